@@ -1,0 +1,144 @@
+package org.guanxi.crm.customer.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.customer.Classification;
+import org.guanxi.crm.customer.CustomerKind;
+import org.guanxi.crm.customer.LifecycleStage;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.Permission;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/customers")
+@Tag(name = "Customers", description = "The one customer record shared by sales, marketing and service")
+class CustomerApi {
+
+  record CustomerList(List<CustomerResource> items, @Nullable String nextCursor) {}
+
+  record TimelineList(List<CustomerTimeline.Entry> items) {}
+
+  private final CustomerService customers;
+  private final CustomerPatches patches;
+
+  CustomerApi(CustomerService customers, CustomerPatches patches) {
+    this.customers = customers;
+    this.patches = patches;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  @Operation(summary = "Create a customer", description = "Honours Idempotency-Key. The owner defaults to the caller.")
+  ResponseEntity<CustomerResource> create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CustomerDraft draft) {
+    Customer created = customers.create(user, draft);
+    return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id()))
+        .eTag(etag(created))
+        .body(CustomerResource.of(created, false));
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('CUSTOMER_READ')")
+  @Operation(summary = "List and search customers",
+      description = "q matches any part of a name, its pinyin or initials, an exact e-mail or phone, or a phone's last four digits. Pages by cursor.")
+  CustomerList list(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable LifecycleStage lifecycleStage,
+      @RequestParam(required = false) @Nullable Classification classification,
+      @RequestParam(required = false) @Nullable CustomerKind kind,
+      @RequestParam(required = false) @Nullable UUID ownerId,
+      @RequestParam(required = false) @Nullable String tag,
+      @RequestParam(required = false) @Nullable String city,
+      @RequestParam(required = false) @Nullable String industry,
+      @RequestParam(defaultValue = "false") boolean deleted,
+      @RequestParam(defaultValue = "NEWEST") CustomerSort sort,
+      @RequestParam(required = false) @Nullable String cursor,
+      @RequestParam(defaultValue = "50") int limit) {
+    if (limit < 1 || limit > CustomerQuery.MAX_LIMIT) {
+      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + CustomerQuery.MAX_LIMIT);
+    }
+    CustomerPage page =
+        customers.list(user, new CustomerQuery(q, lifecycleStage, classification, kind, ownerId, tag, city, industry,
+            deleted, sort, cursor, limit));
+    return new CustomerList(page.items().stream().map(c -> CustomerResource.of(c, false)).toList(), page.nextCursor());
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('CUSTOMER_READ')")
+  @Operation(summary = "Read a customer", description = "reveal=true shows personal data in full; it needs PERSONAL_DATA_REVEAL and is audited.")
+  ResponseEntity<CustomerResource> get(
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean reveal) {
+    if (reveal && !user.can(Permission.PERSONAL_DATA_REVEAL)) {
+      throw new AccessDeniedException("reveal");
+    }
+    Customer customer = reveal ? customers.reveal(user, id) : customers.get(user, id);
+    return ResponseEntity.ok().eTag(etag(customer)).body(CustomerResource.of(customer, reveal));
+  }
+
+  @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  @Operation(summary = "Change a customer", description = "A JSON merge patch. Send If-Match with the ETag you read: a stale one gets 412.")
+  ResponseEntity<CustomerResource> patch(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody JsonNode patch) {
+    Customer current = customers.get(user, id);
+    Long expected = ETags.version(ifMatch);
+    if (expected != null && expected != current.version()) {
+      throw new org.guanxi.crm.platform.StaleVersion(CustomerService.KIND, current.version());
+    }
+    Customer updated = customers.update(user, id, expected == null ? current.version() : expected, patches.apply(current.draft(), patch));
+    return ResponseEntity.ok().eTag(etag(updated)).body(CustomerResource.of(updated, false));
+  }
+
+  @DeleteMapping("/{id}")
+  @PreAuthorize("hasAuthority('CUSTOMER_DELETE')")
+  @Operation(summary = "Move a customer to the recycle bin", description = "Restorable with POST /{id}/restore.")
+  ResponseEntity<Void> delete(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    customers.delete(user, id, ETags.version(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{id}/restore")
+  @PreAuthorize("hasAuthority('CUSTOMER_DELETE')")
+  @Operation(summary = "Restore a customer from the recycle bin")
+  ResponseEntity<CustomerResource> restore(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+    Customer restored = customers.restore(user, id);
+    return ResponseEntity.ok().eTag(etag(restored)).body(CustomerResource.of(restored, false));
+  }
+
+  @GetMapping("/{id}/timeline")
+  @PreAuthorize("hasAuthority('CUSTOMER_READ')")
+  @Operation(summary = "What happened to a customer, newest first")
+  TimelineList timeline(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+    return new TimelineList(customers.timeline(user, id));
+  }
+
+  private static String etag(Customer customer) {
+    return "\"" + customer.version() + "\"";
+  }
+}

@@ -1,0 +1,34 @@
+package org.guanxi.crm.customer.internal;
+
+import java.util.UUID;
+import org.guanxi.crm.customer.Classification;
+import org.guanxi.crm.customer.CustomerKind;
+import org.guanxi.crm.customer.LifecycleStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which customers a list shows: a search text, filters, the order, and where the previous page ended.
+ *
+ * @param deleted true for the recycle bin (soft-deleted customers), false for the living ones
+ */
+record CustomerQuery(
+    @Nullable String q,
+    @Nullable LifecycleStage lifecycleStage,
+    @Nullable Classification classification,
+    @Nullable CustomerKind kind,
+    @Nullable UUID ownerId,
+    @Nullable String tag,
+    @Nullable String city,
+    @Nullable String industry,
+    boolean deleted,
+    CustomerSort sort,
+    @Nullable String cursor,
+    int limit) {
+
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 200;
+
+  static CustomerQuery firstPage() {
+    return new CustomerQuery(null, null, null, null, null, null, null, null, false, CustomerSort.NEWEST, null, DEFAULT_LIMIT);
+  }
+}

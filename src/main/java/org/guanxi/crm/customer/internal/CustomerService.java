@@ -1,0 +1,211 @@
+package org.guanxi.crm.customer.internal;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.guanxi.crm.customer.CustomerChanged;
+import org.guanxi.crm.customer.CustomerCreated;
+import org.guanxi.crm.customer.CustomerDeleted;
+import org.guanxi.crm.customer.CustomerRestored;
+import org.guanxi.crm.customer.CustomerSummary;
+import org.guanxi.crm.customer.Customers;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Ids;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.UserDirectory;
+import org.guanxi.crm.platform.UserSummary;
+import org.guanxi.crm.privacy.AuditAction;
+import org.guanxi.crm.privacy.AuditLog;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, changing, finding and deleting customers, under the rules of ownership and versions. */
+@Service
+class CustomerService implements Customers {
+
+  static final String KIND = "customer";
+
+  private final CustomerStore store;
+  private final CustomerTimeline timeline;
+  private final UserDirectory users;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Validator validator;
+  private final Clock clock;
+
+  CustomerService(CustomerStore store, CustomerTimeline timeline, UserDirectory users, AuditLog audit,
+      ApplicationEventPublisher events, Validator validator, Clock clock) {
+    this.store = store;
+    this.timeline = timeline;
+    this.users = users;
+    this.audit = audit;
+    this.events = events;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  @Transactional
+  Customer create(CurrentUser user, CustomerDraft draft) {
+    validate(draft);
+    UUID id = Ids.newId();
+    Instant now = clock.instant();
+    store.insert(id, content(user, draft, null), now);
+    timeline.add(id, now, "CREATED", user.displayName(), Map.of());
+    events.publishEvent(new CustomerCreated(user.workspaceId(), id, user.id()));
+    return get(user, id);
+  }
+
+  Customer get(CurrentUser user, UUID id) {
+    return store.findVisible(user, id, false).orElseThrow(() -> new RecordNotFound(KIND, id));
+  }
+
+  /** The customer with its personal data in plain text, the reveal written to the audit log. */
+  @Transactional
+  Customer reveal(CurrentUser user, UUID id) {
+    Customer customer = get(user, id);
+    audit.record(user, AuditAction.REVEAL, KIND, id, Map.of("fields", List.of("phone", "email", "idCard", "birthday", "address")));
+    return customer;
+  }
+
+  @Transactional
+  Customer update(CurrentUser user, UUID id, @Nullable Long expectedVersion, CustomerDraft draft) {
+    validate(draft);
+    Customer current = get(user, id);
+    long version = expectedVersion == null ? current.version() : expectedVersion;
+    if (version != current.version()) {
+      throw new StaleVersion(KIND, current.version());
+    }
+    Instant now = clock.instant();
+    if (!store.update(id, version, content(user, draft, current), now)) {
+      throw new StaleVersion(KIND, get(user, id).version());
+    }
+    Customer updated = get(user, id);
+    timeline.add(id, now, "CHANGED", user.displayName(), Map.of("fields", changedFields(current.draft(), updated.draft())));
+    events.publishEvent(new CustomerChanged(user.workspaceId(), id, user.id()));
+    return updated;
+  }
+
+  @Transactional
+  void delete(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
+    Customer current = get(user, id);
+    long version = expectedVersion == null ? current.version() : expectedVersion;
+    Instant now = clock.instant();
+    if (version != current.version() || !store.markDeleted(id, version, now)) {
+      throw new StaleVersion(KIND, current.version());
+    }
+    timeline.add(id, now, "DELETED", user.displayName(), Map.of());
+    events.publishEvent(new CustomerDeleted(user.workspaceId(), id, user.id()));
+  }
+
+  @Transactional
+  Customer restore(CurrentUser user, UUID id) {
+    store.findVisible(user, id, true).filter(c -> c.deletedAt() != null).orElseThrow(() -> new RecordNotFound(KIND, id));
+    Instant now = clock.instant();
+    store.restore(id, now);
+    timeline.add(id, now, "RESTORED", user.displayName(), Map.of());
+    events.publishEvent(new CustomerRestored(user.workspaceId(), id, user.id()));
+    return get(user, id);
+  }
+
+  CustomerPage list(CurrentUser user, CustomerQuery query) {
+    return store.list(user, query);
+  }
+
+  List<CustomerTimeline.Entry> timeline(CurrentUser user, UUID id) {
+    get(user, id);
+    return timeline.of(id, 100);
+  }
+
+  @Override
+  public Optional<CustomerSummary> find(CurrentUser user, UUID customerId) {
+    return store.findVisible(user, customerId, false).map(Customer::summary);
+  }
+
+  @Override
+  public long countVisible(CurrentUser user) {
+    return store.countVisible(user);
+  }
+
+  /** Owners the user may give a customer to: anyone for workspace-wide roles, the team for a manager, oneself for a rep. */
+  List<UserSummary> assignableOwners(CurrentUser user) {
+    return users.activeUsers().stream().filter(owner -> mayAssign(user, owner)).toList();
+  }
+
+  private void validate(CustomerDraft draft) {
+    Set<ConstraintViolation<CustomerDraft>> violations = validator.validate(draft);
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(
+          violations.stream()
+              .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+              .map(v -> new InvalidInput.FieldError(v.getPropertyPath().toString(),
+                  v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName().toLowerCase(), v.getMessage()))
+              .toList());
+    }
+  }
+
+  private CustomerStore.Content content(CurrentUser user, CustomerDraft draft, @Nullable Customer current) {
+    UserSummary owner = owner(user, draft.ownerId(), current);
+    LocalDate today = LocalDate.now(clock);
+    PersonalData personal =
+        new PersonalData(
+            SensitiveValues.phone("phone", draft.phone()),
+            SensitiveValues.email("email", draft.email()),
+            SensitiveValues.idCard("idCard", draft.idCard()),
+            SensitiveValues.birthday("birthday", draft.birthday(), today),
+            SensitiveValues.text(draft.address()));
+    return new CustomerStore.Content(
+        draft.kind(), draft.name().strip(), SensitiveValues.text(draft.industry()), SensitiveValues.text(draft.source()),
+        SensitiveValues.text(draft.city()), draft.stageOrDefault(), draft.classificationOrDefault(), draft.tagsOrEmpty(),
+        SensitiveValues.text(draft.preferences()), owner.id(), owner.teamId(), personal);
+  }
+
+  private UserSummary owner(CurrentUser user, @Nullable UUID requested, @Nullable Customer current) {
+    UUID ownerId = requested != null ? requested : current != null && current.ownerId() != null ? current.ownerId() : user.id();
+    UserSummary owner =
+        users.find(ownerId).filter(UserSummary::active)
+            .orElseThrow(() -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
+    boolean unchanged = current != null && ownerId.equals(current.ownerId());
+    if (!unchanged && !mayAssign(user, owner)) {
+      throw new InvalidInput("ownerId", "owner-not-allowed", "You may not give customers to this user");
+    }
+    return owner;
+  }
+
+  private static boolean mayAssign(CurrentUser user, UserSummary owner) {
+    return switch (user.scope()) {
+      case WORKSPACE -> true;
+      case TEAM -> owner.id().equals(user.id()) || (owner.teamId() != null && user.teamIds().contains(owner.teamId()));
+      case OWN -> owner.id().equals(user.id());
+    };
+  }
+
+  private static List<String> changedFields(CustomerDraft before, CustomerDraft after) {
+    List<String> changed = new ArrayList<>();
+    var components = CustomerDraft.class.getRecordComponents();
+    for (var component : components) {
+      try {
+        Object a = component.getAccessor().invoke(before);
+        Object b = component.getAccessor().invoke(after);
+        if (!java.util.Objects.equals(a, b)) {
+          changed.add(component.getName());
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return changed;
+  }
+}

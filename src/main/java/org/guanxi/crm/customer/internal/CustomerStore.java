@@ -1,0 +1,270 @@
+package org.guanxi.crm.customer.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.guanxi.crm.customer.Classification;
+import org.guanxi.crm.customer.CustomerKind;
+import org.guanxi.crm.customer.LifecycleStage;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.privacy.BlindIndex;
+import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.SensitiveField;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Customers in PostgreSQL. Personal data is sealed on the way in and opened on the way out; every read
+ * is limited to the customers the user may see, in the query itself.
+ */
+@Repository
+class CustomerStore {
+
+  private static final String COLUMNS =
+      """
+      c.id, c.kind, c.name, c.industry, c.source, c.city, c.lifecycle_stage, c.classification, c.tags, c.preferences,
+      c.owner_id, (select u.display_name from app_user u where u.id = c.owner_id) as owner_name, c.team_id,
+      c.phone_enc, c.email_enc, c.id_card_enc, c.birthday_enc, c.address_enc,
+      c.created_at, c.updated_at, c.deleted_at, c.version
+      """;
+
+  private final JdbcClient jdbc;
+  private final FieldCipher cipher;
+  private final BlindIndex blindIndex;
+
+  CustomerStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.blindIndex = blindIndex;
+  }
+
+  /** A customer's normalised content, ready to be stored. */
+  record Content(
+      CustomerKind kind, String name, @Nullable String industry, @Nullable String source, @Nullable String city,
+      LifecycleStage lifecycleStage, Classification classification, List<String> tags, @Nullable String preferences,
+      UUID ownerId, @Nullable UUID teamId, PersonalData personal) {}
+
+  void insert(UUID id, Content content, Instant now) {
+    Map<String, Object> params = parameters(content);
+    params.put("id", id);
+    params.put("now", Timestamp.from(now));
+    jdbc.sql(
+            """
+            insert into customer (workspace_id, id, kind, name, industry, source, city, lifecycle_stage, classification,
+              tags, preferences, owner_id, team_id, phone_enc, phone_bidx, phone_tail_bidx, email_enc, email_bidx,
+              id_card_enc, id_card_bidx, birthday_enc, address_enc, search_name, search_latin, search_grams,
+              created_at, updated_at)
+            values (guanxi_current_workspace(), :id, :kind, :name, :industry, :source, :city, :stage, :classification,
+              :tags, :preferences, :ownerId, :teamId, :phoneEnc, :phoneBidx, :phoneTailBidx, :emailEnc, :emailBidx,
+              :idCardEnc, :idCardBidx, :birthdayEnc, :addressEnc, :searchName, :searchLatin, :searchGrams, :now, :now)
+            """)
+        .params(params)
+        .update();
+  }
+
+  /** Writes the new content when the stored version is still {@code expectedVersion}; false otherwise. */
+  boolean update(UUID id, long expectedVersion, Content content, Instant now) {
+    Map<String, Object> params = parameters(content);
+    params.put("id", id);
+    params.put("version", expectedVersion);
+    params.put("now", Timestamp.from(now));
+    return jdbc.sql(
+                """
+                update customer set kind = :kind, name = :name, industry = :industry, source = :source, city = :city,
+                  lifecycle_stage = :stage, classification = :classification, tags = :tags, preferences = :preferences,
+                  owner_id = :ownerId, team_id = :teamId, phone_enc = :phoneEnc, phone_bidx = :phoneBidx,
+                  phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc, email_bidx = :emailBidx,
+                  id_card_enc = :idCardEnc, id_card_bidx = :idCardBidx, birthday_enc = :birthdayEnc,
+                  address_enc = :addressEnc, search_name = :searchName, search_latin = :searchLatin,
+                  search_grams = :searchGrams, updated_at = :now, version = version + 1
+                where id = :id and version = :version and deleted_at is null
+                """)
+            .params(params)
+            .update()
+        == 1;
+  }
+
+  boolean markDeleted(UUID id, long expectedVersion, Instant now) {
+    return jdbc.sql("update customer set deleted_at = ?, version = version + 1 where id = ? and version = ? and deleted_at is null")
+            .params(Timestamp.from(now), id, expectedVersion)
+            .update()
+        == 1;
+  }
+
+  boolean restore(UUID id, Instant now) {
+    return jdbc.sql("update customer set deleted_at = null, updated_at = ?, version = version + 1 where id = ? and deleted_at is not null")
+            .params(Timestamp.from(now), id)
+            .update()
+        == 1;
+  }
+
+  Optional<Customer> findVisible(CurrentUser user, UUID id, boolean includeDeleted) {
+    Visibility visibility = Visibility.of(user);
+    Map<String, Object> params = new HashMap<>(visibility.params());
+    params.put("id", id);
+    return jdbc.sql("select " + COLUMNS + " from customer c where c.id = :id and " + visibility.sql()
+            + (includeDeleted ? "" : " and c.deleted_at is null"))
+        .params(params)
+        .query(this::customer)
+        .optional();
+  }
+
+  CustomerPage list(CurrentUser user, CustomerQuery query) {
+    Visibility visibility = Visibility.of(user);
+    Map<String, Object> params = new HashMap<>(visibility.params());
+    StringBuilder where = new StringBuilder(visibility.sql());
+    where.append(query.deleted() ? " and c.deleted_at is not null" : " and c.deleted_at is null");
+    filter(where, params, "c.lifecycle_stage = :stage", "stage", query.lifecycleStage());
+    filter(where, params, "c.classification = :classification", "classification", query.classification());
+    filter(where, params, "c.kind = :kind", "kind", query.kind());
+    filter(where, params, "c.owner_id = :ownerId", "ownerId", query.ownerId());
+    filter(where, params, "c.tags @> array[cast(:tag as text)]", "tag", query.tag());
+    filter(where, params, "c.city = :city", "city", query.city());
+    filter(where, params, "c.industry = :industry", "industry", query.industry());
+    if (query.q() != null && !query.q().isBlank()) {
+      where.append(" and ").append(searchCondition(query.q().strip(), params));
+    }
+    if (query.cursor() != null) {
+      Cursor cursor = Cursor.decode(query.cursor(), query.sort());
+      String sortKey = query.sort() == CustomerSort.NEWEST ? "c.created_at" : "c.search_name";
+      String comparison = query.sort() == CustomerSort.NEWEST ? "<" : ">";
+      where.append(" and (").append(sortKey).append(", c.id) ").append(comparison).append(" (:cursorKey, :cursorId)");
+      params.put("cursorKey", cursor.keyParameter());
+      params.put("cursorId", cursor.id());
+    }
+    params.put("limit", query.limit() + 1);
+    List<Customer> rows =
+        jdbc.sql("select " + COLUMNS + " from customer c where " + where + " order by " + query.sort().orderBy + " limit :limit")
+            .params(params)
+            .query(this::customer)
+            .list();
+    if (rows.size() <= query.limit()) {
+      return new CustomerPage(rows, null);
+    }
+    List<Customer> page = rows.subList(0, query.limit());
+    return new CustomerPage(List.copyOf(page), Cursor.after(page.get(page.size() - 1), query.sort()).encode());
+  }
+
+  long countVisible(CurrentUser user) {
+    Visibility visibility = Visibility.of(user);
+    return jdbc.sql("select count(*) from customer c where c.deleted_at is null and " + visibility.sql())
+        .params(visibility.params())
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * One search box: an e-mail address or a phone number (in full, or its last four digits) is looked up
+   * through its blind index, on the customer and its contacts; anything else searches the name.
+   */
+  private String searchCondition(String q, Map<String, Object> params) {
+    if (q.contains("@")) {
+      params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, q.toLowerCase(java.util.Locale.ROOT)));
+      return "(c.email_bidx = :emailBidx or exists (select 1 from customer_contact k where k.customer_id = c.id and k.email_bidx = :emailBidx))";
+    }
+    String digits = q.replaceAll("\\D", "");
+    if (q.matches("[\\d\\s+()\\-]+") && digits.length() >= 4) {
+      if (digits.length() == 4) {
+        params.put("tailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, digits));
+        return "(c.phone_tail_bidx = :tailBidx or exists (select 1 from customer_contact k where k.customer_id = c.id and k.phone_tail_bidx = :tailBidx))";
+      }
+      params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, SensitiveValues.phone("q", q)));
+      return "(c.phone_bidx = :phoneBidx or exists (select 1 from customer_contact k where k.customer_id = c.id and k.phone_bidx = :phoneBidx))";
+    }
+    String normalised = SearchKeys.normalise(q);
+    String like = "%" + normalised.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    params.put("like", like);
+    if (SearchKeys.containsCjk(normalised)) {
+      params.put("grams", SearchKeys.cjkQueryGrams(normalised).toArray(String[]::new));
+      return "(c.search_grams @> cast(:grams as text[]) and c.search_name like :like)";
+    }
+    String latin = normalised.replaceAll("[^a-z0-9]+", " ").strip();
+    if (latin.replace(" ", "").length() <= 2) {
+      params.put("token", latin.replace(" ", ""));
+      return "(c.search_grams @> array[cast(:token as text)])";
+    }
+    params.put("like", "%" + latin + "%");
+    return "(c.search_latin like :like)";
+  }
+
+  private static void filter(StringBuilder where, Map<String, Object> params, String condition, String name, @Nullable Object value) {
+    if (value != null) {
+      where.append(" and ").append(condition);
+      params.put(name, value instanceof Enum<?> e ? e.name() : value);
+    }
+  }
+
+  private Map<String, Object> parameters(Content content) {
+    PersonalData personal = content.personal();
+    SearchKeys.Keys keys = SearchKeys.of(content.name());
+    Map<String, Object> params = new HashMap<>();
+    params.put("kind", content.kind().name());
+    params.put("name", content.name());
+    params.put("industry", content.industry());
+    params.put("source", content.source());
+    params.put("city", content.city());
+    params.put("stage", content.lifecycleStage().name());
+    params.put("classification", content.classification().name());
+    params.put("tags", content.tags().toArray(String[]::new));
+    params.put("preferences", content.preferences());
+    params.put("ownerId", content.ownerId());
+    params.put("teamId", content.teamId());
+    params.put("phoneEnc", cipher.encrypt(personal.phone()));
+    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, personal.phone()));
+    params.put("phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(personal.phone())));
+    params.put("emailEnc", cipher.encrypt(personal.email()));
+    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, personal.email()));
+    params.put("idCardEnc", cipher.encrypt(personal.idCard()));
+    params.put("idCardBidx", blindIndex.of(SensitiveField.ID_CARD, personal.idCard()));
+    params.put("birthdayEnc", cipher.encrypt(personal.birthday() == null ? null : personal.birthday().toString()));
+    params.put("addressEnc", cipher.encrypt(personal.address()));
+    params.put("searchName", keys.name());
+    params.put("searchLatin", keys.latin());
+    params.put("searchGrams", keys.grams().toArray(String[]::new));
+    return params;
+  }
+
+  private Customer customer(ResultSet rs, int row) throws SQLException {
+    String birthday = cipher.decrypt(rs.getBytes("birthday_enc"));
+    Timestamp deletedAt = rs.getTimestamp("deleted_at");
+    return new Customer(
+        rs.getObject("id", UUID.class),
+        CustomerKind.valueOf(rs.getString("kind")),
+        rs.getString("name"),
+        rs.getString("industry"),
+        rs.getString("source"),
+        rs.getString("city"),
+        LifecycleStage.valueOf(rs.getString("lifecycle_stage")),
+        Classification.valueOf(rs.getString("classification")),
+        strings(rs.getArray("tags")),
+        rs.getString("preferences"),
+        rs.getObject("owner_id", UUID.class),
+        rs.getString("owner_name"),
+        rs.getObject("team_id", UUID.class),
+        new PersonalData(
+            cipher.decrypt(rs.getBytes("phone_enc")),
+            cipher.decrypt(rs.getBytes("email_enc")),
+            cipher.decrypt(rs.getBytes("id_card_enc")),
+            birthday == null ? null : LocalDate.parse(birthday),
+            cipher.decrypt(rs.getBytes("address_enc"))),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        deletedAt == null ? null : deletedAt.toInstant(),
+        rs.getLong("version"));
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+  }
+}

@@ -1,0 +1,31 @@
+package org.guanxi.crm.customer.internal;
+
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.DashboardTile;
+import org.guanxi.crm.platform.Permission;
+import org.springframework.stereotype.Component;
+
+@Component
+class CustomerTile implements DashboardTile {
+
+  private final CustomerService customers;
+
+  CustomerTile(CustomerService customers) {
+    this.customers = customers;
+  }
+
+  @Override
+  public String labelKey() {
+    return "dashboard.visibleCustomers";
+  }
+
+  @Override
+  public String link() {
+    return "/customers";
+  }
+
+  @Override
+  public long value(CurrentUser user) {
+    return user.can(Permission.CUSTOMER_READ) ? customers.countVisible(user) : 0;
+  }
+}

@@ -1,0 +1,40 @@
+package org.guanxi.crm.platform;
+
+import static org.guanxi.crm.platform.Permission.*;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The roles of the CRM, each with its permissions and how far it sees customer records: its own and
+ * shared ones, its team's (including the teams below), or the whole workspace.
+ */
+public enum Role {
+  ADMINISTRATOR(
+      RecordScope.WORKSPACE,
+      EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_DELETE, CUSTOMER_EXPORT, CUSTOMER_IMPORT,
+          PERSONAL_DATA_REVEAL, AUDIT_READ, ADMINISTRATION)),
+  MANAGER(
+      RecordScope.TEAM,
+      EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_DELETE, CUSTOMER_EXPORT, CUSTOMER_IMPORT, PERSONAL_DATA_REVEAL)),
+  SALES(RecordScope.OWN, EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_DELETE)),
+  MARKETING(RecordScope.WORKSPACE, EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE)),
+  SERVICE(RecordScope.WORKSPACE, EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, PERSONAL_DATA_REVEAL)),
+  ANALYST(RecordScope.WORKSPACE, EnumSet.of(CUSTOMER_READ));
+
+  private final RecordScope scope;
+  private final Set<Permission> permissions;
+
+  Role(RecordScope scope, Set<Permission> permissions) {
+    this.scope = scope;
+    this.permissions = permissions;
+  }
+
+  public RecordScope scope() {
+    return scope;
+  }
+
+  public Set<Permission> permissions() {
+    return permissions;
+  }
+}

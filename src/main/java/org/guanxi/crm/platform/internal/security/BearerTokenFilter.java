@@ -1,0 +1,44 @@
+package org.guanxi.crm.platform.internal.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Signs in API callers that present {@code Authorization: Bearer <personal API token>}. */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+  private final ApiTokens tokens;
+  private final AuthenticationEntryPoint entryPoint;
+
+  BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint) {
+    this.tokens = tokens;
+    this.entryPoint = entryPoint;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    var principal = tokens.authenticate(header.substring(7).trim());
+    if (principal.isEmpty()) {
+      entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API token"));
+      return;
+    }
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null, List.of()));
+    SecurityContextHolder.setContext(context);
+    chain.doFilter(request, response);
+  }
+}

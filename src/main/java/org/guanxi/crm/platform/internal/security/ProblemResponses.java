@@ -1,0 +1,40 @@
+package org.guanxi.crm.platform.internal.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.guanxi.crm.platform.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Answers API callers that are not signed in (401) or not allowed (403) with problem+json. */
+final class ProblemResponses {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private ProblemResponses() {}
+
+  static AuthenticationEntryPoint unauthorized() {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Bearer");
+      write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Not signed in",
+          "Send a valid personal API token as 'Authorization: Bearer <token>'.");
+    };
+  }
+
+  static AccessDeniedHandler forbidden() {
+    return (request, response, e) ->
+        write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this.");
+  }
+
+  static void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
+      throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    JSON.writeValue(response.getOutputStream(), Problems.of(status, code, title, detail));
+  }
+}

@@ -1,0 +1,67 @@
+package org.guanxi.crm.platform.internal.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Two doors: the REST API under {@code /api}, stateless with personal API tokens, and the pages, with a
+ * login form, sessions kept in the database and CSRF protection. What a user may do is decided per
+ * endpoint with {@code @PreAuthorize} against the user's current permissions.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, UserAccounts accounts) throws Exception {
+    var unauthorized = ProblemResponses.unauthorized();
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(
+            requests ->
+                requests.requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .exceptionHandling(
+            errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(ProblemResponses.forbidden()))
+        .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new CurrentUserFilter(accounts, unauthorized), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pageSecurity(HttpSecurity http, UserAccounts accounts) throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        "/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .addFilterBefore(
+            new CurrentUserFilter(accounts, new LoginUrlAuthenticationEntryPoint("/login?expired")),
+            AuthorizationFilter.class);
+    return http.build();
+  }
+}

@@ -1,0 +1,81 @@
+package org.guanxi.crm.platform.internal.web;
+
+import java.util.List;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.Problems;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every API error as {@code application/problem+json} with a stable {@code type} and {@code code}. */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler
+  ProblemDetail notFound(RecordNotFound e) {
+    return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> stale(StaleVersion e) {
+    ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed by someone else",
+        e.getMessage() + ". Read it again and reapply your change.");
+    problem.setProperty("currentVersion", e.currentVersion());
+    return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag("\"" + e.currentVersion() + "\"").body(problem);
+  }
+
+  @ExceptionHandler
+  ProblemDetail invalid(InvalidInput e) {
+    return validation(e.errors());
+  }
+
+  @ExceptionHandler
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
+        "The parameter '" + e.getName() + "' has an invalid value.");
+  }
+
+  @ExceptionHandler
+  ProblemDetail forbidden(AccessDeniedException e) {
+    return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this.");
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<InvalidInput.FieldError> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new InvalidInput.FieldError(f.getField(), String.valueOf(f.getCode()).toLowerCase(), String.valueOf(f.getDefaultMessage())))
+            .toList();
+    return ResponseEntity.unprocessableContent().body(validation(errors));
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest()
+        .body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request",
+            "The request body is not valid JSON of the expected shape."));
+  }
+
+  static ProblemDetail validation(List<InvalidInput.FieldError> errors) {
+    ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
+        "Some fields are not valid; nothing was saved.");
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+}

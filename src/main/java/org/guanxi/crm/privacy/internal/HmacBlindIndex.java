@@ -1,0 +1,36 @@
+package org.guanxi.crm.privacy.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.guanxi.crm.privacy.BlindIndex;
+import org.guanxi.crm.privacy.SensitiveField;
+import org.jspecify.annotations.Nullable;
+
+/** HMAC-SHA256 of the field kind and its normalised value, cut to 16 bytes. */
+final class HmacBlindIndex implements BlindIndex {
+
+  private final SecretKeySpec key;
+
+  HmacBlindIndex(byte[] key) {
+    this.key = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  @Override
+  public byte @Nullable [] of(SensitiveField field, @Nullable String normalisedValue) {
+    if (normalisedValue == null || normalisedValue.isEmpty()) {
+      return null;
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      mac.update(field.name().getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      return Arrays.copyOf(mac.doFinal(normalisedValue.getBytes(StandardCharsets.UTF_8)), 16);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

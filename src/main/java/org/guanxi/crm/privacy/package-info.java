@@ -1,0 +1,5 @@
+/** Privacy: sensitive fields encrypted and masked, blind indexes for exact look-ups, and the audit log of access to personal data. */
+@NullMarked
+package org.guanxi.crm.privacy;
+
+import org.jspecify.annotations.NullMarked;
