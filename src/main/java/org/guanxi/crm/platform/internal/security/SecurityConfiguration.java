@@ -3,6 +3,7 @@ package org.guanxi.crm.platform.internal.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,7 +30,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, UserAccounts accounts) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, JdbcClient jdbc)
+      throws Exception {
     var unauthorized = ProblemResponses.unauthorized();
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(
@@ -43,7 +45,8 @@ class SecurityConfiguration {
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(ProblemResponses.forbidden()))
         .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
-        .addFilterBefore(new CurrentUserFilter(accounts, unauthorized), AuthorizationFilter.class);
+        .addFilterBefore(new CurrentUserFilter(accounts, unauthorized), AuthorizationFilter.class)
+        .addFilterAfter(new IdempotentRequests(jdbc), AuthorizationFilter.class);
     return http.build();
   }
 
