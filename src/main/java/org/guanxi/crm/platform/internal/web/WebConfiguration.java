@@ -9,18 +9,20 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The three languages of the CRM. The language follows the user's own setting, then the browser, and
+ * Interceptors of every request, and the three languages of the CRM. The language follows the user's own setting, then the browser, and
  * falls back to simplified Chinese; {@code ?lang=en} switches it and remembers the choice.
  */
 @Configuration(proxyBeanMethods = false)
-class LanguageConfiguration implements WebMvcConfigurer {
+class WebConfiguration implements WebMvcConfigurer {
 
   static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH);
 
   private final LanguageSwitch languageSwitch;
+  private final EarlyAuthorization earlyAuthorization;
 
-  LanguageConfiguration(LanguageSwitch languageSwitch) {
+  WebConfiguration(LanguageSwitch languageSwitch, EarlyAuthorization earlyAuthorization) {
     this.languageSwitch = languageSwitch;
+    this.earlyAuthorization = earlyAuthorization;
   }
 
   @Bean
@@ -30,6 +32,7 @@ class LanguageConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(earlyAuthorization);
     registry.addInterceptor(languageSwitch);
   }
 }
