@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** The user's saved language, else a language cookie, else the browser's languages, else 简体中文. */
+/** The user's saved language, else a language cookie, else the browser's languages (English when none is offered), else 简体中文. */
 final class UserLocaleResolver implements LocaleResolver {
 
   static final String COOKIE = "guanxi-lang";
@@ -35,10 +35,12 @@ final class UserLocaleResolver implements LocaleResolver {
     if (browser.hasMoreElements()) {
       for (var languages = request.getLocales(); languages.hasMoreElements(); ) {
         Locale locale = languages.nextElement();
-        if (!locale.getLanguage().isEmpty() && (locale.getLanguage().equals("zh") || locale.getLanguage().equals("en"))) {
+        if (locale.getLanguage().equals("zh") || locale.getLanguage().equals("en")) {
           return supported(locale);
         }
       }
+      // a browser that asks for neither Chinese nor English reads English best
+      return Locale.ENGLISH;
     }
     return Locale.SIMPLIFIED_CHINESE;
   }
