@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class CustomerPages {
 
   private final CustomerService customers;
+  private final ContactService contacts;
 
-  CustomerPages(CustomerService customers) {
+  CustomerPages(CustomerService customers, ContactService contacts) {
     this.customers = customers;
+    this.contacts = contacts;
   }
 
   @ModelAttribute
@@ -95,7 +97,34 @@ class CustomerPages {
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     model.addAttribute("customer", CustomerResource.of(customers.get(user, id), false));
     model.addAttribute("timeline", customers.timeline(user, id));
+    model.addAttribute("contacts", contacts.of(user, id).stream().map(Contact::masked).toList());
+    model.addAttribute("contact", new ContactDraft("", null, null, null, null));
     return "customer/show";
+  }
+
+  /** Adds a contact from the form on the customer page and answers with the refreshed contacts section (htmx). */
+  @PostMapping("/{id}/contacts")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  String addContact(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+      @ModelAttribute("contact") ContactDraft draft, BindingResult binding, Model model) {
+    if (!binding.hasErrors()) {
+      try {
+        contacts.add(user, id, draft);
+        model.addAttribute("contact", new ContactDraft("", null, null, null, null));
+      } catch (InvalidInput e) {
+        reject(binding, e);
+      }
+    }
+    model.addAttribute("customer", CustomerResource.of(customers.get(user, id), false));
+    model.addAttribute("contacts", contacts.of(user, id).stream().map(Contact::masked).toList());
+    return "customer/show :: contacts";
+  }
+
+  @PostMapping("/{id}/contacts/{contactId}/delete")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  String removeContact(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID contactId) {
+    contacts.remove(user, id, contactId);
+    return "redirect:/customers/" + id;
   }
 
   @GetMapping("/{id}/personal-data")

@@ -1,16 +1,12 @@
 package org.guanxi.crm.customer.internal;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerChanged;
 import org.guanxi.crm.customer.CustomerCreated;
@@ -20,6 +16,7 @@ import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
+import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -43,23 +40,23 @@ class CustomerService implements Customers {
   private final UserDirectory users;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
-  private final Validator validator;
+  private final InputValidation validation;
   private final Clock clock;
 
   CustomerService(CustomerStore store, CustomerTimeline timeline, UserDirectory users, AuditLog audit,
-      ApplicationEventPublisher events, Validator validator, Clock clock) {
+      ApplicationEventPublisher events, InputValidation validation, Clock clock) {
     this.store = store;
     this.timeline = timeline;
     this.users = users;
     this.audit = audit;
     this.events = events;
-    this.validator = validator;
+    this.validation = validation;
     this.clock = clock;
   }
 
   @Transactional
   Customer create(CurrentUser user, CustomerDraft draft) {
-    validate(draft);
+    validation.check(draft);
     UUID id = Ids.newId();
     Instant now = clock.instant();
     store.insert(id, content(user, draft, null), now);
@@ -82,7 +79,7 @@ class CustomerService implements Customers {
 
   @Transactional
   Customer update(CurrentUser user, UUID id, @Nullable Long expectedVersion, CustomerDraft draft) {
-    validate(draft);
+    validation.check(draft);
     Customer current = get(user, id);
     long version = expectedVersion == null ? current.version() : expectedVersion;
     if (version != current.version()) {
@@ -144,17 +141,6 @@ class CustomerService implements Customers {
     return users.activeUsers().stream().filter(owner -> mayAssign(user, owner)).toList();
   }
 
-  private void validate(CustomerDraft draft) {
-    Set<ConstraintViolation<CustomerDraft>> violations = validator.validate(draft);
-    if (!violations.isEmpty()) {
-      throw new InvalidInput(
-          violations.stream()
-              .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-              .map(v -> new InvalidInput.FieldError(v.getPropertyPath().toString(),
-                  v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName().toLowerCase(), v.getMessage()))
-              .toList());
-    }
-  }
 
   private CustomerStore.Content content(CurrentUser user, CustomerDraft draft, @Nullable Customer current) {
     UserSummary owner = owner(user, draft.ownerId(), current);

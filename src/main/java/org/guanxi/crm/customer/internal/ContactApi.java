@@ -1,0 +1,80 @@
+package org.guanxi.crm.customer.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.platform.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/customers/{customerId}/contacts")
+@Tag(name = "Contacts", description = "The people to talk to at a customer")
+class ContactApi {
+
+  record ContactList(List<Contact.View> items) {}
+
+  private final ContactService contacts;
+
+  ContactApi(ContactService contacts) {
+    this.contacts = contacts;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('CUSTOMER_READ')")
+  @Operation(summary = "The contacts of a customer, the primary one first")
+  ContactList list(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId) {
+    return new ContactList(contacts.of(user, customerId).stream().map(Contact::masked).toList());
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  @Operation(summary = "Add a contact", description = "Honours Idempotency-Key.")
+  ResponseEntity<Contact.View> add(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId,
+      @Valid @RequestBody ContactDraft draft) {
+    Contact contact = contacts.add(user, customerId, draft);
+    return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/contacts/" + contact.id()))
+        .eTag("\"" + contact.version() + "\"")
+        .body(contact.masked());
+  }
+
+  @GetMapping("/{contactId}")
+  @PreAuthorize("hasAuthority('CUSTOMER_READ')")
+  @Operation(summary = "Read a contact")
+  ResponseEntity<Contact.View> get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId, @PathVariable UUID contactId) {
+    Contact contact = contacts.get(user, customerId, contactId);
+    return ResponseEntity.ok().eTag("\"" + contact.version() + "\"").body(contact.masked());
+  }
+
+  @PutMapping("/{contactId}")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  @Operation(summary = "Replace a contact", description = "Send If-Match with the ETag you read: a stale one gets 412.")
+  ResponseEntity<Contact.View> replace(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId,
+      @PathVariable UUID contactId, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody ContactDraft draft) {
+    Contact contact = contacts.update(user, customerId, contactId, ETags.version(ifMatch), draft);
+    return ResponseEntity.ok().eTag("\"" + contact.version() + "\"").body(contact.masked());
+  }
+
+  @DeleteMapping("/{contactId}")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  @Operation(summary = "Remove a contact")
+  ResponseEntity<Void> remove(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId, @PathVariable UUID contactId) {
+    contacts.remove(user, customerId, contactId);
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,118 @@
+package org.guanxi.crm.customer.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.guanxi.crm.privacy.BlindIndex;
+import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.SensitiveField;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The contacts of customers. Callers check that the customer is visible before they come here. */
+@Repository
+class ContactStore {
+
+  private final JdbcClient jdbc;
+  private final FieldCipher cipher;
+  private final BlindIndex blindIndex;
+
+  ContactStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.blindIndex = blindIndex;
+  }
+
+  void insert(UUID id, UUID customerId, String name, @Nullable String title, @Nullable String phone, @Nullable String email,
+      boolean primary, Instant now) {
+    if (primary) {
+      clearPrimary(customerId);
+    }
+    jdbc.sql(
+            """
+            insert into customer_contact (workspace_id, id, customer_id, name, title, phone_enc, phone_bidx, phone_tail_bidx,
+              email_enc, email_bidx, is_primary, created_at)
+            values (guanxi_current_workspace(), :id, :customerId, :name, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
+              :emailEnc, :emailBidx, :primary, :now)
+            """)
+        .param("id", id)
+        .param("customerId", customerId)
+        .param("name", name)
+        .param("title", title)
+        .param("phoneEnc", cipher.encrypt(phone))
+        .param("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone))
+        .param("phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(phone)))
+        .param("emailEnc", cipher.encrypt(email))
+        .param("emailBidx", blindIndex.of(SensitiveField.EMAIL, email))
+        .param("primary", primary)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  boolean update(UUID id, UUID customerId, long expectedVersion, String name, @Nullable String title, @Nullable String phone,
+      @Nullable String email, boolean primary) {
+    if (primary) {
+      clearPrimary(customerId);
+    }
+    return jdbc.sql(
+                """
+                update customer_contact set name = :name, title = :title, phone_enc = :phoneEnc, phone_bidx = :phoneBidx,
+                  phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc, email_bidx = :emailBidx, is_primary = :primary,
+                  version = version + 1
+                where id = :id and customer_id = :customerId and version = :version
+                """)
+            .param("id", id)
+            .param("customerId", customerId)
+            .param("version", expectedVersion)
+            .param("name", name)
+            .param("title", title)
+            .param("phoneEnc", cipher.encrypt(phone))
+            .param("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone))
+            .param("phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(phone)))
+            .param("emailEnc", cipher.encrypt(email))
+            .param("emailBidx", blindIndex.of(SensitiveField.EMAIL, email))
+            .param("primary", primary)
+            .update()
+        == 1;
+  }
+
+  boolean delete(UUID id, UUID customerId) {
+    return jdbc.sql("delete from customer_contact where id = ? and customer_id = ?").params(id, customerId).update() == 1;
+  }
+
+  List<Contact> ofCustomer(UUID customerId) {
+    return jdbc.sql(
+            "select * from customer_contact where customer_id = ? order by is_primary desc, created_at, id")
+        .param(customerId)
+        .query(this::contact)
+        .list();
+  }
+
+  Optional<Contact> find(UUID id, UUID customerId) {
+    return jdbc.sql("select * from customer_contact where id = ? and customer_id = ?").params(id, customerId).query(this::contact).optional();
+  }
+
+  private void clearPrimary(UUID customerId) {
+    jdbc.sql("update customer_contact set is_primary = false, version = version + 1 where customer_id = ? and is_primary")
+        .param(customerId)
+        .update();
+  }
+
+  private Contact contact(ResultSet rs, int row) throws SQLException {
+    return new Contact(
+        rs.getObject("id", UUID.class),
+        rs.getObject("customer_id", UUID.class),
+        rs.getString("name"),
+        rs.getString("title"),
+        cipher.decrypt(rs.getBytes("phone_enc")),
+        cipher.decrypt(rs.getBytes("email_enc")),
+        rs.getBoolean("is_primary"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getLong("version"));
+  }
+}
