@@ -2,6 +2,7 @@ package org.guanxi.crm.platform;
 
 import jakarta.validation.Validator;
 import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Checks a command's Bean Validation constraints and reports every broken one as {@link InvalidInput}. */
@@ -14,7 +15,10 @@ public class InputValidation {
     this.validator = validator;
   }
 
-  public void check(Object input) {
+  public void check(@Nullable Object input) {
+    if (input == null) {
+      throw new InvalidInput("body", "required", "The request has no content");
+    }
     var violations = validator.validate(input);
     if (!violations.isEmpty()) {
       throw new InvalidInput(

@@ -2,6 +2,7 @@ package org.guanxi.crm.customer.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
@@ -25,6 +26,7 @@ record Customer(
     @Nullable String ownerName,
     @Nullable UUID teamId,
     PersonalData personal,
+    Map<String, Object> customFields,
     Instant createdAt,
     Instant updatedAt,
     @Nullable Instant deletedAt,
@@ -36,6 +38,6 @@ record Customer(
 
   CustomerDraft draft() {
     return new CustomerDraft(kind, name, industry, source, city, lifecycleStage, classification, tags, preferences,
-        ownerId, personal.phone(), personal.email(), personal.idCard(), personal.birthday(), personal.address());
+        ownerId, personal.phone(), personal.email(), personal.idCard(), personal.birthday(), personal.address(), customFields);
   }
 }

@@ -1,10 +1,12 @@
 package org.guanxi.crm.customer.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
@@ -73,13 +75,14 @@ class CustomerApi {
       @RequestParam(defaultValue = "false") boolean deleted,
       @RequestParam(defaultValue = "NEWEST") CustomerSort sort,
       @RequestParam(required = false) @Nullable String cursor,
-      @RequestParam(defaultValue = "50") int limit) {
+      @RequestParam(defaultValue = "50") int limit,
+      @Parameter(description = "cf.<key>=value filters by a custom field") @RequestParam Map<String, String> parameters) {
     if (limit < 1 || limit > CustomerQuery.MAX_LIMIT) {
       throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + CustomerQuery.MAX_LIMIT);
     }
     CustomerPage page =
         customers.list(user, new CustomerQuery(q, lifecycleStage, classification, kind, ownerId, tag, city, industry,
-            deleted, sort, cursor, limit));
+            customers.customFieldFilter(parameters), deleted, sort, cursor, limit));
     return new CustomerList(page.items().stream().map(c -> CustomerResource.of(c, false)).toList(), page.nextCursor());
   }
 

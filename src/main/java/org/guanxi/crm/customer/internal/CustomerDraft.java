@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
@@ -27,7 +28,8 @@ record CustomerDraft(
     @Nullable @Size(max = 254) String email,
     @Nullable @Size(max = 30) String idCard,
     @Nullable LocalDate birthday,
-    @Nullable @Size(max = 300) String address) {
+    @Nullable @Size(max = 300) String address,
+    @Nullable Map<String, Object> customFields) {
 
   LifecycleStage stageOrDefault() {
     return lifecycleStage == null ? LifecycleStage.PROSPECT : lifecycleStage;

@@ -66,7 +66,8 @@ final class CustomerGenerator {
         null,
         owner.id(),
         owner.teamId(),
-        personal);
+        personal,
+        java.util.Map.of());
   }
 
   private String person(boolean english) {

@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
+import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
@@ -39,6 +40,7 @@ class CustomerPages {
 
   @ModelAttribute
   void choices(Model model) {
+    model.addAttribute("customFields", customers.customFields());
     model.addAttribute("kinds", CustomerKind.values());
     model.addAttribute("stages", LifecycleStage.values());
     model.addAttribute("classifications", Classification.values());
@@ -48,11 +50,12 @@ class CustomerPages {
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
   String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable LifecycleStage stage, @RequestParam(defaultValue = "false") boolean deleted,
-      Model model) {
+      @RequestParam Map<String, String> parameters, Model model) {
     model.addAttribute("q", q);
     model.addAttribute("stage", stage);
     model.addAttribute("deleted", deleted);
-    showPage(model, customers.list(user, query(q, stage, deleted, null)));
+    model.addAttribute("cf", parameters);
+    showPage(model, customers.list(user, query(q, stage, deleted, null, customers.customFieldFilter(parameters))));
     return "customer/list";
   }
 
@@ -61,11 +64,12 @@ class CustomerPages {
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
   String rows(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable LifecycleStage stage, @RequestParam(defaultValue = "false") boolean deleted,
-      @RequestParam(required = false) @Nullable String cursor, Model model) {
+      @RequestParam(required = false) @Nullable String cursor, @RequestParam Map<String, String> parameters, Model model) {
     model.addAttribute("q", q);
     model.addAttribute("stage", stage);
     model.addAttribute("deleted", deleted);
-    showPage(model, customers.list(user, query(q, stage, deleted, cursor)));
+    model.addAttribute("cf", parameters);
+    showPage(model, customers.list(user, query(q, stage, deleted, cursor, customers.customFieldFilter(parameters))));
     return "customer/list :: rows";
   }
 
@@ -73,7 +77,7 @@ class CustomerPages {
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
   String newCustomer(@AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("draft", new CustomerDraft(CustomerKind.ORGANIZATION, "", null, null, null, LifecycleStage.PROSPECT,
-        Classification.ORDINARY, null, null, user.id(), null, null, null, null, null));
+        Classification.ORDINARY, null, null, user.id(), null, null, null, null, null, null));
     return form(user, model, null, null);
   }
 
@@ -87,7 +91,7 @@ class CustomerPages {
     try {
       return "redirect:/customers/" + customers.create(user, draft).id();
     } catch (InvalidInput e) {
-      reject(binding, e);
+      reject(binding, e, model);
       return form(user, model, null, null);
     }
   }
@@ -112,7 +116,7 @@ class CustomerPages {
         contacts.add(user, id, draft);
         model.addAttribute("contact", new ContactDraft("", null, null, null, null));
       } catch (InvalidInput e) {
-        reject(binding, e);
+        reject(binding, e, model);
       }
     }
     model.addAttribute("customer", CustomerResource.of(customers.get(user, id), false));
@@ -153,7 +157,7 @@ class CustomerPages {
       customers.update(user, id, version, draft);
       return "redirect:/customers/" + id;
     } catch (InvalidInput e) {
-      reject(binding, e);
+      reject(binding, e, model);
       return form(user, model, id, version);
     } catch (StaleVersion e) {
       model.addAttribute("conflict", true);
@@ -199,13 +203,25 @@ class CustomerPages {
     return "customer/form";
   }
 
-  private static void reject(BindingResult binding, InvalidInput e) {
+  /**
+   * Marks the fields at fault. Custom fields are not properties of the form object, so their errors go to the
+   * model as {@code customFieldErrors} (key → message code), with one form-wide error to say something is wrong.
+   */
+  private static void reject(BindingResult binding, InvalidInput e, Model model) {
+    Map<String, String> customFieldErrors = new java.util.HashMap<>();
     for (var error : e.errors()) {
-      binding.rejectValue(error.field(), "error." + error.code(), error.message());
+      if (error.field().startsWith("customFields.")) {
+        customFieldErrors.put(error.field().substring("customFields.".length()), "error." + error.code());
+        binding.reject("error." + error.code(), error.message());
+      } else {
+        binding.rejectValue(error.field(), "error." + error.code(), error.message());
+      }
     }
+    model.addAttribute("customFieldErrors", customFieldErrors);
   }
 
-  private static CustomerQuery query(@Nullable String q, @Nullable LifecycleStage stage, boolean deleted, @Nullable String cursor) {
-    return new CustomerQuery(q, stage, null, null, null, null, null, null, deleted, CustomerSort.NEWEST, cursor, 50);
+  private static CustomerQuery query(@Nullable String q, @Nullable LifecycleStage stage, boolean deleted, @Nullable String cursor,
+      Map<String, Object> customFieldFilter) {
+    return new CustomerQuery(q, stage, null, null, null, null, null, null, customFieldFilter, deleted, CustomerSort.NEWEST, cursor, 50);
   }
 }

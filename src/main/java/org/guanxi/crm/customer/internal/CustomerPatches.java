@@ -24,6 +24,22 @@ class CustomerPatches {
     this.json = json;
   }
 
+  /** Custom-field values merge key by key, as RFC 7396 merges nested objects: null removes a value. */
+  private JsonNode mergeValues(JsonNode current, JsonNode patch) {
+    if (!patch.isObject()) {
+      return patch.isNull() ? json.createObjectNode() : patch;
+    }
+    ObjectNode merged = current != null && current.isObject() ? ((ObjectNode) current).deepCopy() : json.createObjectNode();
+    for (var value : patch.properties()) {
+      if (value.getValue().isNull()) {
+        merged.remove(value.getKey());
+      } else {
+        merged.set(value.getKey(), value.getValue());
+      }
+    }
+    return merged;
+  }
+
   CustomerDraft apply(CustomerDraft current, JsonNode patch) {
     if (!patch.isObject()) {
       throw new InvalidInput("body", "not-an-object", "A patch is a JSON object of the fields to change");
@@ -33,7 +49,11 @@ class CustomerPatches {
       if (!FIELDS.contains(field.getKey())) {
         throw new InvalidInput(field.getKey(), "unknown-field", "Customers have no field of this name");
       }
-      merged.set(field.getKey(), field.getValue());
+      if (field.getKey().equals("customFields")) {
+        merged.set("customFields", mergeValues(merged.get("customFields"), field.getValue()));
+      } else {
+        merged.set(field.getKey(), field.getValue());
+      }
     }
     try {
       return json.treeToValue(merged, CustomerDraft.class);

@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
+import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which customers a list shows: a search text, filters, the order, and where the previous page ended.
  *
+ * @param customFields custom-field values a customer must have, already typed
  * @param deleted true for the recycle bin (soft-deleted customers), false for the living ones
  */
 record CustomerQuery(
@@ -20,6 +22,7 @@ record CustomerQuery(
     @Nullable String tag,
     @Nullable String city,
     @Nullable String industry,
+    Map<String, Object> customFields,
     boolean deleted,
     CustomerSort sort,
     @Nullable String cursor,
@@ -29,6 +32,6 @@ record CustomerQuery(
   static final int MAX_LIMIT = 200;
 
   static CustomerQuery firstPage() {
-    return new CustomerQuery(null, null, null, null, null, null, null, null, false, CustomerSort.NEWEST, null, DEFAULT_LIMIT);
+    return new CustomerQuery(null, null, null, null, null, null, null, null, Map.of(), false, CustomerSort.NEWEST, null, DEFAULT_LIMIT);
   }
 }

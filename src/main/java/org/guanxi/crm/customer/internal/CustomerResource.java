@@ -2,6 +2,7 @@ package org.guanxi.crm.customer.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
@@ -29,6 +30,7 @@ record CustomerResource(
     @Nullable String idCard,
     @Nullable String birthday,
     @Nullable String address,
+    Map<String, Object> customFields,
     boolean personalDataRevealed,
     Instant createdAt,
     Instant updatedAt,
@@ -46,6 +48,6 @@ record CustomerResource(
         revealed ? p.idCard() : Masking.mask(SensitiveField.ID_CARD, p.idCard()),
         revealed ? birthday : Masking.mask(SensitiveField.BIRTHDAY, birthday),
         revealed ? p.address() : Masking.mask(SensitiveField.ADDRESS, p.address()),
-        revealed, c.createdAt(), c.updatedAt(), c.deletedAt(), c.version());
+        c.customFields(), revealed, c.createdAt(), c.updatedAt(), c.deletedAt(), c.version());
   }
 }

@@ -38,16 +38,18 @@ class CustomerService implements Customers {
   private final CustomerStore store;
   private final CustomerTimeline timeline;
   private final UserDirectory users;
+  private final CustomFieldStore customFields;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final InputValidation validation;
   private final Clock clock;
 
-  CustomerService(CustomerStore store, CustomerTimeline timeline, UserDirectory users, AuditLog audit,
+  CustomerService(CustomerStore store, CustomerTimeline timeline, UserDirectory users, CustomFieldStore customFields, AuditLog audit,
       ApplicationEventPublisher events, InputValidation validation, Clock clock) {
     this.store = store;
     this.timeline = timeline;
     this.users = users;
+    this.customFields = customFields;
     this.audit = audit;
     this.events = events;
     this.validation = validation;
@@ -117,6 +119,26 @@ class CustomerService implements Customers {
     return get(user, id);
   }
 
+  /** Custom-field filters from request parameters named {@code cf.<key>}, typed like the field's values. */
+  Map<String, Object> customFieldFilter(Map<String, String> parameters) {
+    Map<String, Object> filter = new java.util.TreeMap<>();
+    List<CustomField> fields = customFields.active();
+    parameters.forEach(
+        (name, value) -> {
+          if (name.startsWith("cf.") && value != null && !value.isBlank()) {
+            String key = name.substring(3);
+            CustomField field = fields.stream().filter(f -> f.key().equals(key)).findFirst()
+                .orElseThrow(() -> new InvalidInput(name, "unknown-custom-field", "There is no such custom field"));
+            filter.put(key, CustomFieldValues.typed(field, value));
+          }
+        });
+    return filter;
+  }
+
+  List<CustomField> customFields() {
+    return customFields.active();
+  }
+
   CustomerPage list(CurrentUser user, CustomerQuery query) {
     return store.list(user, query);
   }
@@ -155,7 +177,26 @@ class CustomerService implements Customers {
     return new CustomerStore.Content(
         draft.kind(), draft.name().strip(), SensitiveValues.text(draft.industry()), SensitiveValues.text(draft.source()),
         SensitiveValues.text(draft.city()), draft.stageOrDefault(), draft.classificationOrDefault(), draft.tagsOrEmpty(),
-        SensitiveValues.text(draft.preferences()), owner.id(), owner.teamId(), personal);
+        SensitiveValues.text(draft.preferences()), owner.id(), owner.teamId(), personal, customFieldValues(draft, current));
+  }
+
+  /** The draft's custom-field values, keeping those of retired fields, which the user could not see or change. */
+  private Map<String, Object> customFieldValues(CustomerDraft draft, @Nullable Customer current) {
+    List<CustomField> fields = customFields.all();
+    Map<String, Object> input = draft.customFields() == null ? new java.util.HashMap<>() : new java.util.HashMap<>(draft.customFields());
+    Map<String, Object> kept = new java.util.TreeMap<>();
+    if (current != null) {
+      for (CustomField retired : fields.stream().filter(f -> !f.active()).toList()) {
+        Object value = current.customFields().get(retired.key());
+        if (value != null && (!input.containsKey(retired.key()) || value.equals(input.get(retired.key())))) {
+          input.remove(retired.key());
+          kept.put(retired.key(), value);
+        }
+      }
+    }
+    Map<String, Object> values = new java.util.TreeMap<>(CustomFieldValues.normalise(input, fields));
+    values.putAll(kept);
+    return values;
   }
 
   private UserSummary owner(CurrentUser user, @Nullable UUID requested, @Nullable Customer current) {

@@ -23,6 +23,8 @@ import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Customers in PostgreSQL. Personal data is sealed on the way in and opened on the way out; every read
@@ -36,8 +38,11 @@ class CustomerStore {
       c.id, c.kind, c.name, c.industry, c.source, c.city, c.lifecycle_stage, c.classification, c.tags, c.preferences,
       c.owner_id, (select u.display_name from app_user u where u.id = c.owner_id) as owner_name, c.team_id,
       c.phone_enc, c.email_enc, c.id_card_enc, c.birthday_enc, c.address_enc,
-      c.created_at, c.updated_at, c.deleted_at, c.version
+      c.custom_fields::text as custom_fields, c.created_at, c.updated_at, c.deleted_at, c.version
       """;
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final FieldCipher cipher;
@@ -53,7 +58,7 @@ class CustomerStore {
   record Content(
       CustomerKind kind, String name, @Nullable String industry, @Nullable String source, @Nullable String city,
       LifecycleStage lifecycleStage, Classification classification, List<String> tags, @Nullable String preferences,
-      UUID ownerId, @Nullable UUID teamId, PersonalData personal) {}
+      UUID ownerId, @Nullable UUID teamId, PersonalData personal, Map<String, Object> customFields) {}
 
   void insert(UUID id, Content content, Instant now) {
     Map<String, Object> params = parameters(content);
@@ -64,10 +69,11 @@ class CustomerStore {
             insert into customer (workspace_id, id, kind, name, industry, source, city, lifecycle_stage, classification,
               tags, preferences, owner_id, team_id, phone_enc, phone_bidx, phone_tail_bidx, email_enc, email_bidx,
               id_card_enc, id_card_bidx, birthday_enc, address_enc, search_name, search_latin, search_grams,
-              created_at, updated_at)
+              custom_fields, created_at, updated_at)
             values (guanxi_current_workspace(), :id, :kind, :name, :industry, :source, :city, :stage, :classification,
               :tags, :preferences, :ownerId, :teamId, :phoneEnc, :phoneBidx, :phoneTailBidx, :emailEnc, :emailBidx,
-              :idCardEnc, :idCardBidx, :birthdayEnc, :addressEnc, :searchName, :searchLatin, :searchGrams, :now, :now)
+              :idCardEnc, :idCardBidx, :birthdayEnc, :addressEnc, :searchName, :searchLatin, :searchGrams,
+              cast(:customFields as jsonb), :now, :now)
             """)
         .params(params)
         .update();
@@ -87,7 +93,8 @@ class CustomerStore {
                   phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc, email_bidx = :emailBidx,
                   id_card_enc = :idCardEnc, id_card_bidx = :idCardBidx, birthday_enc = :birthdayEnc,
                   address_enc = :addressEnc, search_name = :searchName, search_latin = :searchLatin,
-                  search_grams = :searchGrams, updated_at = :now, version = version + 1
+                  search_grams = :searchGrams, custom_fields = cast(:customFields as jsonb), updated_at = :now,
+                  version = version + 1
                 where id = :id and version = :version and deleted_at is null
                 """)
             .params(params)
@@ -132,6 +139,10 @@ class CustomerStore {
     filter(where, params, "c.tags @> array[cast(:tag as text)]", "tag", query.tag());
     filter(where, params, "c.city = :city", "city", query.city());
     filter(where, params, "c.industry = :industry", "industry", query.industry());
+    if (!query.customFields().isEmpty()) {
+      where.append(" and c.custom_fields @> cast(:customFieldFilter as jsonb)");
+      params.put("customFieldFilter", JSON.writeValueAsString(query.customFields()));
+    }
     if (query.q() != null && !query.q().isBlank()) {
       where.append(" and ").append(searchCondition(query.q().strip(), params));
     }
@@ -232,6 +243,7 @@ class CustomerStore {
     params.put("searchName", keys.name());
     params.put("searchLatin", keys.latin());
     params.put("searchGrams", keys.grams().toArray(String[]::new));
+    params.put("customFields", JSON.writeValueAsString(content.customFields()));
     return params;
   }
 
@@ -258,6 +270,7 @@ class CustomerStore {
             cipher.decrypt(rs.getBytes("id_card_enc")),
             birthday == null ? null : LocalDate.parse(birthday),
             cipher.decrypt(rs.getBytes("address_enc"))),
+        JSON.readValue(rs.getString("custom_fields"), VALUES),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
         deletedAt == null ? null : deletedAt.toInstant(),
