@@ -63,6 +63,29 @@ class AccountLifecycleTests {
   }
 
   @Test
+  void repeatedWrongPasswordsLockTheAccountForAWhileButNotOthers() throws Exception {
+    Member colleague = workspace.member(Role.SALES);
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(post("/login").with(csrf()).with(from("203.0.113.7")).param("username", rep.username()).param("password", "guess" + i))
+          .andExpect(redirectedUrl("/login?error"));
+    }
+    mvc.perform(post("/login").with(csrf()).with(from("198.51.100.9")).param("username", rep.username()).param("password", TestWorkspace.PASSWORD))
+        .andExpect(redirectedUrl("/login?locked"));
+    mvc.perform(post("/login").with(csrf()).with(from("203.0.113.7")).param("username", colleague.username()).param("password", TestWorkspace.PASSWORD))
+        .andExpect(redirectedUrl("/"));
+    mvc.perform(get("/login").param("locked", "").header("Accept-Language", "zh-CN"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+            org.hamcrest.Matchers.containsString("登录失败次数过多")));
+  }
+
+  private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
+  }
+
+  @Test
   void pagesNeedASignedInUser() throws Exception {
     mvc.perform(get("/customers")).andExpect(status().is3xxRedirection());
     mvc.perform(get("/login")).andExpect(status().isOk());

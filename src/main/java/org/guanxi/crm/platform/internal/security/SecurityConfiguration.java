@@ -23,6 +23,14 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+  /** The throttle runs inside the page chain only, not as a filter of its own on every request. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<LoginThrottle> loginThrottleOutsideChain(LoginThrottle throttle) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(throttle);
+    registration.setEnabled(false);
+    return registration;
+  }
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -52,7 +60,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pageSecurity(HttpSecurity http, UserAccounts accounts) throws Exception {
+  SecurityFilterChain pageSecurity(HttpSecurity http, UserAccounts accounts, LoginThrottle loginThrottle) throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
@@ -60,8 +68,14 @@ class SecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .successHandler(loginThrottle.successHandler())
+                    .failureHandler(loginThrottle.failureHandler())
+                    .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(
             new CurrentUserFilter(accounts, new LoginUrlAuthenticationEntryPoint("/login?expired")),
             AuthorizationFilter.class);
