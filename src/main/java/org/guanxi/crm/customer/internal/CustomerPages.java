@@ -32,10 +32,12 @@ class CustomerPages {
 
   private final CustomerService customers;
   private final ContactService contacts;
+  private final CustomerShares shares;
 
-  CustomerPages(CustomerService customers, ContactService contacts) {
+  CustomerPages(CustomerService customers, ContactService contacts, CustomerShares shares) {
     this.customers = customers;
     this.contacts = contacts;
+    this.shares = shares;
   }
 
   @ModelAttribute
@@ -103,7 +105,23 @@ class CustomerPages {
     model.addAttribute("timeline", customers.timeline(user, id));
     model.addAttribute("contacts", contacts.of(user, id).stream().map(Contact::masked).toList());
     model.addAttribute("contact", new ContactDraft("", null, null, null, null));
+    model.addAttribute("shares", shares.of(user, id));
+    model.addAttribute("colleagues", customers.colleagues(user));
     return "customer/show";
+  }
+
+  @PostMapping("/{id}/shares")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  String share(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam UUID userId) {
+    shares.share(user, id, userId);
+    return "redirect:/customers/" + id;
+  }
+
+  @PostMapping("/{id}/shares/{userId}/delete")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  String unshare(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID userId) {
+    shares.unshare(user, id, userId);
+    return "redirect:/customers/" + id;
   }
 
   /** Adds a contact from the form on the customer page and answers with the refreshed contacts section (htmx). */

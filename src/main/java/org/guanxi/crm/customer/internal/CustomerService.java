@@ -158,6 +158,11 @@ class CustomerService implements Customers {
     return store.countVisible(user);
   }
 
+  /** The active users of the workspace other than the user, to share a customer with. */
+  List<UserSummary> colleagues(CurrentUser user) {
+    return users.activeUsers().stream().filter(u -> !u.id().equals(user.id())).toList();
+  }
+
   /** Owners the user may give a customer to: anyone for workspace-wide roles, the team for a manager, oneself for a rep. */
   List<UserSummary> assignableOwners(CurrentUser user) {
     return users.activeUsers().stream().filter(owner -> mayAssign(user, owner)).toList();
