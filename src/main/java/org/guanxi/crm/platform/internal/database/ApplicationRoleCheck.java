@@ -10,6 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ApplicationRoleCheck implements InitializingBean {
 
+  static final String UNSAFE_ROLE =
+      "The database role in spring.datasource.username must not be a superuser, have BYPASSRLS or own the "
+          + "tables: create a separate role for the application and give the owner's credentials to "
+          + "spring.flyway.user and spring.flyway.password.";
+
   private final JdbcClient jdbc;
 
   ApplicationRoleCheck(DataSource dataSource) {
@@ -28,10 +33,7 @@ final class ApplicationRoleCheck implements InitializingBean {
             .query(Boolean.class)
             .single();
     if (unsafe) {
-      throw new IllegalStateException(
-          "The database role in spring.datasource.username must not be a superuser, have BYPASSRLS or own the "
-              + "tables: create a separate role for the application and give the owner's credentials to "
-              + "spring.flyway.user and spring.flyway.password.");
+      throw new IllegalStateException(UNSAFE_ROLE);
     }
   }
 }

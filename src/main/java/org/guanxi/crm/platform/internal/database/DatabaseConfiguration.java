@@ -35,12 +35,12 @@ class DatabaseConfiguration {
     String url = env.getRequiredProperty("spring.datasource.url");
     String appUser = env.getRequiredProperty("spring.datasource.username");
     String appPassword = env.getProperty("spring.datasource.password", "");
-    return new DatabaseConnection(
-        url,
-        env.getProperty("spring.flyway.user", appUser),
-        env.getProperty("spring.flyway.password", appPassword),
-        appUser,
-        appPassword);
+    String ownerUser = env.getProperty("spring.flyway.user", appUser);
+    if (ownerUser.equals(appUser)) {
+      // checked before migrating: the grants after a migration would otherwise be applied to the owner itself
+      throw new IllegalStateException(ApplicationRoleCheck.UNSAFE_ROLE);
+    }
+    return new DatabaseConnection(url, ownerUser, env.getProperty("spring.flyway.password", appPassword), appUser, appPassword);
   }
 
   @Bean(destroyMethod = "close")

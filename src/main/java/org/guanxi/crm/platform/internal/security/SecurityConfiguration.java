@@ -44,7 +44,8 @@ class SecurityConfiguration {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(
             requests ->
-                requests.requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**")
+                requests.requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
+                        "/api/swagger-ui/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
