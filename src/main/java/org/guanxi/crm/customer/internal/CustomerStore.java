@@ -21,6 +21,9 @@ import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -41,15 +44,29 @@ class CustomerStore {
       c.custom_fields::text as custom_fields, c.created_at, c.updated_at, c.deleted_at, c.version
       """;
 
+  private static final String INSERT =
+      """
+          insert into customer (workspace_id, id, kind, name, industry, source, city, lifecycle_stage, classification,
+            tags, preferences, owner_id, team_id, phone_enc, phone_bidx, phone_tail_bidx, email_enc, email_bidx,
+            id_card_enc, id_card_bidx, birthday_enc, address_enc, search_name, search_latin, search_grams,
+            custom_fields, created_at, updated_at)
+          values (guanxi_current_workspace(), :id, :kind, :name, :industry, :source, :city, :stage, :classification,
+            :tags, :preferences, :ownerId, :teamId, :phoneEnc, :phoneBidx, :phoneTailBidx, :emailEnc, :emailBidx,
+            :idCardEnc, :idCardBidx, :birthdayEnc, :addressEnc, :searchName, :searchLatin, :searchGrams,
+            cast(:customFields as jsonb), :now, :now)
+          """;
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate named;
   private final FieldCipher cipher;
   private final BlindIndex blindIndex;
 
-  CustomerStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex) {
+  CustomerStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, FieldCipher cipher, BlindIndex blindIndex) {
     this.jdbc = jdbc;
+    this.named = named;
     this.cipher = cipher;
     this.blindIndex = blindIndex;
   }
@@ -64,19 +81,28 @@ class CustomerStore {
     Map<String, Object> params = parameters(content);
     params.put("id", id);
     params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into customer (workspace_id, id, kind, name, industry, source, city, lifecycle_stage, classification,
-              tags, preferences, owner_id, team_id, phone_enc, phone_bidx, phone_tail_bidx, email_enc, email_bidx,
-              id_card_enc, id_card_bidx, birthday_enc, address_enc, search_name, search_latin, search_grams,
-              custom_fields, created_at, updated_at)
-            values (guanxi_current_workspace(), :id, :kind, :name, :industry, :source, :city, :stage, :classification,
-              :tags, :preferences, :ownerId, :teamId, :phoneEnc, :phoneBidx, :phoneTailBidx, :emailEnc, :emailBidx,
-              :idCardEnc, :idCardBidx, :birthdayEnc, :addressEnc, :searchName, :searchLatin, :searchGrams,
-              cast(:customFields as jsonb), :now, :now)
-            """)
+    jdbc.sql(INSERT)
         .params(params)
         .update();
+  }
+
+  /** A customer to add in bulk, with the time it counts as created. */
+  record NewCustomer(UUID id, Content content, Instant createdAt) {}
+
+  /** Adds many customers in one batch (pgjdbc turns it into multi-row inserts). */
+  void insertAll(List<NewCustomer> customers) {
+    if (customers.isEmpty()) {
+      return;
+    }
+    SqlParameterSource[] batch = new SqlParameterSource[customers.size()];
+    for (int i = 0; i < batch.length; i++) {
+      NewCustomer customer = customers.get(i);
+      Map<String, Object> params = parameters(customer.content());
+      params.put("id", customer.id());
+      params.put("now", Timestamp.from(customer.createdAt()));
+      batch[i] = new MapSqlParameterSource(params);
+    }
+    named.batchUpdate(INSERT, batch);
   }
 
   /** Writes the new content when the stored version is still {@code expectedVersion}; false otherwise. */

@@ -1,8 +1,11 @@
 package org.guanxi.crm.customer.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
@@ -10,11 +13,13 @@ import org.guanxi.crm.platform.WorkspaceCreated;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Fills a new demo workspace with customers, owned by its demo accounts. */
+/** Fills a workspace with generated customers: a new demo workspace, or any number on request. */
 @Component
 class DemoCustomers {
 
-  static final int COUNT = 1_000;
+  static final int DEMO_COUNT = 1_000;
+  static final int BATCH = 2_000;
+  static final long SEED = 20261123L;
 
   private final CustomerStore store;
   private final UserDirectory users;
@@ -28,14 +33,31 @@ class DemoCustomers {
 
   @EventListener
   void on(WorkspaceCreated created) {
-    if (!created.demo()) {
-      return;
+    if (created.demo()) {
+      generate(DEMO_COUNT, SEED, done -> {});
     }
+  }
+
+  /**
+   * Adds {@code count} generated customers to the current workspace, owned by its users other than "admin",
+   * created over the past hours so that lists have a history; reports progress after each batch.
+   */
+  void generate(int count, long seed, IntConsumer progress) {
     List<UserSummary> owners = users.activeUsers().stream().filter(u -> !u.username().equals("admin")).toList();
-    CustomerGenerator generator = new CustomerGenerator(20261123L);
+    if (owners.isEmpty()) {
+      owners = users.activeUsers();
+    }
+    CustomerGenerator generator = new CustomerGenerator(seed);
     LocalDate today = LocalDate.now(clock);
-    for (int i = 0; i < COUNT; i++) {
-      store.insert(Ids.newId(), generator.next(owners, today), clock.instant().minusSeconds((COUNT - i) * 3600L));
+    Instant start = clock.instant().minusSeconds(count);
+    List<CustomerStore.NewCustomer> batch = new ArrayList<>(BATCH);
+    for (int i = 0; i < count; i++) {
+      batch.add(new CustomerStore.NewCustomer(Ids.newId(), generator.next(owners, today), start.plusSeconds(i)));
+      if (batch.size() == BATCH || i == count - 1) {
+        store.insertAll(batch);
+        batch.clear();
+        progress.accept(i + 1);
+      }
     }
   }
 }

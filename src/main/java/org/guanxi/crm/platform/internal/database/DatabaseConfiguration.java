@@ -52,6 +52,8 @@ class DatabaseConfiguration {
     pool.setUsername(connection.appUser());
     pool.setPassword(connection.appPassword());
     pool.setMaximumPoolSize(env.getProperty("guanxi.database.pool-size", Integer.class, 20));
+    // batches of inserts travel as multi-row statements: bulk loads are several times faster
+    pool.addDataSourceProperty("reWriteBatchedInserts", "true");
     return new WorkspaceScopedDataSource(pool);
   }
 

@@ -12,6 +12,8 @@ import org.guanxi.crm.platform.Workspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +28,7 @@ import javax.sql.DataSource;
  * passwords when demo data is on, otherwise one administrator with a random password shown once.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class FirstStart implements ApplicationRunner {
 
   static final String DEFAULT_SLUG = "default";
