@@ -178,8 +178,11 @@ class CustomerPages {
       reject(binding, e, model);
       return form(user, model, id, version);
     } catch (StaleVersion e) {
+      // The form keeps the user's input but now carries the version they have been warned about, so that saving
+      // again after looking at the latest version goes through (as the conflict message says), instead of failing
+      // forever; a change made meanwhile by someone else again is again a conflict.
       model.addAttribute("conflict", true);
-      return form(user, model, id, version);
+      return form(user, model, id, customers.get(user, id).version());
     }
   }
 
