@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.privacy.BlindIndex;
@@ -33,6 +35,13 @@ class ContactStore {
     if (primary) {
       clearPrimary(customerId);
     }
+    Map<String, Object> params = personalData(phone, email);
+    params.put("id", id);
+    params.put("customerId", customerId);
+    params.put("name", name);
+    params.put("title", title);
+    params.put("primary", primary);
+    params.put("now", Timestamp.from(now));
     jdbc.sql(
             """
             insert into customer_contact (workspace_id, id, customer_id, name, title, phone_enc, phone_bidx, phone_tail_bidx,
@@ -40,17 +49,7 @@ class ContactStore {
             values (guanxi_current_workspace(), :id, :customerId, :name, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
               :emailEnc, :emailBidx, :primary, :now)
             """)
-        .param("id", id)
-        .param("customerId", customerId)
-        .param("name", name)
-        .param("title", title)
-        .param("phoneEnc", cipher.encrypt(phone))
-        .param("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone))
-        .param("phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(phone)))
-        .param("emailEnc", cipher.encrypt(email))
-        .param("emailBidx", blindIndex.of(SensitiveField.EMAIL, email))
-        .param("primary", primary)
-        .param("now", Timestamp.from(now))
+        .params(params)
         .update();
   }
 
@@ -59,6 +58,13 @@ class ContactStore {
     if (primary) {
       clearPrimary(customerId);
     }
+    Map<String, Object> params = personalData(phone, email);
+    params.put("id", id);
+    params.put("customerId", customerId);
+    params.put("version", expectedVersion);
+    params.put("name", name);
+    params.put("title", title);
+    params.put("primary", primary);
     return jdbc.sql(
                 """
                 update customer_contact set name = :name, title = :title, phone_enc = :phoneEnc, phone_bidx = :phoneBidx,
@@ -66,19 +72,20 @@ class ContactStore {
                   version = version + 1
                 where id = :id and customer_id = :customerId and version = :version
                 """)
-            .param("id", id)
-            .param("customerId", customerId)
-            .param("version", expectedVersion)
-            .param("name", name)
-            .param("title", title)
-            .param("phoneEnc", cipher.encrypt(phone))
-            .param("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone))
-            .param("phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(phone)))
-            .param("emailEnc", cipher.encrypt(email))
-            .param("emailBidx", blindIndex.of(SensitiveField.EMAIL, email))
-            .param("primary", primary)
+            .params(params)
             .update()
         == 1;
+  }
+
+  /** The sealed phone and e-mail with their blind indexes, as statement parameters. */
+  private Map<String, Object> personalData(@Nullable String phone, @Nullable String email) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("phoneEnc", cipher.encrypt(phone));
+    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone));
+    params.put("phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(phone)));
+    params.put("emailEnc", cipher.encrypt(email));
+    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, email));
+    return params;
   }
 
   boolean delete(UUID id, UUID customerId) {

@@ -53,11 +53,7 @@ class CustomerPages {
   String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable LifecycleStage stage, @RequestParam(defaultValue = "false") boolean deleted,
       @RequestParam Map<String, String> parameters, Model model) {
-    model.addAttribute("q", q);
-    model.addAttribute("stage", stage);
-    model.addAttribute("deleted", deleted);
-    model.addAttribute("cf", parameters);
-    showPage(model, customers.list(user, query(q, stage, deleted, null, customers.customFieldFilter(parameters))));
+    showPage(user, model, q, stage, deleted, null, parameters);
     return "customer/list";
   }
 
@@ -67,11 +63,7 @@ class CustomerPages {
   String rows(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable LifecycleStage stage, @RequestParam(defaultValue = "false") boolean deleted,
       @RequestParam(required = false) @Nullable String cursor, @RequestParam Map<String, String> parameters, Model model) {
-    model.addAttribute("q", q);
-    model.addAttribute("stage", stage);
-    model.addAttribute("deleted", deleted);
-    model.addAttribute("cf", parameters);
-    showPage(model, customers.list(user, query(q, stage, deleted, cursor, customers.customFieldFilter(parameters))));
+    showPage(user, model, q, stage, deleted, cursor, parameters);
     return "customer/list :: rows";
   }
 
@@ -212,7 +204,14 @@ class CustomerPages {
     return "customer/not-found";
   }
 
-  private static void showPage(Model model, CustomerPage page) {
+  /** One page of the list, its filters kept for the search box, the selects and the "more" button. */
+  private void showPage(CurrentUser user, Model model, @Nullable String q, @Nullable LifecycleStage stage, boolean deleted,
+      @Nullable String cursor, Map<String, String> parameters) {
+    model.addAttribute("q", q);
+    model.addAttribute("stage", stage);
+    model.addAttribute("deleted", deleted);
+    model.addAttribute("cf", parameters);
+    CustomerPage page = customers.list(user, query(q, stage, deleted, cursor, customers.customFieldFilter(parameters)));
     model.addAttribute("rows", page.items().stream().map(c -> CustomerResource.of(c, false)).toList());
     model.addAttribute("nextCursor", page.nextCursor());
   }
