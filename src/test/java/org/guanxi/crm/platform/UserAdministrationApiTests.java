@@ -336,6 +336,17 @@ class UserAdministrationApiTests {
     assertThat(usernames(admin)).hasSize(2);
   }
 
+  @Test
+  void theApiDescriptionListsTheAdministrationEndpoints() throws Exception {
+    mvc.perform(get("/api/v1/openapi.json"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/v1/users/{id}'].patch").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/users/{id}/password'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/teams/{id}'].delete").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/me/tokens'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/users/{id}/tokens/{tokenId}'].delete").exists());
+  }
+
   ResultActions create(Member caller, String json) throws Exception {
     return mvc.perform(post("/api/v1/users").header("Authorization", caller.bearer())
         .contentType(MediaType.APPLICATION_JSON).content(json));

@@ -48,6 +48,8 @@ class UserAdministrationPageTests {
         .andExpect(content().string(containsString(admin.username())))
         .andExpect(content().string(containsString(sales.username())))
         .andExpect(content().string(containsString("href=\"/admin/users/new\"")));
+    page(get("/admin/users").param("cursor", "***")).andExpect(status().isOk())
+        .andExpect(content().string(containsString(sales.username())));
 
     page(get("/admin/users/rows").param("q", sales.username().substring(0, 9)).header("HX-Request", "true"))
         .andExpect(status().isOk())

@@ -49,7 +49,12 @@ class UserPages {
   String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String cursor,
       Model model) {
     model.addAttribute("q", q);
-    model.addAttribute("page", users.list(q, cursor, PAGE_SIZE));
+    try {
+      model.addAttribute("page", users.list(q, cursor, PAGE_SIZE));
+    } catch (InvalidInput e) {
+      // a cursor only comes from the page's own "more" link: a damaged one starts the list afresh
+      model.addAttribute("page", users.list(q, null, PAGE_SIZE));
+    }
     return "admin/users";
   }
 
