@@ -4,8 +4,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Serialises changes to one workspace's teams and administrators until the transaction ends, so that two
- * changes at once can neither close a loop in the team hierarchy nor remove the last administrator.
+ * Serialises changes to one workspace's teams and users until the transaction ends, so that two changes at
+ * once can neither close a loop in the team hierarchy, remove the last administrator, nor put a user or a team
+ * into a team that is being deleted.
  */
 @Component
 class AdministrationLock {

@@ -79,6 +79,7 @@ class TeamAdministration {
 
   @Transactional
   Team create(TeamDraft draft) {
+    lock.hold();
     String name = checkName(draft.name());
     if (draft.parentId() != null && teams.find(draft.parentId()).isEmpty()) {
       throw unknownParent();

@@ -77,6 +77,7 @@ class UserAdministration {
 
   @Transactional
   UserAccount create(NewUser input) {
+    lock.hold();
     List<InvalidInput.FieldError> errors = new ArrayList<>();
     String username = input.username() == null ? "" : input.username().strip();
     if (username.isEmpty()) {
