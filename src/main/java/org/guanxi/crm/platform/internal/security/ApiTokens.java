@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -12,11 +13,18 @@ import org.guanxi.crm.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Personal API tokens. Only a SHA-256 hash of a token is stored; the token itself is shown once. */
+/**
+ * Personal API tokens. Only a SHA-256 hash of a token is stored; the token itself is shown once. Public so
+ * that the platform's administration can issue, list and revoke tokens; other modules use {@code Workspaces}.
+ */
 @Repository
-class ApiTokens {
+public class ApiTokens {
 
-  record TokenView(UUID id, UUID userId, String name, java.time.Instant createdAt) {}
+  /** A token as it is listed later: never the token itself. */
+  public record TokenView(UUID id, UUID userId, String name, Instant createdAt) {}
+
+  /** A token just issued: the only moment its plain {@code token} is known. */
+  public record IssuedToken(UUID id, UUID userId, String name, Instant createdAt, String token) {}
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private final JdbcClient jdbc;
@@ -25,23 +33,29 @@ class ApiTokens {
     this.jdbc = jdbc;
   }
 
-  /** Issues a new token for a user of the current workspace and returns it in plain text. */
-  String issue(UUID userId, String name) {
+  /** Issues a new token for a user of the current workspace; the result holds it in plain text. */
+  public IssuedToken issue(UUID userId, String name) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = "gx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    register(userId, name, token);
-    return token;
+    UUID id = Ids.newId();
+    Instant createdAt = insert(id, userId, name, token);
+    return new IssuedToken(id, userId, name, createdAt, token);
   }
 
   void register(UUID userId, String name, String token) {
-    jdbc.sql(
+    insert(Ids.newId(), userId, name, token);
+  }
+
+  private Instant insert(UUID id, UUID userId, String name, String token) {
+    return jdbc.sql(
             """
             insert into api_token (workspace_id, id, user_id, name, token_hash)
-            values (guanxi_current_workspace(), ?, ?, ?, ?)
+            values (guanxi_current_workspace(), ?, ?, ?, ?) returning created_at
             """)
-        .params(Ids.newId(), userId, name, hash(token))
-        .update();
+        .params(id, userId, name, hash(token))
+        .query((rs, n) -> rs.getTimestamp(1).toInstant())
+        .single();
   }
 
   Optional<GuanxiPrincipal> authenticate(String token) {
@@ -54,16 +68,24 @@ class ApiTokens {
         .optional();
   }
 
-  List<TokenView> ofUser(UUID userId) {
-    return jdbc.sql("select id, user_id, name, created_at from api_token where user_id = ? and revoked_at is null order by created_at")
+  /** The user's tokens that still work, oldest first. */
+  public List<TokenView> ofUser(UUID userId) {
+    return jdbc.sql("select id, user_id, name, created_at from api_token where user_id = ? and revoked_at is null order by created_at, id")
         .param(userId)
         .query((rs, n) -> new TokenView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
             rs.getTimestamp(4).toInstant()))
         .list();
   }
 
-  boolean revoke(UUID tokenId) {
-    return jdbc.sql("update api_token set revoked_at = now() where id = ? and revoked_at is null").param(tokenId).update() == 1;
+  /** Revokes one of the user's tokens; false when the user has no such working token. */
+  public boolean revoke(UUID userId, UUID tokenId) {
+    return jdbc.sql("update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
+        .params(tokenId, userId)
+        .update() == 1;
+  }
+
+  public void revokeAll(UUID userId) {
+    jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null").param(userId).update();
   }
 
   static byte[] hash(String token) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import org.guanxi.crm.platform.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -24,7 +25,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * {@code Idempotency-Key} on POST: the first request with a key is carried out and its answer kept; a
  * repeat with the same key and body gets the same answer without doing the work again. The same key with
- * another body is refused (422); a repeat while the first is still running is told to wait (409).
+ * another body is refused (422); a repeat while the first is still running is told to wait (409). An answer
+ * marked {@code Cache-Control: no-store}, such as a new API token, is never kept: a repeat is carried out again.
  */
 final class IdempotentRequests extends OncePerRequestFilter {
 
@@ -82,8 +84,8 @@ final class IdempotentRequests extends OncePerRequestFilter {
   }
 
   private void remember(CurrentUser user, String key, ContentCachingResponseWrapper response) {
-    if (response.getStatus() >= 500) {
-      // a failure is not an answer: the client may try again with the same key
+    if (response.getStatus() >= 500 || mustNotBeStored(response)) {
+      // a failure is not an answer, and a secret is not kept: the client may try again with the same key
       jdbc.sql("delete from idempotent_request where user_id = ? and idempotency_key = ?").params(user.id(), key).update();
       return;
     }
@@ -95,6 +97,11 @@ final class IdempotentRequests extends OncePerRequestFilter {
         .params(response.getStatus(), response.getContentType(), response.getContentAsByteArray(),
             response.getHeader("Location"), user.id(), key)
         .update();
+  }
+
+  private static boolean mustNotBeStored(HttpServletResponse response) {
+    String cacheControl = response.getHeader("Cache-Control");
+    return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
   }
 
   private void replay(CurrentUser user, String key, byte[] hash, HttpServletResponse response) throws IOException {

@@ -70,11 +70,11 @@ class WorkspaceAdministration implements Workspaces {
   @Transactional
   public void deactivate(UUID userId) {
     accounts.setActive(userId, false);
-    jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null").param(userId).update();
+    tokens.revokeAll(userId);
   }
 
   @Override
   public String issueToken(UUID userId, String name) {
-    return tokens.issue(userId, name);
+    return tokens.issue(userId, name).token();
   }
 }

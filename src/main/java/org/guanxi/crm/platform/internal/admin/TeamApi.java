@@ -1,0 +1,82 @@
+package org.guanxi.crm.platform.internal.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/teams")
+@Tag(name = "Teams", description = "The team hierarchy that managers see their teams' customers by (administrators only)")
+class TeamApi {
+
+  record TeamList(List<Team> items) {}
+
+  private final TeamAdministration teams;
+  private final MergePatches patches;
+
+  TeamApi(TeamAdministration teams, MergePatches patches) {
+    this.teams = teams;
+    this.patches = patches;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(summary = "List all teams", description = "Depth first: each team is followed by the teams below it.")
+  TeamList list() {
+    return new TeamList(teams.tree().stream().map(TeamAdministration.TreeEntry::team).toList());
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(summary = "Create a team", description = "Without parentId the team sits at the top.")
+  ResponseEntity<Team> create(@RequestBody TeamDraft draft) {
+    Team created = teams.create(draft);
+    return ResponseEntity.created(URI.create("/api/v1/teams/" + created.id())).eTag(ETags.of(created.version())).body(created);
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(summary = "Read a team")
+  ResponseEntity<Team> get(@PathVariable UUID id) {
+    Team team = teams.get(id);
+    return ResponseEntity.ok().eTag(ETags.of(team.version())).body(team);
+  }
+
+  @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(summary = "Rename or move a team",
+      description = "A JSON merge patch of name and parentId. A team cannot move below itself or its own sub-teams (422). "
+          + "Send If-Match with the ETag you read: a stale one gets 412.")
+  ResponseEntity<Team> patch(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody JsonNode patch) {
+    Long expected = ETags.version(ifMatch);
+    Team current = teams.get(id);
+    Team updated = teams.update(id, expected == null ? current.version() : expected, patches.apply(current.draft(), patch));
+    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+  }
+
+  @DeleteMapping("/{id}")
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(summary = "Delete an empty team", description = "A team with members or sub-teams is refused (422).")
+  ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    teams.delete(id, ETags.version(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+}

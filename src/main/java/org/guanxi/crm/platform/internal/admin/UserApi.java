@@ -1,0 +1,90 @@
+package org.guanxi.crm.platform.internal.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Users", description = "The workspace's users, their roles and teams (administrators only)")
+class UserApi {
+
+  record UserList(List<UserAccount> items, @Nullable String nextCursor) {}
+
+  record NewPassword(@Nullable String password) {}
+
+  private final UserAdministration users;
+  private final MergePatches patches;
+
+  UserApi(UserAdministration users, MergePatches patches) {
+    this.users = users;
+    this.patches = patches;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(summary = "List users", description = "Ordered by user name; q matches part of a user name or display name. Pages by cursor.")
+  UserList list(
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable String cursor,
+      @RequestParam(defaultValue = "50") int limit) {
+    var page = users.list(q, cursor, limit);
+    return new UserList(page.items(), page.nextCursor());
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(summary = "Create a user", description = "The user name is unique across all workspaces; the password has at least 10 characters.")
+  ResponseEntity<UserAccount> create(@RequestBody NewUser input) {
+    UserAccount created = users.create(input);
+    return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
+        .eTag(ETags.of(created.version()))
+        .body(created);
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(summary = "Read a user")
+  ResponseEntity<UserAccount> get(@PathVariable UUID id) {
+    UserAccount user = users.get(id);
+    return ResponseEntity.ok().eTag(ETags.of(user.version())).body(user);
+  }
+
+  @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(summary = "Change a user",
+      description = "A JSON merge patch of displayName, roles, teamId and active. Send If-Match with the ETag you read: a stale one gets 412. "
+          + "Deactivating a user revokes the user's API tokens and ends the user's sessions.")
+  ResponseEntity<UserAccount> patch(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody JsonNode patch) {
+    Long expected = ETags.version(ifMatch);
+    UserAccount current = users.get(id);
+    UserAccount updated = users.update(id, expected == null ? current.version() : expected, patches.apply(current.changes(), patch));
+    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+  }
+
+  @PostMapping("/{id}/password")
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(summary = "Set a user's password", description = "Ends the user's page sessions; the user's API tokens keep working.")
+  ResponseEntity<Void> resetPassword(@PathVariable UUID id, @RequestBody NewPassword input) {
+    users.resetPassword(id, input.password());
+    return ResponseEntity.noContent().build();
+  }
+}
