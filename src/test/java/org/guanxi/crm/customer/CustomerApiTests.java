@@ -112,6 +112,25 @@ class CustomerApiTests {
   }
 
   @Test
+  void customersFollowTheirOwnerToANewTeam() throws Exception {
+    var east = workspace.team("East", null);
+    var west = workspace.team("West", null);
+    var rep = workspace.member(Role.SALES, east);
+    var eastManager = workspace.member(Role.MANAGER, east);
+    var westManager = workspace.member(Role.MANAGER, west);
+    var admin = workspace.member(Role.ADMINISTRATOR);
+    create(rep, "{\"kind\":\"INDIVIDUAL\",\"name\":\"跟人走的客户\"}");
+    assertThat(listNames(eastManager, "")).containsExactly("跟人走的客户");
+
+    mvc.perform(patch("/api/v1/users/" + rep.id()).header("Authorization", admin.bearer())
+            .contentType(MediaType.APPLICATION_JSON).content("{\"teamId\":\"" + west + "\"}"))
+        .andExpect(status().isOk());
+
+    assertThat(listNames(eastManager, "")).isEmpty();
+    assertThat(listNames(westManager, "")).containsExactly("跟人走的客户");
+  }
+
+  @Test
   void aRepCannotGiveACustomerToSomeoneElse() throws Exception {
     Member otherRep = workspace.member(Role.SALES);
     create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"赵敏\",\"ownerId\":\"" + otherRep.id() + "\"}")

@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
+import org.guanxi.crm.platform.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,7 +49,7 @@ class ContactApi {
       @Valid @RequestBody ContactDraft draft) {
     Contact contact = contacts.add(user, customerId, draft);
     return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/contacts/" + contact.id()))
-        .eTag("\"" + contact.version() + "\"")
+        .eTag(ETags.of(contact.version()))
         .body(contact.masked());
   }
 
@@ -57,7 +58,7 @@ class ContactApi {
   @Operation(summary = "Read a contact")
   ResponseEntity<Contact.View> get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId, @PathVariable UUID contactId) {
     Contact contact = contacts.get(user, customerId, contactId);
-    return ResponseEntity.ok().eTag("\"" + contact.version() + "\"").body(contact.masked());
+    return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(contact.masked());
   }
 
   @PutMapping("/{contactId}")
@@ -67,7 +68,7 @@ class ContactApi {
       @PathVariable UUID contactId, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @Valid @RequestBody ContactDraft draft) {
     Contact contact = contacts.update(user, customerId, contactId, ETags.version(ifMatch), draft);
-    return ResponseEntity.ok().eTag("\"" + contact.version() + "\"").body(contact.masked());
+    return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(contact.masked());
   }
 
   @DeleteMapping("/{contactId}")

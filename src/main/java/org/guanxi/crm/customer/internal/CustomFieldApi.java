@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
+import org.guanxi.crm.platform.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -79,6 +80,6 @@ class CustomFieldApi {
   }
 
   private static String etag(CustomField field) {
-    return "\"" + field.version() + "\"";
+    return ETags.of(field.version());
   }
 }

@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
+import org.guanxi.crm.platform.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -142,6 +143,6 @@ class CustomerApi {
   }
 
   private static String etag(Customer customer) {
-    return "\"" + customer.version() + "\"";
+    return ETags.of(customer.version());
   }
 }

@@ -17,7 +17,9 @@ record Visibility(String sql, Map<String, Object> params) {
       case WORKSPACE -> new Visibility("true", Map.of());
       case TEAM ->
           new Visibility(
-              "(c.team_id = any(cast(:viewerTeams as uuid[])) or " + OWN_OR_SHARED + ")",
+              // the owner's team as it is now, so that customers follow their owner when the owner changes team
+              "(c.owner_id in (select u.id from app_user u where u.team_id = any(cast(:viewerTeams as uuid[]))) or "
+                  + OWN_OR_SHARED + ")",
               Map.of("viewer", user.id(), "viewerTeams", user.teamIds().stream().map(Object::toString).toArray(String[]::new)));
       case OWN -> new Visibility("(" + OWN_OR_SHARED + ")", Map.of("viewer", user.id()));
     };

@@ -1,5 +1,6 @@
 package org.guanxi.crm.platform.internal.admin;
 
+import org.guanxi.crm.platform.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;

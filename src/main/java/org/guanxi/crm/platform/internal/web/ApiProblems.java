@@ -1,6 +1,7 @@
 package org.guanxi.crm.platform.internal.web;
 
 import java.util.List;
+import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Problems;
 import org.guanxi.crm.platform.RecordNotFound;
@@ -35,7 +36,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed by someone else",
         e.getMessage() + ". Read it again and reapply your change.");
     problem.setProperty("currentVersion", e.currentVersion());
-    return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag("\"" + e.currentVersion() + "\"").body(problem);
+    return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(e.currentVersion())).body(problem);
   }
 
   @ExceptionHandler

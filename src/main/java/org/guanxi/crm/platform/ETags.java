@@ -1,18 +1,18 @@
-package org.guanxi.crm.platform.internal.admin;
+package org.guanxi.crm.platform;
 
-import org.guanxi.crm.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
-/** Versions carried in {@code ETag}/{@code If-Match} headers as {@code "3"}. */
-final class ETags {
+/** Record versions carried in {@code ETag}/{@code If-Match} headers as {@code "3"}. */
+public final class ETags {
 
   private ETags() {}
 
-  static String of(long version) {
+  public static String of(long version) {
     return "\"" + version + "\"";
   }
 
-  static @Nullable Long version(@Nullable String ifMatch) {
+  /** The version an {@code If-Match} header asks for, or null when it asks for none (absent or {@code *}). */
+  public static @Nullable Long version(@Nullable String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
       return null;
     }
