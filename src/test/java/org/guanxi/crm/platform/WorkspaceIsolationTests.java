@@ -41,6 +41,14 @@ class WorkspaceIsolationTests {
   }
 
   @Test
+  void theNameSearchFunctionsOnlyFindTheCurrentWorkspacesCustomers() {
+    var everything = "select count(*) from guanxi_customer_ids_by_latin('%') union all "
+        + "select count(*) from guanxi_customer_ids_by_grams('{}', '%')";
+    assertThat(mine.in(() -> jdbc.sql(everything).query(Long.class).list())).containsExactly(1L, 1L);
+    assertThat(jdbc.sql(everything).query(Long.class).list()).containsExactly(0L, 0L);
+  }
+
+  @Test
   void outsideAnyWorkspaceNoBusinessRowIsVisible() {
     assertThat(jdbc.sql("select count(*) from customer").query(Long.class).single()).isZero();
     assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isZero();
