@@ -358,6 +358,40 @@ class CustomerImportTests {
     assertThat(names(admin)).containsExactlyInAnyOrder("第三", "第四");
   }
 
+  @Test
+  void theImportPagesTakeAFileThroughColumnsProgressAndDecisions() throws Exception {
+    create(admin, "{\"kind\":\"INDIVIDUAL\",\"name\":\"张伟\"}");
+    Cookie session = logIn(admin);
+    mvc.perform(get("/customers/imports").cookie(session)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("enctype=\"multipart/form-data\"")));
+    byte[] csv = "Kunde,Telefon,Stadt\n張偉,13812345678,上海\n刘洋,,=1+2\n".getBytes(StandardCharsets.UTF_8);
+    String page = mvc.perform(multipart("/customers/imports").file(new MockMultipartFile("file", "kunden.csv", "text/csv", csv))
+            .cookie(session).with(csrf()))
+        .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+    mvc.perform(get(page).cookie(session).header("Accept-Language", "en"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Which column fills which field?")))
+        .andExpect(content().string(containsString("name=\"column0\"")));
+
+    mvc.perform(post(page + "/mapping").cookie(session).with(csrf()).param("column0", "phone").param("column1", "phone"))
+        .andExpect(status().isUnprocessableContent());
+    mvc.perform(post(page + "/mapping").cookie(session).with(csrf())
+            .param("column0", "name").param("column1", "phone").param("column2", "city"))
+        .andExpect(status().is3xxRedirection());
+    String id = page.substring(page.lastIndexOf('/') + 1);
+    awaitFinished(admin, "/api/v1/customer-imports/" + id).andExpect(jsonPath("$.imported").value(1));
+
+    mvc.perform(get(page + "/progress").cookie(session)).andExpect(status().isOk()).andExpect(header().string("HX-Refresh", "true"));
+    mvc.perform(get(page).cookie(session).header("Accept-Language", "zh-CN"))
+        .andExpect(content().string(containsString("疑似重复：请您处理")))
+        .andExpect(content().string(containsString("名称相同")))
+        .andExpect(content().string(containsString("138****5678")))
+        .andExpect(content().string(not(containsString("13812345678"))));
+    mvc.perform(post(page + "/decisions").cookie(session).with(csrf()).param("row", "2").param("action", "CREATE"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(names(admin)).containsExactlyInAnyOrder("张伟", "張偉", "刘洋");
+  }
+
   ResultActions upload(Member member, String fileName, byte[] content, String mapping) throws Exception {
     var request = multipart("/api/v1/customers/import").file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
         .header("Authorization", member.bearer());

@@ -40,7 +40,7 @@ record CustomerImport(
     DONE,
     FAILED;
 
-    boolean finished() {
+    public boolean finished() {
       return this == DONE || this == FAILED;
     }
   }
@@ -52,11 +52,11 @@ record CustomerImport(
       int number, RowStatus status, Map<String, String> values, List<ImportRules.RowError> errors,
       @Nullable UUID candidateId, List<DuplicateFinder.Reason> reasons, @Nullable UUID customerId) {}
 
-  int awaitingDecision() {
+  public int awaitingDecision() {
     return duplicates - decided.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  int count(RowStatus status) {
+  public int count(RowStatus status) {
     return decided.getOrDefault(status, 0);
   }
 }

@@ -49,6 +49,10 @@ enum ImportField {
     this.headers = List.of(headers);
   }
 
+  public String key() {
+    return key;
+  }
+
   static Optional<ImportField> ofHeader(String header) {
     return Optional.ofNullable(BY_HEADER.get(comparable(header)));
   }
