@@ -5,9 +5,10 @@
 alter table customer add column merged_into uuid;
 alter table customer add foreign key (workspace_id, merged_into) references customer (workspace_id, id);
 
--- Possible duplicates: names that are very much alike, and names that sound the same (the same pinyin).
-create index customer_name_trigrams on customer using gin (search_name gin_trgm_ops) where deleted_at is null;
-create index customer_latin_words on customer using gin (string_to_array(search_latin, ' ')) where deleted_at is null;
+-- Possible duplicates: names that are very much alike, and names that sound the same (the same pinyin). Without
+-- fastupdate, so that a look-up right after a large import does not read through a long list of pending entries.
+create index customer_name_trigrams on customer using gin (search_name gin_trgm_ops) with (fastupdate = off);
+create index customer_latin_words on customer using gin (string_to_array(search_latin, ' ')) with (fastupdate = off);
 
 create table customer_import (
   workspace_id uuid not null references workspace (id),
@@ -89,4 +90,39 @@ create function guanxi_claim_customer_import(p_claim uuid, p_stale_after interva
              for update skip locked) next
      where i.workspace_id = next.workspace_id and i.id = next.id
     returning i.workspace_id, i.id
+  $$;
+
+-- Row-level security keeps the operators of pg_trgm and of arrays from using their indexes (they are not
+-- leakproof), which would make every look for a look-alike name a scan of all customers. These two answer
+-- exactly that question, for the caller's workspace only, as the owner of the table so that the indexes work.
+-- Each name is looked up on its own through its index: the "offset 0" keeps the planner from starting with the
+-- workspace's customers (or any other index), and no sequential scan, as it would choose while an import fills
+-- a table whose statistics lag behind.
+create function guanxi_customers_sounding_like(p_readings text[])
+  returns table (reading text, customer_id uuid)
+  language sql stable security definer set search_path = public set enable_seqscan = off
+  as $$
+    select r.reading, m.id
+      from unnest(p_readings) as r (reading)
+      cross join lateral (
+        select c.id
+          from (select * from customer c where string_to_array(c.search_latin, ' ') @> array[r.reading] offset 0) c
+         where c.workspace_id = guanxi_current_workspace() and c.deleted_at is null
+         order by c.created_at, c.id
+         limit 1) m
+  $$;
+
+create function guanxi_customers_named_like(p_names text[])
+  returns table (ordinal int, customer_id uuid)
+  language sql stable security definer set search_path = public set pg_trgm.similarity_threshold = 0.8
+    set enable_seqscan = off
+  as $$
+    select n.ordinal::int, m.id
+      from unnest(p_names) with ordinality as n (name, ordinal)
+      cross join lateral (
+        select c.id
+          from (select * from customer c where c.search_name % n.name offset 0) c
+         where c.workspace_id = guanxi_current_workspace() and c.deleted_at is null
+         order by similarity(c.search_name, n.name) desc, c.created_at, c.id
+         limit 1) m
   $$;

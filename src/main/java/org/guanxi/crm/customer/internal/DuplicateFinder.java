@@ -35,6 +35,7 @@ class DuplicateFinder {
   /** A customer about to be created. */
   record Newcomer(UUID id, CustomerStore.Content content) {}
 
+  /** The trigram similarity from which names count as alike (also set in guanxi_customers_named_like). */
   static final double SIMILARITY = 0.8;
   // Shorter names are 80% alike only when they are the same, which the name comparison already finds.
   private static final int SIMILARITY_MIN_LENGTH = 5;
@@ -51,6 +52,8 @@ class DuplicateFinder {
 
   /** For each newcomer, in order, what it may duplicate (null for none). Runs inside the caller's transaction. */
   List<@Nullable Match> find(List<Newcomer> newcomers) {
+    // a plan made for the keys at hand: a generic one, made when the table looked empty, may scan the workspace per key
+    jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query(String.class).single();
     List<Keys> keys = newcomers.stream().map(n -> keysOf(n.content())).toList();
     Map<String, UUID> byEmail = existing("email_bidx", keys.stream().map(Keys::email).filter(Objects::nonNull).toList());
     Map<String, UUID> byPhone = existing("phone_bidx", keys.stream().map(Keys::phone).filter(Objects::nonNull).toList());
@@ -63,7 +66,7 @@ class DuplicateFinder {
     Map<String, UUID> earlierPhone = new HashMap<>();
     Map<String, UUID> earlierName = new HashMap<>();
     Map<String, UUID> earlierPinyin = new HashMap<>();
-    Map<String, UUID> earlierLongNames = new LinkedHashMap<>();
+    EarlierNames earlierNames = new EarlierNames();
     for (int i = 0; i < newcomers.size(); i++) {
       Keys key = keys.get(i);
       Map<UUID, Set<Reason>> candidates = new LinkedHashMap<>();
@@ -74,12 +77,9 @@ class DuplicateFinder {
         note(candidates, byPinyin.getOrDefault(pinyin, earlierPinyin.get(pinyin)), Reason.PINYIN);
       }
       note(candidates, bySimilarity.get(i), Reason.SIMILAR_NAME);
-      if (candidates.isEmpty() && key.name().length() >= SIMILARITY_MIN_LENGTH) {
-        earlierLongNames.forEach((name, id) -> {
-          if (candidates.isEmpty() && similarity(name, key.name()) >= SIMILARITY) {
-            note(candidates, id, Reason.SIMILAR_NAME);
-          }
-        });
+      Set<String> trigrams = key.name().length() >= SIMILARITY_MIN_LENGTH ? trigrams(key.name()) : Set.of();
+      if (candidates.isEmpty() && !trigrams.isEmpty()) {
+        note(candidates, earlierNames.alike(trigrams), Reason.SIMILAR_NAME);
       }
       if (candidates.isEmpty()) {
         matches.add(null);
@@ -92,8 +92,8 @@ class DuplicateFinder {
         }
         earlierName.putIfAbsent(key.name(), id);
         key.pinyin().forEach(p -> earlierPinyin.putIfAbsent(p, id));
-        if (key.name().length() >= SIMILARITY_MIN_LENGTH) {
-          earlierLongNames.putIfAbsent(key.name(), id);
+        if (!trigrams.isEmpty()) {
+          earlierNames.add(trigrams, id);
         }
       } else {
         matches.add(strongest(candidates));
@@ -113,8 +113,9 @@ class DuplicateFinder {
     if (hexKeys.isEmpty()) {
       return found;
     }
-    jdbc.sql("select c." + column + ", c.id from customer c where c.deleted_at is null and c." + column
-            + " = any(cast(:keys as bytea[])) order by c.created_at, c.id")
+    // a join, not "= any(:keys)": that would compare every customer with every key
+    jdbc.sql("select c." + column + ", c.id from unnest(cast(:keys as bytea[])) as k (key) join customer c on c." + column
+            + " = k.key where c." + column + " is not null and c.deleted_at is null order by c.created_at, c.id")
         .param("keys", hexKeys.stream().map(k -> "\\x" + k).toArray(String[]::new))
         .query((rs, n) -> found.putIfAbsent(HexFormat.of().formatHex(rs.getBytes(1)), rs.getObject(2, UUID.class)))
         .list();
@@ -123,27 +124,25 @@ class DuplicateFinder {
 
   private Map<String, UUID> existingNames(List<String> names) {
     Map<String, UUID> found = new HashMap<>();
-    jdbc.sql("select c.search_name, c.id from customer c where c.deleted_at is null and c.search_name = any(cast(:names as text[]))"
-            + " order by c.created_at, c.id")
+    jdbc.sql("select c.search_name, c.id from unnest(cast(:names as text[])) as n (name) join customer c on c.search_name = n.name"
+            + " where c.deleted_at is null order by c.created_at, c.id")
         .param("names", names.stream().distinct().toArray(String[]::new))
         .query((rs, n) -> found.putIfAbsent(rs.getString(1), rs.getObject(2, UUID.class)))
         .list();
     return found;
   }
 
-  /** Customers one of whose pinyin readings is one of these (search_latin holds them as words). */
+  /**
+   * Customers one of whose pinyin readings is one of these (search_latin holds them as words). This and the
+   * look for similar names go through database functions: under row-level security the indexes they need
+   * would not be used.
+   */
   private Map<String, UUID> existingPinyin(List<String> readings) {
     Map<String, UUID> found = new HashMap<>();
     if (readings.isEmpty()) {
       return found;
     }
-    jdbc.sql(
-            """
-            select w.word, c.id from customer c cross join unnest(string_to_array(c.search_latin, ' ')) as w (word)
-            where c.deleted_at is null and string_to_array(c.search_latin, ' ') && cast(:readings as text[])
-              and w.word = any(cast(:readings as text[]))
-            order by c.created_at, c.id
-            """)
+    jdbc.sql("select reading, customer_id from guanxi_customers_sounding_like(cast(:readings as text[]))")
         .param("readings", readings.toArray(String[]::new))
         .query((rs, n) -> found.putIfAbsent(rs.getString(1), rs.getObject(2, UUID.class)))
         .list();
@@ -168,21 +167,9 @@ class DuplicateFinder {
     if (names.isEmpty()) {
       return found;
     }
-    // the % operator uses the trigram index; its threshold holds for this transaction only
-    jdbc.sql("select set_config('pg_trgm.similarity_threshold', cast(:threshold as text), true)")
-        .param("threshold", SIMILARITY)
-        .query(String.class)
-        .single();
-    jdbc.sql(
-            """
-            select n.position, c.id from unnest(cast(:names as text[]), cast(:positions as int[])) as n (name, position)
-            join customer c on c.search_name % n.name
-            where c.deleted_at is null
-            order by n.position, similarity(c.search_name, n.name) desc, c.created_at
-            """)
+    jdbc.sql("select ordinal, customer_id from guanxi_customers_named_like(cast(:names as text[]))")
         .param("names", names.toArray(String[]::new))
-        .param("positions", positions.toArray(Integer[]::new))
-        .query((rs, n) -> found.putIfAbsent(rs.getInt(1), rs.getObject(2, UUID.class)))
+        .query((rs, n) -> found.putIfAbsent(positions.get(rs.getInt(1) - 1), rs.getObject(2, UUID.class)))
         .list();
     return found;
   }
@@ -210,11 +197,39 @@ class DuplicateFinder {
   static double similarity(String a, String b) {
     Set<String> left = trigrams(a);
     Set<String> right = trigrams(b);
-    if (left.isEmpty() || right.isEmpty()) {
-      return 0;
-    }
     long shared = left.stream().filter(right::contains).count();
-    return (double) shared / (left.size() + right.size() - shared);
+    return left.isEmpty() || right.isEmpty() ? 0 : (double) shared / (left.size() + right.size() - shared);
+  }
+
+  /** The long names of a batch so far, by their trigrams, to find the first one alike to a new name. */
+  private static final class EarlierNames {
+
+    private final List<UUID> ids = new ArrayList<>();
+    private final List<Integer> sizes = new ArrayList<>();
+    private final Map<String, List<Integer>> byTrigram = new HashMap<>();
+
+    void add(Set<String> trigrams, UUID id) {
+      int position = ids.size();
+      ids.add(id);
+      sizes.add(trigrams.size());
+      trigrams.forEach(t -> byTrigram.computeIfAbsent(t, k -> new ArrayList<>()).add(position));
+    }
+
+    @Nullable UUID alike(Set<String> trigrams) {
+      int[] shared = new int[ids.size()];
+      for (String trigram : trigrams) {
+        for (int position : byTrigram.getOrDefault(trigram, List.of())) {
+          shared[position]++;
+        }
+      }
+      for (int position = 0; position < shared.length; position++) {
+        int union = trigrams.size() + sizes.get(position) - shared[position];
+        if (shared[position] > 0 && (double) shared[position] / union >= SIMILARITY) {
+          return ids.get(position);
+        }
+      }
+      return null;
+    }
   }
 
   private static Set<String> trigrams(String text) {
