@@ -333,7 +333,8 @@ class CustomerImportTests {
     mvc.perform(multipart("/api/v1/customers/import").file(new MockMultipartFile("file", "x.csv", "text/csv", "name\nx\n".getBytes())))
         .andExpect(status().isUnauthorized());
     mvc.perform(post("/api/v1/customers/import").header("Authorization", admin.bearer()).contentType(MediaType.APPLICATION_JSON).content("{}"))
-        .andExpect(status().is4xxClientError());
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("file-required"));
     assertThat(names(admin)).containsExactly("王五");
   }
 

@@ -57,7 +57,7 @@ class CustomerImportApi {
     this.json = json;
   }
 
-  @PostMapping(path = "/api/v1/customers/import", consumes = "multipart/form-data")
+  @PostMapping("/api/v1/customers/import")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
   @Operation(summary = "Import customers from a CSV or XLSX file",
       description = "multipart/form-data with 'file' and, optionally, 'mapping': a JSON object {column header: field name} "
@@ -96,8 +96,11 @@ class CustomerImportApi {
   DuplicateList duplicates(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
       @RequestParam(defaultValue = "AWAITING_DECISION") RowStatus status, @RequestParam(defaultValue = "0") int after,
       @RequestParam(defaultValue = "50") int limit) {
-    if (limit < 1 || limit > MAX_PAGE || status == RowStatus.REJECTED) {
-      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_PAGE + "; rejected rows are in errors.csv");
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_PAGE);
+    }
+    if (status == RowStatus.REJECTED) {
+      throw new InvalidInput("status", "rejected-rows-in-report", "The rejected rows are in errors.csv");
     }
     CustomerImport job = imports.get(user, id);
     List<CustomerImport.Row> rows = imports.rows(user, id, status, after, limit);

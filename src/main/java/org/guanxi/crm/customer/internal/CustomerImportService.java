@@ -57,9 +57,9 @@ class CustomerImportService {
 
   /**
    * Keeps an uploaded file for import. With {@code start}, the columns are mapped at once (recognised headers,
-   * changed by {@code choices}) and the import queued; otherwise it waits for {@link #start}.
+   * changed by {@code choices}) and the import queued; otherwise it waits for {@link #start}. The file is read
+   * through before anything is stored (and outside a transaction: a large file takes a while).
    */
-  @Transactional
   CustomerImport upload(CurrentUser user, @Nullable String fileName, byte[] content, Map<String, @Nullable String> choices,
       boolean start) {
     ImportFile file = ImportFile.of(content);
