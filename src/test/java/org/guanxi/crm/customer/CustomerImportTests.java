@@ -365,14 +365,15 @@ class CustomerImportTests {
     Cookie session = logIn(admin);
     mvc.perform(get("/customers/imports").cookie(session)).andExpect(status().isOk())
         .andExpect(content().string(containsString("enctype=\"multipart/form-data\"")));
-    byte[] csv = "Kunde,Telefon,Stadt\n張偉,13812345678,上海\n刘洋,,=1+2\n".getBytes(StandardCharsets.UTF_8);
+    byte[] csv = "Kunde,Telefon,城市\n張偉,13812345678,上海\n刘洋,,=1+2\n".getBytes(StandardCharsets.UTF_8);
     String page = mvc.perform(multipart("/customers/imports").file(new MockMultipartFile("file", "kunden.csv", "text/csv", csv))
             .cookie(session).with(csrf()))
         .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
     mvc.perform(get(page).cookie(session).header("Accept-Language", "en"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Which column fills which field?")))
-        .andExpect(content().string(containsString("name=\"column0\"")));
+        .andExpect(content().string(containsString("name=\"column0\"")))
+        .andExpect(content().string(containsString("<option value=\"city\" selected=\"selected\">City</option>")));
 
     mvc.perform(post(page + "/mapping").cookie(session).with(csrf()).param("column0", "phone").param("column1", "phone"))
         .andExpect(status().isUnprocessableContent());
