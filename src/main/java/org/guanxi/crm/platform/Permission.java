@@ -6,6 +6,8 @@ public enum Permission {
   CUSTOMER_WRITE,
   CUSTOMER_DELETE,
   CUSTOMER_EXPORT,
+  /** exports of more than a thousand customers at once, on top of {@link #CUSTOMER_EXPORT} */
+  CUSTOMER_EXPORT_LARGE,
   CUSTOMER_IMPORT,
   PERSONAL_DATA_REVEAL,
   AUDIT_READ,

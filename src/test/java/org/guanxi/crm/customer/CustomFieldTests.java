@@ -208,6 +208,35 @@ class CustomFieldTests {
     mvc.perform(get("/admin/custom-fields").cookie(repSession)).andExpect(status().isForbidden());
   }
 
+  @Test
+  void importedColumnsNamedAfterCustomFieldsFillThemAndExportsCarryThem() throws Exception {
+    byte[] file = ("名称,等级,Annual budget,出口企业\n金桥物流,gold,\"1,000\",是\n坏等级公司,platinum,5,否\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String location = mvc.perform(multipart("/api/v1/customers/import")
+            .file(new org.springframework.mock.web.MockMultipartFile("file", "fields.csv", "text/csv", file))
+            .header("Authorization", admin.bearer()))
+        .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+    String job = "";
+    for (int i = 0; i < 300 && !job.contains("\"DONE\""); i++) {
+      Thread.sleep(100);
+      job = mvc.perform(get(location).header("Authorization", admin.bearer())).andReturn().getResponse().getContentAsString();
+    }
+    assertThat(JsonPath.<Integer>read(job, "$.imported")).isEqualTo(1);
+    assertThat(JsonPath.<Integer>read(job, "$.rejected")).isEqualTo(1);
+    String report = mvc.perform(get(location + "/errors.csv").header("Authorization", admin.bearer()))
+        .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(report).contains("坏等级公司").contains("等级");
+
+    mvc.perform(get("/api/v1/customers?q=金桥物流").header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.items[0].customFields.level").value("gold"))
+        .andExpect(jsonPath("$.items[0].customFields.annual_budget").value(1000))
+        .andExpect(jsonPath("$.items[0].customFields.exporter").value(true));
+    String csv = mvc.perform(get("/api/v1/customers/export").header("Authorization", admin.bearer()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith("level,annual_budget,signed_on,exporter");
+    assertThat(csv).contains("金桥物流").containsPattern("gold,1000,,true");
+  }
+
   private ResultActions addField(Member member, String json) throws Exception {
     return mvc.perform(post("/api/v1/custom-fields").header("Authorization", member.bearer()).contentType(MediaType.APPLICATION_JSON).content(json));
   }

@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every endpoint the application registers, called by every role: a role without the endpoint's permission
- * is refused with 403, a role with it is never refused, and refused calls change nothing.
+ * is refused with 403, a role with it is never refused, and refused calls change nothing. (Admitted reads may
+ * write to the audit log — an export does — so the audit log is not part of the comparison.)
  */
 @GuanxiTest
 class AuthorizationMatrixTests {
@@ -156,7 +157,6 @@ class AuthorizationMatrixTests {
                     """
                     select coalesce((select string_agg(id || ':' || version || ':' || (deleted_at is null), ',' order by id) from customer), '')
                         || '|' || (select count(*) from customer_timeline)
-                        || '|' || (select count(*) from audit_event)
                         || '|' || coalesce((select string_agg(id || ':' || version || ':' || active, ',' order by id) from app_user), '')
                         || '|' || (select count(*) from team)
                         || '|' || (select count(*) from api_token where revoked_at is null)

@@ -240,4 +240,10 @@ class CustomerService implements Customers {
     }
     return changed;
   }
+
+  /** The content a changed draft gives an existing customer, under the same checks as {@link #update}. */
+  CustomerStore.Content validContent(CurrentUser user, CustomerDraft draft, Customer current) {
+    validation.check(draft);
+    return content(user, draft, current);
+  }
 }

@@ -21,9 +21,6 @@ import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -60,13 +57,11 @@ class CustomerStore {
   private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
-  private final NamedParameterJdbcTemplate named;
   private final FieldCipher cipher;
   private final BlindIndex blindIndex;
 
-  CustomerStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, FieldCipher cipher, BlindIndex blindIndex) {
+  CustomerStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex) {
     this.jdbc = jdbc;
-    this.named = named;
     this.cipher = cipher;
     this.blindIndex = blindIndex;
   }
@@ -84,25 +79,6 @@ class CustomerStore {
     jdbc.sql(INSERT)
         .params(params)
         .update();
-  }
-
-  /** A customer to add in bulk, with the time it counts as created. */
-  record NewCustomer(UUID id, Content content, Instant createdAt) {}
-
-  /** Adds many customers in one batch (pgjdbc turns it into multi-row inserts). */
-  void insertAll(List<NewCustomer> customers) {
-    if (customers.isEmpty()) {
-      return;
-    }
-    SqlParameterSource[] batch = new SqlParameterSource[customers.size()];
-    for (int i = 0; i < batch.length; i++) {
-      NewCustomer customer = customers.get(i);
-      Map<String, Object> params = parameters(customer.content());
-      params.put("id", customer.id());
-      params.put("now", Timestamp.from(customer.createdAt()));
-      batch[i] = new MapSqlParameterSource(params);
-    }
-    named.batchUpdate(INSERT, batch);
   }
 
   /** Writes the new content when the stored version is still {@code expectedVersion}; false otherwise. */
@@ -320,5 +296,105 @@ class CustomerStore {
 
   private static List<String> strings(Array array) throws SQLException {
     return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+  }
+
+  /** A customer to insert along with others. */
+  /** A customer to add in bulk, with the time it counts as created. */
+  record Insertion(UUID id, Content content, Instant createdAt) {}
+
+  /** The columns {@link #insertAll} fills, by the names {@link #parameters} gives their values, and their types. */
+  private static final Map<String, String> BULK_COLUMNS = bulkColumns();
+
+  /**
+   * Inserts many customers with one statement, for imports: each column's values travel as one array and
+   * PostgreSQL takes them apart again (unnest), so that there is no round trip, and no statement text, per customer.
+   */
+  void insertAll(List<Insertion> customers) {
+    if (customers.isEmpty()) {
+      return;
+    }
+    Map<String, String[]> columns = new HashMap<>();
+    BULK_COLUMNS.keySet().forEach(name -> columns.put(name, new String[customers.size()]));
+    for (int i = 0; i < customers.size(); i++) {
+      Map<String, Object> values = parameters(customers.get(i).content());
+      values.put("id", customers.get(i).id());
+      values.put("createdAt", customers.get(i).createdAt().toString());
+      for (String name : BULK_COLUMNS.keySet()) {
+        columns.get(name)[i] = arrayElement(values.get(name));
+      }
+    }
+    StringBuilder arrays = new StringBuilder();
+    StringBuilder names = new StringBuilder();
+    BULK_COLUMNS.forEach((name, type) -> {
+      arrays.append(arrays.isEmpty() ? "" : ", ").append("cast(:").append(name).append(" as ")
+          .append(type.equals("text[]") ? "text" : type).append("[])");
+      names.append(names.isEmpty() ? "" : ", ").append(name);
+    });
+    JdbcClient.StatementSpec statement = jdbc.sql(
+        """
+        insert into customer (workspace_id, id, kind, name, industry, source, city, lifecycle_stage, classification,
+          tags, preferences, owner_id, team_id, phone_enc, phone_bidx, phone_tail_bidx, email_enc, email_bidx,
+          id_card_enc, id_card_bidx, birthday_enc, address_enc, search_name, search_latin, search_grams,
+          custom_fields, created_at, updated_at)
+        select guanxi_current_workspace(), r.id, r.kind, r.name, r.industry, r.source, r.city, r.stage, r.classification,
+          string_to_array(r.tags, chr(31)), r.preferences, r.ownerId, r.teamId, r.phoneEnc, r.phoneBidx,
+          r.phoneTailBidx, r.emailEnc, r.emailBidx, r.idCardEnc, r.idCardBidx, r.birthdayEnc, r.addressEnc, r.searchName,
+          r.searchLatin, string_to_array(r.searchGrams, chr(31)), r.customFields, r.createdAt, r.createdAt
+        from unnest(%s) as r (%s)
+        """.formatted(arrays, names));
+    for (Map.Entry<String, String[]> column : columns.entrySet()) {
+      statement = statement.param(column.getKey(), column.getValue());
+    }
+    statement.update();
+  }
+
+  private static Map<String, String> bulkColumns() {
+    Map<String, String> columns = new java.util.LinkedHashMap<>();
+    columns.put("id", "uuid");
+    for (String text : List.of("kind", "name", "industry", "source", "city", "stage", "classification", "preferences")) {
+      columns.put(text, "text");
+    }
+    columns.put("tags", "text[]");
+    columns.put("ownerId", "uuid");
+    columns.put("teamId", "uuid");
+    for (String sealed : List.of("phoneEnc", "phoneBidx", "phoneTailBidx", "emailEnc", "emailBidx", "idCardEnc", "idCardBidx",
+        "birthdayEnc", "addressEnc")) {
+      columns.put(sealed, "bytea");
+    }
+    columns.put("searchName", "text");
+    columns.put("searchLatin", "text");
+    columns.put("searchGrams", "text[]");
+    columns.put("customFields", "jsonb");
+    columns.put("createdAt", "timestamptz");
+    return columns;
+  }
+
+  /** A value as an element of a text array: bytes in hex, lists joined by a control character. */
+  private static @Nullable String arrayElement(@Nullable Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof byte[] bytes) {
+      return "\\x" + java.util.HexFormat.of().formatHex(bytes);
+    }
+    if (value instanceof String[] list) {
+      return String.join(UNIT_SEPARATOR, list);
+    }
+    return value.toString();
+  }
+
+  /** Joins the elements of a list in one array element; it is a control character, which no tag or key holds. */
+  private static final String UNIT_SEPARATOR = "\u001f";
+
+  /** Moves a merged duplicate to the recycle bin, pointing at the customer it was merged into. */
+  boolean markMerged(UUID id, long expectedVersion, UUID survivorId, Instant now) {
+    return jdbc.sql(
+                """
+                update customer set deleted_at = ?, merged_into = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ? and deleted_at is null
+                """)
+            .params(Timestamp.from(now), survivorId, Timestamp.from(now), id, expectedVersion)
+            .update()
+        == 1;
   }
 }

@@ -43,4 +43,24 @@ class CustomerTimeline {
             JSON.readValue(rs.getString(4), Map.class)))
         .list();
   }
+
+  /** The same entry for many customers, in one statement. */
+  void addAll(List<UUID> customerIds, Instant at, String kind, @Nullable String actorName, Map<String, ?> detail) {
+    if (customerIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            insert into customer_timeline (workspace_id, id, customer_id, occurred_at, kind, actor_name, detail)
+            select guanxi_current_workspace(), ids.id, ids.customer_id, :at, :kind, :actorName, cast(:detail as jsonb)
+            from unnest(cast(:ids as uuid[]), cast(:customerIds as uuid[])) as ids (id, customer_id)
+            """)
+        .param("at", java.sql.Timestamp.from(at))
+        .param("kind", kind)
+        .param("actorName", actorName)
+        .param("detail", JSON.writeValueAsString(detail))
+        .param("ids", customerIds.stream().map(id -> Ids.newId().toString()).toArray(String[]::new))
+        .param("customerIds", customerIds.stream().map(UUID::toString).toArray(String[]::new))
+        .update();
+  }
 }

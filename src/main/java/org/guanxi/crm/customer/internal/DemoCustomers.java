@@ -50,9 +50,9 @@ class DemoCustomers {
     CustomerGenerator generator = new CustomerGenerator(seed);
     LocalDate today = LocalDate.now(clock);
     Instant start = clock.instant().minusSeconds(count);
-    List<CustomerStore.NewCustomer> batch = new ArrayList<>(BATCH);
+    List<CustomerStore.Insertion> batch = new ArrayList<>(BATCH);
     for (int i = 0; i < count; i++) {
-      batch.add(new CustomerStore.NewCustomer(Ids.newId(), generator.next(owners, today), start.plusSeconds(i)));
+      batch.add(new CustomerStore.Insertion(Ids.newId(), generator.next(owners, today), start.plusSeconds(i)));
       if (batch.size() == BATCH || i == count - 1) {
         store.insertAll(batch);
         batch.clear();

@@ -139,4 +139,17 @@ final class SearchKeys {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * How a name of two or more Chinese characters (and nothing else) sounds: its pinyin in full, one per
+   * reading, as {@link #of} puts it among the Latin keys. Other names have none.
+   */
+  static List<String> fullPinyin(String name) {
+    String normalised = normalise(name);
+    String cjk = cjkOnly(normalised);
+    if (cjk.length() < 2 || cjk.length() != normalised.replace(" ", "").length()) {
+      return List.of();
+    }
+    return pinyinReadings(normalised).stream().map(reading -> String.join("", reading)).distinct().toList();
+  }
 }

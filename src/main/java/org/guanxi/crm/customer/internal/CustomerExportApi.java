@@ -1,0 +1,79 @@
+package org.guanxi.crm.customer.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.guanxi.crm.customer.Classification;
+import org.guanxi.crm.customer.CustomerKind;
+import org.guanxi.crm.customer.LifecycleStage;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Problems;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Customers")
+class CustomerExportApi {
+
+  private final CustomerExports exports;
+  private final Clock clock;
+
+  CustomerExportApi(CustomerExports exports, Clock clock) {
+    this.exports = exports;
+    this.clock = clock;
+  }
+
+  @GetMapping("/api/v1/customers/export")
+  @PreAuthorize("hasAuthority('CUSTOMER_EXPORT')")
+  @Operation(summary = "Export customers as CSV",
+      description = "The filters of the list. UTF-8 with a byte order mark; personal data masked unless reveal=true (needs "
+          + "PERSONAL_DATA_REVEAL); more than 1,000 customers need CUSTOMER_EXPORT_LARGE. Every export is audited.")
+  void export(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable LifecycleStage lifecycleStage,
+      @RequestParam(required = false) @Nullable Classification classification,
+      @RequestParam(required = false) @Nullable CustomerKind kind,
+      @RequestParam(required = false) @Nullable UUID ownerId,
+      @RequestParam(required = false) @Nullable String tag,
+      @RequestParam(required = false) @Nullable String city,
+      @RequestParam(required = false) @Nullable String industry,
+      @RequestParam(defaultValue = "false") boolean deleted,
+      @RequestParam(defaultValue = "NEWEST") CustomerSort sort,
+      @RequestParam(defaultValue = "false") boolean reveal,
+      HttpServletResponse response) throws IOException {
+    CustomerExports.Export export = exports.start(user,
+        new CustomerQuery(q, lifecycleStage, classification, kind, ownerId, tag, city, industry, java.util.Map.of(), deleted, sort, null,
+            CustomerQuery.DEFAULT_LIMIT),
+        reveal);
+    send(export, response, exports, clock);
+  }
+
+  static void send(CustomerExports.Export export, HttpServletResponse response, CustomerExports exports, Clock clock)
+      throws IOException {
+    response.setContentType(SpreadsheetCsv.CONTENT_TYPE);
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename("customers-" + LocalDate.now(clock) + ".csv").build().toString());
+    exports.write(export, response.getOutputStream());
+  }
+
+  @ExceptionHandler
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  ProblemDetail tooLarge(LargeExportNotAllowed e) {
+    return Problems.of(HttpStatus.FORBIDDEN, "large-export-not-allowed", "Export too large", e.getMessage());
+  }
+}

@@ -1,0 +1,62 @@
+package org.guanxi.crm.customer.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An import of customers from a file, run in the background: where it stands and what became of its rows.
+ *
+ * @param rowsDone how many rows have been read and settled (imported, rejected or held as possible duplicates)
+ * @param duplicates how many rows were held as possible duplicates
+ * @param decided how many of the held rows were since created, skipped or merged, by the decision taken
+ */
+record CustomerImport(
+    UUID id,
+    UUID createdBy,
+    String fileName,
+    ImportFile.Format format,
+    List<String> headers,
+    Map<String, String> mapping,
+    Status status,
+    int totalRows,
+    int rowsDone,
+    int imported,
+    int rejected,
+    int duplicates,
+    Map<RowStatus, Integer> decided,
+    @Nullable String failure,
+    Instant createdAt,
+    @Nullable Instant startedAt,
+    @Nullable Instant finishedAt) {
+
+  enum Status {
+    /** uploaded; the user chooses which column fills which field (pages) */
+    MAPPING,
+    QUEUED,
+    RUNNING,
+    DONE,
+    FAILED;
+
+    public boolean finished() {
+      return this == DONE || this == FAILED;
+    }
+  }
+
+  enum RowStatus { REJECTED, AWAITING_DECISION, CREATED, SKIPPED, MERGED }
+
+  /** A row that was not simply imported: rejected with its errors, or a possible duplicate and what was decided. */
+  record Row(
+      int number, RowStatus status, Map<String, String> values, List<ImportRules.RowError> errors,
+      @Nullable UUID candidateId, List<DuplicateFinder.Reason> reasons, @Nullable UUID customerId) {}
+
+  public int awaitingDecision() {
+    return duplicates - decided.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  public int count(RowStatus status) {
+    return decided.getOrDefault(status, 0);
+  }
+}

@@ -1,0 +1,284 @@
+package org.guanxi.crm.customer.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
+import org.guanxi.crm.customer.internal.CustomerImport.Status;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.privacy.FieldCipher;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports and their held rows in PostgreSQL. The uploaded file and the values of held rows are personal data
+ * in plain text, so they are sealed with the field cipher like the customer's own personal data.
+ */
+@Repository
+class CustomerImportStore {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
+  private static final TypeReference<List<ImportRules.RowError>> ERRORS = new TypeReference<>() {};
+  private static final String COLUMNS =
+      """
+      i.id, i.created_by, i.file_name, i.file_format, i.headers, i.mapping::text as mapping, i.status, i.total_rows,
+      i.rows_done, i.imported, i.rejected, i.duplicates, i.failure, i.created_at, i.started_at, i.finished_at,
+      (select coalesce(jsonb_object_agg(d.status, d.count), '{}')::text from (select r.status, count(*) as count
+         from customer_import_row r where r.import_id = i.id and r.status in ('CREATED', 'SKIPPED', 'MERGED')
+         group by r.status) d) as decided
+      """;
+  private static final int ROWS_PER_INSERT = 500;
+
+  /** A claimed import, in the workspace it belongs to. */
+  record Claimed(UUID workspaceId, UUID importId) {}
+
+  /** What a worker needs to run an import. */
+  record Work(CurrentUser actor, byte[] file, List<String> headers, ColumnMapping mapping, int rowsDone, int attempts) {}
+
+  /** A row to keep: rejected, or held as a possible duplicate. */
+  record Held(
+      int number, RowStatus status, Map<String, String> values, List<ImportRules.RowError> errors,
+      @Nullable UUID candidateId, List<DuplicateFinder.Reason> reasons) {}
+
+  private final JdbcClient jdbc;
+  private final FieldCipher cipher;
+
+  CustomerImportStore(JdbcClient jdbc, FieldCipher cipher) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+  }
+
+  void insert(UUID id, CurrentUser actor, String fileName, ImportFile file, List<String> headers, ColumnMapping mapping,
+      Status status, int totalRows, Instant now) {
+    jdbc.sql(
+            """
+            insert into customer_import (workspace_id, id, created_by, actor, file_name, file_format, file_enc, headers,
+              mapping, status, total_rows, created_at)
+            values (guanxi_current_workspace(), :id, :createdBy, cast(:actor as jsonb), :fileName, :format, :file, :headers,
+              cast(:mapping as jsonb), :status, :totalRows, :now)
+            """)
+        .param("id", id)
+        .param("createdBy", actor.id())
+        .param("actor", JSON.writeValueAsString(actor))
+        .param("fileName", fileName)
+        .param("format", file.format().name())
+        .param("file", cipher.encrypt(Base64.getEncoder().encodeToString(file.content())))
+        .param("headers", headers.toArray(String[]::new))
+        .param("mapping", JSON.writeValueAsString(mapping.keys()))
+        .param("status", status.name())
+        .param("totalRows", totalRows)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  /** An import as its creator sees it; other users' imports are not found. */
+  Optional<CustomerImport> find(UUID id, UUID createdBy) {
+    return jdbc.sql("select " + COLUMNS + " from customer_import i where i.id = ? and i.created_by = ?")
+        .params(id, createdBy)
+        .query(this::customerImport)
+        .optional();
+  }
+
+  List<CustomerImport> recent(UUID createdBy, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from customer_import i where i.created_by = ? order by i.created_at desc, i.id desc limit ?")
+        .params(createdBy, limit)
+        .query(this::customerImport)
+        .list();
+  }
+
+  /** Starts an import that waited for its mapping; false when it was not waiting. */
+  boolean queue(UUID id, ColumnMapping mapping) {
+    return jdbc.sql(
+                """
+                update customer_import set mapping = cast(? as jsonb), status = 'QUEUED', version = version + 1
+                where id = ? and status = 'MAPPING'
+                """)
+            .params(JSON.writeValueAsString(mapping.keys()), id)
+            .update()
+        == 1;
+  }
+
+  /** Claims the oldest waiting import of any workspace (called outside every workspace). */
+  Optional<Claimed> claim(UUID claim, Duration staleAfter) {
+    return jdbc.sql("select workspace_id, import_id from guanxi_claim_customer_import(?, cast(? as interval))")
+        .params(claim, staleAfter.toSeconds() + " seconds")
+        .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+        .optional();
+  }
+
+  Optional<Work> work(UUID id, UUID claim) {
+    return jdbc.sql(
+            """
+            select actor::text, file_enc, headers, mapping::text, rows_done, attempts from customer_import
+            where id = ? and claim = ? and status = 'RUNNING'
+            """)
+        .params(id, claim)
+        .query((rs, n) -> new Work(
+            JSON.readValue(rs.getString(1), CurrentUser.class),
+            Base64.getDecoder().decode(cipher.decrypt(rs.getBytes(2))),
+            strings(rs.getArray(3)),
+            ColumnMapping.ofKeys(JSON.readValue(rs.getString(4), TEXTS)),
+            rs.getInt(5),
+            rs.getInt(6)))
+        .optional();
+  }
+
+  /** Locks the import for this transaction if the worker still holds it; false if another worker took it over. */
+  boolean stillHeld(UUID id, UUID claim) {
+    return jdbc.sql("select 1 from customer_import where id = ? and claim = ? and status = 'RUNNING' for update")
+        .params(id, claim)
+        .query(Integer.class)
+        .optional()
+        .isPresent();
+  }
+
+  void progress(UUID id, int rows, int imported, int rejected, int duplicates, Instant now) {
+    jdbc.sql(
+            """
+            update customer_import set rows_done = rows_done + ?, imported = imported + ?, rejected = rejected + ?,
+              duplicates = duplicates + ?, heartbeat_at = ?, version = version + 1
+            where id = ?
+            """)
+        .params(rows, imported, rejected, duplicates, Timestamp.from(now), id)
+        .update();
+  }
+
+  /** Ends an import; the uploaded file is dropped, its rows being all settled. */
+  void finish(UUID id, UUID claim, Status status, @Nullable String failure, Instant now) {
+    jdbc.sql(
+            """
+            update customer_import set status = ?, failure = ?, finished_at = ?, file_enc = null, claim = null,
+              version = version + 1
+            where id = ? and claim = ?
+            """)
+        .params(status.name(), failure, Timestamp.from(now), id, claim)
+        .update();
+  }
+
+  /** Gives an import back to the queue after a failed attempt, for a later one. */
+  void release(UUID id, UUID claim) {
+    jdbc.sql("update customer_import set status = 'QUEUED', claim = null, version = version + 1 where id = ? and claim = ?")
+        .params(id, claim)
+        .update();
+  }
+
+  void addImported(UUID id, int count) {
+    jdbc.sql("update customer_import set imported = imported + ?, version = version + 1 where id = ?").params(count, id).update();
+  }
+
+  void keep(UUID importId, List<Held> rows) {
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      List<Held> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      Map<String, Object> params = new HashMap<>();
+      params.put("importId", importId);
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < part.size(); i++) {
+        Held row = part.get(i);
+        params.put("number_" + i, row.number());
+        params.put("status_" + i, row.status().name());
+        params.put("values_" + i, cipher.encrypt(JSON.writeValueAsString(row.values())));
+        params.put("errors_" + i, JSON.writeValueAsString(row.errors()));
+        params.put("candidate_" + i, row.candidateId());
+        params.put("reasons_" + i, row.reasons().stream().map(Enum::name).toArray(String[]::new));
+        values.add("(guanxi_current_workspace(), :importId, :number_%1$d, :status_%1$d, :values_%1$d, cast(:errors_%1$d as jsonb), :candidate_%1$d, cast(:reasons_%1$d as text[]))".formatted(i));
+      }
+      jdbc.sql("insert into customer_import_row (workspace_id, import_id, row_number, status, values_enc, errors, candidate_id, reasons) values "
+              + String.join(",", values))
+          .params(params)
+          .update();
+    }
+  }
+
+  /** Rows of an import in one state, in file order, after a row number (for paging). */
+  List<CustomerImport.Row> rows(UUID importId, RowStatus status, int afterRow, int limit) {
+    return jdbc.sql(
+            """
+            select row_number, status, values_enc, errors::text, candidate_id, reasons, customer_id from customer_import_row
+            where import_id = ? and status = ? and row_number > ? order by row_number limit ?
+            """)
+        .params(importId, status.name(), afterRow, limit)
+        .query(this::row)
+        .list();
+  }
+
+  /** A row locked for a decision. */
+  Optional<CustomerImport.Row> rowForUpdate(UUID importId, int number) {
+    return jdbc.sql(
+            """
+            select row_number, status, values_enc, errors::text, candidate_id, reasons, customer_id from customer_import_row
+            where import_id = ? and row_number = ? for update
+            """)
+        .params(importId, number)
+        .query(this::row)
+        .optional();
+  }
+
+  void decide(UUID importId, int number, RowStatus status, @Nullable UUID customerId, UUID decidedBy, Instant now) {
+    jdbc.sql(
+            """
+            update customer_import_row set status = ?, customer_id = ?, decided_by = ?, decided_at = ?
+            where import_id = ? and row_number = ?
+            """)
+        .params(status.name(), customerId, decidedBy, Timestamp.from(now), importId, number)
+        .update();
+  }
+
+  private CustomerImport.Row row(ResultSet rs, int n) throws SQLException {
+    return new CustomerImport.Row(
+        rs.getInt("row_number"),
+        RowStatus.valueOf(rs.getString("status")),
+        JSON.readValue(cipher.decrypt(rs.getBytes("values_enc")), TEXTS),
+        JSON.readValue(rs.getString("errors"), ERRORS),
+        rs.getObject("candidate_id", UUID.class),
+        strings(rs.getArray("reasons")).stream().map(DuplicateFinder.Reason::valueOf).toList(),
+        rs.getObject("customer_id", UUID.class));
+  }
+
+  private CustomerImport customerImport(ResultSet rs, int n) throws SQLException {
+    Map<RowStatus, Integer> decided = new EnumMap<>(RowStatus.class);
+    JSON.readValue(rs.getString("decided"), new TypeReference<Map<String, Integer>>() {})
+        .forEach((status, count) -> decided.put(RowStatus.valueOf(status), count));
+    return new CustomerImport(
+        rs.getObject("id", UUID.class),
+        rs.getObject("created_by", UUID.class),
+        rs.getString("file_name"),
+        ImportFile.Format.valueOf(rs.getString("file_format")),
+        strings(rs.getArray("headers")),
+        JSON.readValue(rs.getString("mapping"), TEXTS),
+        Status.valueOf(rs.getString("status")),
+        rs.getInt("total_rows"),
+        rs.getInt("rows_done"),
+        rs.getInt("imported"),
+        rs.getInt("rejected"),
+        rs.getInt("duplicates"),
+        decided,
+        rs.getString("failure"),
+        rs.getTimestamp("created_at").toInstant(),
+        instant(rs.getTimestamp("started_at")),
+        instant(rs.getTimestamp("finished_at")));
+  }
+
+  private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    return Arrays.asList((String[]) array.getArray());
+  }
+}

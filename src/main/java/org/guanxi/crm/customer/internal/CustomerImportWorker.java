@@ -1,0 +1,181 @@
+package org.guanxi.crm.customer.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.guanxi.crm.customer.CustomerCreated;
+import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
+import org.guanxi.crm.customer.internal.CustomerImport.Status;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Ids;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.WorkspaceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs queued imports in the background, on whichever node claims them first. Rows are settled a batch at a
+ * time, each batch in one transaction that also records how far the import got, so that an import cut off by
+ * a restart is taken over (once its heartbeat is stale) and goes on from the next batch, never twice.
+ */
+@Component
+class CustomerImportWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(CustomerImportWorker.class);
+  static final int ROWS_PER_BATCH = 1_000;
+  static final Duration STALE_AFTER = Duration.ofMinutes(2);
+  static final int MAX_ATTEMPTS = 3;
+  private static final int IMPORTS_PER_TURN = 10;
+
+  private final CustomerImportStore imports;
+  private final CustomerStore customers;
+  private final CustomerTimeline timeline;
+  private final DuplicateFinder duplicates;
+  private final ImportRules rules;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  CustomerImportWorker(CustomerImportStore imports, CustomerStore customers, CustomerTimeline timeline,
+      DuplicateFinder duplicates, ImportRules rules, ApplicationEventPublisher events,
+      PlatformTransactionManager transactions, Clock clock) {
+    this.imports = imports;
+    this.customers = customers;
+    this.timeline = timeline;
+    this.duplicates = duplicates;
+    this.rules = rules;
+    this.events = events;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelayString = "${guanxi.imports.poll-interval:PT2S}", initialDelayString = "${guanxi.imports.poll-interval:PT2S}")
+  void runWaitingImports() {
+    for (int i = 0; i < IMPORTS_PER_TURN; i++) {
+      UUID claim = Ids.newId();
+      Optional<CustomerImportStore.Claimed> claimed = imports.claim(claim, STALE_AFTER);
+      if (claimed.isEmpty()) {
+        return;
+      }
+      WorkspaceContext.runIn(claimed.get().workspaceId(), () -> run(claimed.get().importId(), claim));
+    }
+  }
+
+  void run(UUID id, UUID claim) {
+    CustomerImportStore.Work work = imports.work(id, claim).orElse(null);
+    if (work == null) {
+      return;
+    }
+    if (work.attempts() > MAX_ATTEMPTS) {
+      imports.finish(id, claim, Status.FAILED, "The import was stopped after " + MAX_ATTEMPTS + " attempts.", clock.instant());
+      return;
+    }
+    try {
+      ImportRules.Check check = rules.forImport(work.actor(), work.headers(), work.mapping());
+      Batch batch = new Batch(id, claim, work.actor());
+      int[] dataRows = {0};
+      boolean[] header = {true};
+      ImportFile.of(work.file()).read(row -> {
+        if (header[0]) {
+          header[0] = false;
+        } else if (dataRows[0]++ >= work.rowsDone()) {
+          batch.add(check.check(row));
+        }
+      });
+      batch.flush();
+      imports.finish(id, claim, Status.DONE, null, clock.instant());
+    } catch (ClaimLost e) {
+      log.info("Import {} was taken over by another worker", id);
+    } catch (InvalidInput e) {
+      imports.finish(id, claim, Status.FAILED, e.errors().get(0).message(), clock.instant());
+    } catch (RuntimeException e) {
+      log.warn("Import {} failed in attempt {}", id, work.attempts(), e);
+      if (work.attempts() >= MAX_ATTEMPTS) {
+        imports.finish(id, claim, Status.FAILED, "The import stopped: " + e.getMessage(), clock.instant());
+      } else {
+        imports.release(id, claim);
+      }
+    }
+  }
+
+  /** Rows gathered until there are enough to settle together. */
+  private final class Batch {
+
+    private final UUID importId;
+    private final UUID claim;
+    private final CurrentUser actor;
+    private final List<ImportRules.CheckedRow> rows = new ArrayList<>();
+
+    Batch(UUID importId, UUID claim, CurrentUser actor) {
+      this.importId = importId;
+      this.claim = claim;
+      this.actor = actor;
+    }
+
+    void add(ImportRules.CheckedRow row) {
+      rows.add(row);
+      if (rows.size() >= ROWS_PER_BATCH) {
+        flush();
+      }
+    }
+
+    /** Inserts the new customers, keeps the rejected rows and the possible duplicates, and notes the progress. */
+    void flush() {
+      if (rows.isEmpty()) {
+        return;
+      }
+      Instant now = clock.instant();
+      transaction.executeWithoutResult(status -> {
+        if (!imports.stillHeld(importId, claim)) {
+          throw new ClaimLost();
+        }
+        List<CustomerImportStore.Held> held = new ArrayList<>();
+        List<DuplicateFinder.Newcomer> newcomers = new ArrayList<>();
+        List<ImportRules.CheckedRow> accepted = new ArrayList<>();
+        for (ImportRules.CheckedRow row : rows) {
+          if (row.accepted() && row.content() != null) {
+            accepted.add(row);
+            newcomers.add(new DuplicateFinder.Newcomer(Ids.newId(), row.content()));
+          } else {
+            held.add(new CustomerImportStore.Held(row.number(), RowStatus.REJECTED, row.values(), row.errors(), null, List.of()));
+          }
+        }
+        int rejected = held.size();
+        List<DuplicateFinder.Match> matches = duplicates.find(newcomers);
+        List<CustomerStore.Insertion> insertions = new ArrayList<>();
+        for (int i = 0; i < newcomers.size(); i++) {
+          DuplicateFinder.Match match = matches.get(i);
+          ImportRules.CheckedRow row = accepted.get(i);
+          if (match == null) {
+            insertions.add(new CustomerStore.Insertion(newcomers.get(i).id(), newcomers.get(i).content(), now));
+          } else {
+            held.add(new CustomerImportStore.Held(row.number(), RowStatus.AWAITING_DECISION, row.values(), List.of(),
+                match.candidateId(), match.reasons().stream().sorted().toList()));
+          }
+        }
+        held.sort(Comparator.comparingInt(CustomerImportStore.Held::number));
+        customers.insertAll(insertions);
+        List<UUID> ids = insertions.stream().map(CustomerStore.Insertion::id).toList();
+        timeline.addAll(ids, now, "IMPORTED", actor.displayName(), Map.of("importId", importId));
+        imports.keep(importId, held);
+        imports.progress(importId, rows.size(), insertions.size(), rejected, held.size() - rejected, now);
+        ids.forEach(id -> events.publishEvent(new CustomerCreated(actor.workspaceId(), id, actor.id())));
+      });
+      rows.clear();
+    }
+  }
+
+  /** Another worker took the import over (this one was thought to have stopped); this one leaves it. */
+  private static final class ClaimLost extends RuntimeException {}
+}

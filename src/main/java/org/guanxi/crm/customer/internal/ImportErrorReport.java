@@ -1,0 +1,67 @@
+package org.guanxi.crm.customer.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
+import org.guanxi.crm.platform.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rejected rows of an import as a CSV file: the row number, the columns at fault and what is wrong (in the
+ * reader's language), then the row as it was uploaded — so that it can be corrected and imported again as it is.
+ */
+@Component
+class ImportErrorReport {
+
+  private static final int PAGE = 1_000;
+
+  private final CustomerImportService imports;
+  private final MessageSource messages;
+
+  ImportErrorReport(CustomerImportService imports, MessageSource messages) {
+    this.imports = imports;
+    this.messages = messages;
+  }
+
+  /** Checks that the user may read the report; before anything is written. */
+  CustomerImport open(CurrentUser user, UUID importId) {
+    return imports.get(user, importId);
+  }
+
+  void write(CurrentUser user, CustomerImport job, Locale locale, OutputStream out) throws IOException {
+    SpreadsheetCsv csv = new SpreadsheetCsv(out);
+    List<String> header = new ArrayList<>();
+    header.add(messages.getMessage("imports.report.row", null, "Row", locale));
+    header.add(messages.getMessage("imports.report.column", null, "Column", locale));
+    header.add(messages.getMessage("imports.report.problem", null, "Problem", locale));
+    header.addAll(job.headers());
+    csv.row(header);
+    int after = 0;
+    List<CustomerImport.Row> rows;
+    do {
+      rows = imports.rows(user, job.id(), RowStatus.REJECTED, after, PAGE);
+      for (CustomerImport.Row row : rows) {
+        List<String> cells = new ArrayList<>();
+        cells.add(String.valueOf(row.number()));
+        cells.add(row.errors().stream().map(e -> e.column() == null ? "" : e.column()).distinct().collect(Collectors.joining("; ")));
+        cells.add(row.errors().stream().map(e -> messages.getMessage("error." + e.code(), null, e.message(), locale))
+            .collect(Collectors.joining("; ")));
+        job.headers().forEach(h -> cells.add(row.values().getOrDefault(h, "")));
+        csv.row(cells);
+        after = row.number();
+      }
+      csv.flush();
+    } while (rows.size() == PAGE);
+  }
+
+  static String fileName(CustomerImport job) {
+    String base = job.fileName().replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
+    return base + "-errors.csv";
+  }
+}

@@ -1,0 +1,217 @@
+package org.guanxi.crm.customer.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.guanxi.crm.customer.LifecycleStage;
+import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The pages of moving customers in and out: importing a file (upload, choice of columns, progress, error report,
+ * decisions on possible duplicates), exporting the list, and merging a duplicate into a customer.
+ */
+@Controller
+class ImportPages {
+
+  private static final int HELD_ROWS_SHOWN = 200;
+
+  private final CustomerImportService imports;
+  private final ImportErrorReport errorReport;
+  private final HeldRows heldRows;
+  private final CustomerExports exports;
+  private final CustomerMerges merges;
+  private final CustomerService customers;
+  private final Clock clock;
+
+  ImportPages(CustomerImportService imports, ImportErrorReport errorReport, HeldRows heldRows, CustomerExports exports,
+      CustomerMerges merges, CustomerService customers, Clock clock) {
+    this.imports = imports;
+    this.errorReport = errorReport;
+    this.heldRows = heldRows;
+    this.exports = exports;
+    this.merges = merges;
+    this.customers = customers;
+    this.clock = clock;
+  }
+
+  @GetMapping("/customers/imports")
+  @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
+  String imports(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("imports", imports.recent(user));
+    return "customer/imports";
+  }
+
+  @PostMapping("/customers/imports")
+  @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
+  String upload(@AuthenticationPrincipal CurrentUser user, @RequestParam("file") MultipartFile file, Model model,
+      HttpServletResponse response) throws IOException {
+    try {
+      CustomerImport job = imports.upload(user, file.getOriginalFilename(), file.getBytes(), Map.of(), false);
+      return "redirect:/customers/imports/" + job.id();
+    } catch (InvalidInput e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("problems", e.errors());
+      return imports(user, model);
+    }
+  }
+
+  @GetMapping("/customers/imports/{id}")
+  @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
+  String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    CustomerImport job = imports.get(user, id);
+    model.addAttribute("job", job);
+    model.addAttribute("fields", ImportField.values());
+    if (job.status() == CustomerImport.Status.DONE) {
+      model.addAttribute("held", heldRows.of(user, job, imports.rows(user, id, RowStatus.AWAITING_DECISION, 0, HELD_ROWS_SHOWN)));
+    }
+    return "customer/import";
+  }
+
+  /** The progress part of the page, which asks for itself again while the import runs (htmx). */
+  @GetMapping("/customers/imports/{id}/progress")
+  @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
+  String progress(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model, HttpServletResponse response) {
+    CustomerImport job = imports.get(user, id);
+    if (job.status().finished()) {
+      // the whole page changes (error report, decisions): load it again
+      response.setHeader("HX-Refresh", "true");
+    }
+    model.addAttribute("job", job);
+    return "customer/import :: progress";
+  }
+
+  @PostMapping("/customers/imports/{id}/mapping")
+  @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
+  String start(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
+      HttpServletResponse response) {
+    CustomerImport job = imports.get(user, id);
+    Map<String, @Nullable String> choices = new LinkedHashMap<>();
+    for (int i = 0; i < job.headers().size(); i++) {
+      choices.put(job.headers().get(i), form.getOrDefault("column" + i, ""));
+    }
+    try {
+      imports.start(user, id, choices);
+      return "redirect:/customers/imports/" + id;
+    } catch (InvalidInput e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("problems", e.errors());
+      return show(user, id, model);
+    }
+  }
+
+  @PostMapping("/customers/imports/{id}/decisions")
+  @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
+  String decide(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam int row,
+      @RequestParam CustomerImportService.Action action, Model model, HttpServletResponse response) {
+    try {
+      imports.decide(user, id, List.of(new CustomerImportService.Decision(row, action, null)));
+      return "redirect:/customers/imports/" + id;
+    } catch (InvalidInput e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("problems", e.errors());
+      return show(user, id, model);
+    }
+  }
+
+  @GetMapping("/customers/imports/{id}/errors.csv")
+  @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
+  void errors(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Locale locale, HttpServletResponse response)
+      throws IOException {
+    CustomerImport job = errorReport.open(user, id);
+    response.setContentType(SpreadsheetCsv.CONTENT_TYPE);
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(ImportErrorReport.fileName(job), StandardCharsets.UTF_8).build().toString());
+    errorReport.write(user, job, locale, response.getOutputStream());
+  }
+
+  @GetMapping("/customers/export.csv")
+  @PreAuthorize("hasAuthority('CUSTOMER_EXPORT')")
+  void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable LifecycleStage stage, @RequestParam(defaultValue = "false") boolean deleted,
+      HttpServletResponse response) throws IOException {
+    CustomerExports.Export export = exports.start(user,
+        new CustomerQuery(q, stage, null, null, null, null, null, null, java.util.Map.of(), deleted, CustomerSort.NEWEST, null,
+            CustomerQuery.DEFAULT_LIMIT),
+        false);
+    CustomerExportApi.send(export, response, exports, clock);
+  }
+
+  @GetMapping("/customers/{id}/merge")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  String mergePage(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) @Nullable String q,
+      Model model) {
+    Customer survivor = customers.get(user, id);
+    model.addAttribute("customer", CustomerResource.of(survivor, false));
+    model.addAttribute("q", q);
+    if (q != null && !q.isBlank()) {
+      CustomerPage found = customers.list(user,
+          new CustomerQuery(q, null, null, null, null, null, null, null, java.util.Map.of(), false, CustomerSort.NAME, null,
+              CustomerQuery.DEFAULT_LIMIT));
+      model.addAttribute("candidates",
+          found.items().stream().filter(c -> !c.id().equals(id)).map(c -> CustomerResource.of(c, false)).toList());
+    }
+    return "customer/merge";
+  }
+
+  @PostMapping("/customers/{id}/merge")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  String merge(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam UUID duplicateId,
+      @RequestParam long version, Model model, HttpServletResponse response) {
+    try {
+      merges.merge(user, id, version, duplicateId);
+      return "redirect:/customers/" + id;
+    } catch (StaleVersion e) {
+      response.setStatus(HttpStatus.CONFLICT.value());
+      model.addAttribute("conflict", true);
+      return mergePage(user, id, null, model);
+    } catch (InvalidInput e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("problems", e.errors());
+      return mergePage(user, id, null, model);
+    }
+  }
+
+  @ExceptionHandler(RecordNotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound() {
+    return "customer/not-found";
+  }
+
+  @ExceptionHandler(LargeExportNotAllowed.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  ModelAndView tooLarge() {
+    return new ModelAndView("customer/export-refused", Map.of("limit", CustomerExports.LARGE));
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ModelAndView noFile() {
+    return new ModelAndView("redirect:/customers/imports");
+  }
+}

@@ -1,0 +1,53 @@
+package org.guanxi.crm.customer.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
+import org.guanxi.crm.customer.internal.CustomerImport.Status;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An import as the API shows it.
+ *
+ * @param processed rows read and settled so far, of {@code total}
+ * @param imported customers created, by the import and by decisions on possible duplicates
+ * @param duplicates rows held as possible duplicates, of which {@code awaitingDecision} still wait
+ */
+record ImportResource(
+    UUID id,
+    String fileName,
+    ImportFile.Format format,
+    Status status,
+    List<String> headers,
+    Map<String, String> mapping,
+    int total,
+    int processed,
+    int imported,
+    int rejected,
+    int duplicates,
+    int awaitingDecision,
+    int skipped,
+    int merged,
+    @Nullable String failure,
+    Instant createdAt,
+    @Nullable Instant startedAt,
+    @Nullable Instant finishedAt,
+    Map<String, String> links) {
+
+  static ImportResource of(CustomerImport job) {
+    String self = "/api/v1/customer-imports/" + job.id();
+    Map<String, String> links = new LinkedHashMap<>();
+    links.put("self", self);
+    links.put("errors", self + "/errors.csv");
+    links.put("duplicates", self + "/duplicates");
+    links.put("decisions", self + "/decisions");
+    Map<String, String> mapping = new LinkedHashMap<>();
+    job.headers().stream().filter(job.mapping()::containsKey).forEach(h -> mapping.put(h, job.mapping().get(h)));
+    return new ImportResource(job.id(), job.fileName(), job.format(), job.status(), job.headers(), mapping, job.totalRows(),
+        job.rowsDone(), job.imported(), job.rejected(), job.duplicates(), job.awaitingDecision(), job.count(RowStatus.SKIPPED),
+        job.count(RowStatus.MERGED), job.failure(), job.createdAt(), job.startedAt(), job.finishedAt(), links);
+  }
+}
