@@ -60,7 +60,9 @@ final class IdempotentRequests extends OncePerRequestFilter {
           "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH + " characters.");
       return;
     }
-    byte[] body = request.getInputStream().readAllBytes();
+    // a multipart body is left to the container, which parses it from the stream; its parts are hashed instead
+    boolean multipart = request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/");
+    byte[] body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
     byte[] hash = hash(request.getRequestURI(), body);
     boolean first =
         jdbc.sql(
@@ -76,7 +78,7 @@ final class IdempotentRequests extends OncePerRequestFilter {
     }
     var captured = new ContentCachingResponseWrapper(response);
     try {
-      chain.doFilter(new ReplayableRequest(request, body), captured);
+      chain.doFilter(multipart ? request : new ReplayableRequest(request, body), captured);
     } finally {
       remember(user, key, captured);
       captured.copyBodyToResponse();
@@ -136,6 +138,18 @@ final class IdempotentRequests extends OncePerRequestFilter {
     if (answer.body() != null) {
       response.getOutputStream().write(answer.body());
     }
+  }
+
+  /** The names, file names and contents of a multipart request's parts, as one sequence of bytes to hash. */
+  private static byte[] partsOf(HttpServletRequest request) throws IOException, ServletException {
+    var out = new java.io.ByteArrayOutputStream();
+    for (var part : request.getParts()) {
+      out.write((part.getName() + "\u0000" + part.getSubmittedFileName() + "\u0000").getBytes(StandardCharsets.UTF_8));
+      try (var in = part.getInputStream()) {
+        in.transferTo(out);
+      }
+    }
+    return out.toByteArray();
   }
 
   private static byte[] hash(String uri, byte[] body) {
