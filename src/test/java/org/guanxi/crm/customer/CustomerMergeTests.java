@@ -117,6 +117,17 @@ class CustomerMergeTests {
   }
 
   @Test
+  void aMergedDuplicateCannotBeRestored() throws Exception {
+    String survivor = create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"合并甲\"}");
+    String duplicate = create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"合并乙\"}");
+    merge(sales, survivor, "\"0\"", duplicate).andExpect(status().isOk());
+    mvc.perform(post("/api/v1/customers/" + duplicate + "/restore").header("Authorization", sales.bearer()))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("merged-customer"));
+    assertThat(names(sales)).containsExactly("合并甲");
+  }
+
+  @Test
   void aStaleIfMatchGets412AndNothingIsMerged() throws Exception {
     String survivor = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"华信科技有限公司\"}");
     String duplicate = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"華信科技有限公司\",\"city\":\"杭州\"}");

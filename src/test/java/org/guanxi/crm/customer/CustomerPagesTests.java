@@ -134,6 +134,10 @@ class CustomerPagesTests {
     mvc.perform(post(location + "/delete").cookie(session).with(csrf()).param("version", "0")).andExpect(redirectedUrl("/customers"));
     mvc.perform(get("/customers").cookie(session)).andExpect(content().string(not(containsString("回收测试"))));
     mvc.perform(get("/customers").param("deleted", "true").cookie(session)).andExpect(content().string(containsString("回收测试")));
+    mvc.perform(get(location).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("该客户在回收站中")))
+        .andExpect(content().string(containsString("/restore")));
     mvc.perform(post(location + "/restore").cookie(session).with(csrf())).andExpect(redirectedUrl(location));
     mvc.perform(get("/customers").cookie(session)).andExpect(content().string(containsString("回收测试")));
   }

@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
@@ -93,11 +94,13 @@ class CustomerPages {
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-    model.addAttribute("customer", CustomerResource.of(customers.get(user, id), false));
+    Customer customer = customers.getEvenDeleted(user, id);
+    model.addAttribute("customer", CustomerResource.of(customer, false));
     model.addAttribute("timeline", customers.timeline(user, id));
-    model.addAttribute("contacts", contacts.of(user, id).stream().map(Contact::masked).toList());
+    model.addAttribute("contacts", customer.deletedAt() == null
+        ? contacts.of(user, id).stream().map(Contact::masked).toList() : List.of());
     model.addAttribute("contact", new ContactDraft("", null, null, null, null));
-    model.addAttribute("shares", shares.of(user, id));
+    model.addAttribute("shares", customer.deletedAt() == null ? shares.of(user, id) : List.of());
     model.addAttribute("colleagues", customers.colleagues(user));
     return "customer/show";
   }
@@ -187,9 +190,14 @@ class CustomerPages {
 
   @PostMapping("/{id}/restore")
   @PreAuthorize("hasAuthority('CUSTOMER_DELETE')")
-  String restore(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-    customers.restore(user, id);
-    return "redirect:/customers/" + id;
+  String restore(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    try {
+      customers.restore(user, id);
+      return "redirect:/customers/" + id;
+    } catch (InvalidInput refused) {
+      model.addAttribute("restoreRefused", true);
+      return show(user, id, model);
+    }
   }
 
   @ExceptionHandler(RecordNotFound.class)

@@ -71,6 +71,11 @@ class CustomerService implements Customers {
     return store.findVisible(user, id, false).orElseThrow(() -> new RecordNotFound(KIND, id));
   }
 
+  /** A visible customer, also when it is in the recycle bin. */
+  Customer getEvenDeleted(CurrentUser user, UUID id) {
+    return store.findVisible(user, id, true).orElseThrow(() -> new RecordNotFound(KIND, id));
+  }
+
   /** The customer with its personal data in plain text, the reveal written to the audit log. */
   @Transactional
   Customer reveal(CurrentUser user, UUID id) {
@@ -113,7 +118,9 @@ class CustomerService implements Customers {
   Customer restore(CurrentUser user, UUID id) {
     store.findVisible(user, id, true).filter(c -> c.deletedAt() != null).orElseThrow(() -> new RecordNotFound(KIND, id));
     Instant now = clock.instant();
-    store.restore(id, now);
+    if (!store.restore(id, now)) {
+      throw new InvalidInput("id", "merged-customer", "This customer was merged into another and cannot be restored");
+    }
     timeline.add(id, now, "RESTORED", user.displayName(), Map.of());
     events.publishEvent(new CustomerRestored(user.workspaceId(), id, user.id()));
     return get(user, id);
@@ -144,7 +151,7 @@ class CustomerService implements Customers {
   }
 
   List<CustomerTimeline.Entry> timeline(CurrentUser user, UUID id) {
-    get(user, id);
+    getEvenDeleted(user, id);
     return timeline.of(id, 100);
   }
 

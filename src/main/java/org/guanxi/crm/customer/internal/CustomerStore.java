@@ -111,8 +111,10 @@ class CustomerStore {
         == 1;
   }
 
+  /** Brings a customer back from the recycle bin, unless it was merged into another: its records live there now. */
   boolean restore(UUID id, Instant now) {
-    return jdbc.sql("update customer set deleted_at = null, updated_at = ?, version = version + 1 where id = ? and deleted_at is not null")
+    return jdbc.sql("update customer set deleted_at = null, updated_at = ?, version = version + 1 "
+                + "where id = ? and deleted_at is not null and merged_into is null")
             .params(Timestamp.from(now), id)
             .update()
         == 1;
