@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.guanxi.crm.GuanxiApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,17 +58,17 @@ class ExternalDatabaseTests {
 
   private static ConfigurableApplicationContext start(String appUser, String appPassword) throws Exception {
     Path dataDir = Files.createTempDirectory("guanxi-external-data");
+    // as command-line arguments, which outrank application.properties (default properties would not)
     return new SpringApplicationBuilder(GuanxiApplication.class)
-        .properties(Map.of(
-            "spring.datasource.url", url,
-            "spring.datasource.username", appUser,
-            "spring.datasource.password", appPassword,
-            "spring.flyway.user", "guanxi_owner",
-            "spring.flyway.password", "owner-secret",
-            "guanxi.demo", "false",
-            "guanxi.data-dir", dataDir.toString(),
-            "server.port", "0",
-            "logging.level.root", "WARN"))
-        .run();
+        .run(
+            "--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + appUser,
+            "--spring.datasource.password=" + appPassword,
+            "--spring.flyway.user=guanxi_owner",
+            "--spring.flyway.password=owner-secret",
+            "--guanxi.demo=false",
+            "--guanxi.data-dir=" + dataDir,
+            "--server.port=0",
+            "--logging.level.root=WARN");
   }
 }

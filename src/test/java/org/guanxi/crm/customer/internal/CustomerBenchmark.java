@@ -49,9 +49,8 @@ public final class CustomerBenchmark {
     var dataDir = Files.createTempDirectory("guanxi-benchmark");
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(GuanxiApplication.class)
-            .properties(Map.of("guanxi.data-dir", dataDir.toString(), "guanxi.demo", "true", "guanxi.bootstrap-admin-token", TOKEN,
-                "server.port", "0", "logging.level.root", "WARN", "guanxi.database.pool-size", "20"))
-            .run()) {
+            .run("--guanxi.data-dir=" + dataDir, "--guanxi.demo=true", "--guanxi.bootstrap-admin-token=" + TOKEN,
+                "--server.port=0", "--logging.level.root=WARN", "--guanxi.database.pool-size=20")) {
       String port = app.getEnvironment().getRequiredProperty("local.server.port");
       CustomerBenchmark benchmark = new CustomerBenchmark("http://127.0.0.1:" + port);
       benchmark.generate(app, customers);
