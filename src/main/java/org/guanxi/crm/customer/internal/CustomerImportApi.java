@@ -81,11 +81,7 @@ class CustomerImportApi {
   @Operation(summary = "The rejected rows as CSV", description = "Row number, columns, problem, then the row as uploaded.")
   void errors(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Locale locale, HttpServletResponse response)
       throws IOException {
-    CustomerImport job = errorReport.open(user, id);
-    response.setContentType(SpreadsheetCsv.CONTENT_TYPE);
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(ImportErrorReport.fileName(job), StandardCharsets.UTF_8).build().toString());
-    errorReport.write(user, job, locale, response.getOutputStream());
+    errorReport.download(user, id, locale, response);
   }
 
   @GetMapping("/api/v1/customer-imports/{id}/duplicates")

@@ -1,7 +1,9 @@
 package org.guanxi.crm.customer.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,8 @@ import java.util.stream.Collectors;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +36,15 @@ class ImportErrorReport {
   /** Checks that the user may read the report; before anything is written. */
   CustomerImport open(CurrentUser user, UUID importId) {
     return imports.get(user, importId);
+  }
+
+  /** Sends the report of an import the user started as a CSV download. */
+  void download(CurrentUser user, UUID id, Locale locale, HttpServletResponse response) throws IOException {
+    CustomerImport job = open(user, id);
+    response.setContentType(SpreadsheetCsv.CONTENT_TYPE);
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(fileName(job), StandardCharsets.UTF_8).build().toString());
+    write(user, job, locale, response.getOutputStream());
   }
 
   void write(CurrentUser user, CustomerImport job, Locale locale, OutputStream out) throws IOException {

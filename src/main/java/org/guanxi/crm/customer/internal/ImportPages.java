@@ -144,11 +144,7 @@ class ImportPages {
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
   void errors(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Locale locale, HttpServletResponse response)
       throws IOException {
-    CustomerImport job = errorReport.open(user, id);
-    response.setContentType(SpreadsheetCsv.CONTENT_TYPE);
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(ImportErrorReport.fileName(job), StandardCharsets.UTF_8).build().toString());
-    errorReport.write(user, job, locale, response.getOutputStream());
+    errorReport.download(user, id, locale, response);
   }
 
   @GetMapping("/customers/export.csv")
