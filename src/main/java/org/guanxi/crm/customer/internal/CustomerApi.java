@@ -1,6 +1,7 @@
 package org.guanxi.crm.customer.internal;
 
 import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.MergePatches;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,9 +43,9 @@ class CustomerApi {
   record TimelineList(List<CustomerTimeline.Entry> items) {}
 
   private final CustomerService customers;
-  private final CustomerPatches patches;
+  private final MergePatches patches;
 
-  CustomerApi(CustomerService customers, CustomerPatches patches) {
+  CustomerApi(CustomerService customers, MergePatches patches) {
     this.customers = customers;
     this.patches = patches;
   }

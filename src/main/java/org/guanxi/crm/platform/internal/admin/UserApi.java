@@ -1,6 +1,7 @@
 package org.guanxi.crm.platform.internal.admin;
 
 import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.MergePatches;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;

@@ -1,9 +1,8 @@
-package org.guanxi.crm.platform.internal.admin;
+package org.guanxi.crm.platform;
 
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.guanxi.crm.platform.InvalidInput;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -11,9 +10,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Applies a JSON merge patch (RFC 7396, one level) to the changeable fields of a record. */
+/**
+ * Applies a JSON merge patch (RFC 7396) to a record of the fields a caller may change: only those fields, and
+ * objects inside them (such as custom-field values) merged key by key, where null removes a key.
+ */
 @Component
-class MergePatches {
+public class MergePatches {
 
   private final JsonMapper json;
 
@@ -21,7 +23,7 @@ class MergePatches {
     this.json = json;
   }
 
-  <T extends Record> T apply(T current, JsonNode patch) {
+  public <T extends Record> T apply(T current, JsonNode patch) {
     @SuppressWarnings("unchecked")
     Class<T> type = (Class<T>) current.getClass();
     if (!patch.isObject()) {
@@ -33,7 +35,7 @@ class MergePatches {
       if (!fields.contains(field.getKey())) {
         throw new InvalidInput(field.getKey(), "unknown-field", "This field does not exist or cannot be changed");
       }
-      merged.set(field.getKey(), field.getValue());
+      merged.set(field.getKey(), merge(merged.get(field.getKey()), field.getValue()));
     }
     try {
       return json.treeToValue(merged, type);
@@ -43,5 +45,20 @@ class MergePatches {
     } catch (JacksonException e) {
       throw new InvalidInput("body", "invalid-value", "The patch does not fit the record");
     }
+  }
+
+  private JsonNode merge(JsonNode current, JsonNode patch) {
+    if (!patch.isObject() || current == null || !current.isObject()) {
+      return patch.isObject() ? merge(json.createObjectNode(), patch) : patch;
+    }
+    ObjectNode merged = ((ObjectNode) current).deepCopy();
+    for (var value : patch.properties()) {
+      if (value.getValue().isNull()) {
+        merged.remove(value.getKey());
+      } else {
+        merged.set(value.getKey(), merge(merged.get(value.getKey()), value.getValue()));
+      }
+    }
+    return merged;
   }
 }
