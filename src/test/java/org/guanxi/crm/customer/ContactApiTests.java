@@ -10,6 +10,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -124,8 +125,7 @@ class ContactApiTests {
 
   @Test
   void theCustomerPageAddsAContactWithoutReloading() throws Exception {
-    var session = mvc.perform(post("/login").with(csrf()).param("username", sales.username()).param("password", TestWorkspace.PASSWORD))
-        .andReturn().getResponse().getCookie("SESSION");
+    var session = PageLogin.signIn(mvc, sales.username(), TestWorkspace.PASSWORD);
     mvc.perform(post("/customers/" + customer + "/contacts").cookie(session).with(csrf()).header("HX-Request", "true")
             .param("name", "页面联系人").param("phone", "13800001111"))
         .andExpect(status().isOk())

@@ -11,6 +11,7 @@ import jakarta.servlet.http.Cookie;
 import java.util.List;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -168,8 +169,7 @@ class CustomFieldTests {
 
   @Test
   void theFormAndTheCustomerPageShowCustomFieldsInTheUsersLanguage() throws Exception {
-    Cookie session = mvc.perform(post("/login").with(csrf()).param("username", sales.username()).param("password", TestWorkspace.PASSWORD))
-        .andReturn().getResponse().getCookie("SESSION");
+    Cookie session = PageLogin.signIn(mvc, sales.username(), TestWorkspace.PASSWORD);
     mvc.perform(get("/customers/new").cookie(session))
         .andExpect(content().string(containsString("等级")))
         .andExpect(content().string(containsString("name=\"customFields[level]\"")))
@@ -192,8 +192,7 @@ class CustomFieldTests {
 
   @Test
   void theAdministratorsPageAddsAFieldAndExplainsMistakes() throws Exception {
-    Cookie session = mvc.perform(post("/login").with(csrf()).param("username", admin.username()).param("password", TestWorkspace.PASSWORD))
-        .andReturn().getResponse().getCookie("SESSION");
+    Cookie session = PageLogin.signIn(mvc, admin.username(), TestWorkspace.PASSWORD);
     mvc.perform(post("/admin/custom-fields").cookie(session).with(csrf()).param("key", "region").param("type", "CHOICE")
             .param("labelEn", "Region").param("labelZhCn", "区域").param("labelZhTw", "區域").param("options", "east | East | 华东 | 華東\nwest | West | 华西 | 華西"))
         .andExpect(redirectedUrl("/admin/custom-fields"));
@@ -203,8 +202,7 @@ class CustomFieldTests {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("已有自定义字段使用该键")))
         .andExpect(content().string(containsString("value=\"区域2\"")));
-    Cookie repSession = mvc.perform(post("/login").with(csrf()).param("username", sales.username()).param("password", TestWorkspace.PASSWORD))
-        .andReturn().getResponse().getCookie("SESSION");
+    Cookie repSession = PageLogin.signIn(mvc, sales.username(), TestWorkspace.PASSWORD);
     mvc.perform(get("/admin/custom-fields").cookie(repSession)).andExpect(status().isForbidden());
   }
 

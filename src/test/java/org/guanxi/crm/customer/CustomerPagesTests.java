@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.servlet.http.Cookie;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -158,8 +159,6 @@ class CustomerPagesTests {
   }
 
   private Cookie logIn(Member member) throws Exception {
-    return mvc.perform(post("/login").with(csrf()).param("username", member.username()).param("password", TestWorkspace.PASSWORD))
-        .andExpect(redirectedUrl("/"))
-        .andReturn().getResponse().getCookie("SESSION");
+    return PageLogin.signIn(mvc, member.username(), TestWorkspace.PASSWORD);
   }
 }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -93,10 +94,6 @@ class AccountLifecycleTests {
 
   /** Signs in through the login form; the session lives in the database and is named by this cookie. */
   Cookie logIn(String username, String password) throws Exception {
-    return mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password))
-        .andExpect(redirectedUrl("/"))
-        .andReturn()
-        .getResponse()
-        .getCookie("SESSION");
+    return PageLogin.signIn(mvc, username, password);
   }
 }

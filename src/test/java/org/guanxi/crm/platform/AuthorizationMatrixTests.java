@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -166,9 +167,6 @@ class AuthorizationMatrixTests {
   }
 
   private Cookie logIn(String username) throws Exception {
-    return mvc.perform(post("/login").with(csrf()).param("username", username).param("password", TestWorkspace.PASSWORD))
-        .andReturn()
-        .getResponse()
-        .getCookie("SESSION");
+    return PageLogin.signIn(mvc, username, TestWorkspace.PASSWORD);
   }
 }
