@@ -62,6 +62,24 @@ class PersonalApiTokenTests {
   }
 
   @Test
+  void theTokenListShowsWhenEachTokenWasLastUsed() throws Exception {
+    String json = issue(sales.bearer(), "{\"name\": \"nightly export\"}").andExpect(status().isCreated())
+        .andReturn().getResponse().getContentAsString();
+    String unused = JsonPath.read(json, "$.token");
+
+    mvc.perform(get("/api/v1/me/tokens").header("Authorization", "Bearer " + sales.token()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].name").value("test"))
+        .andExpect(jsonPath("$.items[0].lastUsedAt").isString())
+        .andExpect(jsonPath("$.items[1].name").value("nightly export"))
+        .andExpect(jsonPath("$.items[1].lastUsedAt").value(nullValue()));
+
+    mvc.perform(get("/api/v1/customers").header("Authorization", "Bearer " + unused)).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/me/tokens").header("Authorization", "Bearer " + sales.token()))
+        .andExpect(jsonPath("$.items[1].lastUsedAt").isString());
+  }
+
+  @Test
   void invalidTokenNameIsRejectedAndNoTokenIsIssued() throws Exception {
     issue(sales.bearer(), "{\"name\": \"  \"}")
         .andExpect(status().isUnprocessableContent())

@@ -3,6 +3,7 @@ package org.guanxi.crm.customer.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +61,13 @@ class CustomerService implements Customers {
   Customer create(CurrentUser user, CustomerDraft draft) {
     validation.check(draft);
     UUID id = Ids.newId();
-    Instant now = clock.instant();
-    store.insert(id, content(user, draft, null), now);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    UserSummary owner = owner(user, draft.ownerId(), null);
+    CustomerStore.Content content = content(draft, owner, null);
+    store.insert(id, content, now);
     timeline.add(id, now, "CREATED", user.displayName(), Map.of());
     events.publishEvent(new CustomerCreated(user.workspaceId(), id, user.id()));
-    return get(user, id);
+    return content.asNewCustomer(id, owner.displayName(), now);
   }
 
   Customer get(CurrentUser user, UUID id) {
@@ -177,7 +180,10 @@ class CustomerService implements Customers {
 
 
   private CustomerStore.Content content(CurrentUser user, CustomerDraft draft, @Nullable Customer current) {
-    UserSummary owner = owner(user, draft.ownerId(), current);
+    return content(draft, owner(user, draft.ownerId(), current), current);
+  }
+
+  private CustomerStore.Content content(CustomerDraft draft, UserSummary owner, @Nullable Customer current) {
     LocalDate today = LocalDate.now(clock);
     PersonalData personal =
         new PersonalData(
@@ -213,6 +219,9 @@ class CustomerService implements Customers {
 
   private UserSummary owner(CurrentUser user, @Nullable UUID requested, @Nullable Customer current) {
     UUID ownerId = requested != null ? requested : current != null && current.ownerId() != null ? current.ownerId() : user.id();
+    if (ownerId.equals(user.id())) {
+      return new UserSummary(user.id(), user.username(), user.displayName(), user.teamId(), true);
+    }
     UserSummary owner =
         users.find(ownerId).filter(UserSummary::active)
             .orElseThrow(() -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));

@@ -70,7 +70,18 @@ class CustomerStore {
   record Content(
       CustomerKind kind, String name, @Nullable String industry, @Nullable String source, @Nullable String city,
       LifecycleStage lifecycleStage, Classification classification, List<String> tags, @Nullable String preferences,
-      UUID ownerId, @Nullable UUID teamId, PersonalData personal, Map<String, Object> customFields) {}
+      UUID ownerId, @Nullable UUID teamId, PersonalData personal, Map<String, Object> customFields) {
+
+    /**
+     * The customer as {@link #insert} stores it and a read would return it (custom-field values typed as read
+     * back from JSON), so that a create need not read it back.
+     */
+    Customer asNewCustomer(UUID id, String ownerName, Instant now) {
+      return new Customer(id, kind, name, industry, source, city, lifecycleStage, classification, new ArrayList<>(tags),
+          preferences, ownerId, ownerName, teamId, personal, JSON.readValue(JSON.writeValueAsString(customFields), VALUES),
+          now, now, null, 0);
+    }
+  }
 
   void insert(UUID id, Content content, Instant now) {
     Map<String, Object> params = parameters(content);

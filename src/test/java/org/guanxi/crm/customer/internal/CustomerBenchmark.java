@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Measures the customer record at scale on this machine and prints the figures as a Markdown table.
- * Run with {@code bench/customers [--customers=1000000] [--creates=20000] [--clients=8]}. Never part of the tests.
+ * Run with {@code bench/customers [--customers=1000000] [--creates=20000] [--warmup=5000] [--clients=8] [--data-dir=DIR]}:
+ * {@code --data-dir} reuses a database (with {@code --customers=0}, nothing more is generated). Never part of the tests.
  */
 public final class CustomerBenchmark {
 
@@ -45,16 +46,20 @@ public final class CustomerBenchmark {
     int customers = Integer.parseInt(options.getOrDefault("customers", "1000000"));
     int creates = Integer.parseInt(options.getOrDefault("creates", "20000"));
     int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "5000"));
     boolean createsOnly = Boolean.parseBoolean(options.getOrDefault("creates-only", "false"));
-    var dataDir = Files.createTempDirectory("guanxi-benchmark");
+    var dataDir = options.containsKey("data-dir") ? java.nio.file.Path.of(options.get("data-dir")) : Files.createTempDirectory("guanxi-benchmark");
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(GuanxiApplication.class)
             .run("--guanxi.data-dir=" + dataDir, "--guanxi.demo=true", "--guanxi.bootstrap-admin-token=" + TOKEN,
                 "--server.port=0", "--logging.level.root=WARN", "--guanxi.database.pool-size=20")) {
       String port = app.getEnvironment().getRequiredProperty("local.server.port");
       CustomerBenchmark benchmark = new CustomerBenchmark("http://127.0.0.1:" + port);
-      benchmark.generate(app, customers);
-      benchmark.creates(creates, clients);
+      if (customers > 0) {
+        benchmark.generate(app, customers);
+      }
+      benchmark.creates(warmup, clients, 0, false);
+      benchmark.creates(creates, clients, warmup, true);
       if (!createsOnly) {
         benchmark.searches();
         benchmark.paging();
@@ -74,7 +79,8 @@ public final class CustomerBenchmark {
     WorkspaceContext.runIn(workspace, () -> jdbc.sql("analyze customer").update());
   }
 
-  private void creates(int count, int clients) throws Exception {
+  /** Creates {@code count} customers through the API; the first run only warms the JIT up and is not reported. */
+  private void creates(int count, int clients, int firstNumber, boolean report) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<Integer>> work = new ArrayList<>();
     long start = System.nanoTime();
@@ -82,7 +88,7 @@ public final class CustomerBenchmark {
       int client = c;
       work.add(pool.submit(() -> {
         int failures = 0;
-        for (int i = client; i < count; i += clients) {
+        for (int i = firstNumber + client; i < firstNumber + count; i += clients) {
           String body = "{\"kind\":\"INDIVIDUAL\",\"name\":\"压测客户" + i + "\",\"phone\":\"1" + (350000000 + i) + "0\",\"email\":\"bench" + i
               + "@example.com\",\"city\":\"上海\",\"tags\":[\"benchmark\"]}";
           if (post("/api/v1/customers", body) != 201) {
@@ -98,6 +104,9 @@ public final class CustomerBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
+    if (!report) {
+      return;
+    }
     results.add(new String[] {"POST /api/v1/customers, " + clients + " concurrent clients, " + count + " customers",
         String.format("%,.0f per second (%d failed)", count / seconds, failures)});
   }

@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Repository;
 public class ApiTokens {
 
   /** A token as it is listed later: never the token itself. */
-  public record TokenView(UUID id, UUID userId, String name, Instant createdAt) {}
+  public record TokenView(UUID id, UUID userId, String name, Instant createdAt, @Nullable Instant lastUsedAt) {}
 
   /** A token just issued: the only moment its plain {@code token} is known. */
   public record IssuedToken(UUID id, UUID userId, String name, Instant createdAt, String token) {}
@@ -58,22 +61,20 @@ public class ApiTokens {
         .single();
   }
 
-  Optional<GuanxiPrincipal> authenticate(String token) {
-    return jdbc.sql(
-            """
-            select f.workspace_id, f.user_id from guanxi_find_token(?) f
-            """)
+  /** The token's account as it is now, in one query; empty for an unknown or revoked token or an inactive account. */
+  Optional<CurrentUser> authenticate(String token) {
+    return jdbc.sql("select * from guanxi_token_account(?)")
         .param(hash(token))
-        .query((rs, n) -> new GuanxiPrincipal(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), "token"))
+        .query(UserAccounts::currentUser)
         .optional();
   }
 
   /** The user's tokens that still work, oldest first. */
   public List<TokenView> ofUser(UUID userId) {
-    return jdbc.sql("select id, user_id, name, created_at from api_token where user_id = ? and revoked_at is null order by created_at, id")
+    return jdbc.sql("select id, user_id, name, created_at, last_used_at from api_token where user_id = ? and revoked_at is null order by created_at, id")
         .param(userId)
         .query((rs, n) -> new TokenView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-            rs.getTimestamp(4).toInstant()))
+            rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5))))
         .list();
   }
 
@@ -86,6 +87,10 @@ public class ApiTokens {
 
   public void revokeAll(UUID userId) {
     jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null").param(userId).update();
+  }
+
+  private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   static byte[] hash(String token) {

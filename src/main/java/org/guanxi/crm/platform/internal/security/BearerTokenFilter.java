@@ -5,15 +5,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Signs in API callers that present {@code Authorization: Bearer <personal API token>}. */
+/**
+ * Signs in API callers that present {@code Authorization: Bearer <personal API token>}, with their account as it
+ * is at this moment, read in the same query as the token.
+ */
 final class BearerTokenFilter extends OncePerRequestFilter {
+
+  /** Request attribute: the signed-in account was read for this very request. */
+  static final String ACCOUNT_READ = BearerTokenFilter.class.getName() + ".accountRead";
 
   private final ApiTokens tokens;
   private final AuthenticationEntryPoint entryPoint;
@@ -31,14 +36,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    var principal = tokens.authenticate(header.substring(7).trim());
-    if (principal.isEmpty()) {
-      entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API token"));
+    var user = tokens.authenticate(header.substring(7).trim());
+    if (user.isEmpty()) {
+      entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API token, or an inactive account"));
       return;
     }
     var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null, List.of()));
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user.get(), null, CurrentUserFilter.authorities(user.get())));
     SecurityContextHolder.setContext(context);
+    request.setAttribute(ACCOUNT_READ, Boolean.TRUE);
     chain.doFilter(request, response);
   }
 }

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Enters the signed-in user's workspace for the rest of the request and replaces the remembered principal
- * with the account as it is now: a deactivated account or a revoked role stops working on the next request.
+ * with the account as it is now: a deactivated account or a revoked role stops working on the next request. An
+ * API token's account arrives already read for this request (see {@link BearerTokenFilter}).
  */
 final class CurrentUserFilter extends OncePerRequestFilter {
 
@@ -36,7 +37,18 @@ final class CurrentUserFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    GuanxiPrincipal principal = principalOf(SecurityContextHolder.getContext().getAuthentication());
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (request.getAttribute(BearerTokenFilter.ACCOUNT_READ) != null
+        && authentication != null && authentication.getPrincipal() instanceof CurrentUser freshlyRead) {
+      WorkspaceContext.enter(freshlyRead.workspaceId());
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        WorkspaceContext.clear();
+      }
+      return;
+    }
+    GuanxiPrincipal principal = principalOf(authentication);
     if (principal == null) {
       chain.doFilter(request, response);
       return;

@@ -106,7 +106,7 @@ class UserAccounts implements UserDirectory {
         rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), rs.getBoolean(5));
   }
 
-  private static CurrentUser currentUser(ResultSet rs, int n) throws SQLException {
+  static CurrentUser currentUser(ResultSet rs, int n) throws SQLException {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (String role : (String[]) rs.getArray("roles").getArray()) {
       roles.add(Role.valueOf(role));
