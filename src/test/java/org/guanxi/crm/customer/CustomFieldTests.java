@@ -114,6 +114,19 @@ class CustomFieldTests {
   }
 
   @Test
+  void anExportTakesTheSameCustomFieldFiltersAsTheList() throws Exception {
+    createCustomer(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"金客户\",\"customFields\":{\"level\":\"gold\"}}");
+    createCustomer(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"银客户\",\"customFields\":{\"level\":\"silver\"}}");
+
+    String csv = mvc.perform(get("/api/v1/customers/export?cf.level=silver").header("Authorization", admin.bearer()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv).contains("银客户").doesNotContain("金客户");
+    mvc.perform(get("/api/v1/customers/export?cf.level=bronze").header("Authorization", admin.bearer()))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].field").value("cf.level"));
+  }
+
+  @Test
   void onlyAdministratorsDefineFieldsAndBadDefinitionsAreRejected() throws Exception {
     addField(sales, LEVEL.replace("\"level\"", "\"other\"")).andExpect(status().isForbidden());
     addField(admin, LEVEL).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].code").value("key-taken"));

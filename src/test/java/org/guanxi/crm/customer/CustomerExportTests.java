@@ -105,6 +105,20 @@ class CustomerExportTests {
   }
 
   @Test
+  void anUnknownFilterValueIsABadRequestForTheListAndTheExportAlike() throws Exception {
+    for (String path : List.of("/api/v1/customers", "/api/v1/customers/export")) {
+      mvc.perform(get(path + "?lifecycleStage=ASLEEP").header("Authorization", manager.bearer()))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.code").value("bad-parameter"))
+          .andExpect(jsonPath("$.parameter").value("lifecycleStage"));
+      mvc.perform(get(path + "?ownerId=not-a-uuid").header("Authorization", manager.bearer()))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.parameter").value("ownerId"));
+    }
+  }
+
+  @Test
   void anExportOfMoreThanAThousandCustomersNeedsTheLargeExportPermission() throws Exception {
     StringBuilder file = new StringBuilder("客户名称,城市\n");
     for (int i = 1; i <= 1001; i++) {

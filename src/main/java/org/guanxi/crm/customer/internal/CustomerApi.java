@@ -10,13 +10,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.guanxi.crm.customer.Classification;
-import org.guanxi.crm.customer.CustomerKind;
-import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Permission;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,16 +64,7 @@ class CustomerApi {
       description = "q matches any part of a name, its pinyin or initials, an exact e-mail or phone, or a phone's last four digits. Pages by cursor.")
   CustomerList list(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LifecycleStage lifecycleStage,
-      @RequestParam(required = false) @Nullable Classification classification,
-      @RequestParam(required = false) @Nullable CustomerKind kind,
-      @RequestParam(required = false) @Nullable UUID ownerId,
-      @RequestParam(required = false) @Nullable String tag,
-      @RequestParam(required = false) @Nullable String city,
-      @RequestParam(required = false) @Nullable String industry,
-      @RequestParam(defaultValue = "false") boolean deleted,
-      @RequestParam(defaultValue = "NEWEST") CustomerSort sort,
+      @ParameterObject CustomerFilters filters,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit,
       @Parameter(description = "cf.<key>=value filters by a custom field") @RequestParam Map<String, String> parameters) {
@@ -83,8 +72,7 @@ class CustomerApi {
       throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + CustomerQuery.MAX_LIMIT);
     }
     CustomerPage page =
-        customers.list(user, new CustomerQuery(q, lifecycleStage, classification, kind, ownerId, tag, city, industry,
-            customers.customFieldFilter(parameters), deleted, sort, cursor, limit));
+        customers.list(user, filters.query(customers.customFieldFilter(parameters), cursor, limit));
     return new CustomerList(page.items().stream().map(c -> CustomerResource.of(c, false)).toList(), page.nextCursor());
   }
 

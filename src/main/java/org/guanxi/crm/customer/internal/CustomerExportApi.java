@@ -1,18 +1,16 @@
 package org.guanxi.crm.customer.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.UUID;
-import org.guanxi.crm.customer.Classification;
-import org.guanxi.crm.customer.CustomerKind;
-import org.guanxi.crm.customer.LifecycleStage;
+import java.util.Map;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Problems;
-import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerExportApi {
 
   private final CustomerExports exports;
+  private final CustomerService customers;
   private final Clock clock;
 
-  CustomerExportApi(CustomerExports exports, Clock clock) {
+  CustomerExportApi(CustomerExports exports, CustomerService customers, Clock clock) {
     this.exports = exports;
+    this.customers = customers;
     this.clock = clock;
   }
 
@@ -44,21 +44,12 @@ class CustomerExportApi {
           + "PERSONAL_DATA_REVEAL); more than 1,000 customers need CUSTOMER_EXPORT_LARGE. Every export is audited.")
   void export(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LifecycleStage lifecycleStage,
-      @RequestParam(required = false) @Nullable Classification classification,
-      @RequestParam(required = false) @Nullable CustomerKind kind,
-      @RequestParam(required = false) @Nullable UUID ownerId,
-      @RequestParam(required = false) @Nullable String tag,
-      @RequestParam(required = false) @Nullable String city,
-      @RequestParam(required = false) @Nullable String industry,
-      @RequestParam(defaultValue = "false") boolean deleted,
-      @RequestParam(defaultValue = "NEWEST") CustomerSort sort,
+      @ParameterObject CustomerFilters filters,
       @RequestParam(defaultValue = "false") boolean reveal,
+      @Parameter(description = "cf.<key>=value filters by a custom field") @RequestParam Map<String, String> parameters,
       HttpServletResponse response) throws IOException {
     CustomerExports.Export export = exports.start(user,
-        new CustomerQuery(q, lifecycleStage, classification, kind, ownerId, tag, city, industry, java.util.Map.of(), deleted, sort, null,
-            CustomerQuery.DEFAULT_LIMIT),
+        filters.query(customers.customFieldFilter(parameters), null, CustomerQuery.DEFAULT_LIMIT),
         reveal);
     send(export, response, exports, clock);
   }

@@ -44,7 +44,7 @@ class CustomerExports {
     if (reveal && !user.can(Permission.PERSONAL_DATA_REVEAL)) {
       throw new AccessDeniedException("reveal");
     }
-    CustomerPage first = store.list(user, page(filters, null, LARGE));
+    CustomerPage first = store.list(user, filters.withPage(null, LARGE));
     if (first.nextCursor() != null && !user.can(Permission.CUSTOMER_EXPORT_LARGE)) {
       throw new LargeExportNotAllowed(LARGE);
     }
@@ -73,7 +73,7 @@ class CustomerExports {
         if (page.nextCursor() == null) {
           break;
         }
-        page = store.list(export.user(), page(export.query(), page.nextCursor(), PAGE));
+        page = store.list(export.user(), export.query().withPage(page.nextCursor(), PAGE));
       }
       complete = true;
     } finally {
@@ -135,11 +135,8 @@ class CustomerExports {
     if (query.deleted()) {
       used.add("deleted");
     }
+    query.customFields().keySet().forEach(key -> used.add("cf." + key));
     return used;
   }
 
-  private static CustomerQuery page(CustomerQuery filters, @Nullable String cursor, int limit) {
-    return new CustomerQuery(filters.q(), filters.lifecycleStage(), filters.classification(), filters.kind(), filters.ownerId(),
-        filters.tag(), filters.city(), filters.industry(), filters.customFields(), filters.deleted(), filters.sort(), cursor, limit);
-  }
 }

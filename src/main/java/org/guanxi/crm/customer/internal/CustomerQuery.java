@@ -34,4 +34,10 @@ record CustomerQuery(
   static CustomerQuery firstPage() {
     return new CustomerQuery(null, null, null, null, null, null, null, null, Map.of(), false, CustomerSort.NEWEST, null, DEFAULT_LIMIT);
   }
+
+  /** The same filters and order, from another place in the list. */
+  CustomerQuery withPage(@Nullable String nextCursor, int pageLimit) {
+    return new CustomerQuery(q, lifecycleStage, classification, kind, ownerId, tag, city, industry, customFields, deleted, sort,
+        nextCursor, pageLimit);
+  }
 }

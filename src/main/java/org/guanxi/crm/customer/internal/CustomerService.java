@@ -139,7 +139,11 @@ class CustomerService implements Customers {
             String key = name.substring(3);
             CustomField field = fields.stream().filter(f -> f.key().equals(key)).findFirst()
                 .orElseThrow(() -> new InvalidInput(name, "unknown-custom-field", "There is no such custom field"));
-            filter.put(key, CustomFieldValues.typed(field, value));
+            try {
+              filter.put(key, CustomFieldValues.typed(field, value));
+            } catch (InvalidInput e) {
+              throw new InvalidInput(e.errors().stream().map(error -> new InvalidInput.FieldError(name, error.code(), error.message())).toList());
+            }
           }
         });
     return filter;

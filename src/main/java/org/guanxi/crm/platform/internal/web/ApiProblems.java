@@ -46,8 +46,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
-        "The parameter '" + e.getName() + "' has an invalid value.");
+    return badParameter(e.getName());
+  }
+
+  /** A query parameter of the wrong type (an unknown enum value, a malformed id): the request, not its content, is wrong. */
+  private static ProblemDetail badParameter(String name) {
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
+        "The parameter '" + name + "' has an invalid value.");
+    problem.setProperty("parameter", name);
+    return problem;
   }
 
   @ExceptionHandler
@@ -58,6 +65,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @Override
   protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    var mismatch = e.getBindingResult().getFieldErrors().stream().filter(f -> "typeMismatch".equals(f.getCode())).findFirst();
+    if (mismatch.isPresent()) {
+      return ResponseEntity.badRequest().body(badParameter(mismatch.get().getField()));
+    }
     List<InvalidInput.FieldError> errors =
         e.getBindingResult().getFieldErrors().stream()
             .map(f -> new InvalidInput.FieldError(f.getField(), String.valueOf(f.getCode()).toLowerCase(), String.valueOf(f.getDefaultMessage())))
