@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class CustomerBenchmark {
 
-  private static final String TOKEN = "gx_benchmark_" + UUID.randomUUID();
+  private static String token = "gx_benchmark_" + UUID.randomUUID();
   private static final Pattern CURSOR = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -51,10 +51,13 @@ public final class CustomerBenchmark {
     var dataDir = options.containsKey("data-dir") ? java.nio.file.Path.of(options.get("data-dir")) : Files.createTempDirectory("guanxi-benchmark");
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(GuanxiApplication.class)
-            .run("--guanxi.data-dir=" + dataDir, "--guanxi.demo=true", "--guanxi.bootstrap-admin-token=" + TOKEN,
+            .run("--guanxi.data-dir=" + dataDir, "--guanxi.demo=true", "--guanxi.bootstrap-admin-token=" + token,
                 "--server.port=0", "--logging.level.root=WARN", "--guanxi.database.pool-size=20")) {
       String port = app.getEnvironment().getRequiredProperty("local.server.port");
       CustomerBenchmark benchmark = new CustomerBenchmark("http://127.0.0.1:" + port);
+      if (options.containsKey("data-dir")) {
+        benchmark.registerToken(app);
+      }
       if (customers > 0) {
         benchmark.generate(app, customers);
       }
@@ -66,6 +69,16 @@ public final class CustomerBenchmark {
       }
       benchmark.print(customers, creates, clients);
     }
+  }
+
+  /** A reused database was created with another run's token: give the administrator this run's. */
+  private void registerToken(ConfigurableApplicationContext app) {
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    UUID workspace = jdbc.sql("select guanxi_find_workspace('default')").query(UUID.class).single();
+    WorkspaceContext.runIn(workspace, () -> {
+      UUID admin = jdbc.sql("select id from app_user where username = 'admin'").query(UUID.class).single();
+      token = app.getBean(org.guanxi.crm.platform.internal.security.ApiTokens.class).issue(admin, "benchmark").token();
+    });
   }
 
   private void generate(ConfigurableApplicationContext app, int count) {
@@ -162,7 +175,7 @@ public final class CustomerBenchmark {
 
   private String get(String path) throws Exception {
     HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + TOKEN).GET().build(),
+        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
@@ -172,7 +185,7 @@ public final class CustomerBenchmark {
 
   private int post(String path, String json) throws Exception {
     return http.send(
-            HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + TOKEN)
+            HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
             HttpResponse.BodyHandlers.discarding())
         .statusCode();
