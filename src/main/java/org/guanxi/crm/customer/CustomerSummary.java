@@ -5,5 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /** A customer as other modules see it: who it is and who owns it, without personal data. */
 public record CustomerSummary(
-    UUID id, CustomerKind kind, String name, LifecycleStage lifecycleStage, Classification classification,
+    UUID id,
+    CustomerKind kind,
+    String name,
+    LifecycleStage lifecycleStage,
+    Classification classification,
     @Nullable UUID ownerId) {}

@@ -1,4 +1,7 @@
-/** Customer: the one customer record shared by sales, marketing and service — profile, contacts, owner, lifecycle, timeline. */
+/**
+ * Customer: the one customer record shared by sales, marketing and service — profile, contacts,
+ * owner, lifecycle, timeline.
+ */
 @NullMarked
 package org.guanxi.crm.customer;
 

@@ -11,7 +11,10 @@ public final class ETags {
     return "\"" + version + "\"";
   }
 
-  /** The version an {@code If-Match} header asks for, or null when it asks for none (absent or {@code *}). */
+  /**
+   * The version an {@code If-Match} header asks for, or null when it asks for none (absent or
+   * {@code *}).
+   */
   public static @Nullable Long version(@Nullable String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
       return null;
@@ -23,7 +26,8 @@ public final class ETags {
     try {
       return Long.parseLong(value.replace("\"", ""));
     } catch (NumberFormatException e) {
-      throw new InvalidInput("If-Match", "invalid-etag", "If-Match carries the ETag you read, such as \"3\"");
+      throw new InvalidInput(
+          "If-Match", "invalid-etag", "If-Match carries the ETag you read, such as \"3\"");
     }
   }
 }

@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir where the embedded database and the encryption key are kept
  * @param demo whether a new installation is filled with demo customers and demo accounts
- * @param bootstrapAdminToken when set as the first workspace is created, a working administrator API token
+ * @param bootstrapAdminToken when set as the first workspace is created, a working administrator
+ *     API token
  */
 @Validated
 @ConfigurationProperties("guanxi")

@@ -5,7 +5,10 @@ import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Checks a command's Bean Validation constraints and reports every broken one as {@link InvalidInput}. */
+/**
+ * Checks a command's Bean Validation constraints and reports every broken one as {@link
+ * InvalidInput}.
+ */
 @Component
 public class InputValidation {
 
@@ -24,8 +27,16 @@ public class InputValidation {
       throw new InvalidInput(
           violations.stream()
               .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-              .map(v -> new InvalidInput.FieldError(v.getPropertyPath().toString(),
-                  v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName().toLowerCase(), v.getMessage()))
+              .map(
+                  v ->
+                      new InvalidInput.FieldError(
+                          v.getPropertyPath().toString(),
+                          v.getConstraintDescriptor()
+                              .getAnnotation()
+                              .annotationType()
+                              .getSimpleName()
+                              .toLowerCase(),
+                          v.getMessage()))
               .toList());
     }
   }

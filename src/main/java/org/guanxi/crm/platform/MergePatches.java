@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies a JSON merge patch (RFC 7396) to a record of the fields a caller may change: only those fields, and
- * objects inside them (such as custom-field values) merged key by key, where null removes a key.
+ * Applies a JSON merge patch (RFC 7396) to a record of the fields a caller may change: only those
+ * fields, and objects inside them (such as custom-field values) merged key by key, where null
+ * removes a key.
  */
 @Component
 public class MergePatches {
@@ -27,20 +28,24 @@ public class MergePatches {
     @SuppressWarnings("unchecked")
     Class<T> type = (Class<T>) current.getClass();
     if (!patch.isObject()) {
-      throw new InvalidInput("body", "not-an-object", "A patch is a JSON object of the fields to change");
+      throw new InvalidInput(
+          "body", "not-an-object", "A patch is a JSON object of the fields to change");
     }
-    Set<String> fields = Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet());
+    Set<String> fields =
+        Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toSet());
     ObjectNode merged = json.valueToTree(current);
     for (var field : patch.properties()) {
       if (!fields.contains(field.getKey())) {
-        throw new InvalidInput(field.getKey(), "unknown-field", "This field does not exist or cannot be changed");
+        throw new InvalidInput(
+            field.getKey(), "unknown-field", "This field does not exist or cannot be changed");
       }
       merged.set(field.getKey(), merge(merged.get(field.getKey()), field.getValue()));
     }
     try {
       return json.treeToValue(merged, type);
     } catch (DatabindException e) {
-      String field = e.getPath().isEmpty() ? "body" : String.valueOf(e.getPath().get(0).getPropertyName());
+      String field =
+          e.getPath().isEmpty() ? "body" : String.valueOf(e.getPath().get(0).getPropertyName());
       throw new InvalidInput(field, "invalid-value", "This value does not fit the field");
     } catch (JacksonException e) {
       throw new InvalidInput("body", "invalid-value", "The patch does not fit the record");

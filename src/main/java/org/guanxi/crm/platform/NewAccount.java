@@ -5,4 +5,5 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** An account to create in the current workspace. */
-public record NewAccount(String username, String displayName, String password, Set<Role> roles, @Nullable UUID teamId) {}
+public record NewAccount(
+    String username, String displayName, String password, Set<Role> roles, @Nullable UUID teamId) {}

@@ -13,7 +13,9 @@ public enum Permission {
   AUDIT_READ,
   ADMINISTRATION;
 
-  /** The Spring Security authority name, as used in {@code @PreAuthorize("hasAuthority('...')")}. */
+  /**
+   * The Spring Security authority name, as used in {@code @PreAuthorize("hasAuthority('...')")}.
+   */
   public String authority() {
     return name();
   }

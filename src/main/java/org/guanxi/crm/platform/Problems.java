@@ -4,7 +4,9 @@ import java.net.URI;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
-/** Problem details (RFC 9457) with the stable {@code type} and {@code code} every API error carries. */
+/**
+ * Problem details (RFC 9457) with the stable {@code type} and {@code code} every API error carries.
+ */
 public final class Problems {
 
   private Problems() {}

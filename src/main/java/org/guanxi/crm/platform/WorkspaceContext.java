@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The workspace (tenant) the current thread works in. Database connections borrowed on this thread see
- * only this workspace's rows; with no workspace they see no business rows at all.
+ * The workspace (tenant) the current thread works in. Database connections borrowed on this thread
+ * see only this workspace's rows; with no workspace they see no business rows at all.
  */
 public final class WorkspaceContext {
 
@@ -20,7 +20,8 @@ public final class WorkspaceContext {
   }
 
   public static UUID require() {
-    return current().orElseThrow(() -> new IllegalStateException("No workspace is set on this thread"));
+    return current()
+        .orElseThrow(() -> new IllegalStateException("No workspace is set on this thread"));
   }
 
   public static <T> T callIn(UUID workspaceId, Supplier<T> work) {

@@ -1,4 +1,7 @@
-/** Platform: workspaces (tenants), users and security, database access, web conventions and languages. */
+/**
+ * Platform: workspaces (tenants), users and security, database access, web conventions and
+ * languages.
+ */
 @NullMarked
 package org.guanxi.crm.platform;
 

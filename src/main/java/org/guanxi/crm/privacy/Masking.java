@@ -2,7 +2,9 @@ package org.guanxi.crm.privacy;
 
 import org.jspecify.annotations.Nullable;
 
-/** How personal data looks to a user who may not reveal it: enough to recognise, not enough to use. */
+/**
+ * How personal data looks to a user who may not reveal it: enough to recognise, not enough to use.
+ */
 public final class Masking {
 
   private Masking() {}
@@ -42,6 +44,8 @@ public final class Masking {
     if (value.length() <= head + tail) {
       return "*".repeat(value.length());
     }
-    return value.substring(0, head) + "*".repeat(value.length() - head - tail) + value.substring(value.length() - tail);
+    return value.substring(0, head)
+        + "*".repeat(value.length() - head - tail)
+        + value.substring(value.length() - tail);
   }
 }

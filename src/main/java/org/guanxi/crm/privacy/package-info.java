@@ -1,4 +1,7 @@
-/** Privacy: sensitive fields encrypted and masked, blind indexes for exact look-ups, and the audit log of access to personal data. */
+/**
+ * Privacy: sensitive fields encrypted and masked, blind indexes for exact look-ups, and the audit
+ * log of access to personal data.
+ */
 @NullMarked
 package org.guanxi.crm.privacy;
 

@@ -35,7 +35,9 @@ class CustomerApiTests {
 
   @Test
   void createdCustomerIsReturnedWithLocationETagAndMaskedPersonalData() throws Exception {
-    create(sales, """
+    create(
+            sales,
+            """
         {"kind": "INDIVIDUAL", "name": "张伟", "city": "上海", "phone": "+86 138 1234 5678", "email": "Zhang.Wei@Example.com",
          "tags": ["VIP"], "lifecycleStage": "NEW"}""")
         .andExpect(status().isCreated())
@@ -51,18 +53,24 @@ class CustomerApiTests {
 
   @Test
   void invalidInputIsRejectedWithFieldErrorsAndNothingIsSaved() throws Exception {
-    create(sales, """
+    create(
+            sales,
+            """
         {"kind": "INDIVIDUAL", "name": "", "phone": "12"}""")
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("validation"))
         .andExpect(jsonPath("$.errors[*].field", hasItem("name")));
-    create(sales, """
+    create(
+            sales,
+            """
         {"kind": "INDIVIDUAL", "name": "李娜", "phone": "12"}""")
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("phone"))
         .andExpect(jsonPath("$.errors[0].code").value("invalid-phone"));
-    create(sales, """
+    create(
+            sales,
+            """
         {"kind": "ALIEN", "name": "李娜"}""")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("unreadable-body"));
@@ -71,7 +79,10 @@ class CustomerApiTests {
 
   @Test
   void callersWithoutValidTokenGet401ProblemAndNothingIsSaved() throws Exception {
-    mvc.perform(post("/api/v1/customers").contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"INDIVIDUAL\",\"name\":\"x\"}"))
+    mvc.perform(
+            post("/api/v1/customers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"INDIVIDUAL\",\"name\":\"x\"}"))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.code").value("unauthorized"));
@@ -85,12 +96,17 @@ class CustomerApiTests {
     String id = idOf(create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"王芳\"}"));
     Member otherRep = workspace.member(Role.SALES);
 
-    mvc.perform(get("/api/v1/customers/" + id).header("Authorization", otherRep.bearer())).andExpect(status().isNotFound());
-    mvc.perform(patch("/api/v1/customers/" + id).header("Authorization", otherRep.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"改名\"}"))
+    mvc.perform(get("/api/v1/customers/" + id).header("Authorization", otherRep.bearer()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            patch("/api/v1/customers/" + id)
+                .header("Authorization", otherRep.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"改名\"}"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("not-found"));
-    mvc.perform(delete("/api/v1/customers/" + id).header("Authorization", otherRep.bearer())).andExpect(status().isNotFound());
+    mvc.perform(delete("/api/v1/customers/" + id).header("Authorization", otherRep.bearer()))
+        .andExpect(status().isNotFound());
     assertThat(listNames(otherRep, "")).isEmpty();
 
     mvc.perform(get("/api/v1/customers/" + id).header("Authorization", sales.bearer()))
@@ -122,8 +138,11 @@ class CustomerApiTests {
     create(rep, "{\"kind\":\"INDIVIDUAL\",\"name\":\"跟人走的客户\"}");
     assertThat(listNames(eastManager, "")).containsExactly("跟人走的客户");
 
-    mvc.perform(patch("/api/v1/users/" + rep.id()).header("Authorization", admin.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"teamId\":\"" + west + "\"}"))
+    mvc.perform(
+            patch("/api/v1/users/" + rep.id())
+                .header("Authorization", admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"teamId\":\"" + west + "\"}"))
         .andExpect(status().isOk());
 
     assertThat(listNames(eastManager, "")).isEmpty();
@@ -144,25 +163,38 @@ class CustomerApiTests {
     String id = idOf(create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"孙丽\"}"));
     Member foreignAdmin = workspaces.create().member(Role.ADMINISTRATOR);
 
-    mvc.perform(get("/api/v1/customers/" + id).header("Authorization", foreignAdmin.bearer())).andExpect(status().isNotFound());
-    mvc.perform(patch("/api/v1/customers/" + id).header("Authorization", foreignAdmin.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"hijacked\"}"))
+    mvc.perform(get("/api/v1/customers/" + id).header("Authorization", foreignAdmin.bearer()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            patch("/api/v1/customers/" + id)
+                .header("Authorization", foreignAdmin.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"hijacked\"}"))
         .andExpect(status().isNotFound());
     assertThat(listNames(foreignAdmin, "")).isEmpty();
-    mvc.perform(get("/api/v1/customers/" + id).header("Authorization", sales.bearer())).andExpect(jsonPath("$.name").value("孙丽"));
+    mvc.perform(get("/api/v1/customers/" + id).header("Authorization", sales.bearer()))
+        .andExpect(jsonPath("$.name").value("孙丽"));
   }
 
   @Test
   void patchWithStaleVersionGets412AndChangesNothing() throws Exception {
     String id = idOf(create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"华信科技有限公司\"}"));
-    mvc.perform(patch("/api/v1/customers/" + id).header("Authorization", sales.bearer()).header("If-Match", "\"0\"")
-            .contentType(MediaType.APPLICATION_JSON).content("{\"city\":\"杭州\"}"))
+    mvc.perform(
+            patch("/api/v1/customers/" + id)
+                .header("Authorization", sales.bearer())
+                .header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"city\":\"杭州\"}"))
         .andExpect(status().isOk())
         .andExpect(header().string("ETag", "\"1\""))
         .andExpect(jsonPath("$.city").value("杭州"));
 
-    mvc.perform(patch("/api/v1/customers/" + id).header("Authorization", sales.bearer()).header("If-Match", "\"0\"")
-            .contentType(MediaType.APPLICATION_JSON).content("{\"city\":\"南京\"}"))
+    mvc.perform(
+            patch("/api/v1/customers/" + id)
+                .header("Authorization", sales.bearer())
+                .header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"city\":\"南京\"}"))
         .andExpect(status().isPreconditionFailed())
         .andExpect(jsonPath("$.code").value("stale-version"))
         .andExpect(jsonPath("$.currentVersion").value(1));
@@ -193,21 +225,39 @@ class CustomerApiTests {
   @Test
   void repeatedPostWithTheSameIdempotencyKeyCreatesOneCustomer() throws Exception {
     String body = "{\"kind\":\"INDIVIDUAL\",\"name\":\"周杰\"}";
-    String first = mvc.perform(post("/api/v1/customers").header("Authorization", sales.bearer()).header("Idempotency-Key", "k-1")
-            .contentType(MediaType.APPLICATION_JSON).content(body))
-        .andExpect(status().isCreated())
-        .andReturn().getResponse().getContentAsString();
-    String second = mvc.perform(post("/api/v1/customers").header("Authorization", sales.bearer()).header("Idempotency-Key", "k-1")
-            .contentType(MediaType.APPLICATION_JSON).content(body))
-        .andExpect(status().isCreated())
-        .andExpect(header().string("Idempotent-Replayed", "true"))
-        .andReturn().getResponse().getContentAsString();
+    String first =
+        mvc.perform(
+                post("/api/v1/customers")
+                    .header("Authorization", sales.bearer())
+                    .header("Idempotency-Key", "k-1")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String second =
+        mvc.perform(
+                post("/api/v1/customers")
+                    .header("Authorization", sales.bearer())
+                    .header("Idempotency-Key", "k-1")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andExpect(status().isCreated())
+            .andExpect(header().string("Idempotent-Replayed", "true"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     assertThat(JsonPath.<String>read(second, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
     assertThat(listNames(sales, "")).containsExactly("周杰");
 
-    mvc.perform(post("/api/v1/customers").header("Authorization", sales.bearer()).header("Idempotency-Key", "k-1")
-            .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"INDIVIDUAL\",\"name\":\"别人\"}"))
+    mvc.perform(
+            post("/api/v1/customers")
+                .header("Authorization", sales.bearer())
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"INDIVIDUAL\",\"name\":\"别人\"}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.code").value("idempotency-key-reused"));
     assertThat(listNames(sales, "")).containsExactly("周杰");
@@ -216,29 +266,39 @@ class CustomerApiTests {
   @Test
   void deletedCustomerGoesToTheRecycleBinAndCanBeRestored() throws Exception {
     String id = idOf(create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"吴敏\"}"));
-    mvc.perform(delete("/api/v1/customers/" + id).header("Authorization", sales.bearer()).header("If-Match", "\"0\""))
+    mvc.perform(
+            delete("/api/v1/customers/" + id)
+                .header("Authorization", sales.bearer())
+                .header("If-Match", "\"0\""))
         .andExpect(status().isNoContent());
-    mvc.perform(get("/api/v1/customers/" + id).header("Authorization", sales.bearer())).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/customers/" + id).header("Authorization", sales.bearer()))
+        .andExpect(status().isNotFound());
     assertThat(listNames(sales, "")).isEmpty();
     mvc.perform(get("/api/v1/customers?deleted=true").header("Authorization", sales.bearer()))
         .andExpect(jsonPath("$.items[0].name").value("吴敏"));
 
-    mvc.perform(post("/api/v1/customers/" + id + "/restore").header("Authorization", sales.bearer()))
+    mvc.perform(
+            post("/api/v1/customers/" + id + "/restore").header("Authorization", sales.bearer()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.deletedAt").value(nullValue()));
     assertThat(listNames(sales, "")).containsExactly("吴敏");
-    mvc.perform(get("/api/v1/customers/" + id + "/timeline").header("Authorization", sales.bearer()))
+    mvc.perform(
+            get("/api/v1/customers/" + id + "/timeline").header("Authorization", sales.bearer()))
         .andExpect(jsonPath("$.items[*].kind", contains("RESTORED", "DELETED", "CREATED")));
   }
 
   @Test
   void revealingPersonalDataNeedsThePermissionAndIsAudited() throws Exception {
     Member manager = workspace.member(Role.MANAGER);
-    String id = idOf(create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"郑爽\",\"phone\":\"13912345678\"}"));
-    mvc.perform(get("/api/v1/customers/" + id + "?reveal=true").header("Authorization", sales.bearer()))
+    String id =
+        idOf(create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"郑爽\",\"phone\":\"13912345678\"}"));
+    mvc.perform(
+            get("/api/v1/customers/" + id + "?reveal=true").header("Authorization", sales.bearer()))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.code").value("forbidden"));
-    mvc.perform(get("/api/v1/customers/" + id + "?reveal=true").header("Authorization", manager.bearer()))
+    mvc.perform(
+            get("/api/v1/customers/" + id + "?reveal=true")
+                .header("Authorization", manager.bearer()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.phone").value("13912345678"))
         .andExpect(jsonPath("$.personalDataRevealed").value(true));
@@ -266,38 +326,62 @@ class CustomerApiTests {
     var seen = new java.util.ArrayList<String>();
     String cursor = null;
     do {
-      String json = mvc.perform(get("/api/v1/customers").param("limit", "3").param("sort", "NAME")
-              .param("cursor", cursor).header("Authorization", sales.bearer()))
-          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+      String json =
+          mvc.perform(
+                  get("/api/v1/customers")
+                      .param("limit", "3")
+                      .param("sort", "NAME")
+                      .param("cursor", cursor)
+                      .header("Authorization", sales.bearer()))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
       seen.addAll(JsonPath.read(json, "$.items[*].name"));
       cursor = JsonPath.read(json, "$.nextCursor");
     } while (cursor != null);
     assertThat(seen).containsExactly("客户0", "客户1", "客户2", "客户3", "客户4", "客户5", "客户6");
 
-    mvc.perform(get("/api/v1/customers").param("cursor", "garbage").header("Authorization", sales.bearer()))
+    mvc.perform(
+            get("/api/v1/customers")
+                .param("cursor", "garbage")
+                .header("Authorization", sales.bearer()))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("cursor"));
-    mvc.perform(get("/api/v1/customers").param("limit", "0").header("Authorization", sales.bearer()))
+    mvc.perform(
+            get("/api/v1/customers").param("limit", "0").header("Authorization", sales.bearer()))
         .andExpect(status().isUnprocessableContent());
   }
 
   ResultActions create(Member member, String json) throws Exception {
-    return mvc.perform(post("/api/v1/customers").header("Authorization", member.bearer())
-        .contentType(MediaType.APPLICATION_JSON).content(json));
+    return mvc.perform(
+        post("/api/v1/customers")
+            .header("Authorization", member.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json));
   }
 
   ResultActions patchCustomer(Member member, String id, String json) throws Exception {
-    return mvc.perform(patch("/api/v1/customers/" + id).header("Authorization", member.bearer())
-        .contentType(MediaType.APPLICATION_JSON).content(json));
+    return mvc.perform(
+        patch("/api/v1/customers/" + id)
+            .header("Authorization", member.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json));
   }
 
   static String idOf(ResultActions created) throws Exception {
-    return JsonPath.read(created.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+    return JsonPath.read(
+        created.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
+        "$.id");
   }
 
   java.util.List<String> listNames(Member member, String q) throws Exception {
-    String json = mvc.perform(get("/api/v1/customers").param("q", q).header("Authorization", member.bearer()))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String json =
+        mvc.perform(get("/api/v1/customers").param("q", q).header("Authorization", member.bearer()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     return JsonPath.read(json, "$.items[*].name");
   }
 }

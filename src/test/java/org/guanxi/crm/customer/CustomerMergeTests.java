@@ -44,17 +44,28 @@ class CustomerMergeTests {
 
   @Test
   void mergingMovesContactsSharesAndTimelineFillsEmptyFieldsAndIsAudited() throws Exception {
-    String survivor = create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"张伟\",\"phone\":\"13812345678\",\"tags\":[\"VIP\"]}");
-    String duplicate = create(sales, """
+    String survivor =
+        create(
+            sales,
+            "{\"kind\":\"INDIVIDUAL\",\"name\":\"张伟\",\"phone\":\"13812345678\",\"tags\":[\"VIP\"]}");
+    String duplicate =
+        create(
+            sales,
+            """
         {"kind":"INDIVIDUAL","name":"張偉","phone":"13900000000","email":"zhang.wei@example.com","city":"上海","tags":["复购"]}""");
     Member colleague = workspace.member(Role.SALES);
-    workspace.in(() -> {
-      jdbc.sql("insert into customer_contact (workspace_id, id, customer_id, name, is_primary, created_at) "
-              + "values (guanxi_current_workspace(), gen_random_uuid(), ?, '张太太', true, now())")
-          .params(UUID.fromString(duplicate)).update();
-      return jdbc.sql("insert into customer_share (workspace_id, customer_id, user_id) values (guanxi_current_workspace(), ?, ?)")
-          .params(UUID.fromString(duplicate), colleague.id()).update();
-    });
+    workspace.in(
+        () -> {
+          jdbc.sql(
+                  "insert into customer_contact (workspace_id, id, customer_id, name, is_primary, created_at) "
+                      + "values (guanxi_current_workspace(), gen_random_uuid(), ?, '张太太', true, now())")
+              .params(UUID.fromString(duplicate))
+              .update();
+          return jdbc.sql(
+                  "insert into customer_share (workspace_id, customer_id, user_id) values (guanxi_current_workspace(), ?, ?)")
+              .params(UUID.fromString(duplicate), colleague.id())
+              .update();
+        });
 
     merge(sales, survivor, "\"0\"", duplicate)
         .andExpect(status().isOk())
@@ -65,30 +76,52 @@ class CustomerMergeTests {
         .andExpect(jsonPath("$.city").value("上海"))
         .andExpect(jsonPath("$.tags", contains("VIP", "复购")));
 
-    mvc.perform(get("/api/v1/customers/" + duplicate).header("Authorization", sales.bearer())).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/customers/" + duplicate).header("Authorization", sales.bearer()))
+        .andExpect(status().isNotFound());
     mvc.perform(get("/api/v1/customers?deleted=true").header("Authorization", sales.bearer()))
         .andExpect(jsonPath("$.items[*].id", contains(duplicate)));
-    mvc.perform(get("/api/v1/customers/" + survivor + "/timeline").header("Authorization", sales.bearer()))
+    mvc.perform(
+            get("/api/v1/customers/" + survivor + "/timeline")
+                .header("Authorization", sales.bearer()))
         .andExpect(jsonPath("$.items[0].kind").value("MERGED"))
         .andExpect(jsonPath("$.items[0].detail.duplicateId").value(duplicate))
-        .andExpect(jsonPath("$.items[0].detail.fields", containsInAnyOrder("email", "city", "tags")))
+        .andExpect(
+            jsonPath("$.items[0].detail.fields", containsInAnyOrder("email", "city", "tags")))
         .andExpect(jsonPath("$.items[*].kind", contains("MERGED", "CREATED", "CREATED")));
-    assertThat(workspace.in(() -> jdbc.sql("select count(*) from customer_contact where customer_id = ?")
-        .params(UUID.fromString(survivor)).query(Long.class).single())).isEqualTo(1);
+    assertThat(
+            workspace.in(
+                () ->
+                    jdbc.sql("select count(*) from customer_contact where customer_id = ?")
+                        .params(UUID.fromString(survivor))
+                        .query(Long.class)
+                        .single()))
+        .isEqualTo(1);
     assertThat(names(colleague)).as("a share moves with the merge").containsExactly("张伟");
-    assertThat(workspace.in(() -> jdbc.sql("select merged_into from customer where id = ?")
-        .params(UUID.fromString(duplicate)).query(UUID.class).single())).hasToString(survivor);
+    assertThat(
+            workspace.in(
+                () ->
+                    jdbc.sql("select merged_into from customer where id = ?")
+                        .params(UUID.fromString(duplicate))
+                        .query(UUID.class)
+                        .single()))
+        .hasToString(survivor);
 
     Member admin = workspace.member(Role.ADMINISTRATOR);
-    String audit = mvc.perform(get("/api/v1/audit-events").header("Authorization", admin.bearer()))
-        .andExpect(jsonPath("$.items[0].action").value("MERGE"))
-        .andExpect(jsonPath("$.items[0].subjectId").value(survivor))
-        .andExpect(jsonPath("$.items[0].actorName").value(sales.username()))
-        .andReturn().getResponse().getContentAsString();
+    String audit =
+        mvc.perform(get("/api/v1/audit-events").header("Authorization", admin.bearer()))
+            .andExpect(jsonPath("$.items[0].action").value("MERGE"))
+            .andExpect(jsonPath("$.items[0].subjectId").value(survivor))
+            .andExpect(jsonPath("$.items[0].actorName").value(sales.username()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(JsonPath.<String>read(audit, "$.items[0].detail"))
-        .contains("\"contactsMoved\": 1", "\"sharesMoved\": 1", duplicate).doesNotContain("zhang.wei@example.com", "13900000000");
+        .contains("\"contactsMoved\": 1", "\"sharesMoved\": 1", duplicate)
+        .doesNotContain("zhang.wei@example.com", "13900000000");
     assertThat(events.stream(CustomerMerged.class))
-        .containsExactly(new CustomerMerged(workspace.id(), UUID.fromString(survivor), UUID.fromString(duplicate), sales.id()));
+        .containsExactly(
+            new CustomerMerged(
+                workspace.id(), UUID.fromString(survivor), UUID.fromString(duplicate), sales.id()));
   }
 
   @Test
@@ -97,11 +130,14 @@ class CustomerMergeTests {
     Member otherRep = workspace.member(Role.SALES);
     String theirs = create(otherRep, "{\"kind\":\"INDIVIDUAL\",\"name\":\"王芳\"}");
 
-    merge(sales, mine, null, theirs).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("not-found"));
+    merge(sales, mine, null, theirs)
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.code").value("not-found"));
     merge(sales, theirs, null, mine).andExpect(status().isNotFound());
     assertThat(names(sales)).containsExactly("王芳");
     assertThat(names(otherRep)).containsExactly("王芳");
-    mvc.perform(get("/api/v1/customers/" + mine).header("Authorization", sales.bearer())).andExpect(jsonPath("$.version").value(0));
+    mvc.perform(get("/api/v1/customers/" + mine).header("Authorization", sales.bearer()))
+        .andExpect(jsonPath("$.version").value(0));
   }
 
   @Test
@@ -121,7 +157,9 @@ class CustomerMergeTests {
     String survivor = create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"合并甲\"}");
     String duplicate = create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"合并乙\"}");
     merge(sales, survivor, "\"0\"", duplicate).andExpect(status().isOk());
-    mvc.perform(post("/api/v1/customers/" + duplicate + "/restore").header("Authorization", sales.bearer()))
+    mvc.perform(
+            post("/api/v1/customers/" + duplicate + "/restore")
+                .header("Authorization", sales.bearer()))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("merged-customer"));
     assertThat(names(sales)).containsExactly("合并甲");
@@ -130,9 +168,13 @@ class CustomerMergeTests {
   @Test
   void aStaleIfMatchGets412AndNothingIsMerged() throws Exception {
     String survivor = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"华信科技有限公司\"}");
-    String duplicate = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"華信科技有限公司\",\"city\":\"杭州\"}");
-    mvc.perform(patch("/api/v1/customers/" + survivor).header("Authorization", sales.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"industry\":\"信息技术\"}"))
+    String duplicate =
+        create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"華信科技有限公司\",\"city\":\"杭州\"}");
+    mvc.perform(
+            patch("/api/v1/customers/" + survivor)
+                .header("Authorization", sales.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"industry\":\"信息技术\"}"))
         .andExpect(status().isOk());
 
     merge(sales, survivor, "\"0\"", duplicate)
@@ -147,15 +189,21 @@ class CustomerMergeTests {
   void mergingNeedsATokenTheWritePermissionAndTwoDifferentCustomers() throws Exception {
     String survivor = create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"周杰\"}");
     String duplicate = create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"周杰\"}");
-    mvc.perform(post("/api/v1/customers/" + survivor + "/merge").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"duplicateId\":\"" + duplicate + "\"}"))
+    mvc.perform(
+            post("/api/v1/customers/" + survivor + "/merge")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"duplicateId\":\"" + duplicate + "\"}"))
         .andExpect(status().isUnauthorized());
-    merge(workspace.member(Role.ANALYST), survivor, null, duplicate).andExpect(status().isForbidden());
+    merge(workspace.member(Role.ANALYST), survivor, null, duplicate)
+        .andExpect(status().isForbidden());
     merge(sales, survivor, null, survivor)
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("same-customer"));
-    mvc.perform(post("/api/v1/customers/" + survivor + "/merge").header("Authorization", sales.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content("{}"))
+    mvc.perform(
+            post("/api/v1/customers/" + survivor + "/merge")
+                .header("Authorization", sales.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("duplicateId"));
     assertThat(names(sales)).containsExactly("周杰", "周杰");
@@ -172,17 +220,25 @@ class CustomerMergeTests {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(duplicate)));
 
-    mvc.perform(post("/customers/" + survivor + "/merge").cookie(session).with(csrf())
-            .param("duplicateId", duplicate).param("version", "0"))
+    mvc.perform(
+            post("/customers/" + survivor + "/merge")
+                .cookie(session)
+                .with(csrf())
+                .param("duplicateId", duplicate)
+                .param("version", "0"))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/customers/" + survivor));
     mvc.perform(get("/api/v1/customers/" + survivor).header("Authorization", sales.bearer()))
         .andExpect(jsonPath("$.city").value("成都"));
   }
 
-  ResultActions merge(Member member, String survivor, String ifMatch, String duplicate) throws Exception {
-    var request = post("/api/v1/customers/" + survivor + "/merge").header("Authorization", member.bearer())
-        .contentType(MediaType.APPLICATION_JSON).content("{\"duplicateId\":\"" + duplicate + "\"}");
+  ResultActions merge(Member member, String survivor, String ifMatch, String duplicate)
+      throws Exception {
+    var request =
+        post("/api/v1/customers/" + survivor + "/merge")
+            .header("Authorization", member.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"duplicateId\":\"" + duplicate + "\"}");
     if (ifMatch != null) {
       request.header("If-Match", ifMatch);
     }
@@ -190,18 +246,37 @@ class CustomerMergeTests {
   }
 
   String create(Member member, String json) throws Exception {
-    return JsonPath.read(mvc.perform(post("/api/v1/customers").header("Authorization", member.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content(json))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+    return JsonPath.read(
+        mvc.perform(
+                post("/api/v1/customers")
+                    .header("Authorization", member.bearer())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(json))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(),
+        "$.id");
   }
 
   java.util.List<String> names(Member member) throws Exception {
-    return JsonPath.read(mvc.perform(get("/api/v1/customers").header("Authorization", member.bearer()))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.items[*].name");
+    return JsonPath.read(
+        mvc.perform(get("/api/v1/customers").header("Authorization", member.bearer()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(),
+        "$.items[*].name");
   }
 
   Cookie logIn(Member member) throws Exception {
-    return mvc.perform(post("/login").with(csrf()).param("username", member.username()).param("password", TestWorkspace.PASSWORD))
-        .andReturn().getResponse().getCookie("SESSION");
+    return mvc.perform(
+            post("/login")
+                .with(csrf())
+                .param("username", member.username())
+                .param("password", TestWorkspace.PASSWORD))
+        .andReturn()
+        .getResponse()
+        .getCookie("SESSION");
   }
 }

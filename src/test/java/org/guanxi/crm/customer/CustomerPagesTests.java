@@ -49,8 +49,15 @@ class CustomerPagesTests {
 
   @Test
   void badInputIsExplainedInTheFormAndTheTypedValuesStay() throws Exception {
-    mvc.perform(post("/customers").cookie(session).with(csrf())
-            .param("kind", "INDIVIDUAL").param("name", "刘洋").param("phone", "12").param("email", "liu@@x").param("city", "成都"))
+    mvc.perform(
+            post("/customers")
+                .cookie(session)
+                .with(csrf())
+                .param("kind", "INDIVIDUAL")
+                .param("name", "刘洋")
+                .param("phone", "12")
+                .param("email", "liu@@x")
+                .param("city", "成都"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("请修改标出的字段")))
         .andExpect(content().string(containsString("电话号码无效")))
@@ -77,18 +84,23 @@ class CustomerPagesTests {
     mvc.perform(get("/customers").cookie(session).param("lang", "en"))
         .andExpect(content().string(containsString("New customer")))
         .andExpect(content().string(containsString("lang=\"en\"")));
-    mvc.perform(get("/customers").cookie(session)).andExpect(content().string(containsString("New customer")));
+    mvc.perform(get("/customers").cookie(session))
+        .andExpect(content().string(containsString("New customer")));
     mvc.perform(get("/customers").cookie(session).param("lang", "zh-TW"))
         .andExpect(content().string(containsString("新增客戶")))
         .andExpect(content().string(containsString("回收桶")));
-    mvc.perform(get("/customers").cookie(session).param("lang", "zh-CN")).andExpect(content().string(containsString("新建客户")));
+    mvc.perform(get("/customers").cookie(session).param("lang", "zh-CN"))
+        .andExpect(content().string(containsString("新建客户")));
   }
 
   @Test
   void withoutASavedChoiceTheBrowsersLanguageIsUsed() throws Exception {
-    mvc.perform(get("/login").header("Accept-Language", "zh-HK,zh;q=0.8")).andExpect(content().string(containsString("登入關係")));
-    mvc.perform(get("/login").header("Accept-Language", "en-GB,en;q=0.9")).andExpect(content().string(containsString("Sign in to Guanxi")));
-    mvc.perform(get("/login").header("Accept-Language", "fr-FR")).andExpect(content().string(containsString("Sign in to Guanxi")));
+    mvc.perform(get("/login").header("Accept-Language", "zh-HK,zh;q=0.8"))
+        .andExpect(content().string(containsString("登入關係")));
+    mvc.perform(get("/login").header("Accept-Language", "en-GB,en;q=0.9"))
+        .andExpect(content().string(containsString("Sign in to Guanxi")));
+    mvc.perform(get("/login").header("Accept-Language", "fr-FR"))
+        .andExpect(content().string(containsString("Sign in to Guanxi")));
     mvc.perform(get("/login")).andExpect(content().string(containsString("登录关系")));
   }
 
@@ -96,21 +108,31 @@ class CustomerPagesTests {
   void aSalesRepSeesPhonesMaskedAndNoRevealButton() throws Exception {
     Member rep = workspace.member(Role.SALES);
     Cookie repSession = logIn(rep);
-    String location = mvc.perform(post("/customers").cookie(repSession).with(csrf())
-            .param("kind", "INDIVIDUAL").param("name", "许文博").param("phone", "13955556666"))
-        .andReturn().getResponse().getRedirectedUrl();
+    String location =
+        mvc.perform(
+                post("/customers")
+                    .cookie(repSession)
+                    .with(csrf())
+                    .param("kind", "INDIVIDUAL")
+                    .param("name", "许文博")
+                    .param("phone", "13955556666"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
     mvc.perform(get(location).cookie(repSession))
         .andExpect(content().string(containsString("139****6666")))
         .andExpect(content().string(not(containsString("13955556666"))))
         .andExpect(content().string(not(containsString("/personal-data\""))))
         .andExpect(content().string(not(containsString("查看完整信息"))));
-    mvc.perform(get(location + "/personal-data").cookie(repSession)).andExpect(status().isForbidden());
+    mvc.perform(get(location + "/personal-data").cookie(repSession))
+        .andExpect(status().isForbidden());
   }
 
   @Test
   void aManagerRevealsPersonalDataOnTheCustomerPageAndTheRevealIsAudited() throws Exception {
     String location = createThroughForm("韩梅梅", "13700001111");
-    mvc.perform(get(location).cookie(session)).andExpect(content().string(containsString("查看完整信息")));
+    mvc.perform(get(location).cookie(session))
+        .andExpect(content().string(containsString("查看完整信息")));
     mvc.perform(get(location + "/personal-data").cookie(session))
         .andExpect(content().string(containsString("13700001111")))
         .andExpect(content().string(containsString("已记入审计日志")));
@@ -132,28 +154,51 @@ class CustomerPagesTests {
   @Test
   void theRecycleBinRestoresADeletedCustomer() throws Exception {
     String location = createThroughForm("回收测试", null);
-    mvc.perform(post(location + "/delete").cookie(session).with(csrf()).param("version", "0")).andExpect(redirectedUrl("/customers"));
-    mvc.perform(get("/customers").cookie(session)).andExpect(content().string(not(containsString("回收测试"))));
-    mvc.perform(get("/customers").param("deleted", "true").cookie(session)).andExpect(content().string(containsString("回收测试")));
+    mvc.perform(post(location + "/delete").cookie(session).with(csrf()).param("version", "0"))
+        .andExpect(redirectedUrl("/customers"));
+    mvc.perform(get("/customers").cookie(session))
+        .andExpect(content().string(not(containsString("回收测试"))));
+    mvc.perform(get("/customers").param("deleted", "true").cookie(session))
+        .andExpect(content().string(containsString("回收测试")));
     mvc.perform(get(location).cookie(session))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("该客户在回收站中")))
         .andExpect(content().string(containsString("/restore")));
-    mvc.perform(post(location + "/restore").cookie(session).with(csrf())).andExpect(redirectedUrl(location));
-    mvc.perform(get("/customers").cookie(session)).andExpect(content().string(containsString("回收测试")));
+    mvc.perform(post(location + "/restore").cookie(session).with(csrf()))
+        .andExpect(redirectedUrl(location));
+    mvc.perform(get("/customers").cookie(session))
+        .andExpect(content().string(containsString("回收测试")));
   }
 
-  private org.springframework.test.web.servlet.ResultActions save(String id, String version, String city) throws Exception {
-    return mvc.perform(post("/customers/" + id).cookie(session).with(csrf()).param("version", version)
-        .param("kind", "INDIVIDUAL").param("name", "黄海燕").param("city", city).param("ownerId", manager.id().toString()));
+  private org.springframework.test.web.servlet.ResultActions save(
+      String id, String version, String city) throws Exception {
+    return mvc.perform(
+        post("/customers/" + id)
+            .cookie(session)
+            .with(csrf())
+            .param("version", version)
+            .param("kind", "INDIVIDUAL")
+            .param("name", "黄海燕")
+            .param("city", city)
+            .param("ownerId", manager.id().toString()));
   }
 
   private String createThroughForm(String name, String phone) throws Exception {
-    var request = post("/customers").cookie(session).with(csrf()).param("kind", "INDIVIDUAL").param("name", name);
+    var request =
+        post("/customers")
+            .cookie(session)
+            .with(csrf())
+            .param("kind", "INDIVIDUAL")
+            .param("name", name);
     if (phone != null) {
       request.param("phone", phone);
     }
-    String location = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+    String location =
+        mvc.perform(request)
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
     assertThat(location).startsWith("/customers/");
     return location;
   }

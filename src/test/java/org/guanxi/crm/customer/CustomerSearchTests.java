@@ -31,10 +31,12 @@ class CustomerSearchTests {
   void customers() throws Exception {
     workspace = workspaces.create();
     sales = workspace.member(Role.SALES);
-    create("{\"kind\":\"INDIVIDUAL\",\"name\":\"张伟\",\"phone\":\"13812345678\",\"email\":\"zhang.wei@example.com\"}");
+    create(
+        "{\"kind\":\"INDIVIDUAL\",\"name\":\"张伟\",\"phone\":\"13812345678\",\"email\":\"zhang.wei@example.com\"}");
     create("{\"kind\":\"INDIVIDUAL\",\"name\":\"欧阳娜娜\",\"phone\":\"+86 139-0000-4321\"}");
     create("{\"kind\":\"ORGANIZATION\",\"name\":\"北京字节跳动科技有限公司\"}");
-    create("{\"kind\":\"ORGANIZATION\",\"name\":\"Northwind Trading Ltd\",\"email\":\"sales@northwind.example\"}");
+    create(
+        "{\"kind\":\"ORGANIZATION\",\"name\":\"Northwind Trading Ltd\",\"email\":\"sales@northwind.example\"}");
     create("{\"kind\":\"INDIVIDUAL\",\"name\":\"張學友\"}");
   }
 
@@ -110,8 +112,11 @@ class CustomerSearchTests {
   }
 
   private void create(String json) throws Exception {
-    mvc.perform(post("/api/v1/customers").header("Authorization", sales.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content(json))
+    mvc.perform(
+            post("/api/v1/customers")
+                .header("Authorization", sales.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json))
         .andExpect(status().isCreated());
   }
 
@@ -120,8 +125,12 @@ class CustomerSearchTests {
   }
 
   private List<String> searchAs(Member member, String q) throws Exception {
-    String json = mvc.perform(get("/api/v1/customers").param("q", q).header("Authorization", member.bearer()))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String json =
+        mvc.perform(get("/api/v1/customers").param("q", q).header("Authorization", member.bearer()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     return JsonPath.read(json, "$.items[*].name");
   }
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An upload repeated with the same Idempotency-Key starts one import, over real HTTP as a client sends it. */
+/**
+ * An upload repeated with the same Idempotency-Key starts one import, over real HTTP as a client
+ * sends it.
+ */
 @GuanxiTest
 class IdempotentImportTests {
 
@@ -31,7 +34,8 @@ class IdempotentImportTests {
 
     assertThat(first.statusCode()).isEqualTo(202);
     assertThat(again.statusCode()).isEqualTo(202);
-    assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+    assertThat(again.headers().firstValue("Location"))
+        .isEqualTo(first.headers().firstValue("Location"));
     assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     assertThat(other.statusCode()).isEqualTo(422);
     assertThat(other.body()).contains("idempotency-key-reused");
@@ -39,16 +43,25 @@ class IdempotentImportTests {
 
   private HttpResponse<String> upload(Member member, String key, String csv) throws Exception {
     String boundary = "----guanxi-test-boundary";
-    String body = "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"file\"; filename=\"customers.csv\"\r\n"
-        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/customers/import"))
-            .header("Authorization", member.bearer())
-            .header("Idempotency-Key", key)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    String body =
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\"customers.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n"
+            + csv
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/customers/import"))
+                .header("Authorization", member.bearer())
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

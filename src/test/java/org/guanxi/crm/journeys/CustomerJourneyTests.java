@@ -40,10 +40,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A user's journey through the customer pages in a real headless Chromium (Debian's {@code /usr/bin/chromium};
- * Playwright downloads no browser): sign in, create a customer, find it live by part of its Chinese name and by
- * pinyin, edit it, meet the conflict message on a stale copy, switch to English, and see a sales rep's masked view.
- * Screenshots land in {@code target/journey-screenshots/} for people to look at; nothing asserts on pixels.
+ * A user's journey through the customer pages in a real headless Chromium (Debian's {@code
+ * /usr/bin/chromium}; Playwright downloads no browser): sign in, create a customer, find it live by
+ * part of its Chinese name and by pinyin, edit it, meet the conflict message on a stale copy,
+ * switch to English, and see a sales rep's masked view. Screenshots land in {@code
+ * target/journey-screenshots/} for people to look at; nothing asserts on pixels.
  */
 @GuanxiTest
 class CustomerJourneyTests {
@@ -64,15 +65,31 @@ class CustomerJourneyTests {
   @BeforeAll
   static void launchChromium() throws Exception {
     if (!Files.isExecutable(CHROMIUM)) {
-      fail("The browser journey needs Debian's headless Chromium at " + CHROMIUM
-          + ", and fonts-noto-cjk for Chinese text: apt-get install chromium fonts-noto-cjk (.ci/run installs both).");
+      fail(
+          "The browser journey needs Debian's headless Chromium at "
+              + CHROMIUM
+              + ", and fonts-noto-cjk for Chinese text: apt-get install chromium fonts-noto-cjk (.ci/run installs both).");
     }
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync")));
     PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
     Files.createDirectories(SCREENSHOTS);
   }
@@ -98,23 +115,32 @@ class CustomerJourneyTests {
   @Test
   void aManagerCreatesFindsAndEditsACustomerAndARepSeesItsPhoneMasked() {
     Member manager = workspace.member(Role.MANAGER);
-    createThroughApi(manager, "张伟", "13900001111"); // another customer, so that the search visibly narrows the list
+    createThroughApi(
+        manager,
+        "张伟",
+        "13900001111"); // another customer, so that the search visibly narrows the list
     String name = "欧阳娜娜";
 
     try (BrowserContext browsing = chineseBrowser()) {
       Page page = browsing.newPage();
 
-      // 1. Sign in through the login form, in simplified Chinese because the browser asks for zh-CN.
+      // 1. Sign in through the login form, in simplified Chinese because the browser asks for
+      // zh-CN.
       page.navigate(baseUrl() + "/customers");
       assertThat(page).hasURL(Pattern.compile(".*/login$"));
       assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
-      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("登录关系 CRM"))).isVisible();
+      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("登录关系 CRM")))
+          .isVisible();
       signIn(page, manager);
-      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("客户").setExact(true))).isVisible();
+      assertThat(
+              page.getByRole(
+                  AriaRole.HEADING, new Page.GetByRoleOptions().setName("客户").setExact(true)))
+          .isVisible();
 
       // 2. Create a customer through the form.
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("新建客户")).click();
-      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("新建客户"))).isVisible();
+      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("新建客户")))
+          .isVisible();
       field(page, "名称").fill(name);
       page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("类型").setExact(true))
           .selectOption(new SelectOption().setLabel("个人"));
@@ -125,36 +151,48 @@ class CustomerJourneyTests {
 
       assertThat(page).hasURL(CUSTOMER_PAGE);
       String customerPage = page.url();
-      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(name);
+      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+          .containsText(name);
       assertThat(profileValue(page, "城市")).hasText("上海");
       assertThat(phone(page)).hasText("138****5678");
-      Locator reveal = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查看完整信息（将记入审计日志）"));
+      Locator reveal =
+          page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查看完整信息（将记入审计日志）"));
       assertThat(reveal).isVisible();
       reveal.click();
       assertThat(phone(page)).hasText("13812345678");
       assertThat(page.getByText("已显示完整信息，本次查看已记入审计日志。")).isVisible();
       screenshot(page, "02-customer-created-and-revealed");
 
-      // 3. Find it live (htmx, no Enter) by two of its characters, by pinyin initials and by full pinyin.
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("客户").setExact(true)).click();
+      // 3. Find it live (htmx, no Enter) by two of its characters, by pinyin initials and by full
+      // pinyin.
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("客户").setExact(true))
+          .click();
       Locator rows = page.locator("#customer-rows");
-      assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name))).isVisible();
-      assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("张伟"))).isVisible();
-      Locator search = page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("搜索"));
+      assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)))
+          .isVisible();
+      assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("张伟")))
+          .isVisible();
+      Locator search =
+          page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("搜索"));
       expectOnly(rows, search, "阳娜", name, "张伟");
       screenshot(page, "03-live-search");
-      assertThat(page.locator("table tbody")).hasCount(1); // the results replace the rows, not nest a second table body
+      assertThat(page.locator("table tbody"))
+          .hasCount(1); // the results replace the rows, not nest a second table body
       expectOnly(rows, search, "zw", "张伟", name);
       expectOnly(rows, search, "oynn", name, "张伟");
       expectOnly(rows, search, "zhangwei", "张伟", name);
       expectOnly(rows, search, "ouyangnana", name, "张伟");
-      assertThat(page).hasURL(Pattern.compile(".*/customers$")); // the results came without loading another page
-      assertThat(rows.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name))).containsText("138****5678");
+      assertThat(page)
+          .hasURL(
+              Pattern.compile(".*/customers$")); // the results came without loading another page
+      assertThat(rows.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name)))
+          .containsText("138****5678");
 
       // 4. Edit it: change the city.
       rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)).click();
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("编辑客户")).click();
-      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("编辑客户"))).isVisible();
+      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("编辑客户")))
+          .isVisible();
       assertThat(field(page, "名称")).hasValue(name);
       field(page, "城市").fill("杭州");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
@@ -162,7 +200,8 @@ class CustomerJourneyTests {
       assertThat(profileValue(page, "城市")).hasText("杭州");
       assertThat(page.locator(".timeline")).containsText("修改");
 
-      // 5. A stale copy: two tabs open the form; the first saves; the second gets the conflict message, keeps its
+      // 5. A stale copy: two tabs open the form; the first saves; the second gets the conflict
+      // message, keeps its
       //    input, and overwrites nothing.
       Page first = page;
       Page second = browsing.newPage();
@@ -181,13 +220,18 @@ class CustomerJourneyTests {
       assertThat(field(second, "城市")).hasValue("南京");
       assertThat(field(second, "偏好")).hasValue("喜欢喝龙井茶");
       screenshot(second, "04-conflict");
-      Page latest = second.waitForPopup(() ->
-          conflict.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("查看最新版本")).click());
+      Page latest =
+          second.waitForPopup(
+              () ->
+                  conflict
+                      .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("查看最新版本"))
+                      .click());
       assertThat(profileValue(latest, "城市")).hasText("苏州");
       assertThat(profileValue(latest, "偏好")).hasText("");
       latest.close();
 
-      //    Having seen the latest version, the user saves again, knowingly, and now the change goes through.
+      //    Having seen the latest version, the user saves again, knowingly, and now the change goes
+      // through.
       second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
       assertThat(second.getByRole(AriaRole.ALERT)).hasCount(0);
       assertThat(profileValue(second, "城市")).hasText("南京");
@@ -196,15 +240,29 @@ class CustomerJourneyTests {
 
       // 6. Switch to English with the link at the top.
       first.navigate(customerPage);
-      first.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Language"))
-          .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("English")).click();
+      first
+          .getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Language"))
+          .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("English"))
+          .click();
       assertThat(first.locator("html")).hasAttribute("lang", "en");
-      assertThat(first.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit customer"))).isVisible();
-      assertThat(first.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Personal data"))).isVisible();
+      assertThat(
+              first.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit customer")))
+          .isVisible();
+      assertThat(
+              first.getByRole(
+                  AriaRole.HEADING, new Page.GetByRoleOptions().setName("Personal data")))
+          .isVisible();
       assertThat(profileValue(first, "City")).hasText("南京");
-      first.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Customers").setExact(true)).click();
-      assertThat(first.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Customers").setExact(true))).isVisible();
-      assertThat(first.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search"))).isVisible();
+      first
+          .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Customers").setExact(true))
+          .click();
+      assertThat(
+              first.getByRole(
+                  AriaRole.HEADING,
+                  new Page.GetByRoleOptions().setName("Customers").setExact(true)))
+          .isVisible();
+      assertThat(first.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search")))
+          .isVisible();
       screenshot(first, "05-english");
     }
 
@@ -215,18 +273,27 @@ class CustomerJourneyTests {
       Page page = browsing.newPage();
       page.navigate(baseUrl() + "/login");
       signIn(page, rep);
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("客户").setExact(true)).click();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("客户").setExact(true))
+          .click();
       Locator rows = page.locator("#customer-rows");
-      Locator row = rows.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("李雷"));
+      Locator row =
+          rows.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("李雷"));
       assertThat(row).containsText("138****5678");
       assertThat(rows).not().containsText(name); // the manager's customer is not the rep's
-      assertFalse(page.content().contains("12345678"), "the list must not carry the full phone number");
+      assertFalse(
+          page.content().contains("12345678"), "the list must not carry the full phone number");
       row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("李雷")).click();
       assertThat(page).hasURL(CUSTOMER_PAGE);
       assertThat(phone(page)).hasText("138****5678");
-      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("个人信息"))).isVisible();
-      assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查看完整信息（将记入审计日志）"))).hasCount(0);
-      assertFalse(page.content().contains("12345678"), "the customer page must not carry the full phone number");
+      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("个人信息")))
+          .isVisible();
+      assertThat(
+              page.getByRole(
+                  AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查看完整信息（将记入审计日志）")))
+          .hasCount(0);
+      assertFalse(
+          page.content().contains("12345678"),
+          "the customer page must not carry the full phone number");
       screenshot(page, "06-sales-rep-masked");
     }
   }
@@ -243,23 +310,28 @@ class CustomerJourneyTests {
       signIn(page, rep);
       Locator rows = page.locator("#customer-rows");
       assertThat(rows.getByRole(AriaRole.LINK)).hasCount(50);
-      assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("客户51"))).isVisible();
+      assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("客户51")))
+          .isVisible();
 
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("加载更多")).click();
       assertThat(rows.getByRole(AriaRole.LINK)).hasCount(51);
-      assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("客户01"))).isVisible();
-      assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("加载更多"))).hasCount(0);
+      assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("客户01")))
+          .isVisible();
+      assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("加载更多")))
+          .hasCount(0);
       assertThat(page.locator("table tbody")).hasCount(1);
       assertThat(page.locator("table tbody > tr")).hasCount(51);
     }
   }
 
   private BrowserContext chineseBrowser() {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setLocale("zh-CN")
-        .setTimezoneId("Asia/Shanghai")
-        .setExtraHTTPHeaders(Map.of("Accept-Language", "zh-CN,zh;q=0.9"))
-        .setViewportSize(1280, 900));
+    BrowserContext context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai")
+                .setExtraHTTPHeaders(Map.of("Accept-Language", "zh-CN,zh;q=0.9"))
+                .setViewportSize(1280, 900));
     context.setDefaultTimeout(10_000);
     return context;
   }
@@ -269,27 +341,35 @@ class CustomerJourneyTests {
     field(page, "用户名").fill(member.username());
     page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(TestWorkspace.PASSWORD);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出"))).isVisible();
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")))
+        .isVisible();
   }
 
   /** Types a query into the search box and waits until exactly the expected customer is listed. */
-  private static void expectOnly(Locator rows, Locator search, String query, String shown, String hidden) {
+  private static void expectOnly(
+      Locator rows, Locator search, String query, String shown, String hidden) {
     search.fill(query);
-    assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(hidden))).hasCount(0);
-    assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(shown))).isVisible();
+    assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(hidden)))
+        .hasCount(0);
+    assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(shown)))
+        .isVisible();
   }
 
   /**
-   * A text field by its label, as assistive technology names it (a label's own text would include the content
-   * of a textarea inside it).
+   * A text field by its label, as assistive technology names it (a label's own text would include
+   * the content of a textarea inside it).
    */
   private static Locator field(Page page, String label) {
-    return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
+    return page.getByRole(
+        AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
   }
 
   /** The value next to a label on the customer page. */
   private static Locator profileValue(Page page, String label) {
-    return page.locator("xpath=//dl[contains(@class,'profile')]/dt[normalize-space()='" + label + "']/following-sibling::dd[1]");
+    return page.locator(
+        "xpath=//dl[contains(@class,'profile')]/dt[normalize-space()='"
+            + label
+            + "']/following-sibling::dd[1]");
   }
 
   private static Locator phone(Page page) {
@@ -301,14 +381,16 @@ class CustomerJourneyTests {
     if (phone != null) {
       customer.put("phone", phone);
     }
-    APIResponse created = api.post("/api/v1/customers", RequestOptions.create()
-        .setHeader("Authorization", owner.bearer())
-        .setData(customer));
+    APIResponse created =
+        api.post(
+            "/api/v1/customers",
+            RequestOptions.create().setHeader("Authorization", owner.bearer()).setData(customer));
     assertEquals(201, created.status(), created::text);
   }
 
   private static void screenshot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
   private String baseUrl() {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
@@ -14,7 +15,6 @@ import org.guanxi.crm.support.TestWorkspaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 
 @GuanxiTest
@@ -34,9 +34,11 @@ class AccountLifecycleTests {
 
   @Test
   void aDeactivatedUsersApiTokenStopsWorkingAtOnce() throws Exception {
-    mvc.perform(get("/api/v1/customers").header("Authorization", rep.bearer())).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/customers").header("Authorization", rep.bearer()))
+        .andExpect(status().isOk());
     workspace.deactivate(rep);
-    mvc.perform(get("/api/v1/customers").header("Authorization", rep.bearer())).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/v1/customers").header("Authorization", rep.bearer()))
+        .andExpect(status().isUnauthorized());
   }
 
   @Test
@@ -44,22 +46,35 @@ class AccountLifecycleTests {
     Cookie session = logIn(rep.username(), TestWorkspace.PASSWORD);
     mvc.perform(get("/customers").cookie(session)).andExpect(status().isOk());
     workspace.deactivate(rep);
-    mvc.perform(get("/customers").cookie(session)).andExpect(status().is3xxRedirection())
+    mvc.perform(get("/customers").cookie(session))
+        .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/login?expired"));
   }
 
   @Test
   void aDeactivatedUserCannotLogIn() throws Exception {
     workspace.deactivate(rep);
-    mvc.perform(post("/login").with(csrf()).param("username", rep.username()).param("password", TestWorkspace.PASSWORD))
+    mvc.perform(
+            post("/login")
+                .with(csrf())
+                .param("username", rep.username())
+                .param("password", TestWorkspace.PASSWORD))
         .andExpect(redirectedUrl("/login?error"));
   }
 
   @Test
   void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() throws Exception {
-    mvc.perform(post("/login").with(csrf()).param("username", rep.username()).param("password", "wrong"))
+    mvc.perform(
+            post("/login")
+                .with(csrf())
+                .param("username", rep.username())
+                .param("password", "wrong"))
         .andExpect(redirectedUrl("/login?error"));
-    mvc.perform(post("/login").with(csrf()).param("username", "nobody-" + rep.username()).param("password", "wrong"))
+    mvc.perform(
+            post("/login")
+                .with(csrf())
+                .param("username", "nobody-" + rep.username())
+                .param("password", "wrong"))
         .andExpect(redirectedUrl("/login?error"));
   }
 
@@ -67,19 +82,36 @@ class AccountLifecycleTests {
   void repeatedWrongPasswordsLockTheAccountForAWhileButNotOthers() throws Exception {
     Member colleague = workspace.member(Role.SALES);
     for (int i = 0; i < 5; i++) {
-      mvc.perform(post("/login").with(csrf()).with(from("203.0.113.7")).param("username", rep.username()).param("password", "guess" + i))
+      mvc.perform(
+              post("/login")
+                  .with(csrf())
+                  .with(from("203.0.113.7"))
+                  .param("username", rep.username())
+                  .param("password", "guess" + i))
           .andExpect(redirectedUrl("/login?error"));
     }
-    mvc.perform(post("/login").with(csrf()).with(from("198.51.100.9")).param("username", rep.username()).param("password", TestWorkspace.PASSWORD))
+    mvc.perform(
+            post("/login")
+                .with(csrf())
+                .with(from("198.51.100.9"))
+                .param("username", rep.username())
+                .param("password", TestWorkspace.PASSWORD))
         .andExpect(redirectedUrl("/login?locked"));
-    mvc.perform(post("/login").with(csrf()).with(from("203.0.113.7")).param("username", colleague.username()).param("password", TestWorkspace.PASSWORD))
+    mvc.perform(
+            post("/login")
+                .with(csrf())
+                .with(from("203.0.113.7"))
+                .param("username", colleague.username())
+                .param("password", TestWorkspace.PASSWORD))
         .andExpect(redirectedUrl("/"));
     mvc.perform(get("/login").param("locked", "").header("Accept-Language", "zh-CN"))
-        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-            org.hamcrest.Matchers.containsString("登录失败次数过多")));
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers.containsString("登录失败次数过多")));
   }
 
-  private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+  private static org.springframework.test.web.servlet.request.RequestPostProcessor from(
+      String address) {
     return request -> {
       request.setRemoteAddr(address);
       return request;
@@ -92,7 +124,9 @@ class AccountLifecycleTests {
     mvc.perform(get("/login")).andExpect(status().isOk());
   }
 
-  /** Signs in through the login form; the session lives in the database and is named by this cookie. */
+  /**
+   * Signs in through the login form; the session lives in the database and is named by this cookie.
+   */
   Cookie logIn(String username, String password) throws Exception {
     return PageLogin.signIn(mvc, username, password);
   }

@@ -22,17 +22,27 @@ class ApiDocumentationTests {
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/customers")))
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/customers/{id}")))
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/custom-fields")))
-        .andExpect(jsonPath("$.paths['/api/v1/customers'].post.summary").value("Create a customer"));
+        .andExpect(
+            jsonPath("$.paths['/api/v1/customers'].post.summary").value("Create a customer"));
   }
 
   @Test
   void peopleReadTheApiInSwaggerUi() throws Exception {
-    String ui = mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-    mvc.perform(get(ui)).andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("swagger-ui")));
+    String ui =
+        mvc.perform(get("/api/docs"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    mvc.perform(get(ui))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("swagger-ui")));
   }
 
   @Test
   void readinessIsReportedWithoutSigningIn() throws Exception {
-    mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    mvc.perform(get("/actuator/health"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("UP"));
   }
 }

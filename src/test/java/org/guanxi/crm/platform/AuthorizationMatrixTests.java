@@ -35,9 +35,10 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every endpoint the application registers, called by every role: a role without the endpoint's permission
- * is refused with 403, a role with it is never refused, and refused calls change nothing. (Admitted reads may
- * write to the audit log — an export does — so the audit log is not part of the comparison.)
+ * Every endpoint the application registers, called by every role: a role without the endpoint's
+ * permission is refused with 403, a role with it is never refused, and refused calls change
+ * nothing. (Admitted reads may write to the audit log — an export does — so the audit log is not
+ * part of the comparison.)
  */
 @GuanxiTest
 class AuthorizationMatrixTests {
@@ -69,7 +70,11 @@ class AuthorizationMatrixTests {
       if (!matcher.matches()) {
         return Set.of();
       }
-      return QUOTED.matcher(matcher.group(1)).results().map(m -> Permission.valueOf(m.group(1))).collect(Collectors.toSet());
+      return QUOTED
+          .matcher(matcher.group(1))
+          .results()
+          .map(m -> Permission.valueOf(m.group(1)))
+          .collect(Collectors.toSet());
     }
 
     boolean admits(Role role) {
@@ -86,13 +91,19 @@ class AuthorizationMatrixTests {
   @Test
   void everyEndpointDeclaresWhoMayCallIt() {
     List<String> withoutRule =
-        endpoints().stream().filter(e -> e.handler().getAnnotation(PreAuthorize.class) == null).map(Endpoint::toString).toList();
+        endpoints().stream()
+            .filter(e -> e.handler().getAnnotation(PreAuthorize.class) == null)
+            .map(Endpoint::toString)
+            .toList();
     assertThat(withoutRule).as("endpoints without @PreAuthorize").isEmpty();
-    assertThat(endpoints()).extracting(Endpoint::toString).contains("POST /api/v1/customers", "GET /customers");
+    assertThat(endpoints())
+        .extracting(Endpoint::toString)
+        .contains("POST /api/v1/customers", "GET /customers");
   }
 
   @Test
-  void everyEndpointRefusesExactlyTheRolesWithoutItsPermissionAndRefusalsChangeNothing() throws Exception {
+  void everyEndpointRefusesExactlyTheRolesWithoutItsPermissionAndRefusalsChangeNothing()
+      throws Exception {
     TestWorkspace workspace = workspaces.create();
     Map<Role, Member> members = new EnumMap<>(Role.class);
     Map<Role, Cookie> sessions = new EnumMap<>(Role.class);
@@ -100,9 +111,15 @@ class AuthorizationMatrixTests {
       members.put(role, workspace.member(role));
       sessions.put(role, logIn(members.get(role).username()));
     }
-    String created = mvc.perform(post("/api/v1/customers").header("Authorization", members.get(Role.ADMINISTRATOR).bearer())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"INDIVIDUAL\",\"name\":\"矩阵客户\"}"))
-        .andReturn().getResponse().getContentAsString();
+    String created =
+        mvc.perform(
+                post("/api/v1/customers")
+                    .header("Authorization", members.get(Role.ADMINISTRATOR).bearer())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"kind\":\"INDIVIDUAL\",\"name\":\"矩阵客户\"}"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     UUID realCustomer = UUID.fromString(com.jayway.jsonpath.JsonPath.read(created, "$.id"));
     String before = snapshot(workspace);
 
@@ -113,11 +130,14 @@ class AuthorizationMatrixTests {
       }
       for (Role role : Role.values()) {
         boolean admitted = endpoint.admits(role);
-        // refused calls aim at a real record, to show they change nothing; admitted ones at a missing one
+        // refused calls aim at a real record, to show they change nothing; admitted ones at a
+        // missing one
         UUID target = admitted ? UUID.randomUUID() : realCustomer;
         MockHttpServletRequestBuilder call = request(endpoint.method(), endpoint.path(target));
         if (endpoint.isApi()) {
-          call.header("Authorization", members.get(role).bearer()).contentType(MediaType.APPLICATION_JSON).content("{}");
+          call.header("Authorization", members.get(role).bearer())
+              .contentType(MediaType.APPLICATION_JSON)
+              .content("{}");
         } else {
           call.cookie(sessions.get(role)).with(csrf()).param("version", "0");
         }
@@ -136,15 +156,20 @@ class AuthorizationMatrixTests {
 
   private List<Endpoint> endpoints() {
     List<Endpoint> endpoints = new ArrayList<>();
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+        mappings.getHandlerMethods().entrySet()) {
       HandlerMethod handler = entry.getValue();
       if (!handler.getBeanType().getPackageName().startsWith("org.guanxi.crm")) {
         continue;
       }
       for (String pattern : entry.getKey().getPatternValues()) {
         var methods = entry.getKey().getMethodsCondition().getMethods();
-        for (var method : methods.isEmpty() ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET) : methods) {
-          endpoints.add(new Endpoint(HttpMethod.valueOf(method.name()), pattern, handler.getMethod()));
+        for (var method :
+            methods.isEmpty()
+                ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET)
+                : methods) {
+          endpoints.add(
+              new Endpoint(HttpMethod.valueOf(method.name()), pattern, handler.getMethod()));
         }
       }
     }

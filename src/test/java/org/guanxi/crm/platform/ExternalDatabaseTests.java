@@ -15,8 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Runs the application on a PostgreSQL server it did not start, configured the way an operator would:
- * a JDBC URL, the schema owner for migrations, and a separate application role.
+ * Runs the application on a PostgreSQL server it did not start, configured the way an operator
+ * would: a JDBC URL, the schema owner for migrations, and a separate application role.
  */
 class ExternalDatabaseTests {
 
@@ -25,7 +25,11 @@ class ExternalDatabaseTests {
 
   @BeforeAll
   static void anOperatorsDatabase() throws Exception {
-    server = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("guanxi-external")).setCleanDataDirectory(true).start();
+    server =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(Files.createTempDirectory("guanxi-external"))
+            .setCleanDataDirectory(true)
+            .start();
     JdbcClient admin = JdbcClient.create(server.getPostgresDatabase());
     admin.sql("create role guanxi_owner login password 'owner-secret'").update();
     admin.sql("create role guanxi_app login password 'app-secret'").update();
@@ -41,11 +45,21 @@ class ExternalDatabaseTests {
   @Test
   void theApplicationMigratesAsTheOwnerAndWorksAsTheApplicationRole() throws Exception {
     try (ConfigurableApplicationContext app = start("guanxi_app", "app-secret")) {
-      JdbcClient owner = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "guanxi_owner", "owner-secret"));
-      assertThat(owner.sql("select distinct tableowner from pg_tables where schemaname = 'public'").query(String.class).list())
+      JdbcClient owner =
+          JdbcClient.create(
+              new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                  url, "guanxi_owner", "owner-secret"));
+      assertThat(
+              owner
+                  .sql("select distinct tableowner from pg_tables where schemaname = 'public'")
+                  .query(String.class)
+                  .list())
           .containsExactly("guanxi_owner");
-      assertThat(owner.sql("select count(*) from workspace").query(Long.class).single()).isEqualTo(1);
-      assertThat(app.getBean(JdbcClient.class).sql("select current_user").query(String.class).single()).isEqualTo("guanxi_app");
+      assertThat(owner.sql("select count(*) from workspace").query(Long.class).single())
+          .isEqualTo(1);
+      assertThat(
+              app.getBean(JdbcClient.class).sql("select current_user").query(String.class).single())
+          .isEqualTo("guanxi_app");
     }
   }
 
@@ -56,9 +70,11 @@ class ExternalDatabaseTests {
         .hasMessageContaining("must not be a superuser, have BYPASSRLS or own the tables");
   }
 
-  private static ConfigurableApplicationContext start(String appUser, String appPassword) throws Exception {
+  private static ConfigurableApplicationContext start(String appUser, String appPassword)
+      throws Exception {
     Path dataDir = Files.createTempDirectory("guanxi-external-data");
-    // as command-line arguments, which outrank application.properties (default properties would not)
+    // as command-line arguments, which outrank application.properties (default properties would
+    // not)
     return new SpringApplicationBuilder(GuanxiApplication.class)
         .run(
             "--spring.datasource.url=" + url,

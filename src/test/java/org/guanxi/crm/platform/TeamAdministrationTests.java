@@ -40,17 +40,22 @@ class TeamAdministrationTests {
   @Test
   void teamsAreCreatedInAHierarchyAndListedDepthFirst() throws Exception {
     UUID headOffice = workspace.headOffice();
-    String east = idOf(create(admin, "{\"name\": \"华东销售部\", \"parentId\": \"" + headOffice + "\"}")
-        .andExpect(header().string("Location", startsWith("/api/v1/teams/")))
-        .andExpect(header().string("ETag", "\"0\""))
-        .andExpect(jsonPath("$.name").value("华东销售部"))
-        .andExpect(jsonPath("$.parentId").value(headOffice.toString()))
-        .andExpect(jsonPath("$.memberCount").value(0)));
+    String east =
+        idOf(
+            create(admin, "{\"name\": \"华东销售部\", \"parentId\": \"" + headOffice + "\"}")
+                .andExpect(header().string("Location", startsWith("/api/v1/teams/")))
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.name").value("华东销售部"))
+                .andExpect(jsonPath("$.parentId").value(headOffice.toString()))
+                .andExpect(jsonPath("$.memberCount").value(0)));
     idOf(create(admin, "{\"name\": \"上海一组\", \"parentId\": \"" + east + "\"}"));
-    idOf(create(admin, "{\"name\": \"Archive\"}").andExpect(jsonPath("$.parentId").value(nullValue())));
+    idOf(
+        create(admin, "{\"name\": \"Archive\"}")
+            .andExpect(jsonPath("$.parentId").value(nullValue())));
     idOf(create(admin, "{\"name\": \"Beijing\", \"parentId\": \"" + headOffice + "\"}"));
 
-    assertThat(teamNames(admin)).containsExactly("Archive", "总部 Head office", "Beijing", "华东销售部", "上海一组");
+    assertThat(teamNames(admin))
+        .containsExactly("Archive", "总部 Head office", "Beijing", "华东销售部", "上海一组");
     mvc.perform(get("/api/v1/teams/" + headOffice).header("Authorization", admin.bearer()))
         .andExpect(status().isOk())
         .andExpect(header().string("ETag", "\"0\""))
@@ -123,7 +128,8 @@ class TeamAdministrationTests {
         .andExpect(jsonPath("$.parentId").value(workspace.headOffice().toString()))
         .andExpect(jsonPath("$.version").value(0));
     // moving a sub-team up, out of its branch, is fine
-    patchTeam(admin, pudong, "\"0\"", "{\"parentId\": \"" + east + "\"}").andExpect(status().isOk());
+    patchTeam(admin, pudong, "\"0\"", "{\"parentId\": \"" + east + "\"}")
+        .andExpect(status().isOk());
   }
 
   @Test
@@ -140,11 +146,15 @@ class TeamAdministrationTests {
         .andExpect(jsonPath("$.errors[0].code").value("team-has-members"));
     assertThat(teamNames(admin)).contains("East", "Shanghai");
 
-    mvc.perform(patch("/api/v1/users/" + rep.id()).header("Authorization", admin.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"teamId\": \"" + east + "\"}"))
+    mvc.perform(
+            patch("/api/v1/users/" + rep.id())
+                .header("Authorization", admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"teamId\": \"" + east + "\"}"))
         .andExpect(status().isOk());
     deleteTeam(admin, shanghai, "\"0\"").andExpect(status().isNoContent());
-    mvc.perform(get("/api/v1/teams/" + shanghai).header("Authorization", admin.bearer())).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/teams/" + shanghai).header("Authorization", admin.bearer()))
+        .andExpect(status().isNotFound());
     assertThat(teamNames(admin)).containsExactly("总部 Head office", "East");
   }
 
@@ -162,11 +172,17 @@ class TeamAdministrationTests {
   void aTeamThatCustomersStillBelongToIsNotDeleted() throws Exception {
     UUID east = workspace.team("East", null);
     Member rep = workspace.member(Role.SALES, east);
-    mvc.perform(post("/api/v1/customers").header("Authorization", rep.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"INDIVIDUAL\", \"name\": \"张伟\"}"))
+    mvc.perform(
+            post("/api/v1/customers")
+                .header("Authorization", rep.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\": \"INDIVIDUAL\", \"name\": \"张伟\"}"))
         .andExpect(status().isCreated());
-    mvc.perform(patch("/api/v1/users/" + rep.id()).header("Authorization", admin.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"teamId\": null}"))
+    mvc.perform(
+            patch("/api/v1/users/" + rep.id())
+                .header("Authorization", admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"teamId\": null}"))
         .andExpect(status().isOk());
 
     deleteTeam(admin, east, null)
@@ -181,12 +197,16 @@ class TeamAdministrationTests {
     UUID shanghai = workspace.team("Shanghai", null);
     Member manager = workspace.member(Role.MANAGER, east);
     Member rep = workspace.member(Role.SALES, shanghai);
-    mvc.perform(post("/api/v1/customers").header("Authorization", rep.bearer())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"INDIVIDUAL\", \"name\": \"李娜\"}"))
+    mvc.perform(
+            post("/api/v1/customers")
+                .header("Authorization", rep.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\": \"INDIVIDUAL\", \"name\": \"李娜\"}"))
         .andExpect(status().isCreated());
     assertThat(customerNames(manager)).isEmpty();
 
-    patchTeam(admin, shanghai, "\"0\"", "{\"parentId\": \"" + east + "\"}").andExpect(status().isOk());
+    patchTeam(admin, shanghai, "\"0\"", "{\"parentId\": \"" + east + "\"}")
+        .andExpect(status().isOk());
 
     assertThat(customerNames(manager)).containsExactly("李娜");
   }
@@ -194,12 +214,20 @@ class TeamAdministrationTests {
   @Test
   void callersWithoutValidTokenGet401AndNothingChanges() throws Exception {
     UUID east = workspace.team("East", null);
-    mvc.perform(get("/api/v1/teams")).andExpect(status().isUnauthorized())
+    mvc.perform(get("/api/v1/teams"))
+        .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.code").value("unauthorized"));
-    mvc.perform(post("/api/v1/teams").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\"}"))
+    mvc.perform(
+            post("/api/v1/teams")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"x\"}"))
         .andExpect(status().isUnauthorized());
-    mvc.perform(get("/api/v1/teams/" + east).header("Authorization", "Bearer gx_nope")).andExpect(status().isUnauthorized());
-    mvc.perform(patch("/api/v1/teams/" + east).contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\"}"))
+    mvc.perform(get("/api/v1/teams/" + east).header("Authorization", "Bearer gx_nope"))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(
+            patch("/api/v1/teams/" + east)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"x\"}"))
         .andExpect(status().isUnauthorized());
     mvc.perform(delete("/api/v1/teams/" + east)).andExpect(status().isUnauthorized());
     assertThat(teamNames(admin)).containsExactly("总部 Head office", "East");
@@ -208,12 +236,14 @@ class TeamAdministrationTests {
   @Test
   void usersWithoutTheAdministrationPermissionGet403AndNothingChanges() throws Exception {
     UUID east = workspace.team("East", null);
-    for (Member caller : List.of(workspace.member(Role.MANAGER, east), workspace.member(Role.ANALYST))) {
+    for (Member caller :
+        List.of(workspace.member(Role.MANAGER, east), workspace.member(Role.ANALYST))) {
       mvc.perform(get("/api/v1/teams").header("Authorization", caller.bearer()))
           .andExpect(status().isForbidden())
           .andExpect(jsonPath("$.code").value("forbidden"));
       create(caller, "{\"name\": \"Mine\"}").andExpect(status().isForbidden());
-      mvc.perform(get("/api/v1/teams/" + east).header("Authorization", caller.bearer())).andExpect(status().isForbidden());
+      mvc.perform(get("/api/v1/teams/" + east).header("Authorization", caller.bearer()))
+          .andExpect(status().isForbidden());
       patchTeam(caller, east, null, "{\"name\": \"Renamed\"}").andExpect(status().isForbidden());
       deleteTeam(caller, workspace.team("Empty", null), null).andExpect(status().isForbidden());
     }
@@ -228,7 +258,8 @@ class TeamAdministrationTests {
     mvc.perform(get("/api/v1/teams/" + east).header("Authorization", foreignAdmin.bearer()))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("not-found"));
-    patchTeam(foreignAdmin, east, null, "{\"name\": \"Taken over\"}").andExpect(status().isNotFound());
+    patchTeam(foreignAdmin, east, null, "{\"name\": \"Taken over\"}")
+        .andExpect(status().isNotFound());
     deleteTeam(foreignAdmin, east, null).andExpect(status().isNotFound());
     assertThat(teamNames(foreignAdmin)).containsExactly("总部 Head office");
     assertThat(teamNames(admin)).containsExactly("总部 Head office", "East");
@@ -237,15 +268,24 @@ class TeamAdministrationTests {
   @Test
   void theTeamPageCreatesRenamesMovesAndDeletesTeams() throws Exception {
     Cookie session = PageLogin.signIn(mvc, admin.username(), TestWorkspace.PASSWORD);
-    mvc.perform(post("/admin/teams").cookie(session).with(csrf()).param("name", "华北销售部")
-            .param("parentId", workspace.headOffice().toString()))
+    mvc.perform(
+            post("/admin/teams")
+                .cookie(session)
+                .with(csrf())
+                .param("name", "华北销售部")
+                .param("parentId", workspace.headOffice().toString()))
         .andExpect(status().isFound())
         .andExpect(redirectedUrl("/admin/teams?created"));
     UUID north = teamId("华北销售部");
     UUID beijing = workspace.team("Beijing", null);
 
-    mvc.perform(post("/admin/teams/" + beijing).cookie(session).with(csrf()).param("version", "0")
-            .param("name", "北京组").param("parentId", north.toString()))
+    mvc.perform(
+            post("/admin/teams/" + beijing)
+                .cookie(session)
+                .with(csrf())
+                .param("version", "0")
+                .param("name", "北京组")
+                .param("parentId", north.toString()))
         .andExpect(status().isFound())
         .andExpect(redirectedUrl("/admin/teams?saved"));
     mvc.perform(get("/admin/teams").cookie(session).header("Accept-Language", "en"))
@@ -254,7 +294,11 @@ class TeamAdministrationTests {
         .andExpect(content().string(containsString("padding-left: 3.6rem")));
     assertThat(teamNames(admin)).containsExactly("总部 Head office", "华北销售部", "北京组");
 
-    mvc.perform(post("/admin/teams/" + beijing + "/delete").cookie(session).with(csrf()).param("version", "1"))
+    mvc.perform(
+            post("/admin/teams/" + beijing + "/delete")
+                .cookie(session)
+                .with(csrf())
+                .param("version", "1"))
         .andExpect(status().isFound())
         .andExpect(redirectedUrl("/admin/teams?deleted"));
     assertThat(teamNames(admin)).containsExactly("总部 Head office", "华北销售部");
@@ -267,20 +311,44 @@ class TeamAdministrationTests {
     workspace.member(Role.SALES, shanghai);
     Cookie session = PageLogin.signIn(mvc, admin.username(), TestWorkspace.PASSWORD);
 
-    mvc.perform(post("/admin/teams/" + east).cookie(session).with(csrf()).header("Accept-Language", "en")
-            .param("version", "0").param("name", "East China").param("parentId", shanghai.toString()))
+    mvc.perform(
+            post("/admin/teams/" + east)
+                .cookie(session)
+                .with(csrf())
+                .header("Accept-Language", "en")
+                .param("version", "0")
+                .param("name", "East China")
+                .param("parentId", shanghai.toString()))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("A team cannot belong to itself or to one of its own sub-teams.")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "A team cannot belong to itself or to one of its own sub-teams.")))
         .andExpect(content().string(containsString("value=\"East China\"")));
-    mvc.perform(post("/admin/teams/" + shanghai + "/delete").cookie(session).with(csrf()).header("Accept-Language", "zh-CN")
-            .param("version", "0"))
+    mvc.perform(
+            post("/admin/teams/" + shanghai + "/delete")
+                .cookie(session)
+                .with(csrf())
+                .header("Accept-Language", "zh-CN")
+                .param("version", "0"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("该团队仍有成员，请先将成员调往其他团队。")));
-    mvc.perform(post("/admin/teams").cookie(session).with(csrf()).header("Accept-Language", "zh-TW").param("name", " "))
+    mvc.perform(
+            post("/admin/teams")
+                .cookie(session)
+                .with(csrf())
+                .header("Accept-Language", "zh-TW")
+                .param("name", " "))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("此欄位為必填。")));
-    mvc.perform(post("/admin/teams/" + east).cookie(session).with(csrf()).header("Accept-Language", "en")
-            .param("version", "7").param("name", "Too late"))
+    mvc.perform(
+            post("/admin/teams/" + east)
+                .cookie(session)
+                .with(csrf())
+                .header("Accept-Language", "en")
+                .param("version", "7")
+                .param("name", "Too late"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Someone else changed this team meanwhile.")))
         .andExpect(content().string(containsString("value=\"Too late\"")));
@@ -294,55 +362,83 @@ class TeamAdministrationTests {
     Member manager = workspace.member(Role.MANAGER, east);
     Cookie session = PageLogin.signIn(mvc, manager.username(), TestWorkspace.PASSWORD);
     mvc.perform(get("/admin/teams").cookie(session)).andExpect(status().isForbidden());
-    mvc.perform(post("/admin/teams").cookie(session).with(csrf()).param("name", "Mine")).andExpect(status().isForbidden());
-    mvc.perform(post("/admin/teams/" + east + "/delete").cookie(session).with(csrf()).param("version", "0"))
+    mvc.perform(post("/admin/teams").cookie(session).with(csrf()).param("name", "Mine"))
         .andExpect(status().isForbidden());
-    assertThat(mvc.perform(get("/admin/teams")).andReturn().getResponse().getRedirectedUrl()).endsWith("/login");
+    mvc.perform(
+            post("/admin/teams/" + east + "/delete")
+                .cookie(session)
+                .with(csrf())
+                .param("version", "0"))
+        .andExpect(status().isForbidden());
+    assertThat(mvc.perform(get("/admin/teams")).andReturn().getResponse().getRedirectedUrl())
+        .endsWith("/login");
 
     Member foreignAdmin = workspaces.create().member(Role.ADMINISTRATOR);
     Cookie foreignSession = PageLogin.signIn(mvc, foreignAdmin.username(), TestWorkspace.PASSWORD);
-    mvc.perform(post("/admin/teams/" + east + "/delete").cookie(foreignSession).with(csrf()).param("version", "0"))
+    mvc.perform(
+            post("/admin/teams/" + east + "/delete")
+                .cookie(foreignSession)
+                .with(csrf())
+                .param("version", "0"))
         .andExpect(status().isNotFound());
     assertThat(teamNames(admin)).containsExactly("总部 Head office", "East");
   }
 
   ResultActions create(Member caller, String json) throws Exception {
-    return mvc.perform(post("/api/v1/teams").header("Authorization", caller.bearer())
-        .contentType(MediaType.APPLICATION_JSON).content(json));
+    return mvc.perform(
+        post("/api/v1/teams")
+            .header("Authorization", caller.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json));
   }
 
   ResultActions patchTeam(Member caller, UUID id, String ifMatch, String json) throws Exception {
-    var request = patch("/api/v1/teams/" + id).header("Authorization", caller.bearer())
-        .contentType(MediaType.APPLICATION_JSON).content(json);
+    var request =
+        patch("/api/v1/teams/" + id)
+            .header("Authorization", caller.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json);
     return mvc.perform(ifMatch == null ? request : request.header("If-Match", ifMatch));
   }
 
   ResultActions deleteTeam(Member caller, UUID id, String ifMatch) throws Exception {
-    var request = delete("/api/v1/teams/" + id)
-        .header("Authorization", caller.bearer());
+    var request = delete("/api/v1/teams/" + id).header("Authorization", caller.bearer());
     return mvc.perform(ifMatch == null ? request : request.header("If-Match", ifMatch));
   }
 
   List<String> teamNames(Member caller) throws Exception {
-    String json = mvc.perform(get("/api/v1/teams").header("Authorization", caller.bearer()))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String json =
+        mvc.perform(get("/api/v1/teams").header("Authorization", caller.bearer()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     return JsonPath.read(json, "$.items[*].name");
   }
 
   UUID teamId(String name) throws Exception {
-    String json = mvc.perform(get("/api/v1/teams").header("Authorization", admin.bearer()))
-        .andReturn().getResponse().getContentAsString();
+    String json =
+        mvc.perform(get("/api/v1/teams").header("Authorization", admin.bearer()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     List<String> ids = JsonPath.read(json, "$.items[?(@.name == '" + name + "')].id");
     return UUID.fromString(ids.get(0));
   }
 
   List<String> customerNames(Member caller) throws Exception {
-    String json = mvc.perform(get("/api/v1/customers").header("Authorization", caller.bearer()))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String json =
+        mvc.perform(get("/api/v1/customers").header("Authorization", caller.bearer()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     return JsonPath.read(json, "$.items[*].name");
   }
 
   static String idOf(ResultActions created) throws Exception {
-    return JsonPath.read(created.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+    return JsonPath.read(
+        created.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
+        "$.id");
   }
 }

@@ -35,16 +35,21 @@ class WorkspaceIsolationTests {
 
   @Test
   void aQueryWithoutWorkspaceFilterSeesOnlyTheCurrentWorkspace() {
-    assertThat(mine.in(() -> jdbc.sql("select name from customer").query(String.class).list())).containsExactly("我的客户");
-    assertThat(mine.in(() -> jdbc.sql("select count(*) from app_user").query(Long.class).single())).isEqualTo(1);
-    assertThat(mine.in(() -> jdbc.sql("select count(*) from workspace").query(Long.class).single())).isEqualTo(1);
+    assertThat(mine.in(() -> jdbc.sql("select name from customer").query(String.class).list()))
+        .containsExactly("我的客户");
+    assertThat(mine.in(() -> jdbc.sql("select count(*) from app_user").query(Long.class).single()))
+        .isEqualTo(1);
+    assertThat(mine.in(() -> jdbc.sql("select count(*) from workspace").query(Long.class).single()))
+        .isEqualTo(1);
   }
 
   @Test
   void theNameSearchFunctionsOnlyFindTheCurrentWorkspacesCustomers() {
-    var everything = "select count(*) from guanxi_customer_ids_by_latin('%') union all "
-        + "select count(*) from guanxi_customer_ids_by_grams('{}', '%')";
-    assertThat(mine.in(() -> jdbc.sql(everything).query(Long.class).list())).containsExactly(1L, 1L);
+    var everything =
+        "select count(*) from guanxi_customer_ids_by_latin('%') union all "
+            + "select count(*) from guanxi_customer_ids_by_grams('{}', '%')";
+    assertThat(mine.in(() -> jdbc.sql(everything).query(Long.class).list()))
+        .containsExactly(1L, 1L);
     assertThat(jdbc.sql(everything).query(Long.class).list()).containsExactly(0L, 0L);
   }
 
@@ -58,31 +63,50 @@ class WorkspaceIsolationTests {
   @Test
   void rowsCannotBeWrittenIntoAnotherWorkspace() {
     assertThatThrownBy(
-            () -> mine.in(() -> jdbc.sql("insert into team (workspace_id, id, name) values (?, ?, 'intruders')")
-                .params(theirs.id(), Ids.newId()).update()))
+            () ->
+                mine.in(
+                    () ->
+                        jdbc.sql(
+                                "insert into team (workspace_id, id, name) values (?, ?, 'intruders')")
+                            .params(theirs.id(), Ids.newId())
+                            .update()))
         .isInstanceOf(DataAccessException.class)
         .rootCause()
         .hasMessageContaining("row-level security");
-    int changed = mine.in(() -> jdbc.sql("update customer set name = 'hijacked' where name = '别人的客户'").update());
+    int changed =
+        mine.in(
+            () -> jdbc.sql("update customer set name = 'hijacked' where name = '别人的客户'").update());
     assertThat(changed).isZero();
-    assertThat(theirs.in(() -> jdbc.sql("select name from customer").query(String.class).single())).isEqualTo("别人的客户");
+    assertThat(theirs.in(() -> jdbc.sql("select name from customer").query(String.class).single()))
+        .isEqualTo("别人的客户");
   }
 
   @Test
   void theApplicationsDatabaseRoleCannotBypassRowLevelSecurity() {
-    var role = jdbc.sql("select rolsuper, rolbypassrls, rolcreaterole from pg_roles where rolname = current_user")
-        .query((rs, n) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)})
-        .single();
+    var role =
+        jdbc.sql(
+                "select rolsuper, rolbypassrls, rolcreaterole from pg_roles where rolname = current_user")
+            .query((rs, n) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)})
+            .single();
     assertThat(role).containsExactly(false, false, false);
-    assertThat(jdbc.sql("select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user")
-        .query(Long.class).single()).isZero();
-    assertThatThrownBy(() -> jdbc.sql("set row_security = off; select count(*) from customer").query(Long.class).single())
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("set row_security = off; select count(*) from customer")
+                    .query(Long.class)
+                    .single())
         .isInstanceOf(DataAccessException.class);
   }
 
   @Test
   void theApplicationsDatabaseRoleCannotRunPrograms() {
-    assertThatThrownBy(() -> jdbc.sql("copy (select 1) to program 'touch /tmp/guanxi-pwned'").update())
+    assertThatThrownBy(
+            () -> jdbc.sql("copy (select 1) to program 'touch /tmp/guanxi-pwned'").update())
         .isInstanceOf(DataAccessException.class)
         .rootCause()
         .hasMessageContaining("permission denied");
@@ -92,14 +116,22 @@ class WorkspaceIsolationTests {
   @Test
   void theAuditLogCannotBeChangedOrEmptied() {
     UUID actor = mine.member(Role.ADMINISTRATOR).id();
-    mine.in(() -> jdbc.sql("insert into audit_event (workspace_id, id, actor_id, actor_name, action, subject_type) "
-        + "values (guanxi_current_workspace(), ?, ?, 'a', 'REVEAL', 'customer')").params(Ids.newId(), actor).update());
-    assertThatThrownBy(() -> mine.in(() -> jdbc.sql("update audit_event set action = 'NOTHING'").update()))
+    mine.in(
+        () ->
+            jdbc.sql(
+                    "insert into audit_event (workspace_id, id, actor_id, actor_name, action, subject_type) "
+                        + "values (guanxi_current_workspace(), ?, ?, 'a', 'REVEAL', 'customer')")
+                .params(Ids.newId(), actor)
+                .update());
+    assertThatThrownBy(
+            () -> mine.in(() -> jdbc.sql("update audit_event set action = 'NOTHING'").update()))
         .isInstanceOf(DataAccessException.class);
     assertThatThrownBy(() -> mine.in(() -> jdbc.sql("delete from audit_event").update()))
         .isInstanceOf(DataAccessException.class);
-    assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).isInstanceOf(DataAccessException.class);
-    assertThat(mine.in(() -> jdbc.sql("select action from audit_event").query(String.class).list())).containsExactly("REVEAL");
+    assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update())
+        .isInstanceOf(DataAccessException.class);
+    assertThat(mine.in(() -> jdbc.sql("select action from audit_event").query(String.class).list()))
+        .containsExactly("REVEAL");
   }
 
   private int insertCustomer(String name, UUID owner) {

@@ -42,21 +42,42 @@ class PersonalDataNotLoggedTests {
   }
 
   @Test
-  void creatingReadingRevealingSearchingAndRejectingNeverLogPersonalData(CapturedOutput output) throws Exception {
+  void creatingReadingRevealingSearchingAndRejectingNeverLogPersonalData(CapturedOutput output)
+      throws Exception {
     logging.setLogLevel("org.guanxi", LogLevel.DEBUG);
     logging.setLogLevel("org.springframework.jdbc", LogLevel.DEBUG);
     TestWorkspace workspace = workspaces.create();
     var manager = workspace.member(Role.MANAGER);
-    String json = mvc.perform(post("/api/v1/customers").header("Authorization", manager.bearer()).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"kind\":\"INDIVIDUAL\",\"name\":\"日志测试\",\"phone\":\"" + PHONE + "\",\"email\":\"" + EMAIL
-                + "\",\"idCard\":\"" + ID_CARD + "\",\"address\":\"" + ADDRESS + "\"}"))
-        .andReturn().getResponse().getContentAsString();
+    String json =
+        mvc.perform(
+                post("/api/v1/customers")
+                    .header("Authorization", manager.bearer())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"kind\":\"INDIVIDUAL\",\"name\":\"日志测试\",\"phone\":\""
+                            + PHONE
+                            + "\",\"email\":\""
+                            + EMAIL
+                            + "\",\"idCard\":\""
+                            + ID_CARD
+                            + "\",\"address\":\""
+                            + ADDRESS
+                            + "\"}"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     String id = JsonPath.read(json, "$.id");
-    mvc.perform(get("/api/v1/customers/" + id + "?reveal=true").header("Authorization", manager.bearer()));
-    mvc.perform(get("/api/v1/customers").param("q", PHONE).header("Authorization", manager.bearer()));
-    mvc.perform(get("/api/v1/customers").param("q", EMAIL).header("Authorization", manager.bearer()));
-    mvc.perform(patch("/api/v1/customers/" + id).header("Authorization", manager.bearer()).contentType(MediaType.APPLICATION_JSON)
-        .content("{\"email\":\"" + EMAIL + "-broken\"}"));
+    mvc.perform(
+        get("/api/v1/customers/" + id + "?reveal=true").header("Authorization", manager.bearer()));
+    mvc.perform(
+        get("/api/v1/customers").param("q", PHONE).header("Authorization", manager.bearer()));
+    mvc.perform(
+        get("/api/v1/customers").param("q", EMAIL).header("Authorization", manager.bearer()));
+    mvc.perform(
+        patch("/api/v1/customers/" + id)
+            .header("Authorization", manager.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"email\":\"" + EMAIL + "-broken\"}"));
 
     assertThat(output.getAll()).contains("customer").doesNotContain(PHONE, EMAIL, ID_CARD, ADDRESS);
   }

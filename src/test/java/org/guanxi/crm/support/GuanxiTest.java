@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test against the whole application on a real, embedded PostgreSQL. Every such test class shares one
- * application context, so the database is started and migrated once per test run; tests keep apart by
- * each working in a fresh workspace ({@link TestWorkspaces}).
+ * A test against the whole application on a real, embedded PostgreSQL. Every such test class shares
+ * one application context, so the database is started and migrated once per test run; tests keep
+ * apart by each working in a fresh workspace ({@link TestWorkspaces}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,8 +9,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Signs in through the login form as a browser does. The session lives in the database (Spring Session),
- * so later requests carry the returned {@code SESSION} cookie rather than a mock session.
+ * Signs in through the login form as a browser does. The session lives in the database (Spring
+ * Session), so later requests carry the returned {@code SESSION} cookie rather than a mock session.
  */
 public final class PageLogin {
 
@@ -24,9 +24,14 @@ public final class PageLogin {
     return session;
   }
 
-  /** The answer to the login form: a redirect to {@code /} when the sign-in worked, to {@code /login?error} otherwise. */
-  public static MockHttpServletResponse attempt(MockMvc mvc, String username, String password) throws Exception {
-    return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()))
+  /**
+   * The answer to the login form: a redirect to {@code /} when the sign-in worked, to {@code
+   * /login?error} otherwise.
+   */
+  public static MockHttpServletResponse attempt(MockMvc mvc, String username, String password)
+      throws Exception {
+    return mvc.perform(
+            post("/login").param("username", username).param("password", password).with(csrf()))
         .andReturn()
         .getResponse();
   }

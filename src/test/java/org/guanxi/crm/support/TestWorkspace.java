@@ -48,19 +48,23 @@ public class TestWorkspace {
   }
 
   public Member member(Role role, UUID team) {
-    String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String username =
+        role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
     return in(
         () -> {
-          UUID user = workspaces.createAccount(new NewAccount(username, "Test " + username, PASSWORD, Set.of(role), team));
+          UUID user =
+              workspaces.createAccount(
+                  new NewAccount(username, "Test " + username, PASSWORD, Set.of(role), team));
           return new Member(user, username, role, workspaces.issueToken(user, "test"));
         });
   }
 
   public void deactivate(Member member) {
-    in(() -> {
-      workspaces.deactivate(member.id());
-      return null;
-    });
+    in(
+        () -> {
+          workspaces.deactivate(member.id());
+          return null;
+        });
   }
 
   public <T> T in(Supplier<T> work) {

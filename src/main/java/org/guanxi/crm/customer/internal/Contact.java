@@ -8,19 +8,42 @@ import org.jspecify.annotations.Nullable;
 
 /** A person to talk to at a customer, with personal data decrypted. */
 record Contact(
-    UUID id, UUID customerId, String name, @Nullable String title, @Nullable String phone, @Nullable String email,
-    boolean primary, Instant createdAt, long version) {
+    UUID id,
+    UUID customerId,
+    String name,
+    @Nullable String title,
+    @Nullable String phone,
+    @Nullable String email,
+    boolean primary,
+    Instant createdAt,
+    long version) {
 
   ContactDraft draft() {
     return new ContactDraft(name, title, phone, email, primary);
   }
 
   /** As the API and pages show it: phone and e-mail masked. */
-  record View(UUID id, UUID customerId, String name, @Nullable String title, @Nullable String phone, @Nullable String email,
-      boolean primary, Instant createdAt, long version) {}
+  record View(
+      UUID id,
+      UUID customerId,
+      String name,
+      @Nullable String title,
+      @Nullable String phone,
+      @Nullable String email,
+      boolean primary,
+      Instant createdAt,
+      long version) {}
 
   View masked() {
-    return new View(id, customerId, name, title, Masking.mask(SensitiveField.PHONE, phone), Masking.mask(SensitiveField.EMAIL, email),
-        primary, createdAt, version);
+    return new View(
+        id,
+        customerId,
+        name,
+        title,
+        Masking.mask(SensitiveField.PHONE, phone),
+        Masking.mask(SensitiveField.EMAIL, email),
+        primary,
+        createdAt,
+        version);
   }
 }

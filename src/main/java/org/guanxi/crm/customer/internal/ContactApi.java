@@ -1,6 +1,5 @@
 package org.guanxi.crm.customer.internal;
 
-import org.guanxi.crm.platform.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.ETags;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,10 +45,13 @@ class ContactApi {
   @PostMapping
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
   @Operation(summary = "Add a contact", description = "Honours Idempotency-Key.")
-  ResponseEntity<Contact.View> add(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId,
+  ResponseEntity<Contact.View> add(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID customerId,
       @Valid @RequestBody ContactDraft draft) {
     Contact contact = contacts.add(user, customerId, draft);
-    return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/contacts/" + contact.id()))
+    return ResponseEntity.created(
+            URI.create("/api/v1/customers/" + customerId + "/contacts/" + contact.id()))
         .eTag(ETags.of(contact.version()))
         .body(contact.masked());
   }
@@ -56,16 +59,24 @@ class ContactApi {
   @GetMapping("/{contactId}")
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
   @Operation(summary = "Read a contact")
-  ResponseEntity<Contact.View> get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId, @PathVariable UUID contactId) {
+  ResponseEntity<Contact.View> get(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID customerId,
+      @PathVariable UUID contactId) {
     Contact contact = contacts.get(user, customerId, contactId);
     return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(contact.masked());
   }
 
   @PutMapping("/{contactId}")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  @Operation(summary = "Replace a contact", description = "Send If-Match with the ETag you read: a stale one gets 412.")
-  ResponseEntity<Contact.View> replace(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId,
-      @PathVariable UUID contactId, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+  @Operation(
+      summary = "Replace a contact",
+      description = "Send If-Match with the ETag you read: a stale one gets 412.")
+  ResponseEntity<Contact.View> replace(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID customerId,
+      @PathVariable UUID contactId,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @Valid @RequestBody ContactDraft draft) {
     Contact contact = contacts.update(user, customerId, contactId, ETags.version(ifMatch), draft);
     return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(contact.masked());
@@ -74,7 +85,10 @@ class ContactApi {
   @DeleteMapping("/{contactId}")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
   @Operation(summary = "Remove a contact")
-  ResponseEntity<Void> remove(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId, @PathVariable UUID contactId) {
+  ResponseEntity<Void> remove(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID customerId,
+      @PathVariable UUID contactId) {
     contacts.remove(user, customerId, contactId);
     return ResponseEntity.noContent().build();
   }

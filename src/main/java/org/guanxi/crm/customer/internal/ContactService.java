@@ -8,14 +8,16 @@ import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
-import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The contacts of a customer; whoever may see (or change) the customer may see (or change) its contacts. */
+/**
+ * The contacts of a customer; whoever may see (or change) the customer may see (or change) its
+ * contacts.
+ */
 @Service
 class ContactService {
 
@@ -27,7 +29,12 @@ class ContactService {
   private final InputValidation validation;
   private final Clock clock;
 
-  ContactService(CustomerService customers, ContactStore store, CustomerTimeline timeline, InputValidation validation, Clock clock) {
+  ContactService(
+      CustomerService customers,
+      ContactStore store,
+      CustomerTimeline timeline,
+      InputValidation validation,
+      Clock clock) {
     this.customers = customers;
     this.store = store;
     this.timeline = timeline;
@@ -51,25 +58,54 @@ class ContactService {
     customers.get(user, customerId);
     UUID id = Ids.newId();
     Instant now = clock.instant();
-    store.insert(id, customerId, draft.name().strip(), SensitiveValues.text(draft.title()), SensitiveValues.phone("phone", draft.phone()),
-        SensitiveValues.email("email", draft.email()), draft.isPrimary(), now);
-    timeline.add(customerId, now, "CONTACT_ADDED", user.displayName(), Map.of("contact", draft.name().strip()));
+    store.insert(
+        id,
+        customerId,
+        draft.name().strip(),
+        SensitiveValues.text(draft.title()),
+        SensitiveValues.phone("phone", draft.phone()),
+        SensitiveValues.email("email", draft.email()),
+        draft.isPrimary(),
+        now);
+    timeline.add(
+        customerId,
+        now,
+        "CONTACT_ADDED",
+        user.displayName(),
+        Map.of("contact", draft.name().strip()));
     return store.find(id, customerId).orElseThrow();
   }
 
   @Transactional
-  Contact update(CurrentUser user, UUID customerId, UUID contactId, @Nullable Long expectedVersion, ContactDraft draft) {
+  Contact update(
+      CurrentUser user,
+      UUID customerId,
+      UUID contactId,
+      @Nullable Long expectedVersion,
+      ContactDraft draft) {
     validation.check(draft);
     Contact current = get(user, customerId, contactId);
     long version = expectedVersion == null ? current.version() : expectedVersion;
     boolean saved =
         version == current.version()
-            && store.update(contactId, customerId, version, draft.name().strip(), SensitiveValues.text(draft.title()),
-                SensitiveValues.phone("phone", draft.phone()), SensitiveValues.email("email", draft.email()), draft.isPrimary());
+            && store.update(
+                contactId,
+                customerId,
+                version,
+                draft.name().strip(),
+                SensitiveValues.text(draft.title()),
+                SensitiveValues.phone("phone", draft.phone()),
+                SensitiveValues.email("email", draft.email()),
+                draft.isPrimary());
     if (!saved) {
       throw new StaleVersion(KIND, get(user, customerId, contactId).version());
     }
-    timeline.add(customerId, clock.instant(), "CONTACT_CHANGED", user.displayName(), Map.of("contact", draft.name().strip()));
+    timeline.add(
+        customerId,
+        clock.instant(),
+        "CONTACT_CHANGED",
+        user.displayName(),
+        Map.of("contact", draft.name().strip()));
     return store.find(contactId, customerId).orElseThrow();
   }
 
@@ -77,7 +113,11 @@ class ContactService {
   void remove(CurrentUser user, UUID customerId, UUID contactId) {
     Contact contact = get(user, customerId, contactId);
     store.delete(contactId, customerId);
-    timeline.add(customerId, clock.instant(), "CONTACT_REMOVED", user.displayName(), Map.of("contact", contact.name()));
+    timeline.add(
+        customerId,
+        clock.instant(),
+        "CONTACT_REMOVED",
+        user.displayName(),
+        Map.of("contact", contact.name()));
   }
-
 }

@@ -30,8 +30,15 @@ class ContactStore {
     this.blindIndex = blindIndex;
   }
 
-  void insert(UUID id, UUID customerId, String name, @Nullable String title, @Nullable String phone, @Nullable String email,
-      boolean primary, Instant now) {
+  void insert(
+      UUID id,
+      UUID customerId,
+      String name,
+      @Nullable String title,
+      @Nullable String phone,
+      @Nullable String email,
+      boolean primary,
+      Instant now) {
     if (primary) {
       clearPrimary(customerId);
     }
@@ -53,8 +60,15 @@ class ContactStore {
         .update();
   }
 
-  boolean update(UUID id, UUID customerId, long expectedVersion, String name, @Nullable String title, @Nullable String phone,
-      @Nullable String email, boolean primary) {
+  boolean update(
+      UUID id,
+      UUID customerId,
+      long expectedVersion,
+      String name,
+      @Nullable String title,
+      @Nullable String phone,
+      @Nullable String email,
+      boolean primary) {
     if (primary) {
       clearPrimary(customerId);
     }
@@ -82,14 +96,19 @@ class ContactStore {
     Map<String, Object> params = new HashMap<>();
     params.put("phoneEnc", cipher.encrypt(phone));
     params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone));
-    params.put("phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(phone)));
+    params.put(
+        "phoneTailBidx",
+        blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(phone)));
     params.put("emailEnc", cipher.encrypt(email));
     params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, email));
     return params;
   }
 
   boolean delete(UUID id, UUID customerId) {
-    return jdbc.sql("delete from customer_contact where id = ? and customer_id = ?").params(id, customerId).update() == 1;
+    return jdbc.sql("delete from customer_contact where id = ? and customer_id = ?")
+            .params(id, customerId)
+            .update()
+        == 1;
   }
 
   List<Contact> ofCustomer(UUID customerId) {
@@ -101,11 +120,15 @@ class ContactStore {
   }
 
   Optional<Contact> find(UUID id, UUID customerId) {
-    return jdbc.sql("select * from customer_contact where id = ? and customer_id = ?").params(id, customerId).query(this::contact).optional();
+    return jdbc.sql("select * from customer_contact where id = ? and customer_id = ?")
+        .params(id, customerId)
+        .query(this::contact)
+        .optional();
   }
 
   private void clearPrimary(UUID customerId) {
-    jdbc.sql("update customer_contact set is_primary = false, version = version + 1 where customer_id = ? and is_primary")
+    jdbc.sql(
+            "update customer_contact set is_primary = false, version = version + 1 where customer_id = ? and is_primary")
         .param(customerId)
         .update();
   }

@@ -21,13 +21,17 @@ record Cursor(CustomerSort sort, String key, UUID id) {
 
   String encode() {
     String plain = sort.name() + "\n" + id + "\n" + key;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
   static Cursor decode(String token, CustomerSort expectedSort) {
     try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 3);
-      Cursor cursor = new Cursor(CustomerSort.valueOf(parts[0]), parts[2], UUID.fromString(parts[1]));
+      String[] parts =
+          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 3);
+      Cursor cursor =
+          new Cursor(CustomerSort.valueOf(parts[0]), parts[2], UUID.fromString(parts[1]));
       if (cursor.sort != expectedSort) {
         throw new IllegalArgumentException("cursor of another order");
       }
@@ -36,7 +40,10 @@ record Cursor(CustomerSort sort, String key, UUID id) {
       }
       return cursor;
     } catch (RuntimeException e) {
-      throw new InvalidInput("cursor", "invalid-cursor", "The cursor is not one this list gave out; start from the first page");
+      throw new InvalidInput(
+          "cursor",
+          "invalid-cursor",
+          "The cursor is not one this list gave out; start from the first page");
     }
   }
 

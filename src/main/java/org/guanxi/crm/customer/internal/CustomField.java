@@ -8,13 +8,21 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * A field an administrator added to customers. Its values are kept with the customer under {@link #key}.
+ * A field an administrator added to customers. Its values are kept with the customer under {@link
+ * #key}.
  *
  * @param options the allowed values of a {@link CustomFieldType#CHOICE} field
  */
 record CustomField(
-    UUID id, String key, CustomFieldType type, Labels label, boolean required, List<Choice> options, int position,
-    boolean active, long version) {
+    UUID id,
+    String key,
+    CustomFieldType type,
+    Labels label,
+    boolean required,
+    List<Choice> options,
+    int position,
+    boolean active,
+    long version) {
 
   /** One allowed value of a choice field and how it is shown. */
   record Choice(@NotBlank @Size(max = 60) String value, @Valid Labels label) {}
@@ -24,6 +32,10 @@ record CustomField(
   }
 
   public String optionLabel(String value, Locale locale) {
-    return options.stream().filter(o -> o.value().equals(value)).map(o -> o.label().in(locale)).findFirst().orElse(value);
+    return options.stream()
+        .filter(o -> o.value().equals(value))
+        .map(o -> o.label().in(locale))
+        .findFirst()
+        .orElse(value);
   }
 }

@@ -1,6 +1,5 @@
 package org.guanxi.crm.customer.internal;
 
-import org.guanxi.crm.platform.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.guanxi.crm.platform.ETags;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,7 +28,10 @@ class CustomFieldApi {
 
   record CustomFieldList(List<CustomField> items) {}
 
-  /** A change to a field; {@code active=false} retires it (its values stay with the customers, hidden). */
+  /**
+   * A change to a field; {@code active=false} retires it (its values stay with the customers,
+   * hidden).
+   */
   record CustomFieldChange(@NotNull @Valid CustomFieldDraft field, @Nullable Boolean active) {}
 
   private final CustomFieldService fields;
@@ -46,10 +49,14 @@ class CustomFieldApi {
 
   @PostMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(summary = "Add a custom field", description = "Types: TEXT, NUMBER, MONEY, DATE, BOOLEAN, CHOICE (with options).")
+  @Operation(
+      summary = "Add a custom field",
+      description = "Types: TEXT, NUMBER, MONEY, DATE, BOOLEAN, CHOICE (with options).")
   ResponseEntity<CustomField> add(@Valid @RequestBody CustomFieldDraft draft) {
     CustomField field = fields.add(draft);
-    return ResponseEntity.created(URI.create("/api/v1/custom-fields/" + field.id())).eTag(etag(field)).body(field);
+    return ResponseEntity.created(URI.create("/api/v1/custom-fields/" + field.id()))
+        .eTag(etag(field))
+        .body(field);
   }
 
   @GetMapping("/{id}")
@@ -62,20 +69,37 @@ class CustomFieldApi {
 
   @PutMapping("/{id}")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(summary = "Change a custom field's labels, options, order, whether it is required, or retire it")
-  ResponseEntity<CustomField> change(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+  @Operation(
+      summary =
+          "Change a custom field's labels, options, order, whether it is required, or retire it")
+  ResponseEntity<CustomField> change(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @Valid @RequestBody CustomFieldChange change) {
-    CustomField field = fields.change(id, ETags.version(ifMatch), change.field(), !Boolean.FALSE.equals(change.active()));
+    CustomField field =
+        fields.change(
+            id, ETags.version(ifMatch), change.field(), !Boolean.FALSE.equals(change.active()));
     return ResponseEntity.ok().eTag(etag(field)).body(field);
   }
 
   @DeleteMapping("/{id}")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(summary = "Retire a custom field", description = "Its values stay with the customers and come back if it is reactivated.")
+  @Operation(
+      summary = "Retire a custom field",
+      description = "Its values stay with the customers and come back if it is reactivated.")
   ResponseEntity<Void> retire(@PathVariable UUID id) {
     CustomField field = fields.get(id);
-    fields.change(id, field.version(), new CustomFieldDraft(field.key(), field.type(), field.label(), field.required(),
-        field.options(), field.position()), false);
+    fields.change(
+        id,
+        field.version(),
+        new CustomFieldDraft(
+            field.key(),
+            field.type(),
+            field.label(),
+            field.required(),
+            field.options(),
+            field.position()),
+        false);
     return ResponseEntity.noContent().build();
   }
 

@@ -15,15 +15,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The administrators' page of custom fields: the list, adding a field, retiring and reactivating one. */
+/**
+ * The administrators' page of custom fields: the list, adding a field, retiring and reactivating
+ * one.
+ */
 @Controller
 @RequestMapping("/admin/custom-fields")
 class CustomFieldPages {
 
   /** The add form as typed; options one per line as {@code value | English | 简体 | 繁體}. */
-  record NewFieldForm(@Nullable String key, @Nullable CustomFieldType type, @Nullable String labelEn, @Nullable String labelZhCn,
+  record NewFieldForm(
+      @Nullable String key,
+      @Nullable CustomFieldType type,
+      @Nullable String labelEn,
+      @Nullable String labelZhCn,
       @Nullable String labelZhTw,
-      @Nullable Boolean required, @Nullable String options) {
+      @Nullable Boolean required,
+      @Nullable String options) {
 
     static NewFieldForm empty() {
       return new NewFieldForm("", CustomFieldType.TEXT, "", "", "", false, "");
@@ -44,8 +52,13 @@ class CustomFieldPages {
           choices.add(new CustomField.Choice(value, new Labels(en, zhCn, zhTw)));
         }
       }
-      return new CustomFieldDraft(strip(key), type, new Labels(strip(labelEn), strip(labelZhCn), strip(labelZhTw)),
-          required, choices, null);
+      return new CustomFieldDraft(
+          strip(key),
+          type,
+          new Labels(strip(labelEn), strip(labelZhCn), strip(labelZhTw)),
+          required,
+          choices,
+          null);
     }
 
     private static String strip(@Nullable String text) {
@@ -78,11 +91,24 @@ class CustomFieldPages {
 
   @PostMapping("/{id}/active")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  String setActive(@PathVariable UUID id, @RequestParam long version, @RequestParam boolean active, Model model) {
+  String setActive(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam boolean active,
+      Model model) {
     CustomField field = fields.get(id);
     try {
-      fields.change(id, version, new CustomFieldDraft(field.key(), field.type(), field.label(), field.required(),
-          field.options(), field.position()), active);
+      fields.change(
+          id,
+          version,
+          new CustomFieldDraft(
+              field.key(),
+              field.type(),
+              field.label(),
+              field.required(),
+              field.options(),
+              field.position()),
+          active);
     } catch (StaleVersion e) {
       model.addAttribute("conflict", true);
       return page(model, NewFieldForm.empty(), List.of());

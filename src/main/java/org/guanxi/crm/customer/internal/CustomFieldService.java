@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Administrators' custom fields: adding, relabelling and retiring them. Retired fields keep their values. */
+/**
+ * Administrators' custom fields: adding, relabelling and retiring them. Retired fields keep their
+ * values.
+ */
 @Service
 class CustomFieldService {
 
@@ -50,12 +53,15 @@ class CustomFieldService {
   }
 
   @Transactional
-  CustomField change(UUID id, @Nullable Long expectedVersion, CustomFieldDraft draft, boolean active) {
+  CustomField change(
+      UUID id, @Nullable Long expectedVersion, CustomFieldDraft draft, boolean active) {
     validation.check(draft);
     checkOptions(draft);
     CustomField current = get(id);
     if (!current.key().equals(draft.key()) || current.type() != draft.type()) {
-      throw new InvalidInput(current.key().equals(draft.key()) ? "type" : "key", "immutable",
+      throw new InvalidInput(
+          current.key().equals(draft.key()) ? "type" : "key",
+          "immutable",
           "The key and type of a custom field cannot change");
     }
     long version = expectedVersion == null ? current.version() : expectedVersion;
@@ -68,12 +74,14 @@ class CustomFieldService {
   private static void checkOptions(CustomFieldDraft draft) {
     boolean choice = draft.type() == CustomFieldType.CHOICE;
     if (choice && draft.optionsOrEmpty().isEmpty()) {
-      throw new InvalidInput("options", "options-required", "A choice field needs at least one option");
+      throw new InvalidInput(
+          "options", "options-required", "A choice field needs at least one option");
     }
     if (!choice && !draft.optionsOrEmpty().isEmpty()) {
       throw new InvalidInput("options", "options-not-allowed", "Only choice fields have options");
     }
-    long distinct = draft.optionsOrEmpty().stream().map(CustomField.Choice::value).distinct().count();
+    long distinct =
+        draft.optionsOrEmpty().stream().map(CustomField.Choice::value).distinct().count();
     if (distinct != draft.optionsOrEmpty().size()) {
       throw new InvalidInput("options", "duplicate-option", "Each option value appears once");
     }

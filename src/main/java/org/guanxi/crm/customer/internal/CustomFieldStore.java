@@ -24,7 +24,9 @@ class CustomFieldStore {
 
   /** The fields of the current workspace in the order they are shown, inactive ones included. */
   List<CustomField> all() {
-    return jdbc.sql("select * from custom_field order by position, created_at, id").query(CustomFieldStore::field).list();
+    return jdbc.sql("select * from custom_field order by position, created_at, id")
+        .query(CustomFieldStore::field)
+        .list();
   }
 
   List<CustomField> active() {
@@ -32,11 +34,18 @@ class CustomFieldStore {
   }
 
   Optional<CustomField> find(UUID id) {
-    return jdbc.sql("select * from custom_field where id = ?").param(id).query(CustomFieldStore::field).optional();
+    return jdbc.sql("select * from custom_field where id = ?")
+        .param(id)
+        .query(CustomFieldStore::field)
+        .optional();
   }
 
   boolean keyTaken(String key) {
-    return jdbc.sql("select count(*) from custom_field where key = ?").param(key).query(Long.class).single() > 0;
+    return jdbc.sql("select count(*) from custom_field where key = ?")
+            .param(key)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   void insert(UUID id, CustomFieldDraft draft) {
@@ -45,8 +54,15 @@ class CustomFieldStore {
             insert into custom_field (workspace_id, id, key, type, label_en, label_zh_cn, label_zh_tw, required, options, position)
             values (guanxi_current_workspace(), ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
             """)
-        .params(id, draft.key(), draft.type().name(), draft.label().en(), draft.label().zhCn(), draft.label().zhTw(),
-            Boolean.TRUE.equals(draft.required()), JSON.writeValueAsString(draft.optionsOrEmpty()),
+        .params(
+            id,
+            draft.key(),
+            draft.type().name(),
+            draft.label().en(),
+            draft.label().zhCn(),
+            draft.label().zhTw(),
+            Boolean.TRUE.equals(draft.required()),
+            JSON.writeValueAsString(draft.optionsOrEmpty()),
             draft.position() == null ? 0 : draft.position())
         .update();
   }
@@ -58,9 +74,16 @@ class CustomFieldStore {
                   position = ?, active = ?, version = version + 1
                 where id = ? and version = ?
                 """)
-            .params(draft.label().en(), draft.label().zhCn(), draft.label().zhTw(), Boolean.TRUE.equals(draft.required()),
-                JSON.writeValueAsString(draft.optionsOrEmpty()), draft.position() == null ? 0 : draft.position(), active,
-                id, expectedVersion)
+            .params(
+                draft.label().en(),
+                draft.label().zhCn(),
+                draft.label().zhTw(),
+                Boolean.TRUE.equals(draft.required()),
+                JSON.writeValueAsString(draft.optionsOrEmpty()),
+                draft.position() == null ? 0 : draft.position(),
+                active,
+                id,
+                expectedVersion)
             .update()
         == 1;
   }
@@ -70,7 +93,8 @@ class CustomFieldStore {
         rs.getObject("id", UUID.class),
         rs.getString("key"),
         CustomFieldType.valueOf(rs.getString("type")),
-        new Labels(rs.getString("label_en"), rs.getString("label_zh_cn"), rs.getString("label_zh_tw")),
+        new Labels(
+            rs.getString("label_en"), rs.getString("label_zh_cn"), rs.getString("label_zh_tw")),
         rs.getBoolean("required"),
         JSON.readValue(rs.getString("options"), CHOICES),
         rs.getInt("position"),

@@ -14,8 +14,8 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns custom-field values as they arrive (JSON values from the API, text from forms and files) into the
- * typed values stored with a customer, and rejects what does not fit the field.
+ * Turns custom-field values as they arrive (JSON values from the API, text from forms and files)
+ * into the typed values stored with a customer, and rejects what does not fit the field.
  */
 final class CustomFieldValues {
 
@@ -27,13 +27,17 @@ final class CustomFieldValues {
 
   /** The values to store: known fields only, typed, empty ones dropped, required ones present. */
   static Map<String, Object> normalise(@Nullable Map<String, ?> input, List<CustomField> fields) {
-    Map<String, CustomField> byKey = fields.stream().collect(Collectors.toMap(CustomField::key, Function.identity()));
+    Map<String, CustomField> byKey =
+        fields.stream().collect(Collectors.toMap(CustomField::key, Function.identity()));
     Map<String, Object> values = new TreeMap<>();
     if (input != null) {
       for (var entry : input.entrySet()) {
         CustomField field = byKey.get(entry.getKey());
         if (field == null || !field.active()) {
-          throw new InvalidInput("customFields." + entry.getKey(), "unknown-custom-field", "There is no such custom field");
+          throw new InvalidInput(
+              "customFields." + entry.getKey(),
+              "unknown-custom-field",
+              "There is no such custom field");
         }
         Object value = typed(field, entry.getValue());
         if (value != null) {
@@ -64,9 +68,12 @@ final class CustomFieldValues {
           }
           return text;
         case NUMBER:
-          return raw instanceof Number ? new BigDecimal(raw.toString()) : new BigDecimal(text.replace(",", ""));
+          return raw instanceof Number
+              ? new BigDecimal(raw.toString())
+              : new BigDecimal(text.replace(",", ""));
         case MONEY:
-          BigDecimal amount = new BigDecimal(text.replace(",", "").replace("¥", "").replace("￥", "").strip());
+          BigDecimal amount =
+              new BigDecimal(text.replace(",", "").replace("¥", "").replace("￥", "").strip());
           if (amount.scale() > 4) {
             throw new InvalidInput(name, "invalid-money", "An amount has at most 4 decimal places");
           }

@@ -37,7 +37,22 @@ record Customer(
   }
 
   CustomerDraft draft() {
-    return new CustomerDraft(kind, name, industry, source, city, lifecycleStage, classification, tags, preferences,
-        ownerId, personal.phone(), personal.email(), personal.idCard(), personal.birthday(), personal.address(), customFields);
+    return new CustomerDraft(
+        kind,
+        name,
+        industry,
+        source,
+        city,
+        lifecycleStage,
+        classification,
+        tags,
+        preferences,
+        ownerId,
+        personal.phone(),
+        personal.email(),
+        personal.idCard(),
+        personal.birthday(),
+        personal.address(),
+        customFields);
   }
 }

@@ -1,7 +1,5 @@
 package org.guanxi.crm.customer.internal;
 
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.MergePatches;
 import org.guanxi.crm.platform.Permission;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -33,7 +33,9 @@ import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/customers")
-@Tag(name = "Customers", description = "The one customer record shared by sales, marketing and service")
+@Tag(
+    name = "Customers",
+    description = "The one customer record shared by sales, marketing and service")
 class CustomerApi {
 
   record CustomerList(List<CustomerResource> items, @Nullable String nextCursor) {}
@@ -50,8 +52,11 @@ class CustomerApi {
 
   @PostMapping
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  @Operation(summary = "Create a customer", description = "Honours Idempotency-Key. The owner defaults to the caller.")
-  ResponseEntity<CustomerResource> create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CustomerDraft draft) {
+  @Operation(
+      summary = "Create a customer",
+      description = "Honours Idempotency-Key. The owner defaults to the caller.")
+  ResponseEntity<CustomerResource> create(
+      @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CustomerDraft draft) {
     Customer created = customers.create(user, draft);
     return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id()))
         .eTag(etag(created))
@@ -60,27 +65,37 @@ class CustomerApi {
 
   @GetMapping
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
-  @Operation(summary = "List and search customers",
-      description = "q matches any part of a name, its pinyin or initials, an exact e-mail or phone, or a phone's last four digits. Pages by cursor.")
+  @Operation(
+      summary = "List and search customers",
+      description =
+          "q matches any part of a name, its pinyin or initials, an exact e-mail or phone, or a phone's last four digits. Pages by cursor.")
   CustomerList list(
       @AuthenticationPrincipal CurrentUser user,
       @ParameterObject CustomerFilters filters,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit,
-      @Parameter(description = "cf.<key>=value filters by a custom field") @RequestParam Map<String, String> parameters) {
+      @Parameter(description = "cf.<key>=value filters by a custom field") @RequestParam
+          Map<String, String> parameters) {
     if (limit < 1 || limit > CustomerQuery.MAX_LIMIT) {
-      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + CustomerQuery.MAX_LIMIT);
+      throw new InvalidInput(
+          "limit", "out-of-range", "limit is between 1 and " + CustomerQuery.MAX_LIMIT);
     }
     CustomerPage page =
         customers.list(user, filters.query(customers.customFieldFilter(parameters), cursor, limit));
-    return new CustomerList(page.items().stream().map(c -> CustomerResource.of(c, false)).toList(), page.nextCursor());
+    return new CustomerList(
+        page.items().stream().map(c -> CustomerResource.of(c, false)).toList(), page.nextCursor());
   }
 
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
-  @Operation(summary = "Read a customer", description = "reveal=true shows personal data in full; it needs PERSONAL_DATA_REVEAL and is audited.")
+  @Operation(
+      summary = "Read a customer",
+      description =
+          "reveal=true shows personal data in full; it needs PERSONAL_DATA_REVEAL and is audited.")
   ResponseEntity<CustomerResource> get(
-      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean reveal) {
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "false") boolean reveal) {
     if (reveal && !user.can(Permission.PERSONAL_DATA_REVEAL)) {
       throw new AccessDeniedException("reveal");
     }
@@ -88,9 +103,14 @@ class CustomerApi {
     return ResponseEntity.ok().eTag(etag(customer)).body(CustomerResource.of(customer, reveal));
   }
 
-  @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/json", "application/merge-patch+json"})
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  @Operation(summary = "Change a customer", description = "A JSON merge patch. Send If-Match with the ETag you read: a stale one gets 412.")
+  @Operation(
+      summary = "Change a customer",
+      description =
+          "A JSON merge patch. Send If-Match with the ETag you read: a stale one gets 412.")
   ResponseEntity<CustomerResource> patch(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
@@ -101,13 +121,20 @@ class CustomerApi {
     if (expected != null && expected != current.version()) {
       throw new org.guanxi.crm.platform.StaleVersion(CustomerService.KIND, current.version());
     }
-    Customer updated = customers.update(user, id, expected == null ? current.version() : expected, patches.apply(current.draft(), patch));
+    Customer updated =
+        customers.update(
+            user,
+            id,
+            expected == null ? current.version() : expected,
+            patches.apply(current.draft(), patch));
     return ResponseEntity.ok().eTag(etag(updated)).body(CustomerResource.of(updated, false));
   }
 
   @DeleteMapping("/{id}")
   @PreAuthorize("hasAuthority('CUSTOMER_DELETE')")
-  @Operation(summary = "Move a customer to the recycle bin", description = "Restorable with POST /{id}/restore.")
+  @Operation(
+      summary = "Move a customer to the recycle bin",
+      description = "Restorable with POST /{id}/restore.")
   ResponseEntity<Void> delete(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
@@ -119,7 +146,8 @@ class CustomerApi {
   @PostMapping("/{id}/restore")
   @PreAuthorize("hasAuthority('CUSTOMER_DELETE')")
   @Operation(summary = "Restore a customer from the recycle bin")
-  ResponseEntity<CustomerResource> restore(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+  ResponseEntity<CustomerResource> restore(
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
     Customer restored = customers.restore(user, id);
     return ResponseEntity.ok().eTag(etag(restored)).body(CustomerResource.of(restored, false));
   }

@@ -39,32 +39,48 @@ class CustomerExportApi {
 
   @GetMapping("/api/v1/customers/export")
   @PreAuthorize("hasAuthority('CUSTOMER_EXPORT')")
-  @Operation(summary = "Export customers as CSV",
-      description = "The filters of the list. UTF-8 with a byte order mark; personal data masked unless reveal=true (needs "
-          + "PERSONAL_DATA_REVEAL); more than 1,000 customers need CUSTOMER_EXPORT_LARGE. Every export is audited.")
+  @Operation(
+      summary = "Export customers as CSV",
+      description =
+          "The filters of the list. UTF-8 with a byte order mark; personal data masked unless reveal=true (needs "
+              + "PERSONAL_DATA_REVEAL); more than 1,000 customers need CUSTOMER_EXPORT_LARGE. Every export is audited.")
   void export(
       @AuthenticationPrincipal CurrentUser user,
       @ParameterObject CustomerFilters filters,
       @RequestParam(defaultValue = "false") boolean reveal,
-      @Parameter(description = "cf.<key>=value filters by a custom field") @RequestParam Map<String, String> parameters,
-      HttpServletResponse response) throws IOException {
-    CustomerExports.Export export = exports.start(user,
-        filters.query(customers.customFieldFilter(parameters), null, CustomerQuery.DEFAULT_LIMIT),
-        reveal);
+      @Parameter(description = "cf.<key>=value filters by a custom field") @RequestParam
+          Map<String, String> parameters,
+      HttpServletResponse response)
+      throws IOException {
+    CustomerExports.Export export =
+        exports.start(
+            user,
+            filters.query(
+                customers.customFieldFilter(parameters), null, CustomerQuery.DEFAULT_LIMIT),
+            reveal);
     send(export, response, exports, clock);
   }
 
-  static void send(CustomerExports.Export export, HttpServletResponse response, CustomerExports exports, Clock clock)
+  static void send(
+      CustomerExports.Export export,
+      HttpServletResponse response,
+      CustomerExports exports,
+      Clock clock)
       throws IOException {
     response.setContentType(SpreadsheetCsv.CONTENT_TYPE);
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename("customers-" + LocalDate.now(clock) + ".csv").build().toString());
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment()
+            .filename("customers-" + LocalDate.now(clock) + ".csv")
+            .build()
+            .toString());
     exports.write(export, response.getOutputStream());
   }
 
   @ExceptionHandler
   @ResponseStatus(HttpStatus.FORBIDDEN)
   ProblemDetail tooLarge(LargeExportNotAllowed e) {
-    return Problems.of(HttpStatus.FORBIDDEN, "large-export-not-allowed", "Export too large", e.getMessage());
+    return Problems.of(
+        HttpStatus.FORBIDDEN, "large-export-not-allowed", "Export too large", e.getMessage());
   }
 }

@@ -14,20 +14,42 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Customers as a CSV file for spreadsheets, read page by page and written as they come (never all in memory).
- * Personal data is masked unless the user may reveal it and asks to; more than {@value #LARGE} customers need
- * the large-export permission; every export is written to the audit log with its counts and fields.
+ * Customers as a CSV file for spreadsheets, read page by page and written as they come (never all
+ * in memory). Personal data is masked unless the user may reveal it and asks to; more than {@value
+ * #LARGE} customers need the large-export permission; every export is written to the audit log with
+ * its counts and fields.
  */
 @Service
 class CustomerExports {
 
   static final int LARGE = 1_000;
   private static final int PAGE = 500;
-  static final List<String> COLUMNS = List.of("id", "name", "kind", "lifecycleStage", "classification", "industry", "source",
-      "city", "tags", "owner", "phone", "email", "idCard", "birthday", "address", "preferences", "createdAt");
-  private static final List<String> PERSONAL_DATA = List.of("phone", "email", "idCard", "birthday", "address");
+  static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "name",
+          "kind",
+          "lifecycleStage",
+          "classification",
+          "industry",
+          "source",
+          "city",
+          "tags",
+          "owner",
+          "phone",
+          "email",
+          "idCard",
+          "birthday",
+          "address",
+          "preferences",
+          "createdAt");
+  private static final List<String> PERSONAL_DATA =
+      List.of("phone", "email", "idCard", "birthday", "address");
 
-  /** An export that may go ahead, its first page already read so that a refusal comes before any byte is written. */
+  /**
+   * An export that may go ahead, its first page already read so that a refusal comes before any
+   * byte is written.
+   */
   record Export(CurrentUser user, CustomerQuery query, boolean reveal, CustomerPage firstPage) {}
 
   private final CustomerStore store;
@@ -77,9 +99,22 @@ class CustomerExports {
       }
       complete = true;
     } finally {
-      audit.record(export.user(), AuditAction.EXPORT, CustomerService.KIND, null,
-          Map.of("rows", rows, "fields", COLUMNS, "revealedFields", export.reveal() ? PERSONAL_DATA : List.of(),
-              "filters", filtersUsed(export.query()), "complete", complete));
+      audit.record(
+          export.user(),
+          AuditAction.EXPORT,
+          CustomerService.KIND,
+          null,
+          Map.of(
+              "rows",
+              rows,
+              "fields",
+              COLUMNS,
+              "revealedFields",
+              export.reveal() ? PERSONAL_DATA : List.of(),
+              "filters",
+              filtersUsed(export.query()),
+              "complete",
+              complete));
     }
   }
 
@@ -105,7 +140,10 @@ class CustomerExports {
     return cells;
   }
 
-  /** The names of the filters, not their values: a search text may itself be a phone number or an e-mail address. */
+  /**
+   * The names of the filters, not their values: a search text may itself be a phone number or an
+   * e-mail address.
+   */
   private static List<String> filtersUsed(CustomerQuery query) {
     List<String> used = new ArrayList<>();
     if (query.q() != null && !query.q().isBlank()) {
@@ -138,5 +176,4 @@ class CustomerExports {
     query.customFields().keySet().forEach(key -> used.add("cf." + key));
     return used;
   }
-
 }

@@ -9,13 +9,15 @@ import org.guanxi.crm.customer.LifecycleStage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The filters of the customer list, bound once from query parameters for every endpoint that takes them (the list
- * and the export), so that they cannot drift apart. Custom-field filters ({@code cf.<key>}) come on top, typed by
- * their field's definition.
+ * The filters of the customer list, bound once from query parameters for every endpoint that takes
+ * them (the list and the export), so that they cannot drift apart. Custom-field filters ({@code
+ * cf.<key>}) come on top, typed by their field's definition.
  */
 record CustomerFilters(
-    @Parameter(description = "Any part of a name, its pinyin or initials, an exact e-mail or phone, or a phone's last four digits")
-    @Nullable String q,
+    @Parameter(
+            description =
+                "Any part of a name, its pinyin or initials, an exact e-mail or phone, or a phone's last four digits")
+        @Nullable String q,
     @Nullable LifecycleStage lifecycleStage,
     @Nullable Classification classification,
     @Nullable CustomerKind kind,
@@ -27,7 +29,19 @@ record CustomerFilters(
     @Parameter(description = "NEWEST (default) or NAME") @Nullable CustomerSort sort) {
 
   CustomerQuery query(Map<String, Object> customFields, @Nullable String cursor, int limit) {
-    return new CustomerQuery(q, lifecycleStage, classification, kind, ownerId, tag, city, industry, customFields,
-        Boolean.TRUE.equals(deleted), sort == null ? CustomerSort.NEWEST : sort, cursor, limit);
+    return new CustomerQuery(
+        q,
+        lifecycleStage,
+        classification,
+        kind,
+        ownerId,
+        tag,
+        city,
+        industry,
+        customFields,
+        Boolean.TRUE.equals(deleted),
+        sort == null ? CustomerSort.NEWEST : sort,
+        cursor,
+        limit);
   }
 }

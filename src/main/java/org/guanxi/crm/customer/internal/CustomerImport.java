@@ -7,11 +7,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An import of customers from a file, run in the background: where it stands and what became of its rows.
+ * An import of customers from a file, run in the background: where it stands and what became of its
+ * rows.
  *
- * @param rowsDone how many rows have been read and settled (imported, rejected or held as possible duplicates)
+ * @param rowsDone how many rows have been read and settled (imported, rejected or held as possible
+ *     duplicates)
  * @param duplicates how many rows were held as possible duplicates
- * @param decided how many of the held rows were since created, skipped or merged, by the decision taken
+ * @param decided how many of the held rows were since created, skipped or merged, by the decision
+ *     taken
  */
 record CustomerImport(
     UUID id,
@@ -45,12 +48,26 @@ record CustomerImport(
     }
   }
 
-  enum RowStatus { REJECTED, AWAITING_DECISION, CREATED, SKIPPED, MERGED }
+  enum RowStatus {
+    REJECTED,
+    AWAITING_DECISION,
+    CREATED,
+    SKIPPED,
+    MERGED
+  }
 
-  /** A row that was not simply imported: rejected with its errors, or a possible duplicate and what was decided. */
+  /**
+   * A row that was not simply imported: rejected with its errors, or a possible duplicate and what
+   * was decided.
+   */
   record Row(
-      int number, RowStatus status, Map<String, String> values, List<ImportRules.RowError> errors,
-      @Nullable UUID candidateId, List<DuplicateFinder.Reason> reasons, @Nullable UUID customerId) {}
+      int number,
+      RowStatus status,
+      Map<String, String> values,
+      List<ImportRules.RowError> errors,
+      @Nullable UUID candidateId,
+      List<DuplicateFinder.Reason> reasons,
+      @Nullable UUID customerId) {}
 
   public int awaitingDecision() {
     return duplicates - decided.values().stream().mapToInt(Integer::intValue).sum();

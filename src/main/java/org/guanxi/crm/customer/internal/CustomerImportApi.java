@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +14,6 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Problems;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +35,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
-@Tag(name = "Customer imports", description = "Customers imported from CSV or Excel files, in the background")
+@Tag(
+    name = "Customer imports",
+    description = "Customers imported from CSV or Excel files, in the background")
 class CustomerImportApi {
 
   record DuplicateList(List<HeldRows.HeldRow> items, @Nullable Integer nextAfter) {}
@@ -50,7 +49,11 @@ class CustomerImportApi {
   private final HeldRows heldRows;
   private final JsonMapper json;
 
-  CustomerImportApi(CustomerImportService imports, ImportErrorReport errorReport, HeldRows heldRows, JsonMapper json) {
+  CustomerImportApi(
+      CustomerImportService imports,
+      ImportErrorReport errorReport,
+      HeldRows heldRows,
+      JsonMapper json) {
     this.imports = imports;
     this.errorReport = errorReport;
     this.heldRows = heldRows;
@@ -59,56 +62,84 @@ class CustomerImportApi {
 
   @PostMapping("/api/v1/customers/import")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-  @Operation(summary = "Import customers from a CSV or XLSX file",
-      description = "multipart/form-data with 'file' and, optionally, 'mapping': a JSON object {column header: field name} "
-          + "(an empty name leaves a column out). Known headers in English and Chinese are mapped by themselves. The file "
-          + "is checked at once (422 if it cannot be read); its rows are imported in the background: poll the Location.")
-  ResponseEntity<ImportResource> upload(@AuthenticationPrincipal CurrentUser user, @RequestParam("file") MultipartFile file,
-      @RequestParam(name = "mapping", required = false) @Nullable String mapping) throws IOException {
-    CustomerImport job = imports.upload(user, file.getOriginalFilename(), file.getBytes(), choices(mapping), true);
-    return ResponseEntity.accepted().location(URI.create("/api/v1/customer-imports/" + job.id())).body(ImportResource.of(job));
+  @Operation(
+      summary = "Import customers from a CSV or XLSX file",
+      description =
+          "multipart/form-data with 'file' and, optionally, 'mapping': a JSON object {column header: field name} "
+              + "(an empty name leaves a column out). Known headers in English and Chinese are mapped by themselves. The file "
+              + "is checked at once (422 if it cannot be read); its rows are imported in the background: poll the Location.")
+  ResponseEntity<ImportResource> upload(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "mapping", required = false) @Nullable String mapping)
+      throws IOException {
+    CustomerImport job =
+        imports.upload(user, file.getOriginalFilename(), file.getBytes(), choices(mapping), true);
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/customer-imports/" + job.id()))
+        .body(ImportResource.of(job));
   }
 
   @GetMapping("/api/v1/customer-imports/{id}")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-  @Operation(summary = "Where an import stands", description = "Status, counts and links to the error report and the possible duplicates.")
+  @Operation(
+      summary = "Where an import stands",
+      description = "Status, counts and links to the error report and the possible duplicates.")
   ImportResource get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
     return ImportResource.of(imports.get(user, id));
   }
 
   @GetMapping("/api/v1/customer-imports/{id}/errors.csv")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-  @Operation(summary = "The rejected rows as CSV", description = "Row number, columns, problem, then the row as uploaded.")
-  void errors(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Locale locale, HttpServletResponse response)
+  @Operation(
+      summary = "The rejected rows as CSV",
+      description = "Row number, columns, problem, then the row as uploaded.")
+  void errors(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      Locale locale,
+      HttpServletResponse response)
       throws IOException {
     errorReport.download(user, id, locale, response);
   }
 
   @GetMapping("/api/v1/customer-imports/{id}/duplicates")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-  @Operation(summary = "Rows held as possible duplicates",
-      description = "Each with the reasons (EMAIL, PHONE, NAME, PINYIN, SIMILAR_NAME) and the existing customer it may duplicate. "
-          + "status=AWAITING_DECISION (default), CREATED, SKIPPED or MERGED; page with after=<last row>.")
-  DuplicateList duplicates(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
-      @RequestParam(defaultValue = "AWAITING_DECISION") RowStatus status, @RequestParam(defaultValue = "0") int after,
+  @Operation(
+      summary = "Rows held as possible duplicates",
+      description =
+          "Each with the reasons (EMAIL, PHONE, NAME, PINYIN, SIMILAR_NAME) and the existing customer it may duplicate. "
+              + "status=AWAITING_DECISION (default), CREATED, SKIPPED or MERGED; page with after=<last row>.")
+  DuplicateList duplicates(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "AWAITING_DECISION") RowStatus status,
+      @RequestParam(defaultValue = "0") int after,
       @RequestParam(defaultValue = "50") int limit) {
     if (limit < 1 || limit > MAX_PAGE) {
       throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_PAGE);
     }
     if (status == RowStatus.REJECTED) {
-      throw new InvalidInput("status", "rejected-rows-in-report", "The rejected rows are in errors.csv");
+      throw new InvalidInput(
+          "status", "rejected-rows-in-report", "The rejected rows are in errors.csv");
     }
     CustomerImport job = imports.get(user, id);
     List<CustomerImport.Row> rows = imports.rows(user, id, status, after, limit);
-    return new DuplicateList(heldRows.of(user, job, rows), rows.size() == limit ? rows.get(rows.size() - 1).number() : null);
+    return new DuplicateList(
+        heldRows.of(user, job, rows),
+        rows.size() == limit ? rows.get(rows.size() - 1).number() : null);
   }
 
   @PostMapping("/api/v1/customer-imports/{id}/decisions")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-  @Operation(summary = "Decide on possible duplicates",
-      description = "[{\"row\": 7, \"action\": \"CREATE\" | \"SKIP\" | \"MERGE_INTO\", \"customerId\": optional}]: all applied or none. "
-          + "MERGE_INTO fills the empty fields of the existing customer (the candidate found unless customerId names another).")
-  ImportResource decide(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+  @Operation(
+      summary = "Decide on possible duplicates",
+      description =
+          "[{\"row\": 7, \"action\": \"CREATE\" | \"SKIP\" | \"MERGE_INTO\", \"customerId\": optional}]: all applied or none. "
+              + "MERGE_INTO fills the empty fields of the existing customer (the candidate found unless customerId names another).")
+  ImportResource decide(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
       @RequestBody List<CustomerImportService.Decision> decisions) {
     return ImportResource.of(imports.decide(user, id, decisions));
   }
@@ -116,16 +147,26 @@ class CustomerImportApi {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> noFile(MultipartException e) {
     if (e instanceof MaxUploadSizeExceededException) {
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(
-          Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "File too large", "The file is larger than the upload limit."));
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+          .body(
+              Problems.of(
+                  HttpStatus.PAYLOAD_TOO_LARGE,
+                  "file-too-large",
+                  "File too large",
+                  "The file is larger than the upload limit."));
     }
     return noFile();
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
   ResponseEntity<ProblemDetail> noFile() {
-    return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "file-required", "File required",
-        "Send the file as multipart/form-data, in a part named 'file'."));
+    return ResponseEntity.badRequest()
+        .body(
+            Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "file-required",
+                "File required",
+                "Send the file as multipart/form-data, in a part named 'file'."));
   }
 
   private Map<String, @Nullable String> choices(@Nullable String mapping) {
@@ -135,7 +176,10 @@ class CustomerImportApi {
     try {
       return json.readValue(mapping, new TypeReference<Map<String, @Nullable String>>() {});
     } catch (JacksonException e) {
-      throw new InvalidInput("mapping", "invalid-mapping", "The mapping is a JSON object of column headers and field names");
+      throw new InvalidInput(
+          "mapping",
+          "invalid-mapping",
+          "The mapping is a JSON object of column headers and field names");
     }
   }
 }

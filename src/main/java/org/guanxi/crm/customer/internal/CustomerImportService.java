@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Importing customers from a file: the upload (read at once, so that an unreadable file is refused then), the
- * choice of columns, and the decisions on rows held as possible duplicates. The rows themselves are imported
- * in the background by {@link CustomerImportWorker}. An import is seen only by the user who started it.
+ * Importing customers from a file: the upload (read at once, so that an unreadable file is refused
+ * then), the choice of columns, and the decisions on rows held as possible duplicates. The rows
+ * themselves are imported in the background by {@link CustomerImportWorker}. An import is seen only
+ * by the user who started it.
  */
 @Service
 class CustomerImportService {
@@ -33,9 +34,15 @@ class CustomerImportService {
   private static final int MAX_FILE_NAME = 200;
 
   /** What to do with a row held as a possible duplicate. */
-  enum Action { CREATE, SKIP, MERGE_INTO }
+  enum Action {
+    CREATE,
+    SKIP,
+    MERGE_INTO
+  }
 
-  /** @param customerId for MERGE_INTO: the customer to merge into; the candidate found when absent */
+  /**
+   * @param customerId for MERGE_INTO: the customer to merge into; the candidate found when absent
+   */
   record Decision(int row, Action action, @Nullable UUID customerId) {}
 
   private final CustomerImportStore store;
@@ -45,8 +52,13 @@ class CustomerImportService {
   private final AuditLog audit;
   private final Clock clock;
 
-  CustomerImportService(CustomerImportStore store, CustomerService customers, CustomerMerges merges, ImportRules rules,
-      AuditLog audit, Clock clock) {
+  CustomerImportService(
+      CustomerImportStore store,
+      CustomerService customers,
+      CustomerMerges merges,
+      ImportRules rules,
+      AuditLog audit,
+      Clock clock) {
     this.store = store;
     this.customers = customers;
     this.merges = merges;
@@ -56,24 +68,31 @@ class CustomerImportService {
   }
 
   /**
-   * Keeps an uploaded file for import. With {@code start}, the columns are mapped at once (recognised headers,
-   * changed by {@code choices}) and the import queued; otherwise it waits for {@link #start}. The file is read
-   * through before anything is stored (and outside a transaction: a large file takes a while).
+   * Keeps an uploaded file for import. With {@code start}, the columns are mapped at once
+   * (recognised headers, changed by {@code choices}) and the import queued; otherwise it waits for
+   * {@link #start}. The file is read through before anything is stored (and outside a transaction:
+   * a large file takes a while).
    */
-  CustomerImport upload(CurrentUser user, @Nullable String fileName, byte[] content, Map<String, @Nullable String> choices,
+  CustomerImport upload(
+      CurrentUser user,
+      @Nullable String fileName,
+      byte[] content,
+      Map<String, @Nullable String> choices,
       boolean start) {
     ImportFile file = ImportFile.of(content);
     List<List<String>> header = new ArrayList<>();
     int[] rows = {0};
-    file.read(row -> {
-      if (header.isEmpty()) {
-        header.add(row.cells());
-      } else {
-        rows[0]++;
-      }
-    });
+    file.read(
+        row -> {
+          if (header.isEmpty()) {
+            header.add(row.cells());
+          } else {
+            rows[0]++;
+          }
+        });
     if (header.isEmpty() || rows[0] == 0) {
-      throw new InvalidInput("file", "no-rows", "The file has no rows of customers below its header row.");
+      throw new InvalidInput(
+          "file", "no-rows", "The file has no rows of customers below its header row.");
     }
     List<String> headers = uniqueHeaders(header.get(0));
     ColumnMapping mapping = ColumnMapping.recognise(headers).with(choices, headers);
@@ -81,7 +100,15 @@ class CustomerImportService {
       mapping.requireName();
     }
     UUID id = Ids.newId();
-    store.insert(id, user, name(fileName, file), file, headers, mapping, start ? Status.QUEUED : Status.MAPPING, rows[0],
+    store.insert(
+        id,
+        user,
+        name(fileName, file),
+        file,
+        headers,
+        mapping,
+        start ? Status.QUEUED : Status.MAPPING,
+        rows[0],
         clock.instant());
     return get(user, id);
   }
@@ -89,7 +116,8 @@ class CustomerImportService {
   @Transactional
   CustomerImport start(CurrentUser user, UUID id, Map<String, @Nullable String> choices) {
     CustomerImport job = get(user, id);
-    ColumnMapping mapping = ColumnMapping.ofKeys(job.mapping()).with(choices, job.headers()).requireName();
+    ColumnMapping mapping =
+        ColumnMapping.ofKeys(job.mapping()).with(choices, job.headers()).requireName();
     if (!store.queue(id, mapping)) {
       throw new InvalidInput("status", "import-already-started", "This import has already started");
     }
@@ -104,32 +132,44 @@ class CustomerImportService {
     return store.recent(user.id(), 20);
   }
 
-  List<CustomerImport.Row> rows(CurrentUser user, UUID id, RowStatus status, int afterRow, int limit) {
+  List<CustomerImport.Row> rows(
+      CurrentUser user, UUID id, RowStatus status, int afterRow, int limit) {
     get(user, id);
     return store.rows(id, status, afterRow, limit);
   }
 
   /**
-   * Applies decisions on held rows, all or none: CREATE imports the row as a new customer, SKIP leaves it out,
-   * MERGE_INTO fills the empty fields of an existing customer (the candidate found, or the one named) from it.
+   * Applies decisions on held rows, all or none: CREATE imports the row as a new customer, SKIP
+   * leaves it out, MERGE_INTO fills the empty fields of an existing customer (the candidate found,
+   * or the one named) from it.
    */
   @Transactional
   CustomerImport decide(CurrentUser user, UUID id, List<Decision> decisions) {
     CustomerImport job = get(user, id);
     if (job.status() != Status.DONE) {
-      throw new InvalidInput("status", "import-not-finished", "Decisions are taken once the import has finished");
+      throw new InvalidInput(
+          "status", "import-not-finished", "Decisions are taken once the import has finished");
     }
-    ImportRules.Check check = rules.forImport(user, job.headers(), ColumnMapping.ofKeys(job.mapping()));
+    ImportRules.Check check =
+        rules.forImport(user, job.headers(), ColumnMapping.ofKeys(job.mapping()));
     Instant now = clock.instant();
     int created = 0;
     Set<Integer> seen = new HashSet<>();
     for (Decision decision : decisions) {
       if (decision.action() == null || !seen.add(decision.row())) {
-        throw new InvalidInput("row", "invalid-decision", "Each row needs one decision: CREATE, SKIP or MERGE_INTO");
+        throw new InvalidInput(
+            "row", "invalid-decision", "Each row needs one decision: CREATE, SKIP or MERGE_INTO");
       }
-      CustomerImport.Row row = store.rowForUpdate(id, decision.row())
-          .filter(r -> r.status() == RowStatus.AWAITING_DECISION)
-          .orElseThrow(() -> new InvalidInput("row", "not-awaiting-decision", "Row " + decision.row() + " awaits no decision"));
+      CustomerImport.Row row =
+          store
+              .rowForUpdate(id, decision.row())
+              .filter(r -> r.status() == RowStatus.AWAITING_DECISION)
+              .orElseThrow(
+                  () ->
+                      new InvalidInput(
+                          "row",
+                          "not-awaiting-decision",
+                          "Row " + decision.row() + " awaits no decision"));
       switch (decision.action()) {
         case SKIP -> store.decide(id, row.number(), RowStatus.SKIPPED, null, user.id(), now);
         case CREATE -> {
@@ -140,10 +180,18 @@ class CustomerImportService {
         case MERGE_INTO -> {
           UUID target = decision.customerId() != null ? decision.customerId() : row.candidateId();
           if (target == null) {
-            throw new InvalidInput("customerId", "required", "Name the customer to merge row " + row.number() + " into");
+            throw new InvalidInput(
+                "customerId",
+                "required",
+                "Name the customer to merge row " + row.number() + " into");
           }
-          List<String> filled = merges.fillFromImport(user, target, draftOf(check, job.headers(), row));
-          audit.record(user, AuditAction.MERGE, CustomerService.KIND, target,
+          List<String> filled =
+              merges.fillFromImport(user, target, draftOf(check, job.headers(), row));
+          audit.record(
+              user,
+              AuditAction.MERGE,
+              CustomerService.KIND,
+              target,
               Map.of("importId", id, "row", row.number(), "fieldsFilled", filled));
           store.decide(id, row.number(), RowStatus.MERGED, target, user.id(), now);
         }
@@ -155,20 +203,34 @@ class CustomerImportService {
     return get(user, id);
   }
 
-  /** The row read again under today's rules: a row held weeks ago may have an owner who has left since. */
-  private static CustomerDraft draftOf(ImportRules.Check check, List<String> headers, CustomerImport.Row row) {
-    List<String> cells = headers.stream().map(header -> row.values().getOrDefault(header, "")).toList();
+  /**
+   * The row read again under today's rules: a row held weeks ago may have an owner who has left
+   * since.
+   */
+  private static CustomerDraft draftOf(
+      ImportRules.Check check, List<String> headers, CustomerImport.Row row) {
+    List<String> cells =
+        headers.stream().map(header -> row.values().getOrDefault(header, "")).toList();
     ImportRules.CheckedRow checked = check.check(new ImportFile.Row(row.number(), cells));
     if (!checked.accepted() || checked.draft() == null) {
-      List<InvalidInput.FieldError> errors = checked.errors().stream()
-          .map(e -> new InvalidInput.FieldError(e.column() == null ? "row" : e.column(), e.code(), "Row " + row.number() + ": " + e.message()))
-          .toList();
+      List<InvalidInput.FieldError> errors =
+          checked.errors().stream()
+              .map(
+                  e ->
+                      new InvalidInput.FieldError(
+                          e.column() == null ? "row" : e.column(),
+                          e.code(),
+                          "Row " + row.number() + ": " + e.message()))
+              .toList();
       throw new InvalidInput(errors);
     }
     return checked.draft();
   }
 
-  /** Blank headers are named by their position, repeated ones numbered, so that every column has its own name. */
+  /**
+   * Blank headers are named by their position, repeated ones numbered, so that every column has its
+   * own name.
+   */
   static List<String> uniqueHeaders(List<String> cells) {
     List<String> headers = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
@@ -184,7 +246,10 @@ class CustomerImportService {
   }
 
   private static String name(@Nullable String fileName, ImportFile file) {
-    String name = fileName == null || fileName.isBlank() ? "customers." + file.format().name().toLowerCase() : fileName.strip();
+    String name =
+        fileName == null || fileName.isBlank()
+            ? "customers." + file.format().name().toLowerCase()
+            : fileName.strip();
     name = name.replaceAll("[\\p{Cntrl}/\\\\]", "_");
     return name.length() > MAX_FILE_NAME ? name.substring(name.length() - MAX_FILE_NAME) : name;
   }

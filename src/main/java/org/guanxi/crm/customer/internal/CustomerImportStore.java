@@ -26,8 +26,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports and their held rows in PostgreSQL. The uploaded file and the values of held rows are personal data
- * in plain text, so they are sealed with the field cipher like the customer's own personal data.
+ * Imports and their held rows in PostgreSQL. The uploaded file and the values of held rows are
+ * personal data in plain text, so they are sealed with the field cipher like the customer's own
+ * personal data.
  */
 @Repository
 class CustomerImportStore {
@@ -49,12 +50,22 @@ class CustomerImportStore {
   record Claimed(UUID workspaceId, UUID importId) {}
 
   /** What a worker needs to run an import. */
-  record Work(CurrentUser actor, byte[] file, List<String> headers, ColumnMapping mapping, int rowsDone, int attempts) {}
+  record Work(
+      CurrentUser actor,
+      byte[] file,
+      List<String> headers,
+      ColumnMapping mapping,
+      int rowsDone,
+      int attempts) {}
 
   /** A row to keep: rejected, or held as a possible duplicate. */
   record Held(
-      int number, RowStatus status, Map<String, String> values, List<ImportRules.RowError> errors,
-      @Nullable UUID candidateId, List<DuplicateFinder.Reason> reasons) {}
+      int number,
+      RowStatus status,
+      Map<String, String> values,
+      List<ImportRules.RowError> errors,
+      @Nullable UUID candidateId,
+      List<DuplicateFinder.Reason> reasons) {}
 
   private final JdbcClient jdbc;
   private final FieldCipher cipher;
@@ -64,8 +75,16 @@ class CustomerImportStore {
     this.cipher = cipher;
   }
 
-  void insert(UUID id, CurrentUser actor, String fileName, ImportFile file, List<String> headers, ColumnMapping mapping,
-      Status status, int totalRows, Instant now) {
+  void insert(
+      UUID id,
+      CurrentUser actor,
+      String fileName,
+      ImportFile file,
+      List<String> headers,
+      ColumnMapping mapping,
+      Status status,
+      int totalRows,
+      Instant now) {
     jdbc.sql(
             """
             insert into customer_import (workspace_id, id, created_by, actor, file_name, file_format, file_enc, headers,
@@ -89,14 +108,18 @@ class CustomerImportStore {
 
   /** An import as its creator sees it; other users' imports are not found. */
   Optional<CustomerImport> find(UUID id, UUID createdBy) {
-    return jdbc.sql("select " + COLUMNS + " from customer_import i where i.id = ? and i.created_by = ?")
+    return jdbc.sql(
+            "select " + COLUMNS + " from customer_import i where i.id = ? and i.created_by = ?")
         .params(id, createdBy)
         .query(this::customerImport)
         .optional();
   }
 
   List<CustomerImport> recent(UUID createdBy, int limit) {
-    return jdbc.sql("select " + COLUMNS + " from customer_import i where i.created_by = ? order by i.created_at desc, i.id desc limit ?")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from customer_import i where i.created_by = ? order by i.created_at desc, i.id desc limit ?")
         .params(createdBy, limit)
         .query(this::customerImport)
         .list();
@@ -116,7 +139,8 @@ class CustomerImportStore {
 
   /** Claims the oldest waiting import of any workspace (called outside every workspace). */
   Optional<Claimed> claim(UUID claim, Duration staleAfter) {
-    return jdbc.sql("select workspace_id, import_id from guanxi_claim_customer_import(?, cast(? as interval))")
+    return jdbc.sql(
+            "select workspace_id, import_id from guanxi_claim_customer_import(?, cast(? as interval))")
         .params(claim, staleAfter.toSeconds() + " seconds")
         .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
         .optional();
@@ -129,19 +153,25 @@ class CustomerImportStore {
             where id = ? and claim = ? and status = 'RUNNING'
             """)
         .params(id, claim)
-        .query((rs, n) -> new Work(
-            JSON.readValue(rs.getString(1), CurrentUser.class),
-            Base64.getDecoder().decode(cipher.decrypt(rs.getBytes(2))),
-            strings(rs.getArray(3)),
-            ColumnMapping.ofKeys(JSON.readValue(rs.getString(4), TEXTS)),
-            rs.getInt(5),
-            rs.getInt(6)))
+        .query(
+            (rs, n) ->
+                new Work(
+                    JSON.readValue(rs.getString(1), CurrentUser.class),
+                    Base64.getDecoder().decode(cipher.decrypt(rs.getBytes(2))),
+                    strings(rs.getArray(3)),
+                    ColumnMapping.ofKeys(JSON.readValue(rs.getString(4), TEXTS)),
+                    rs.getInt(5),
+                    rs.getInt(6)))
         .optional();
   }
 
-  /** Locks the import for this transaction if the worker still holds it; false if another worker took it over. */
+  /**
+   * Locks the import for this transaction if the worker still holds it; false if another worker
+   * took it over.
+   */
   boolean stillHeld(UUID id, UUID claim) {
-    return jdbc.sql("select 1 from customer_import where id = ? and claim = ? and status = 'RUNNING' for update")
+    return jdbc.sql(
+            "select 1 from customer_import where id = ? and claim = ? and status = 'RUNNING' for update")
         .params(id, claim)
         .query(Integer.class)
         .optional()
@@ -173,13 +203,17 @@ class CustomerImportStore {
 
   /** Gives an import back to the queue after a failed attempt, for a later one. */
   void release(UUID id, UUID claim) {
-    jdbc.sql("update customer_import set status = 'QUEUED', claim = null, version = version + 1 where id = ? and claim = ?")
+    jdbc.sql(
+            "update customer_import set status = 'QUEUED', claim = null, version = version + 1 where id = ? and claim = ?")
         .params(id, claim)
         .update();
   }
 
   void addImported(UUID id, int count) {
-    jdbc.sql("update customer_import set imported = imported + ?, version = version + 1 where id = ?").params(count, id).update();
+    jdbc.sql(
+            "update customer_import set imported = imported + ?, version = version + 1 where id = ?")
+        .params(count, id)
+        .update();
   }
 
   void keep(UUID importId, List<Held> rows) {
@@ -196,10 +230,13 @@ class CustomerImportStore {
         params.put("errors_" + i, JSON.writeValueAsString(row.errors()));
         params.put("candidate_" + i, row.candidateId());
         params.put("reasons_" + i, row.reasons().stream().map(Enum::name).toArray(String[]::new));
-        values.add("(guanxi_current_workspace(), :importId, :number_%1$d, :status_%1$d, :values_%1$d, cast(:errors_%1$d as jsonb), :candidate_%1$d, cast(:reasons_%1$d as text[]))".formatted(i));
+        values.add(
+            "(guanxi_current_workspace(), :importId, :number_%1$d, :status_%1$d, :values_%1$d, cast(:errors_%1$d as jsonb), :candidate_%1$d, cast(:reasons_%1$d as text[]))"
+                .formatted(i));
       }
-      jdbc.sql("insert into customer_import_row (workspace_id, import_id, row_number, status, values_enc, errors, candidate_id, reasons) values "
-              + String.join(",", values))
+      jdbc.sql(
+              "insert into customer_import_row (workspace_id, import_id, row_number, status, values_enc, errors, candidate_id, reasons) values "
+                  + String.join(",", values))
           .params(params)
           .update();
     }
@@ -229,7 +266,13 @@ class CustomerImportStore {
         .optional();
   }
 
-  void decide(UUID importId, int number, RowStatus status, @Nullable UUID customerId, UUID decidedBy, Instant now) {
+  void decide(
+      UUID importId,
+      int number,
+      RowStatus status,
+      @Nullable UUID customerId,
+      UUID decidedBy,
+      Instant now) {
     jdbc.sql(
             """
             update customer_import_row set status = ?, customer_id = ?, decided_by = ?, decided_at = ?

@@ -25,9 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs queued imports in the background, on whichever node claims them first. Rows are settled a batch at a
- * time, each batch in one transaction that also records how far the import got, so that an import cut off by
- * a restart is taken over (once its heartbeat is stale) and goes on from the next batch, never twice.
+ * Runs queued imports in the background, on whichever node claims them first. Rows are settled a
+ * batch at a time, each batch in one transaction that also records how far the import got, so that
+ * an import cut off by a restart is taken over (once its heartbeat is stale) and goes on from the
+ * next batch, never twice.
  */
 @Component
 class CustomerImportWorker {
@@ -47,9 +48,15 @@ class CustomerImportWorker {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  CustomerImportWorker(CustomerImportStore imports, CustomerStore customers, CustomerTimeline timeline,
-      DuplicateFinder duplicates, ImportRules rules, ApplicationEventPublisher events,
-      PlatformTransactionManager transactions, Clock clock) {
+  CustomerImportWorker(
+      CustomerImportStore imports,
+      CustomerStore customers,
+      CustomerTimeline timeline,
+      DuplicateFinder duplicates,
+      ImportRules rules,
+      ApplicationEventPublisher events,
+      PlatformTransactionManager transactions,
+      Clock clock) {
     this.imports = imports;
     this.customers = customers;
     this.timeline = timeline;
@@ -60,7 +67,9 @@ class CustomerImportWorker {
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelayString = "${guanxi.imports.poll-interval:PT2S}", initialDelayString = "${guanxi.imports.poll-interval:PT2S}")
+  @Scheduled(
+      fixedDelayString = "${guanxi.imports.poll-interval:PT2S}",
+      initialDelayString = "${guanxi.imports.poll-interval:PT2S}")
   void runWaitingImports() {
     for (int i = 0; i < IMPORTS_PER_TURN; i++) {
       UUID claim = Ids.newId();
@@ -68,7 +77,8 @@ class CustomerImportWorker {
       if (claimed.isEmpty()) {
         return;
       }
-      WorkspaceContext.runIn(claimed.get().workspaceId(), () -> run(claimed.get().importId(), claim));
+      WorkspaceContext.runIn(
+          claimed.get().workspaceId(), () -> run(claimed.get().importId(), claim));
     }
   }
 
@@ -78,7 +88,12 @@ class CustomerImportWorker {
       return;
     }
     if (work.attempts() > MAX_ATTEMPTS) {
-      imports.finish(id, claim, Status.FAILED, "The import was stopped after " + MAX_ATTEMPTS + " attempts.", clock.instant());
+      imports.finish(
+          id,
+          claim,
+          Status.FAILED,
+          "The import was stopped after " + MAX_ATTEMPTS + " attempts.",
+          clock.instant());
       return;
     }
     try {
@@ -86,13 +101,15 @@ class CustomerImportWorker {
       Batch batch = new Batch(id, claim, work.actor());
       int[] dataRows = {0};
       boolean[] header = {true};
-      ImportFile.of(work.file()).read(row -> {
-        if (header[0]) {
-          header[0] = false;
-        } else if (dataRows[0]++ >= work.rowsDone()) {
-          batch.add(check.check(row));
-        }
-      });
+      ImportFile.of(work.file())
+          .read(
+              row -> {
+                if (header[0]) {
+                  header[0] = false;
+                } else if (dataRows[0]++ >= work.rowsDone()) {
+                  batch.add(check.check(row));
+                }
+              });
       batch.flush();
       imports.finish(id, claim, Status.DONE, null, clock.instant());
     } catch (ClaimLost e) {
@@ -102,7 +119,8 @@ class CustomerImportWorker {
     } catch (RuntimeException e) {
       log.warn("Import {} failed in attempt {}", id, work.attempts(), e);
       if (work.attempts() >= MAX_ATTEMPTS) {
-        imports.finish(id, claim, Status.FAILED, "The import stopped: " + e.getMessage(), clock.instant());
+        imports.finish(
+            id, claim, Status.FAILED, "The import stopped: " + e.getMessage(), clock.instant());
       } else {
         imports.release(id, claim);
       }
@@ -130,52 +148,77 @@ class CustomerImportWorker {
       }
     }
 
-    /** Inserts the new customers, keeps the rejected rows and the possible duplicates, and notes the progress. */
+    /**
+     * Inserts the new customers, keeps the rejected rows and the possible duplicates, and notes the
+     * progress.
+     */
     void flush() {
       if (rows.isEmpty()) {
         return;
       }
       Instant now = clock.instant();
-      transaction.executeWithoutResult(status -> {
-        if (!imports.stillHeld(importId, claim)) {
-          throw new ClaimLost();
-        }
-        List<CustomerImportStore.Held> held = new ArrayList<>();
-        List<DuplicateFinder.Newcomer> newcomers = new ArrayList<>();
-        List<ImportRules.CheckedRow> accepted = new ArrayList<>();
-        for (ImportRules.CheckedRow row : rows) {
-          if (row.accepted() && row.content() != null) {
-            accepted.add(row);
-            newcomers.add(new DuplicateFinder.Newcomer(Ids.newId(), row.content()));
-          } else {
-            held.add(new CustomerImportStore.Held(row.number(), RowStatus.REJECTED, row.values(), row.errors(), null, List.of()));
-          }
-        }
-        int rejected = held.size();
-        List<DuplicateFinder.Match> matches = duplicates.find(newcomers);
-        List<CustomerStore.Insertion> insertions = new ArrayList<>();
-        for (int i = 0; i < newcomers.size(); i++) {
-          DuplicateFinder.Match match = matches.get(i);
-          ImportRules.CheckedRow row = accepted.get(i);
-          if (match == null) {
-            insertions.add(new CustomerStore.Insertion(newcomers.get(i).id(), newcomers.get(i).content(), now));
-          } else {
-            held.add(new CustomerImportStore.Held(row.number(), RowStatus.AWAITING_DECISION, row.values(), List.of(),
-                match.candidateId(), match.reasons().stream().sorted().toList()));
-          }
-        }
-        held.sort(Comparator.comparingInt(CustomerImportStore.Held::number));
-        customers.insertAll(insertions);
-        List<UUID> ids = insertions.stream().map(CustomerStore.Insertion::id).toList();
-        timeline.addAll(ids, now, "IMPORTED", actor.displayName(), Map.of("importId", importId));
-        imports.keep(importId, held);
-        imports.progress(importId, rows.size(), insertions.size(), rejected, held.size() - rejected, now);
-        ids.forEach(id -> events.publishEvent(new CustomerCreated(actor.workspaceId(), id, actor.id())));
-      });
+      transaction.executeWithoutResult(
+          status -> {
+            if (!imports.stillHeld(importId, claim)) {
+              throw new ClaimLost();
+            }
+            List<CustomerImportStore.Held> held = new ArrayList<>();
+            List<DuplicateFinder.Newcomer> newcomers = new ArrayList<>();
+            List<ImportRules.CheckedRow> accepted = new ArrayList<>();
+            for (ImportRules.CheckedRow row : rows) {
+              if (row.accepted() && row.content() != null) {
+                accepted.add(row);
+                newcomers.add(new DuplicateFinder.Newcomer(Ids.newId(), row.content()));
+              } else {
+                held.add(
+                    new CustomerImportStore.Held(
+                        row.number(),
+                        RowStatus.REJECTED,
+                        row.values(),
+                        row.errors(),
+                        null,
+                        List.of()));
+              }
+            }
+            int rejected = held.size();
+            List<DuplicateFinder.Match> matches = duplicates.find(newcomers);
+            List<CustomerStore.Insertion> insertions = new ArrayList<>();
+            for (int i = 0; i < newcomers.size(); i++) {
+              DuplicateFinder.Match match = matches.get(i);
+              ImportRules.CheckedRow row = accepted.get(i);
+              if (match == null) {
+                insertions.add(
+                    new CustomerStore.Insertion(
+                        newcomers.get(i).id(), newcomers.get(i).content(), now));
+              } else {
+                held.add(
+                    new CustomerImportStore.Held(
+                        row.number(),
+                        RowStatus.AWAITING_DECISION,
+                        row.values(),
+                        List.of(),
+                        match.candidateId(),
+                        match.reasons().stream().sorted().toList()));
+              }
+            }
+            held.sort(Comparator.comparingInt(CustomerImportStore.Held::number));
+            customers.insertAll(insertions);
+            List<UUID> ids = insertions.stream().map(CustomerStore.Insertion::id).toList();
+            timeline.addAll(
+                ids, now, "IMPORTED", actor.displayName(), Map.of("importId", importId));
+            imports.keep(importId, held);
+            imports.progress(
+                importId, rows.size(), insertions.size(), rejected, held.size() - rejected, now);
+            ids.forEach(
+                id ->
+                    events.publishEvent(new CustomerCreated(actor.workspaceId(), id, actor.id())));
+          });
       rows.clear();
     }
   }
 
-  /** Another worker took the import over (this one was thought to have stopped); this one leaves it. */
+  /**
+   * Another worker took the import over (this one was thought to have stopped); this one leaves it.
+   */
   private static final class ClaimLost extends RuntimeException {}
 }

@@ -31,12 +31,19 @@ class CustomerMergeApi {
 
   @PostMapping("/api/v1/customers/{id}/merge")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  @Operation(summary = "Merge a duplicate into this customer",
-      description = "The duplicate's contacts, shares and timeline move here, this customer's empty fields are filled from it, "
-          + "and it goes to the recycle bin. Send If-Match with this customer's ETag: a stale one gets 412. Audited.")
-  ResponseEntity<CustomerResource> merge(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, @Valid @RequestBody MergeRequest request) {
+  @Operation(
+      summary = "Merge a duplicate into this customer",
+      description =
+          "The duplicate's contacts, shares and timeline move here, this customer's empty fields are filled from it, "
+              + "and it goes to the recycle bin. Send If-Match with this customer's ETag: a stale one gets 412. Audited.")
+  ResponseEntity<CustomerResource> merge(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody MergeRequest request) {
     Customer survivor = merges.merge(user, id, ETags.version(ifMatch), request.duplicateId());
-    return ResponseEntity.ok().eTag(ETags.of(survivor.version())).body(CustomerResource.of(survivor, false));
+    return ResponseEntity.ok()
+        .eTag(ETags.of(survivor.version()))
+        .body(CustomerResource.of(survivor, false));
   }
 }

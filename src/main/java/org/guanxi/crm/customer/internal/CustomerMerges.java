@@ -24,9 +24,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Merging duplicates: one customer survives and takes over the duplicate's contacts, shares and timeline; its
- * empty fields are filled from the duplicate's (tags are joined); the duplicate goes to the recycle bin,
- * pointing at the survivor. Nothing the survivor already holds is overwritten.
+ * Merging duplicates: one customer survives and takes over the duplicate's contacts, shares and
+ * timeline; its empty fields are filled from the duplicate's (tags are joined); the duplicate goes
+ * to the recycle bin, pointing at the survivor. Nothing the survivor already holds is overwritten.
  */
 @Service
 class CustomerMerges {
@@ -43,8 +43,15 @@ class CustomerMerges {
   private final JsonMapper json;
   private final Clock clock;
 
-  CustomerMerges(CustomerService customers, CustomerStore store, CustomerRelations relations, CustomerTimeline timeline,
-      AuditLog audit, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+  CustomerMerges(
+      CustomerService customers,
+      CustomerStore store,
+      CustomerRelations relations,
+      CustomerTimeline timeline,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      JsonMapper json,
+      Clock clock) {
     this.customers = customers;
     this.store = store;
     this.relations = relations;
@@ -57,9 +64,11 @@ class CustomerMerges {
 
   /** Merges {@code duplicateId} into {@code survivorId}; both must be visible to the user. */
   @Transactional
-  Customer merge(CurrentUser user, UUID survivorId, @Nullable Long expectedVersion, UUID duplicateId) {
+  Customer merge(
+      CurrentUser user, UUID survivorId, @Nullable Long expectedVersion, UUID duplicateId) {
     if (survivorId.equals(duplicateId)) {
-      throw new InvalidInput("duplicateId", "same-customer", "A customer cannot be merged into itself");
+      throw new InvalidInput(
+          "duplicateId", "same-customer", "A customer cannot be merged into itself");
     }
     Customer survivor = customers.get(user, survivorId);
     Customer duplicate = customers.get(user, duplicateId);
@@ -69,23 +78,47 @@ class CustomerMerges {
     }
     Filled filled = fill(survivor.draft(), duplicate.draft());
     Instant now = clock.instant();
-    if (!store.update(survivorId, version, customers.validContent(user, filled.draft(), survivor), now)) {
+    if (!store.update(
+        survivorId, version, customers.validContent(user, filled.draft(), survivor), now)) {
       throw new StaleVersion(CustomerService.KIND, customers.get(user, survivorId).version());
     }
     if (!store.markMerged(duplicateId, duplicate.version(), survivorId, now)) {
       throw new StaleVersion(CustomerService.KIND, duplicate.version());
     }
-    CustomerRelations.Moved moved = relations.move(duplicateId, survivorId, duplicate.ownerId(), survivor.ownerId());
-    timeline.add(survivorId, now, "MERGED", user.displayName(), Map.of("duplicateId", duplicateId, "fields", filled.fields()));
-    timeline.add(duplicateId, now, "MERGED_INTO", user.displayName(), Map.of("survivorId", survivorId));
-    audit.record(user, AuditAction.MERGE, CustomerService.KIND, survivorId,
-        Map.of("duplicateId", duplicateId, "fieldsFilled", filled.fields(), "contactsMoved", moved.contacts(),
-            "sharesMoved", moved.shares(), "timelineEntriesMoved", moved.timelineEntries()));
+    CustomerRelations.Moved moved =
+        relations.move(duplicateId, survivorId, duplicate.ownerId(), survivor.ownerId());
+    timeline.add(
+        survivorId,
+        now,
+        "MERGED",
+        user.displayName(),
+        Map.of("duplicateId", duplicateId, "fields", filled.fields()));
+    timeline.add(
+        duplicateId, now, "MERGED_INTO", user.displayName(), Map.of("survivorId", survivorId));
+    audit.record(
+        user,
+        AuditAction.MERGE,
+        CustomerService.KIND,
+        survivorId,
+        Map.of(
+            "duplicateId",
+            duplicateId,
+            "fieldsFilled",
+            filled.fields(),
+            "contactsMoved",
+            moved.contacts(),
+            "sharesMoved",
+            moved.shares(),
+            "timelineEntriesMoved",
+            moved.timelineEntries()));
     events.publishEvent(new CustomerMerged(user.workspaceId(), survivorId, duplicateId, user.id()));
     return customers.get(user, survivorId);
   }
 
-  /** Fills the empty fields of an existing customer from a row of an import; returns the fields filled. */
+  /**
+   * Fills the empty fields of an existing customer from a row of an import; returns the fields
+   * filled.
+   */
   List<String> fillFromImport(CurrentUser user, UUID customerId, CustomerDraft row) {
     Customer existing = customers.get(user, customerId);
     Filled filled = fill(existing.draft(), row);
@@ -95,7 +128,10 @@ class CustomerMerges {
     return filled.fields();
   }
 
-  /** Field by field: what {@code into} lacks is taken from {@code from}; lists are joined, maps completed. */
+  /**
+   * Field by field: what {@code into} lacks is taken from {@code from}; lists are joined, maps
+   * completed.
+   */
   Filled fill(CustomerDraft into, CustomerDraft from) {
     ObjectNode target = json.valueToTree(into);
     ObjectNode source = json.valueToTree(from);
@@ -136,7 +172,10 @@ class CustomerMerges {
   }
 
   private static boolean isEmpty(@Nullable JsonNode node) {
-    return node == null || node.isNull() || node.isMissingNode() || (node.isString() && node.asString().isBlank())
+    return node == null
+        || node.isNull()
+        || node.isMissingNode()
+        || (node.isString() && node.asString().isBlank())
         || (node.isContainer() && node.isEmpty());
   }
 }

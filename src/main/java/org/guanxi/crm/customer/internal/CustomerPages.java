@@ -51,9 +51,13 @@ class CustomerPages {
 
   @GetMapping
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
-  String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LifecycleStage stage, @RequestParam(defaultValue = "false") boolean deleted,
-      @RequestParam Map<String, String> parameters, Model model) {
+  String list(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable LifecycleStage stage,
+      @RequestParam(defaultValue = "false") boolean deleted,
+      @RequestParam Map<String, String> parameters,
+      Model model) {
     showPage(user, model, q, stage, deleted, null, parameters);
     return "customer/list";
   }
@@ -61,9 +65,14 @@ class CustomerPages {
   /** The rows of a list page: the search box and the "more" button fetch these (htmx). */
   @GetMapping("/rows")
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
-  String rows(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LifecycleStage stage, @RequestParam(defaultValue = "false") boolean deleted,
-      @RequestParam(required = false) @Nullable String cursor, @RequestParam Map<String, String> parameters, Model model) {
+  String rows(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable LifecycleStage stage,
+      @RequestParam(defaultValue = "false") boolean deleted,
+      @RequestParam(required = false) @Nullable String cursor,
+      @RequestParam Map<String, String> parameters,
+      Model model) {
     showPage(user, model, q, stage, deleted, cursor, parameters);
     return "customer/list :: rows";
   }
@@ -71,15 +80,35 @@ class CustomerPages {
   @GetMapping("/new")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
   String newCustomer(@AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("draft", new CustomerDraft(CustomerKind.ORGANIZATION, "", null, null, null, LifecycleStage.PROSPECT,
-        Classification.ORDINARY, null, null, user.id(), null, null, null, null, null, null));
+    model.addAttribute(
+        "draft",
+        new CustomerDraft(
+            CustomerKind.ORGANIZATION,
+            "",
+            null,
+            null,
+            null,
+            LifecycleStage.PROSPECT,
+            Classification.ORDINARY,
+            null,
+            null,
+            user.id(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
     return form(user, model, null, null);
   }
 
   @PostMapping
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  String create(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("draft") CustomerDraft draft,
-      BindingResult binding, Model model) {
+  String create(
+      @AuthenticationPrincipal CurrentUser user,
+      @ModelAttribute("draft") CustomerDraft draft,
+      BindingResult binding,
+      Model model) {
     if (binding.hasErrors()) {
       return form(user, model, null, null);
     }
@@ -97,8 +126,11 @@ class CustomerPages {
     Customer customer = customers.getEvenDeleted(user, id);
     model.addAttribute("customer", CustomerResource.of(customer, false));
     model.addAttribute("timeline", customers.timeline(user, id));
-    model.addAttribute("contacts", customer.deletedAt() == null
-        ? contacts.of(user, id).stream().map(Contact::masked).toList() : List.of());
+    model.addAttribute(
+        "contacts",
+        customer.deletedAt() == null
+            ? contacts.of(user, id).stream().map(Contact::masked).toList()
+            : List.of());
     model.addAttribute("contact", new ContactDraft("", null, null, null, null));
     model.addAttribute("shares", customer.deletedAt() == null ? shares.of(user, id) : List.of());
     model.addAttribute("colleagues", customers.colleagues(user));
@@ -107,23 +139,32 @@ class CustomerPages {
 
   @PostMapping("/{id}/shares")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  String share(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam UUID userId) {
+  String share(
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam UUID userId) {
     shares.share(user, id, userId);
     return "redirect:/customers/" + id;
   }
 
   @PostMapping("/{id}/shares/{userId}/delete")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  String unshare(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID userId) {
+  String unshare(
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID userId) {
     shares.unshare(user, id, userId);
     return "redirect:/customers/" + id;
   }
 
-  /** Adds a contact from the form on the customer page and answers with the refreshed contacts section (htmx). */
+  /**
+   * Adds a contact from the form on the customer page and answers with the refreshed contacts
+   * section (htmx).
+   */
   @PostMapping("/{id}/contacts")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  String addContact(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
-      @ModelAttribute("contact") ContactDraft draft, BindingResult binding, Model model) {
+  String addContact(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @ModelAttribute("contact") ContactDraft draft,
+      BindingResult binding,
+      Model model) {
     if (!binding.hasErrors()) {
       try {
         contacts.add(user, id, draft);
@@ -139,7 +180,10 @@ class CustomerPages {
 
   @PostMapping("/{id}/contacts/{contactId}/delete")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  String removeContact(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID contactId) {
+  String removeContact(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @PathVariable UUID contactId) {
     contacts.remove(user, id, contactId);
     return "redirect:/customers/" + id;
   }
@@ -161,8 +205,13 @@ class CustomerPages {
 
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  String update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam long version,
-      @ModelAttribute("draft") CustomerDraft draft, BindingResult binding, Model model) {
+  String update(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @ModelAttribute("draft") CustomerDraft draft,
+      BindingResult binding,
+      Model model) {
     if (binding.hasErrors()) {
       return form(user, model, id, version);
     }
@@ -173,8 +222,10 @@ class CustomerPages {
       reject(binding, e, model);
       return form(user, model, id, version);
     } catch (StaleVersion e) {
-      // The form keeps the user's input but now carries the version they have been warned about, so that saving
-      // again after looking at the latest version goes through (as the conflict message says), instead of failing
+      // The form keeps the user's input but now carries the version they have been warned about, so
+      // that saving
+      // again after looking at the latest version goes through (as the conflict message says),
+      // instead of failing
       // forever; a change made meanwhile by someone else again is again a conflict.
       model.addAttribute("conflict", true);
       return form(user, model, id, customers.get(user, id).version());
@@ -183,7 +234,10 @@ class CustomerPages {
 
   @PostMapping("/{id}/delete")
   @PreAuthorize("hasAuthority('CUSTOMER_DELETE')")
-  String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam long version) {
+  String delete(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version) {
     customers.delete(user, id, version);
     return "redirect:/customers";
   }
@@ -212,15 +266,26 @@ class CustomerPages {
     return "customer/not-found";
   }
 
-  /** One page of the list, its filters kept for the search box, the selects and the "more" button. */
-  private void showPage(CurrentUser user, Model model, @Nullable String q, @Nullable LifecycleStage stage, boolean deleted,
-      @Nullable String cursor, Map<String, String> parameters) {
+  /**
+   * One page of the list, its filters kept for the search box, the selects and the "more" button.
+   */
+  private void showPage(
+      CurrentUser user,
+      Model model,
+      @Nullable String q,
+      @Nullable LifecycleStage stage,
+      boolean deleted,
+      @Nullable String cursor,
+      Map<String, String> parameters) {
     model.addAttribute("q", q);
     model.addAttribute("stage", stage);
     model.addAttribute("deleted", deleted);
     model.addAttribute("cf", parameters);
-    CustomerPage page = customers.list(user, query(q, stage, deleted, cursor, customers.customFieldFilter(parameters)));
-    model.addAttribute("rows", page.items().stream().map(c -> CustomerResource.of(c, false)).toList());
+    CustomerPage page =
+        customers.list(
+            user, query(q, stage, deleted, cursor, customers.customFieldFilter(parameters)));
+    model.addAttribute(
+        "rows", page.items().stream().map(c -> CustomerResource.of(c, false)).toList());
     model.addAttribute("nextCursor", page.nextCursor());
   }
 
@@ -232,14 +297,16 @@ class CustomerPages {
   }
 
   /**
-   * Marks the fields at fault. Custom fields are not properties of the form object, so their errors go to the
-   * model as {@code customFieldErrors} (key → message code), with one form-wide error to say something is wrong.
+   * Marks the fields at fault. Custom fields are not properties of the form object, so their errors
+   * go to the model as {@code customFieldErrors} (key → message code), with one form-wide error to
+   * say something is wrong.
    */
   private static void reject(BindingResult binding, InvalidInput e, Model model) {
     Map<String, String> customFieldErrors = new java.util.HashMap<>();
     for (var error : e.errors()) {
       if (error.field().startsWith("customFields.")) {
-        customFieldErrors.put(error.field().substring("customFields.".length()), "error." + error.code());
+        customFieldErrors.put(
+            error.field().substring("customFields.".length()), "error." + error.code());
         binding.reject("error." + error.code(), error.message());
       } else {
         binding.rejectValue(error.field(), "error." + error.code(), error.message());
@@ -248,8 +315,25 @@ class CustomerPages {
     model.addAttribute("customFieldErrors", customFieldErrors);
   }
 
-  private static CustomerQuery query(@Nullable String q, @Nullable LifecycleStage stage, boolean deleted, @Nullable String cursor,
+  private static CustomerQuery query(
+      @Nullable String q,
+      @Nullable LifecycleStage stage,
+      boolean deleted,
+      @Nullable String cursor,
       Map<String, Object> customFieldFilter) {
-    return new CustomerQuery(q, stage, null, null, null, null, null, null, customFieldFilter, deleted, CustomerSort.NEWEST, cursor, 50);
+    return new CustomerQuery(
+        q,
+        stage,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        customFieldFilter,
+        deleted,
+        CustomerSort.NEWEST,
+        cursor,
+        50);
   }
 }

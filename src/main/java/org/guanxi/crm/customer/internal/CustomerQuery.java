@@ -8,7 +8,8 @@ import org.guanxi.crm.customer.LifecycleStage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which customers a list shows: a search text, filters, the order, and where the previous page ended.
+ * Which customers a list shows: a search text, filters, the order, and where the previous page
+ * ended.
  *
  * @param customFields custom-field values a customer must have, already typed
  * @param deleted true for the recycle bin (soft-deleted customers), false for the living ones
@@ -32,12 +33,37 @@ record CustomerQuery(
   static final int MAX_LIMIT = 200;
 
   static CustomerQuery firstPage() {
-    return new CustomerQuery(null, null, null, null, null, null, null, null, Map.of(), false, CustomerSort.NEWEST, null, DEFAULT_LIMIT);
+    return new CustomerQuery(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        false,
+        CustomerSort.NEWEST,
+        null,
+        DEFAULT_LIMIT);
   }
 
   /** The same filters and order, from another place in the list. */
   CustomerQuery withPage(@Nullable String nextCursor, int pageLimit) {
-    return new CustomerQuery(q, lifecycleStage, classification, kind, ownerId, tag, city, industry, customFields, deleted, sort,
-        nextCursor, pageLimit);
+    return new CustomerQuery(
+        q,
+        lifecycleStage,
+        classification,
+        kind,
+        ownerId,
+        tag,
+        city,
+        industry,
+        customFields,
+        deleted,
+        sort,
+        nextCursor,
+        pageLimit);
   }
 }

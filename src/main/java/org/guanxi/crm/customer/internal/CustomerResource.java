@@ -41,13 +41,28 @@ record CustomerResource(
     PersonalData p = c.personal();
     String birthday = p.birthday() == null ? null : p.birthday().toString();
     return new CustomerResource(
-        c.id(), c.kind(), c.name(), c.industry(), c.source(), c.city(), c.lifecycleStage(), c.classification(), c.tags(),
-        c.preferences(), c.ownerId(), c.ownerName(),
+        c.id(),
+        c.kind(),
+        c.name(),
+        c.industry(),
+        c.source(),
+        c.city(),
+        c.lifecycleStage(),
+        c.classification(),
+        c.tags(),
+        c.preferences(),
+        c.ownerId(),
+        c.ownerName(),
         revealed ? p.phone() : Masking.mask(SensitiveField.PHONE, p.phone()),
         revealed ? p.email() : Masking.mask(SensitiveField.EMAIL, p.email()),
         revealed ? p.idCard() : Masking.mask(SensitiveField.ID_CARD, p.idCard()),
         revealed ? birthday : Masking.mask(SensitiveField.BIRTHDAY, birthday),
         revealed ? p.address() : Masking.mask(SensitiveField.ADDRESS, p.address()),
-        c.customFields(), revealed, c.createdAt(), c.updatedAt(), c.deletedAt(), c.version());
+        c.customFields(),
+        revealed,
+        c.createdAt(),
+        c.updatedAt(),
+        c.deletedAt(),
+        c.version());
   }
 }

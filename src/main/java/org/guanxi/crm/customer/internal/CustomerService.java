@@ -30,7 +30,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating, changing, finding and deleting customers, under the rules of ownership and versions. */
+/**
+ * Creating, changing, finding and deleting customers, under the rules of ownership and versions.
+ */
 @Service
 class CustomerService implements Customers {
 
@@ -45,8 +47,15 @@ class CustomerService implements Customers {
   private final InputValidation validation;
   private final Clock clock;
 
-  CustomerService(CustomerStore store, CustomerTimeline timeline, UserDirectory users, CustomFieldStore customFields, AuditLog audit,
-      ApplicationEventPublisher events, InputValidation validation, Clock clock) {
+  CustomerService(
+      CustomerStore store,
+      CustomerTimeline timeline,
+      UserDirectory users,
+      CustomFieldStore customFields,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      InputValidation validation,
+      Clock clock) {
     this.store = store;
     this.timeline = timeline;
     this.users = users;
@@ -83,7 +92,12 @@ class CustomerService implements Customers {
   @Transactional
   Customer reveal(CurrentUser user, UUID id) {
     Customer customer = get(user, id);
-    audit.record(user, AuditAction.REVEAL, KIND, id, Map.of("fields", List.of("phone", "email", "idCard", "birthday", "address")));
+    audit.record(
+        user,
+        AuditAction.REVEAL,
+        KIND,
+        id,
+        Map.of("fields", List.of("phone", "email", "idCard", "birthday", "address")));
     return customer;
   }
 
@@ -100,7 +114,12 @@ class CustomerService implements Customers {
       throw new StaleVersion(KIND, get(user, id).version());
     }
     Customer updated = get(user, id);
-    timeline.add(id, now, "CHANGED", user.displayName(), Map.of("fields", changedFields(current.draft(), updated.draft())));
+    timeline.add(
+        id,
+        now,
+        "CHANGED",
+        user.displayName(),
+        Map.of("fields", changedFields(current.draft(), updated.draft())));
     events.publishEvent(new CustomerChanged(user.workspaceId(), id, user.id()));
     return updated;
   }
@@ -119,17 +138,24 @@ class CustomerService implements Customers {
 
   @Transactional
   Customer restore(CurrentUser user, UUID id) {
-    store.findVisible(user, id, true).filter(c -> c.deletedAt() != null).orElseThrow(() -> new RecordNotFound(KIND, id));
+    store
+        .findVisible(user, id, true)
+        .filter(c -> c.deletedAt() != null)
+        .orElseThrow(() -> new RecordNotFound(KIND, id));
     Instant now = clock.instant();
     if (!store.restore(id, now)) {
-      throw new InvalidInput("id", "merged-customer", "This customer was merged into another and cannot be restored");
+      throw new InvalidInput(
+          "id", "merged-customer", "This customer was merged into another and cannot be restored");
     }
     timeline.add(id, now, "RESTORED", user.displayName(), Map.of());
     events.publishEvent(new CustomerRestored(user.workspaceId(), id, user.id()));
     return get(user, id);
   }
 
-  /** Custom-field filters from request parameters named {@code cf.<key>}, typed like the field's values. */
+  /**
+   * Custom-field filters from request parameters named {@code cf.<key>}, typed like the field's
+   * values.
+   */
   Map<String, Object> customFieldFilter(Map<String, String> parameters) {
     Map<String, Object> filter = new java.util.TreeMap<>();
     List<CustomField> fields = customFields.active();
@@ -137,12 +163,22 @@ class CustomerService implements Customers {
         (name, value) -> {
           if (name.startsWith("cf.") && value != null && !value.isBlank()) {
             String key = name.substring(3);
-            CustomField field = fields.stream().filter(f -> f.key().equals(key)).findFirst()
-                .orElseThrow(() -> new InvalidInput(name, "unknown-custom-field", "There is no such custom field"));
+            CustomField field =
+                fields.stream()
+                    .filter(f -> f.key().equals(key))
+                    .findFirst()
+                    .orElseThrow(
+                        () ->
+                            new InvalidInput(
+                                name, "unknown-custom-field", "There is no such custom field"));
             try {
               filter.put(key, CustomFieldValues.typed(field, value));
             } catch (InvalidInput e) {
-              throw new InvalidInput(e.errors().stream().map(error -> new InvalidInput.FieldError(name, error.code(), error.message())).toList());
+              throw new InvalidInput(
+                  e.errors().stream()
+                      .map(
+                          error -> new InvalidInput.FieldError(name, error.code(), error.message()))
+                      .toList());
             }
           }
         });
@@ -177,17 +213,21 @@ class CustomerService implements Customers {
     return users.activeUsers().stream().filter(u -> !u.id().equals(user.id())).toList();
   }
 
-  /** Owners the user may give a customer to: anyone for workspace-wide roles, the team for a manager, oneself for a rep. */
+  /**
+   * Owners the user may give a customer to: anyone for workspace-wide roles, the team for a
+   * manager, oneself for a rep.
+   */
   List<UserSummary> assignableOwners(CurrentUser user) {
     return users.activeUsers().stream().filter(owner -> mayAssign(user, owner)).toList();
   }
 
-
-  private CustomerStore.Content content(CurrentUser user, CustomerDraft draft, @Nullable Customer current) {
+  private CustomerStore.Content content(
+      CurrentUser user, CustomerDraft draft, @Nullable Customer current) {
     return content(draft, owner(user, draft.ownerId(), current), current);
   }
 
-  private CustomerStore.Content content(CustomerDraft draft, UserSummary owner, @Nullable Customer current) {
+  private CustomerStore.Content content(
+      CustomerDraft draft, UserSummary owner, @Nullable Customer current) {
     LocalDate today = LocalDate.now(clock);
     PersonalData personal =
         new PersonalData(
@@ -197,41 +237,67 @@ class CustomerService implements Customers {
             SensitiveValues.birthday("birthday", draft.birthday(), today),
             SensitiveValues.text(draft.address()));
     return new CustomerStore.Content(
-        draft.kind(), draft.name().strip(), SensitiveValues.text(draft.industry()), SensitiveValues.text(draft.source()),
-        SensitiveValues.text(draft.city()), draft.stageOrDefault(), draft.classificationOrDefault(), draft.tagsOrEmpty(),
-        SensitiveValues.text(draft.preferences()), owner.id(), owner.teamId(), personal, customFieldValues(draft, current));
+        draft.kind(),
+        draft.name().strip(),
+        SensitiveValues.text(draft.industry()),
+        SensitiveValues.text(draft.source()),
+        SensitiveValues.text(draft.city()),
+        draft.stageOrDefault(),
+        draft.classificationOrDefault(),
+        draft.tagsOrEmpty(),
+        SensitiveValues.text(draft.preferences()),
+        owner.id(),
+        owner.teamId(),
+        personal,
+        customFieldValues(draft, current));
   }
 
-  /** The draft's custom-field values, keeping those of retired fields, which the user could not see or change. */
+  /**
+   * The draft's custom-field values, keeping those of retired fields, which the user could not see
+   * or change.
+   */
   private Map<String, Object> customFieldValues(CustomerDraft draft, @Nullable Customer current) {
     List<CustomField> fields = customFields.all();
-    Map<String, Object> input = draft.customFields() == null ? new java.util.HashMap<>() : new java.util.HashMap<>(draft.customFields());
+    Map<String, Object> input =
+        draft.customFields() == null
+            ? new java.util.HashMap<>()
+            : new java.util.HashMap<>(draft.customFields());
     Map<String, Object> kept = new java.util.TreeMap<>();
     if (current != null) {
       for (CustomField retired : fields.stream().filter(f -> !f.active()).toList()) {
         Object value = current.customFields().get(retired.key());
-        if (value != null && (!input.containsKey(retired.key()) || value.equals(input.get(retired.key())))) {
+        if (value != null
+            && (!input.containsKey(retired.key()) || value.equals(input.get(retired.key())))) {
           input.remove(retired.key());
           kept.put(retired.key(), value);
         }
       }
     }
-    Map<String, Object> values = new java.util.TreeMap<>(CustomFieldValues.normalise(input, fields));
+    Map<String, Object> values =
+        new java.util.TreeMap<>(CustomFieldValues.normalise(input, fields));
     values.putAll(kept);
     return values;
   }
 
-  private UserSummary owner(CurrentUser user, @Nullable UUID requested, @Nullable Customer current) {
-    UUID ownerId = requested != null ? requested : current != null && current.ownerId() != null ? current.ownerId() : user.id();
+  private UserSummary owner(
+      CurrentUser user, @Nullable UUID requested, @Nullable Customer current) {
+    UUID ownerId =
+        requested != null
+            ? requested
+            : current != null && current.ownerId() != null ? current.ownerId() : user.id();
     if (ownerId.equals(user.id())) {
       return new UserSummary(user.id(), user.username(), user.displayName(), user.teamId(), true);
     }
     UserSummary owner =
-        users.find(ownerId).filter(UserSummary::active)
-            .orElseThrow(() -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
+        users
+            .find(ownerId)
+            .filter(UserSummary::active)
+            .orElseThrow(
+                () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
     boolean unchanged = current != null && ownerId.equals(current.ownerId());
     if (!unchanged && !mayAssign(user, owner)) {
-      throw new InvalidInput("ownerId", "owner-not-allowed", "You may not give customers to this user");
+      throw new InvalidInput(
+          "ownerId", "owner-not-allowed", "You may not give customers to this user");
     }
     return owner;
   }
@@ -239,7 +305,9 @@ class CustomerService implements Customers {
   private static boolean mayAssign(CurrentUser user, UserSummary owner) {
     return switch (user.scope()) {
       case WORKSPACE -> true;
-      case TEAM -> owner.id().equals(user.id()) || (owner.teamId() != null && user.teamIds().contains(owner.teamId()));
+      case TEAM ->
+          owner.id().equals(user.id())
+              || (owner.teamId() != null && user.teamIds().contains(owner.teamId()));
       case OWN -> owner.id().equals(user.id());
     };
   }
@@ -261,7 +329,10 @@ class CustomerService implements Customers {
     return changed;
   }
 
-  /** The content a changed draft gives an existing customer, under the same checks as {@link #update}. */
+  /**
+   * The content a changed draft gives an existing customer, under the same checks as {@link
+   * #update}.
+   */
   CustomerStore.Content validContent(CurrentUser user, CustomerDraft draft, Customer current) {
     validation.check(draft);
     return content(user, draft, current);

@@ -43,8 +43,13 @@ class CustomerShareApi {
 
   @PostMapping
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  @Operation(summary = "Share a customer with a colleague", description = "Sharing twice is harmless.")
-  ShareList share(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId, @Valid @RequestBody ShareRequest request) {
+  @Operation(
+      summary = "Share a customer with a colleague",
+      description = "Sharing twice is harmless.")
+  ShareList share(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID customerId,
+      @Valid @RequestBody ShareRequest request) {
     shares.share(user, customerId, request.userId());
     return new ShareList(shares.of(user, customerId));
   }
@@ -52,7 +57,10 @@ class CustomerShareApi {
   @DeleteMapping("/{userId}")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
   @Operation(summary = "Take a share back")
-  ResponseEntity<Void> unshare(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID customerId, @PathVariable UUID userId) {
+  ResponseEntity<Void> unshare(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID customerId,
+      @PathVariable UUID userId) {
     shares.unshare(user, customerId, userId);
     return ResponseEntity.noContent().build();
   }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sharing a customer with colleagues who would not see it otherwise: they see and work on it as its owner
- * does. Whoever may change the customer may share it and take a share back.
+ * Sharing a customer with colleagues who would not see it otherwise: they see and work on it as its
+ * owner does. Whoever may change the customer may share it and take a share back.
  */
 @Service
 class CustomerShares {
@@ -26,7 +26,12 @@ class CustomerShares {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  CustomerShares(CustomerService customers, UserDirectory users, CustomerTimeline timeline, JdbcClient jdbc, Clock clock) {
+  CustomerShares(
+      CustomerService customers,
+      UserDirectory users,
+      CustomerTimeline timeline,
+      JdbcClient jdbc,
+      Clock clock) {
     this.customers = customers;
     this.users = users;
     this.timeline = timeline;
@@ -36,7 +41,8 @@ class CustomerShares {
 
   List<UserSummary> of(CurrentUser user, UUID customerId) {
     customers.get(user, customerId);
-    return jdbc.sql("select user_id from customer_share where customer_id = ?")
+    return jdbc
+        .sql("select user_id from customer_share where customer_id = ?")
         .param(customerId)
         .query(UUID.class)
         .list()
@@ -49,28 +55,41 @@ class CustomerShares {
   void share(CurrentUser user, UUID customerId, UUID withUserId) {
     Customer customer = customers.get(user, customerId);
     UserSummary colleague =
-        users.find(withUserId).filter(UserSummary::active)
-            .orElseThrow(() -> new InvalidInput("userId", "unknown-user", "No active user with this id"));
+        users
+            .find(withUserId)
+            .filter(UserSummary::active)
+            .orElseThrow(
+                () -> new InvalidInput("userId", "unknown-user", "No active user with this id"));
     if (colleague.id().equals(customer.ownerId())) {
       throw new InvalidInput("userId", "already-owner", "This user owns the customer");
     }
-    int added = jdbc.sql(
-            "insert into customer_share (workspace_id, customer_id, user_id) values (guanxi_current_workspace(), ?, ?) on conflict do nothing")
-        .params(customerId, withUserId)
-        .update();
+    int added =
+        jdbc.sql(
+                "insert into customer_share (workspace_id, customer_id, user_id) values (guanxi_current_workspace(), ?, ?) on conflict do nothing")
+            .params(customerId, withUserId)
+            .update();
     if (added == 1) {
-      timeline.add(customerId, clock.instant(), "SHARED", user.displayName(), Map.of("with", colleague.displayName()));
+      timeline.add(
+          customerId,
+          clock.instant(),
+          "SHARED",
+          user.displayName(),
+          Map.of("with", colleague.displayName()));
     }
   }
 
   @Transactional
   void unshare(CurrentUser user, UUID customerId, UUID withUserId) {
     customers.get(user, customerId);
-    int removed = jdbc.sql("delete from customer_share where customer_id = ? and user_id = ?").params(customerId, withUserId).update();
+    int removed =
+        jdbc.sql("delete from customer_share where customer_id = ? and user_id = ?")
+            .params(customerId, withUserId)
+            .update();
     if (removed == 0) {
       throw new RecordNotFound("share", withUserId);
     }
-    String name = users.find(withUserId).map(UserSummary::displayName).orElse(withUserId.toString());
+    String name =
+        users.find(withUserId).map(UserSummary::displayName).orElse(withUserId.toString());
     timeline.add(customerId, clock.instant(), "UNSHARED", user.displayName(), Map.of("with", name));
   }
 }

@@ -27,8 +27,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Customers in PostgreSQL. Personal data is sealed on the way in and opened on the way out; every read
- * is limited to the customers the user may see, in the query itself.
+ * Customers in PostgreSQL. Personal data is sealed on the way in and opened on the way out; every
+ * read is limited to the customers the user may see, in the query itself.
  */
 @Repository
 class CustomerStore {
@@ -68,18 +68,45 @@ class CustomerStore {
 
   /** A customer's normalised content, ready to be stored. */
   record Content(
-      CustomerKind kind, String name, @Nullable String industry, @Nullable String source, @Nullable String city,
-      LifecycleStage lifecycleStage, Classification classification, List<String> tags, @Nullable String preferences,
-      UUID ownerId, @Nullable UUID teamId, PersonalData personal, Map<String, Object> customFields) {
+      CustomerKind kind,
+      String name,
+      @Nullable String industry,
+      @Nullable String source,
+      @Nullable String city,
+      LifecycleStage lifecycleStage,
+      Classification classification,
+      List<String> tags,
+      @Nullable String preferences,
+      UUID ownerId,
+      @Nullable UUID teamId,
+      PersonalData personal,
+      Map<String, Object> customFields) {
 
     /**
-     * The customer as {@link #insert} stores it and a read would return it (custom-field values typed as read
-     * back from JSON), so that a create need not read it back.
+     * The customer as {@link #insert} stores it and a read would return it (custom-field values
+     * typed as read back from JSON), so that a create need not read it back.
      */
     Customer asNewCustomer(UUID id, String ownerName, Instant now) {
-      return new Customer(id, kind, name, industry, source, city, lifecycleStage, classification, new ArrayList<>(tags),
-          preferences, ownerId, ownerName, teamId, personal, JSON.readValue(JSON.writeValueAsString(customFields), VALUES),
-          now, now, null, 0);
+      return new Customer(
+          id,
+          kind,
+          name,
+          industry,
+          source,
+          city,
+          lifecycleStage,
+          classification,
+          new ArrayList<>(tags),
+          preferences,
+          ownerId,
+          ownerName,
+          teamId,
+          personal,
+          JSON.readValue(JSON.writeValueAsString(customFields), VALUES),
+          now,
+          now,
+          null,
+          0);
     }
   }
 
@@ -87,12 +114,13 @@ class CustomerStore {
     Map<String, Object> params = parameters(content);
     params.put("id", id);
     params.put("now", Timestamp.from(now));
-    jdbc.sql(INSERT)
-        .params(params)
-        .update();
+    jdbc.sql(INSERT).params(params).update();
   }
 
-  /** Writes the new content when the stored version is still {@code expectedVersion}; false otherwise. */
+  /**
+   * Writes the new content when the stored version is still {@code expectedVersion}; false
+   * otherwise.
+   */
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
     Map<String, Object> params = parameters(content);
     params.put("id", id);
@@ -116,16 +144,21 @@ class CustomerStore {
   }
 
   boolean markDeleted(UUID id, long expectedVersion, Instant now) {
-    return jdbc.sql("update customer set deleted_at = ?, version = version + 1 where id = ? and version = ? and deleted_at is null")
+    return jdbc.sql(
+                "update customer set deleted_at = ?, version = version + 1 where id = ? and version = ? and deleted_at is null")
             .params(Timestamp.from(now), id, expectedVersion)
             .update()
         == 1;
   }
 
-  /** Brings a customer back from the recycle bin, unless it was merged into another: its records live there now. */
+  /**
+   * Brings a customer back from the recycle bin, unless it was merged into another: its records
+   * live there now.
+   */
   boolean restore(UUID id, Instant now) {
-    return jdbc.sql("update customer set deleted_at = null, updated_at = ?, version = version + 1 "
-                + "where id = ? and deleted_at is not null and merged_into is null")
+    return jdbc.sql(
+                "update customer set deleted_at = null, updated_at = ?, version = version + 1 "
+                    + "where id = ? and deleted_at is not null and merged_into is null")
             .params(Timestamp.from(now), id)
             .update()
         == 1;
@@ -135,8 +168,12 @@ class CustomerStore {
     Visibility visibility = Visibility.of(user);
     Map<String, Object> params = new HashMap<>(visibility.params());
     params.put("id", id);
-    return jdbc.sql("select " + COLUMNS + " from customer c where c.id = :id and " + visibility.sql()
-            + (includeDeleted ? "" : " and c.deleted_at is null"))
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from customer c where c.id = :id and "
+                + visibility.sql()
+                + (includeDeleted ? "" : " and c.deleted_at is null"))
         .params(params)
         .query(this::customer)
         .optional();
@@ -148,7 +185,12 @@ class CustomerStore {
     StringBuilder where = new StringBuilder(visibility.sql());
     where.append(query.deleted() ? " and c.deleted_at is not null" : " and c.deleted_at is null");
     filter(where, params, "c.lifecycle_stage = :stage", "stage", query.lifecycleStage());
-    filter(where, params, "c.classification = :classification", "classification", query.classification());
+    filter(
+        where,
+        params,
+        "c.classification = :classification",
+        "classification",
+        query.classification());
     filter(where, params, "c.kind = :kind", "kind", query.kind());
     filter(where, params, "c.owner_id = :ownerId", "ownerId", query.ownerId());
     filter(where, params, "c.tags @> array[cast(:tag as text)]", "tag", query.tag());
@@ -165,13 +207,25 @@ class CustomerStore {
       Cursor cursor = Cursor.decode(query.cursor(), query.sort());
       String sortKey = query.sort() == CustomerSort.NEWEST ? "c.created_at" : "c.search_name";
       String comparison = query.sort() == CustomerSort.NEWEST ? "<" : ">";
-      where.append(" and (").append(sortKey).append(", c.id) ").append(comparison).append(" (:cursorKey, :cursorId)");
+      where
+          .append(" and (")
+          .append(sortKey)
+          .append(", c.id) ")
+          .append(comparison)
+          .append(" (:cursorKey, :cursorId)");
       params.put("cursorKey", cursor.keyParameter());
       params.put("cursorId", cursor.id());
     }
     params.put("limit", query.limit() + 1);
     List<Customer> rows =
-        jdbc.sql("select " + COLUMNS + " from customer c where " + where + " order by " + query.sort().orderBy + " limit :limit")
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from customer c where "
+                    + where
+                    + " order by "
+                    + query.sort().orderBy
+                    + " limit :limit")
             .params(params)
             .query(this::customer)
             .list();
@@ -179,26 +233,29 @@ class CustomerStore {
       return new CustomerPage(rows, null);
     }
     List<Customer> page = rows.subList(0, query.limit());
-    return new CustomerPage(List.copyOf(page), Cursor.after(page.get(page.size() - 1), query.sort()).encode());
+    return new CustomerPage(
+        List.copyOf(page), Cursor.after(page.get(page.size() - 1), query.sort()).encode());
   }
 
   long countVisible(CurrentUser user) {
     Visibility visibility = Visibility.of(user);
-    return jdbc.sql("select count(*) from customer c where c.deleted_at is null and " + visibility.sql())
+    return jdbc.sql(
+            "select count(*) from customer c where c.deleted_at is null and " + visibility.sql())
         .params(visibility.params())
         .query(Long.class)
         .single();
   }
 
   /**
-   * One search box: an e-mail address or a phone number (in full, or its last four digits) is looked up
-   * through its blind index, on the customer and its contacts; anything else searches the name. The matching
-   * ids are found first, each way through its own index, and only then ordered and paged: left to itself the
-   * planner would walk the whole list in order and test every row.
+   * One search box: an e-mail address or a phone number (in full, or its last four digits) is
+   * looked up through its blind index, on the customer and its contacts; anything else searches the
+   * name. The matching ids are found first, each way through its own index, and only then ordered
+   * and paged: left to itself the planner would walk the whole list in order and test every row.
    */
   private String searchCondition(String q, Map<String, Object> params) {
     if (q.contains("@")) {
-      params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, q.toLowerCase(java.util.Locale.ROOT)));
+      params.put(
+          "emailBidx", blindIndex.of(SensitiveField.EMAIL, q.toLowerCase(java.util.Locale.ROOT)));
       return matching("x.email_bidx = :emailBidx", "k.email_bidx = :emailBidx");
     }
     String digits = q.replaceAll("\\D", "");
@@ -226,20 +283,28 @@ class CustomerStore {
   }
 
   /**
-   * Customers whose own row (as {@code x}) or one of whose contacts (as {@code k}) matches. Blind indexes are
-   * compared with {@code =} on bytea, which PostgreSQL may use an index for under row-level security; names
-   * need the functions of migration V6 for that.
+   * Customers whose own row (as {@code x}) or one of whose contacts (as {@code k}) matches. Blind
+   * indexes are compared with {@code =} on bytea, which PostgreSQL may use an index for under
+   * row-level security; names need the functions of migration V6 for that.
    */
   private static String matching(String onCustomer, String onContact) {
-    return "c.id = any(array(select x.id from customer x where " + onCustomer
-        + " union select k.customer_id from customer_contact k where " + onContact + "))";
+    return "c.id = any(array(select x.id from customer x where "
+        + onCustomer
+        + " union select k.customer_id from customer_contact k where "
+        + onContact
+        + "))";
   }
 
   private static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  private static void filter(StringBuilder where, Map<String, Object> params, String condition, String name, @Nullable Object value) {
+  private static void filter(
+      StringBuilder where,
+      Map<String, Object> params,
+      String condition,
+      String name,
+      @Nullable Object value) {
     if (value != null) {
       where.append(" and ").append(condition);
       params.put(name, value instanceof Enum<?> e ? e.name() : value);
@@ -263,12 +328,16 @@ class CustomerStore {
     params.put("teamId", content.teamId());
     params.put("phoneEnc", cipher.encrypt(personal.phone()));
     params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, personal.phone()));
-    params.put("phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(personal.phone())));
+    params.put(
+        "phoneTailBidx",
+        blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(personal.phone())));
     params.put("emailEnc", cipher.encrypt(personal.email()));
     params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, personal.email()));
     params.put("idCardEnc", cipher.encrypt(personal.idCard()));
     params.put("idCardBidx", blindIndex.of(SensitiveField.ID_CARD, personal.idCard()));
-    params.put("birthdayEnc", cipher.encrypt(personal.birthday() == null ? null : personal.birthday().toString()));
+    params.put(
+        "birthdayEnc",
+        cipher.encrypt(personal.birthday() == null ? null : personal.birthday().toString()));
     params.put("addressEnc", cipher.encrypt(personal.address()));
     params.put("searchName", keys.name());
     params.put("searchLatin", keys.latin());
@@ -315,12 +384,16 @@ class CustomerStore {
   /** A customer to add in bulk, with the time it counts as created. */
   record Insertion(UUID id, Content content, Instant createdAt) {}
 
-  /** The columns {@link #insertAll} fills, by the names {@link #parameters} gives their values, and their types. */
+  /**
+   * The columns {@link #insertAll} fills, by the names {@link #parameters} gives their values, and
+   * their types.
+   */
   private static final Map<String, String> BULK_COLUMNS = bulkColumns();
 
   /**
-   * Inserts many customers with one statement, for imports: each column's values travel as one array and
-   * PostgreSQL takes them apart again (unnest), so that there is no round trip, and no statement text, per customer.
+   * Inserts many customers with one statement, for imports: each column's values travel as one
+   * array and PostgreSQL takes them apart again (unnest), so that there is no round trip, and no
+   * statement text, per customer.
    */
   void insertAll(List<Insertion> customers) {
     if (customers.isEmpty()) {
@@ -338,13 +411,20 @@ class CustomerStore {
     }
     StringBuilder arrays = new StringBuilder();
     StringBuilder names = new StringBuilder();
-    BULK_COLUMNS.forEach((name, type) -> {
-      arrays.append(arrays.isEmpty() ? "" : ", ").append("cast(:").append(name).append(" as ")
-          .append(type.equals("text[]") ? "text" : type).append("[])");
-      names.append(names.isEmpty() ? "" : ", ").append(name);
-    });
-    JdbcClient.StatementSpec statement = jdbc.sql(
-        """
+    BULK_COLUMNS.forEach(
+        (name, type) -> {
+          arrays
+              .append(arrays.isEmpty() ? "" : ", ")
+              .append("cast(:")
+              .append(name)
+              .append(" as ")
+              .append(type.equals("text[]") ? "text" : type)
+              .append("[])");
+          names.append(names.isEmpty() ? "" : ", ").append(name);
+        });
+    JdbcClient.StatementSpec statement =
+        jdbc.sql(
+            """
         insert into customer (workspace_id, id, kind, name, industry, source, city, lifecycle_stage, classification,
           tags, preferences, owner_id, team_id, phone_enc, phone_bidx, phone_tail_bidx, email_enc, email_bidx,
           id_card_enc, id_card_bidx, birthday_enc, address_enc, search_name, search_latin, search_grams,
@@ -354,7 +434,8 @@ class CustomerStore {
           r.phoneTailBidx, r.emailEnc, r.emailBidx, r.idCardEnc, r.idCardBidx, r.birthdayEnc, r.addressEnc, r.searchName,
           r.searchLatin, string_to_array(r.searchGrams, chr(31)), r.customFields, r.createdAt, r.createdAt
         from unnest(%s) as r (%s)
-        """.formatted(arrays, names));
+        """
+                .formatted(arrays, names));
     for (Map.Entry<String, String[]> column : columns.entrySet()) {
       statement = statement.param(column.getKey(), column.getValue());
     }
@@ -364,14 +445,32 @@ class CustomerStore {
   private static Map<String, String> bulkColumns() {
     Map<String, String> columns = new java.util.LinkedHashMap<>();
     columns.put("id", "uuid");
-    for (String text : List.of("kind", "name", "industry", "source", "city", "stage", "classification", "preferences")) {
+    for (String text :
+        List.of(
+            "kind",
+            "name",
+            "industry",
+            "source",
+            "city",
+            "stage",
+            "classification",
+            "preferences")) {
       columns.put(text, "text");
     }
     columns.put("tags", "text[]");
     columns.put("ownerId", "uuid");
     columns.put("teamId", "uuid");
-    for (String sealed : List.of("phoneEnc", "phoneBidx", "phoneTailBidx", "emailEnc", "emailBidx", "idCardEnc", "idCardBidx",
-        "birthdayEnc", "addressEnc")) {
+    for (String sealed :
+        List.of(
+            "phoneEnc",
+            "phoneBidx",
+            "phoneTailBidx",
+            "emailEnc",
+            "emailBidx",
+            "idCardEnc",
+            "idCardBidx",
+            "birthdayEnc",
+            "addressEnc")) {
       columns.put(sealed, "bytea");
     }
     columns.put("searchName", "text");
@@ -396,7 +495,10 @@ class CustomerStore {
     return value.toString();
   }
 
-  /** Joins the elements of a list in one array element; it is a control character, which no tag or key holds. */
+  /**
+   * Joins the elements of a list in one array element; it is a control character, which no tag or
+   * key holds.
+   */
   private static final String UNIT_SEPARATOR = "\u001f";
 
   /** Moves a merged duplicate to the recycle bin, pointing at the customer it was merged into. */

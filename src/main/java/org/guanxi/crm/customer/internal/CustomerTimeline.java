@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class CustomerTimeline {
 
-  record Entry(Instant occurredAt, String kind, @Nullable String actorName, Map<String, Object> detail) {}
+  record Entry(
+      Instant occurredAt, String kind, @Nullable String actorName, Map<String, Object> detail) {}
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final JdbcClient jdbc;
@@ -23,13 +24,20 @@ class CustomerTimeline {
     this.jdbc = jdbc;
   }
 
-  void add(UUID customerId, Instant at, String kind, @Nullable String actorName, Map<String, ?> detail) {
+  void add(
+      UUID customerId, Instant at, String kind, @Nullable String actorName, Map<String, ?> detail) {
     jdbc.sql(
             """
             insert into customer_timeline (workspace_id, id, customer_id, occurred_at, kind, actor_name, detail)
             values (guanxi_current_workspace(), ?, ?, ?, ?, ?, cast(? as jsonb))
             """)
-        .params(Ids.newId(), customerId, java.sql.Timestamp.from(at), kind, actorName, JSON.writeValueAsString(detail))
+        .params(
+            Ids.newId(),
+            customerId,
+            java.sql.Timestamp.from(at),
+            kind,
+            actorName,
+            JSON.writeValueAsString(detail))
         .update();
   }
 
@@ -39,13 +47,23 @@ class CustomerTimeline {
             "select occurred_at, kind, actor_name, detail::text from customer_timeline where customer_id = ? "
                 + "order by occurred_at desc, id desc limit ?")
         .params(customerId, limit)
-        .query((rs, n) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-            JSON.readValue(rs.getString(4), Map.class)))
+        .query(
+            (rs, n) ->
+                new Entry(
+                    rs.getTimestamp(1).toInstant(),
+                    rs.getString(2),
+                    rs.getString(3),
+                    JSON.readValue(rs.getString(4), Map.class)))
         .list();
   }
 
   /** The same entry for many customers, in one statement. */
-  void addAll(List<UUID> customerIds, Instant at, String kind, @Nullable String actorName, Map<String, ?> detail) {
+  void addAll(
+      List<UUID> customerIds,
+      Instant at,
+      String kind,
+      @Nullable String actorName,
+      Map<String, ?> detail) {
     if (customerIds.isEmpty()) {
       return;
     }

@@ -39,11 +39,13 @@ class DemoCustomers {
   }
 
   /**
-   * Adds {@code count} generated customers to the current workspace, owned by its users other than "admin",
-   * created over the past hours so that lists have a history; reports progress after each batch.
+   * Adds {@code count} generated customers to the current workspace, owned by its users other than
+   * "admin", created over the past hours so that lists have a history; reports progress after each
+   * batch.
    */
   void generate(int count, long seed, IntConsumer progress) {
-    List<UserSummary> owners = users.activeUsers().stream().filter(u -> !u.username().equals("admin")).toList();
+    List<UserSummary> owners =
+        users.activeUsers().stream().filter(u -> !u.username().equals("admin")).toList();
     if (owners.isEmpty()) {
       owners = users.activeUsers();
     }
@@ -52,7 +54,9 @@ class DemoCustomers {
     Instant start = clock.instant().minusSeconds(count);
     List<CustomerStore.Insertion> batch = new ArrayList<>(BATCH);
     for (int i = 0; i < count; i++) {
-      batch.add(new CustomerStore.Insertion(Ids.newId(), generator.next(owners, today), start.plusSeconds(i)));
+      batch.add(
+          new CustomerStore.Insertion(
+              Ids.newId(), generator.next(owners, today), start.plusSeconds(i)));
       if (batch.size() == BATCH || i == count - 1) {
         store.insertAll(batch);
         batch.clear();

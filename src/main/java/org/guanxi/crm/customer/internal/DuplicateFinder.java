@@ -19,15 +19,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the customers that new ones may duplicate: the same e-mail address or phone number (through their
- * blind indexes), the same name in simplified characters, the same pinyin, or a name at least 80% alike
- * (pg_trgm's trigram similarity). New customers are compared with the workspace's customers and with the
- * new customers before them, a whole batch in a few queries.
+ * Finds the customers that new ones may duplicate: the same e-mail address or phone number (through
+ * their blind indexes), the same name in simplified characters, the same pinyin, or a name at least
+ * 80% alike (pg_trgm's trigram similarity). New customers are compared with the workspace's
+ * customers and with the new customers before them, a whole batch in a few queries.
  */
 @Component
 class DuplicateFinder {
 
-  enum Reason { EMAIL, PHONE, NAME, PINYIN, SIMILAR_NAME }
+  enum Reason {
+    EMAIL,
+    PHONE,
+    NAME,
+    PINYIN,
+    SIMILAR_NAME
+  }
 
   /** The customer a new one may duplicate, and why. */
   record Match(UUID candidateId, Set<Reason> reasons) {}
@@ -35,9 +41,14 @@ class DuplicateFinder {
   /** A customer about to be created. */
   record Newcomer(UUID id, CustomerStore.Content content) {}
 
-  /** The trigram similarity from which names count as alike (also set in guanxi_customers_named_like). */
+  /**
+   * The trigram similarity from which names count as alike (also set in
+   * guanxi_customers_named_like).
+   */
   static final double SIMILARITY = 0.8;
-  // Shorter names are 80% alike only when they are the same, which the name comparison already finds.
+
+  // Shorter names are 80% alike only when they are the same, which the name comparison already
+  // finds.
   private static final int SIMILARITY_MIN_LENGTH = 5;
 
   private final JdbcClient jdbc;
@@ -48,17 +59,27 @@ class DuplicateFinder {
     this.blindIndex = blindIndex;
   }
 
-  private record Keys(@Nullable String email, @Nullable String phone, String name, List<String> pinyin) {}
+  private record Keys(
+      @Nullable String email, @Nullable String phone, String name, List<String> pinyin) {}
 
-  /** For each newcomer, in order, what it may duplicate (null for none). Runs inside the caller's transaction. */
+  /**
+   * For each newcomer, in order, what it may duplicate (null for none). Runs inside the caller's
+   * transaction.
+   */
   List<@Nullable Match> find(List<Newcomer> newcomers) {
-    // a plan made for the keys at hand: a generic one, made when the table looked empty, may scan the workspace per key
-    jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query(String.class).single();
+    // a plan made for the keys at hand: a generic one, made when the table looked empty, may scan
+    // the workspace per key
+    jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)")
+        .query(String.class)
+        .single();
     List<Keys> keys = newcomers.stream().map(n -> keysOf(n.content())).toList();
-    Map<String, UUID> byEmail = existing("email_bidx", keys.stream().map(Keys::email).filter(Objects::nonNull).toList());
-    Map<String, UUID> byPhone = existing("phone_bidx", keys.stream().map(Keys::phone).filter(Objects::nonNull).toList());
+    Map<String, UUID> byEmail =
+        existing("email_bidx", keys.stream().map(Keys::email).filter(Objects::nonNull).toList());
+    Map<String, UUID> byPhone =
+        existing("phone_bidx", keys.stream().map(Keys::phone).filter(Objects::nonNull).toList());
     Map<String, UUID> byName = existingNames(keys.stream().map(Keys::name).toList());
-    Map<String, UUID> byPinyin = existingPinyin(keys.stream().flatMap(k -> k.pinyin().stream()).distinct().toList());
+    Map<String, UUID> byPinyin =
+        existingPinyin(keys.stream().flatMap(k -> k.pinyin().stream()).distinct().toList());
     Map<Integer, UUID> bySimilarity = existingSimilar(keys, byEmail, byPhone, byName, byPinyin);
 
     List<@Nullable Match> matches = new ArrayList<>();
@@ -70,14 +91,25 @@ class DuplicateFinder {
     for (int i = 0; i < newcomers.size(); i++) {
       Keys key = keys.get(i);
       Map<UUID, Set<Reason>> candidates = new LinkedHashMap<>();
-      note(candidates, key.email() == null ? null : byEmail.getOrDefault(key.email(), earlierEmail.get(key.email())), Reason.EMAIL);
-      note(candidates, key.phone() == null ? null : byPhone.getOrDefault(key.phone(), earlierPhone.get(key.phone())), Reason.PHONE);
+      note(
+          candidates,
+          key.email() == null
+              ? null
+              : byEmail.getOrDefault(key.email(), earlierEmail.get(key.email())),
+          Reason.EMAIL);
+      note(
+          candidates,
+          key.phone() == null
+              ? null
+              : byPhone.getOrDefault(key.phone(), earlierPhone.get(key.phone())),
+          Reason.PHONE);
       note(candidates, byName.getOrDefault(key.name(), earlierName.get(key.name())), Reason.NAME);
       for (String pinyin : key.pinyin()) {
         note(candidates, byPinyin.getOrDefault(pinyin, earlierPinyin.get(pinyin)), Reason.PINYIN);
       }
       note(candidates, bySimilarity.get(i), Reason.SIMILAR_NAME);
-      Set<String> trigrams = key.name().length() >= SIMILARITY_MIN_LENGTH ? trigrams(key.name()) : Set.of();
+      Set<String> trigrams =
+          key.name().length() >= SIMILARITY_MIN_LENGTH ? trigrams(key.name()) : Set.of();
       if (candidates.isEmpty() && !trigrams.isEmpty()) {
         note(candidates, earlierNames.alike(trigrams), Reason.SIMILAR_NAME);
       }
@@ -104,8 +136,11 @@ class DuplicateFinder {
 
   private Keys keysOf(CustomerStore.Content content) {
     PersonalData personal = content.personal();
-    return new Keys(hex(blindIndex.of(SensitiveField.EMAIL, personal.email())), hex(blindIndex.of(SensitiveField.PHONE, personal.phone())),
-        SearchKeys.normalise(content.name()), SearchKeys.fullPinyin(content.name()));
+    return new Keys(
+        hex(blindIndex.of(SensitiveField.EMAIL, personal.email())),
+        hex(blindIndex.of(SensitiveField.PHONE, personal.phone())),
+        SearchKeys.normalise(content.name()),
+        SearchKeys.fullPinyin(content.name()));
   }
 
   private Map<String, UUID> existing(String column, List<String> hexKeys) {
@@ -114,18 +149,28 @@ class DuplicateFinder {
       return found;
     }
     // a join, not "= any(:keys)": that would compare every customer with every key
-    jdbc.sql("select c." + column + ", c.id from unnest(cast(:keys as bytea[])) as k (key) join customer c on c." + column
-            + " = k.key where c." + column + " is not null and c.deleted_at is null order by c.created_at, c.id")
+    jdbc.sql(
+            "select c."
+                + column
+                + ", c.id from unnest(cast(:keys as bytea[])) as k (key) join customer c on c."
+                + column
+                + " = k.key where c."
+                + column
+                + " is not null and c.deleted_at is null order by c.created_at, c.id")
         .param("keys", hexKeys.stream().map(k -> "\\x" + k).toArray(String[]::new))
-        .query((rs, n) -> found.putIfAbsent(HexFormat.of().formatHex(rs.getBytes(1)), rs.getObject(2, UUID.class)))
+        .query(
+            (rs, n) ->
+                found.putIfAbsent(
+                    HexFormat.of().formatHex(rs.getBytes(1)), rs.getObject(2, UUID.class)))
         .list();
     return found;
   }
 
   private Map<String, UUID> existingNames(List<String> names) {
     Map<String, UUID> found = new HashMap<>();
-    jdbc.sql("select c.search_name, c.id from unnest(cast(:names as text[])) as n (name) join customer c on c.search_name = n.name"
-            + " where c.deleted_at is null order by c.created_at, c.id")
+    jdbc.sql(
+            "select c.search_name, c.id from unnest(cast(:names as text[])) as n (name) join customer c on c.search_name = n.name"
+                + " where c.deleted_at is null order by c.created_at, c.id")
         .param("names", names.stream().distinct().toArray(String[]::new))
         .query((rs, n) -> found.putIfAbsent(rs.getString(1), rs.getObject(2, UUID.class)))
         .list();
@@ -133,31 +178,41 @@ class DuplicateFinder {
   }
 
   /**
-   * Customers one of whose pinyin readings is one of these (search_latin holds them as words). This and the
-   * look for similar names go through database functions: under row-level security the indexes they need
-   * would not be used.
+   * Customers one of whose pinyin readings is one of these (search_latin holds them as words). This
+   * and the look for similar names go through database functions: under row-level security the
+   * indexes they need would not be used.
    */
   private Map<String, UUID> existingPinyin(List<String> readings) {
     Map<String, UUID> found = new HashMap<>();
     if (readings.isEmpty()) {
       return found;
     }
-    jdbc.sql("select reading, customer_id from guanxi_customers_sounding_like(cast(:readings as text[]))")
+    jdbc.sql(
+            "select reading, customer_id from guanxi_customers_sounding_like(cast(:readings as text[]))")
         .param("readings", readings.toArray(String[]::new))
         .query((rs, n) -> found.putIfAbsent(rs.getString(1), rs.getObject(2, UUID.class)))
         .list();
     return found;
   }
 
-  /** For the long names that matched nothing else: the most similar existing customer, by position. */
-  private Map<Integer, UUID> existingSimilar(List<Keys> keys, Map<String, UUID> byEmail, Map<String, UUID> byPhone,
-      Map<String, UUID> byName, Map<String, UUID> byPinyin) {
+  /**
+   * For the long names that matched nothing else: the most similar existing customer, by position.
+   */
+  private Map<Integer, UUID> existingSimilar(
+      List<Keys> keys,
+      Map<String, UUID> byEmail,
+      Map<String, UUID> byPhone,
+      Map<String, UUID> byName,
+      Map<String, UUID> byPinyin) {
     List<String> names = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       Keys key = keys.get(i);
-      boolean matched = (key.email() != null && byEmail.containsKey(key.email())) || (key.phone() != null && byPhone.containsKey(key.phone()))
-          || byName.containsKey(key.name()) || key.pinyin().stream().anyMatch(byPinyin::containsKey);
+      boolean matched =
+          (key.email() != null && byEmail.containsKey(key.email()))
+              || (key.phone() != null && byPhone.containsKey(key.phone()))
+              || byName.containsKey(key.name())
+              || key.pinyin().stream().anyMatch(byPinyin::containsKey);
       if (!matched && key.name().length() >= SIMILARITY_MIN_LENGTH) {
         names.add(key.name());
         positions.add(i);
@@ -169,7 +224,9 @@ class DuplicateFinder {
     }
     jdbc.sql("select ordinal, customer_id from guanxi_customers_named_like(cast(:names as text[]))")
         .param("names", names.toArray(String[]::new))
-        .query((rs, n) -> found.putIfAbsent(positions.get(rs.getInt(1) - 1), rs.getObject(2, UUID.class)))
+        .query(
+            (rs, n) ->
+                found.putIfAbsent(positions.get(rs.getInt(1) - 1), rs.getObject(2, UUID.class)))
         .list();
     return found;
   }
@@ -180,28 +237,40 @@ class DuplicateFinder {
     }
   }
 
-  /** The candidate with the most reasons; between equals, the one with the surest reason (e-mail before phone …). */
+  /**
+   * The candidate with the most reasons; between equals, the one with the surest reason (e-mail
+   * before phone …).
+   */
   private static Match strongest(Map<UUID, Set<Reason>> candidates) {
     Map.Entry<UUID, Set<Reason>> best = null;
     for (Map.Entry<UUID, Set<Reason>> candidate : candidates.entrySet()) {
-      if (best == null || candidate.getValue().size() > best.getValue().size()
+      if (best == null
+          || candidate.getValue().size() > best.getValue().size()
           || (candidate.getValue().size() == best.getValue().size()
-              && candidate.getValue().iterator().next().ordinal() < best.getValue().iterator().next().ordinal())) {
+              && candidate.getValue().iterator().next().ordinal()
+                  < best.getValue().iterator().next().ordinal())) {
         best = candidate;
       }
     }
     return new Match(Objects.requireNonNull(best).getKey(), Set.copyOf(best.getValue()));
   }
 
-  /** pg_trgm's similarity: words padded with two spaces before and one after, cut in threes, shared over all. */
+  /**
+   * pg_trgm's similarity: words padded with two spaces before and one after, cut in threes, shared
+   * over all.
+   */
   static double similarity(String a, String b) {
     Set<String> left = trigrams(a);
     Set<String> right = trigrams(b);
     long shared = left.stream().filter(right::contains).count();
-    return left.isEmpty() || right.isEmpty() ? 0 : (double) shared / (left.size() + right.size() - shared);
+    return left.isEmpty() || right.isEmpty()
+        ? 0
+        : (double) shared / (left.size() + right.size() - shared);
   }
 
-  /** The long names of a batch so far, by their trigrams, to find the first one alike to a new name. */
+  /**
+   * The long names of a batch so far, by their trigrams, to find the first one alike to a new name.
+   */
   private static final class EarlierNames {
 
     private final List<UUID> ids = new ArrayList<>();

@@ -10,7 +10,10 @@ import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Rows held as possible duplicates, as the API and the pages show them: personal data masked as everywhere. */
+/**
+ * Rows held as possible duplicates, as the API and the pages show them: personal data masked as
+ * everywhere.
+ */
 @Component
 class HeldRows {
 
@@ -18,8 +21,14 @@ class HeldRows {
   record Candidate(UUID id, String name) {}
 
   record HeldRow(
-      int row, RowStatus status, @Nullable String name, @Nullable String phone, @Nullable String email,
-      List<DuplicateFinder.Reason> reasons, @Nullable Candidate candidate, @Nullable UUID customerId) {}
+      int row,
+      RowStatus status,
+      @Nullable String name,
+      @Nullable String phone,
+      @Nullable String email,
+      List<DuplicateFinder.Reason> reasons,
+      @Nullable Candidate candidate,
+      @Nullable UUID customerId) {}
 
   private final CustomerService customers;
 
@@ -28,18 +37,29 @@ class HeldRows {
   }
 
   List<HeldRow> of(CurrentUser user, CustomerImport job, List<CustomerImport.Row> rows) {
-    return rows.stream().map(row -> new HeldRow(
-            row.number(), row.status(), value(job, row, ImportField.NAME),
-            Masking.mask(SensitiveField.PHONE, value(job, row, ImportField.PHONE)),
-            Masking.mask(SensitiveField.EMAIL, value(job, row, ImportField.EMAIL)),
-            row.reasons(),
-            row.candidateId() == null ? null
-                : customers.find(user, row.candidateId()).map(CustomerSummary::name).map(name -> new Candidate(row.candidateId(), name)).orElse(null),
-            row.customerId()))
+    return rows.stream()
+        .map(
+            row ->
+                new HeldRow(
+                    row.number(),
+                    row.status(),
+                    value(job, row, ImportField.NAME),
+                    Masking.mask(SensitiveField.PHONE, value(job, row, ImportField.PHONE)),
+                    Masking.mask(SensitiveField.EMAIL, value(job, row, ImportField.EMAIL)),
+                    row.reasons(),
+                    row.candidateId() == null
+                        ? null
+                        : customers
+                            .find(user, row.candidateId())
+                            .map(CustomerSummary::name)
+                            .map(name -> new Candidate(row.candidateId(), name))
+                            .orElse(null),
+                    row.customerId()))
         .toList();
   }
 
-  private static @Nullable String value(CustomerImport job, CustomerImport.Row row, ImportField field) {
+  private static @Nullable String value(
+      CustomerImport job, CustomerImport.Row row, ImportField field) {
     return job.mapping().entrySet().stream()
         .filter(e -> e.getValue().equals(field.key))
         .map(e -> row.values().get(e.getKey()))

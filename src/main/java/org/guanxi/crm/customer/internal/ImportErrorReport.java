@@ -17,8 +17,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * The rejected rows of an import as a CSV file: the row number, the columns at fault and what is wrong (in the
- * reader's language), then the row as it was uploaded — so that it can be corrected and imported again as it is.
+ * The rejected rows of an import as a CSV file: the row number, the columns at fault and what is
+ * wrong (in the reader's language), then the row as it was uploaded — so that it can be corrected
+ * and imported again as it is.
  */
 @Component
 class ImportErrorReport {
@@ -39,15 +40,21 @@ class ImportErrorReport {
   }
 
   /** Sends the report of an import the user started as a CSV download. */
-  void download(CurrentUser user, UUID id, Locale locale, HttpServletResponse response) throws IOException {
+  void download(CurrentUser user, UUID id, Locale locale, HttpServletResponse response)
+      throws IOException {
     CustomerImport job = open(user, id);
     response.setContentType(SpreadsheetCsv.CONTENT_TYPE);
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(fileName(job), StandardCharsets.UTF_8).build().toString());
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment()
+            .filename(fileName(job), StandardCharsets.UTF_8)
+            .build()
+            .toString());
     write(user, job, locale, response.getOutputStream());
   }
 
-  void write(CurrentUser user, CustomerImport job, Locale locale, OutputStream out) throws IOException {
+  void write(CurrentUser user, CustomerImport job, Locale locale, OutputStream out)
+      throws IOException {
     SpreadsheetCsv csv = new SpreadsheetCsv(out);
     List<String> header = new ArrayList<>();
     header.add(messages.getMessage("imports.report.row", null, "Row", locale));
@@ -62,9 +69,15 @@ class ImportErrorReport {
       for (CustomerImport.Row row : rows) {
         List<String> cells = new ArrayList<>();
         cells.add(String.valueOf(row.number()));
-        cells.add(row.errors().stream().map(e -> e.column() == null ? "" : e.column()).distinct().collect(Collectors.joining("; ")));
-        cells.add(row.errors().stream().map(e -> messages.getMessage("error." + e.code(), null, e.message(), locale))
-            .collect(Collectors.joining("; ")));
+        cells.add(
+            row.errors().stream()
+                .map(e -> e.column() == null ? "" : e.column())
+                .distinct()
+                .collect(Collectors.joining("; ")));
+        cells.add(
+            row.errors().stream()
+                .map(e -> messages.getMessage("error." + e.code(), null, e.message(), locale))
+                .collect(Collectors.joining("; ")));
         job.headers().forEach(h -> cells.add(row.values().getOrDefault(h, "")));
         csv.row(cells);
         after = row.number();

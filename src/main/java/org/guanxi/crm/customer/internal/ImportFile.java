@@ -36,13 +36,17 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * An uploaded table of customers: a CSV file (UTF-8 with or without a byte order mark, UTF-16 with one, or
- * GBK as saved by a Chinese Excel) or an Excel workbook (.xlsx, its first sheet). Rows are read one at a
- * time, so that a large file is never held as rows in memory. What cannot be read is refused as invalid input.
+ * An uploaded table of customers: a CSV file (UTF-8 with or without a byte order mark, UTF-16 with
+ * one, or GBK as saved by a Chinese Excel) or an Excel workbook (.xlsx, its first sheet). Rows are
+ * read one at a time, so that a large file is never held as rows in memory. What cannot be read is
+ * refused as invalid input.
  */
 final class ImportFile {
 
-  enum Format { CSV, XLSX }
+  enum Format {
+    CSV,
+    XLSX
+  }
 
   /** A row as the spreadsheet numbers it (the header is row 1), its cells as text. */
   record Row(int number, List<String> cells) {
@@ -75,7 +79,9 @@ final class ImportFile {
       return new ImportFile(Format.XLSX, content, null);
     }
     if (startsWith(content, OLE2)) {
-      throw unreadable("old-excel-format", "Old Excel files (.xls) cannot be read: save the sheet as .xlsx or as CSV.");
+      throw unreadable(
+          "old-excel-format",
+          "Old Excel files (.xls) cannot be read: save the sheet as .xlsx or as CSV.");
     }
     String text = decode(content);
     if (text.chars().filter(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n').count() > 0) {
@@ -104,7 +110,8 @@ final class ImportFile {
 
   private void readCsv(Consumer<Row> rows) {
     String csv = text == null ? "" : text;
-    CSVFormat dialect = CSVFormat.RFC4180.builder().setDelimiter(delimiter(csv)).setIgnoreEmptyLines(false).get();
+    CSVFormat dialect =
+        CSVFormat.RFC4180.builder().setDelimiter(delimiter(csv)).setIgnoreEmptyLines(false).get();
     long number = 0;
     try (CSVParser parser = CSVParser.parse(new StringReader(csv), dialect)) {
       Iterator<CSVRecord> records = parser.iterator();
@@ -112,7 +119,8 @@ final class ImportFile {
         CSVRecord record = records.next();
         number = record.getRecordNumber();
         if (record.size() > MAX_COLUMNS) {
-          throw unreadable("too-many-columns", "Row " + number + " has more than " + MAX_COLUMNS + " columns.");
+          throw unreadable(
+              "too-many-columns", "Row " + number + " has more than " + MAX_COLUMNS + " columns.");
         }
         Row row = new Row((int) number, record.toList());
         if (!row.isBlank()) {
@@ -122,8 +130,12 @@ final class ImportFile {
     } catch (ReaderFailed e) {
       throw e.reason();
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      throw unreadable("malformed-csv", "The CSV file is broken after row " + number
-          + " (often a quotation mark that is never closed): " + e.getMessage());
+      throw unreadable(
+          "malformed-csv",
+          "The CSV file is broken after row "
+              + number
+              + " (often a quotation mark that is never closed): "
+              + e.getMessage());
     }
   }
 
@@ -136,8 +148,13 @@ final class ImportFile {
       }
       try (InputStream sheet = sheets.next()) {
         XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new XSSFSheetXMLHandler(
-            reader.getStylesTable(), new ReadOnlySharedStringsTable(workbook), new SheetRows(rows), new IsoDates(), false));
+        parser.setContentHandler(
+            new XSSFSheetXMLHandler(
+                reader.getStylesTable(),
+                new ReadOnlySharedStringsTable(workbook),
+                new SheetRows(rows),
+                new IsoDates(),
+                false));
         parser.parse(new InputSource(sheet));
       }
     } catch (ReaderFailed e) {
@@ -146,7 +163,9 @@ final class ImportFile {
       throw e;
     } catch (Exception e) {
       // POI reports a damaged workbook with many kinds of exceptions, checked and unchecked
-      throw unreadable("unreadable-xlsx", "The file looks like an Excel workbook but cannot be opened: " + e.getMessage());
+      throw unreadable(
+          "unreadable-xlsx",
+          "The file looks like an Excel workbook but cannot be opened: " + e.getMessage());
     }
   }
 
@@ -170,7 +189,10 @@ final class ImportFile {
     }
   }
 
-  /** Collects the cells of each sheet row; empty cells are not reported, so their places are filled in. */
+  /**
+   * Collects the cells of each sheet row; empty cells are not reported, so their places are filled
+   * in.
+   */
   private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
     private final Consumer<Row> rows;
@@ -194,10 +216,12 @@ final class ImportFile {
     }
 
     @Override
-    public void cell(@Nullable String reference, @Nullable String value, @Nullable XSSFComment comment) {
+    public void cell(
+        @Nullable String reference, @Nullable String value, @Nullable XSSFComment comment) {
       int column = reference == null ? cells.size() : new CellReference(reference).getCol();
       if (column >= MAX_COLUMNS) {
-        throw unreadable("too-many-columns", "The sheet has more than " + MAX_COLUMNS + " columns.");
+        throw unreadable(
+            "too-many-columns", "The sheet has more than " + MAX_COLUMNS + " columns.");
       }
       while (cells.size() < column) {
         cells.add("");
@@ -206,20 +230,29 @@ final class ImportFile {
     }
   }
 
-  /** Shows date cells as ISO dates (1990-05-03) whatever their display format, so that they read back as dates. */
+  /**
+   * Shows date cells as ISO dates (1990-05-03) whatever their display format, so that they read
+   * back as dates.
+   */
   private static final class IsoDates extends DataFormatter {
 
     @Override
-    public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+    public String formatRawCellContents(
+        double value, int formatIndex, String formatString, boolean use1904Windowing) {
       if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
         LocalDateTime time = DateUtil.getLocalDateTime(value, use1904Windowing);
-        return time.toLocalTime().equals(LocalTime.MIDNIGHT) ? time.toLocalDate().toString() : time.toString();
+        return time.toLocalTime().equals(LocalTime.MIDNIGHT)
+            ? time.toLocalDate().toString()
+            : time.toString();
       }
       return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
     }
   }
 
-  /** UTF-8 (a byte order mark is dropped), UTF-16 with a byte order mark, else GBK; anything else is refused. */
+  /**
+   * UTF-8 (a byte order mark is dropped), UTF-16 with a byte order mark, else GBK; anything else is
+   * refused.
+   */
   private static String decode(byte[] content) {
     if (startsWith(content, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf})) {
       return strictly(StandardCharsets.UTF_8, content, 3);
@@ -238,23 +271,28 @@ final class ImportFile {
     if (gbk != null) {
       return gbk;
     }
-    throw unreadable("unknown-encoding", "The file is neither UTF-8 nor GBK text: save it as \"CSV UTF-8\" or as .xlsx.");
+    throw unreadable(
+        "unknown-encoding",
+        "The file is neither UTF-8 nor GBK text: save it as \"CSV UTF-8\" or as .xlsx.");
   }
 
   private static String strictly(Charset charset, byte[] content, int offset) {
     String text = tryDecode(charset, content, offset);
     if (text == null) {
-      throw unreadable("unknown-encoding", "The file says it is " + charset.name() + " but is not.");
+      throw unreadable(
+          "unknown-encoding", "The file says it is " + charset.name() + " but is not.");
     }
     return text;
   }
 
   private static @Nullable String tryDecode(Charset charset, byte[] content, int offset) {
     try {
-      CharBuffer chars = charset.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(content, offset, content.length - offset));
+      CharBuffer chars =
+          charset
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content, offset, content.length - offset));
       return chars.toString();
     } catch (CharacterCodingException e) {
       return null;
@@ -278,7 +316,8 @@ final class ImportFile {
   }
 
   private static boolean startsWith(byte[] content, byte[] prefix) {
-    return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
+    return content.length >= prefix.length
+        && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private static InvalidInput unreadable(String code, String message) {

@@ -2,7 +2,6 @@ package org.guanxi.crm.customer.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +15,6 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,8 +31,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The pages of moving customers in and out: importing a file (upload, choice of columns, progress, error report,
- * decisions on possible duplicates), exporting the list, and merging a duplicate into a customer.
+ * The pages of moving customers in and out: importing a file (upload, choice of columns, progress,
+ * error report, decisions on possible duplicates), exporting the list, and merging a duplicate into
+ * a customer.
  */
 @Controller
 class ImportPages {
@@ -50,8 +48,14 @@ class ImportPages {
   private final CustomerService customers;
   private final Clock clock;
 
-  ImportPages(CustomerImportService imports, ImportErrorReport errorReport, HeldRows heldRows, CustomerExports exports,
-      CustomerMerges merges, CustomerService customers, Clock clock) {
+  ImportPages(
+      CustomerImportService imports,
+      ImportErrorReport errorReport,
+      HeldRows heldRows,
+      CustomerExports exports,
+      CustomerMerges merges,
+      CustomerService customers,
+      Clock clock) {
     this.imports = imports;
     this.errorReport = errorReport;
     this.heldRows = heldRows;
@@ -70,10 +74,15 @@ class ImportPages {
 
   @PostMapping("/customers/imports")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-  String upload(@AuthenticationPrincipal CurrentUser user, @RequestParam("file") MultipartFile file, Model model,
-      HttpServletResponse response) throws IOException {
+  String upload(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam("file") MultipartFile file,
+      Model model,
+      HttpServletResponse response)
+      throws IOException {
     try {
-      CustomerImport job = imports.upload(user, file.getOriginalFilename(), file.getBytes(), Map.of(), false);
+      CustomerImport job =
+          imports.upload(user, file.getOriginalFilename(), file.getBytes(), Map.of(), false);
       return "redirect:/customers/imports/" + job.id();
     } catch (InvalidInput e) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -89,7 +98,10 @@ class ImportPages {
     model.addAttribute("job", job);
     model.addAttribute("fields", ImportField.values());
     if (job.status() == CustomerImport.Status.DONE) {
-      model.addAttribute("held", heldRows.of(user, job, imports.rows(user, id, RowStatus.AWAITING_DECISION, 0, HELD_ROWS_SHOWN)));
+      model.addAttribute(
+          "held",
+          heldRows.of(
+              user, job, imports.rows(user, id, RowStatus.AWAITING_DECISION, 0, HELD_ROWS_SHOWN)));
     }
     return "customer/import";
   }
@@ -97,7 +109,11 @@ class ImportPages {
   /** The progress part of the page, which asks for itself again while the import runs (htmx). */
   @GetMapping("/customers/imports/{id}/progress")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-  String progress(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model, HttpServletResponse response) {
+  String progress(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      Model model,
+      HttpServletResponse response) {
     CustomerImport job = imports.get(user, id);
     if (job.status().finished()) {
       // the whole page changes (error report, decisions): load it again
@@ -109,7 +125,11 @@ class ImportPages {
 
   @PostMapping("/customers/imports/{id}/mapping")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-  String start(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
+  String start(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam Map<String, String> form,
+      Model model,
       HttpServletResponse response) {
     CustomerImport job = imports.get(user, id);
     Map<String, @Nullable String> choices = new LinkedHashMap<>();
@@ -128,8 +148,13 @@ class ImportPages {
 
   @PostMapping("/customers/imports/{id}/decisions")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-  String decide(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam int row,
-      @RequestParam CustomerImportService.Action action, Model model, HttpServletResponse response) {
+  String decide(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam int row,
+      @RequestParam CustomerImportService.Action action,
+      Model model,
+      HttpServletResponse response) {
     try {
       imports.decide(user, id, List.of(new CustomerImportService.Decision(row, action, null)));
       return "redirect:/customers/imports/" + id;
@@ -142,44 +167,92 @@ class ImportPages {
 
   @GetMapping("/customers/imports/{id}/errors.csv")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-  void errors(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Locale locale, HttpServletResponse response)
+  void errors(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      Locale locale,
+      HttpServletResponse response)
       throws IOException {
     errorReport.download(user, id, locale, response);
   }
 
   @GetMapping("/customers/export.csv")
   @PreAuthorize("hasAuthority('CUSTOMER_EXPORT')")
-  void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LifecycleStage stage, @RequestParam(defaultValue = "false") boolean deleted,
-      HttpServletResponse response) throws IOException {
-    CustomerExports.Export export = exports.start(user,
-        new CustomerQuery(q, stage, null, null, null, null, null, null, java.util.Map.of(), deleted, CustomerSort.NEWEST, null,
-            CustomerQuery.DEFAULT_LIMIT),
-        false);
+  void export(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable LifecycleStage stage,
+      @RequestParam(defaultValue = "false") boolean deleted,
+      HttpServletResponse response)
+      throws IOException {
+    CustomerExports.Export export =
+        exports.start(
+            user,
+            new CustomerQuery(
+                q,
+                stage,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                java.util.Map.of(),
+                deleted,
+                CustomerSort.NEWEST,
+                null,
+                CustomerQuery.DEFAULT_LIMIT),
+            false);
     CustomerExportApi.send(export, response, exports, clock);
   }
 
   @GetMapping("/customers/{id}/merge")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  String mergePage(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) @Nullable String q,
+  String mergePage(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam(required = false) @Nullable String q,
       Model model) {
     Customer survivor = customers.get(user, id);
     model.addAttribute("customer", CustomerResource.of(survivor, false));
     model.addAttribute("q", q);
     if (q != null && !q.isBlank()) {
-      CustomerPage found = customers.list(user,
-          new CustomerQuery(q, null, null, null, null, null, null, null, java.util.Map.of(), false, CustomerSort.NAME, null,
-              CustomerQuery.DEFAULT_LIMIT));
-      model.addAttribute("candidates",
-          found.items().stream().filter(c -> !c.id().equals(id)).map(c -> CustomerResource.of(c, false)).toList());
+      CustomerPage found =
+          customers.list(
+              user,
+              new CustomerQuery(
+                  q,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  java.util.Map.of(),
+                  false,
+                  CustomerSort.NAME,
+                  null,
+                  CustomerQuery.DEFAULT_LIMIT));
+      model.addAttribute(
+          "candidates",
+          found.items().stream()
+              .filter(c -> !c.id().equals(id))
+              .map(c -> CustomerResource.of(c, false))
+              .toList());
     }
     return "customer/merge";
   }
 
   @PostMapping("/customers/{id}/merge")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  String merge(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam UUID duplicateId,
-      @RequestParam long version, Model model, HttpServletResponse response) {
+  String merge(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam UUID duplicateId,
+      @RequestParam long version,
+      Model model,
+      HttpServletResponse response) {
     try {
       merges.merge(user, id, version, duplicateId);
       return "redirect:/customers/" + id;

@@ -45,9 +45,28 @@ record ImportResource(
     links.put("duplicates", self + "/duplicates");
     links.put("decisions", self + "/decisions");
     Map<String, String> mapping = new LinkedHashMap<>();
-    job.headers().stream().filter(job.mapping()::containsKey).forEach(h -> mapping.put(h, job.mapping().get(h)));
-    return new ImportResource(job.id(), job.fileName(), job.format(), job.status(), job.headers(), mapping, job.totalRows(),
-        job.rowsDone(), job.imported(), job.rejected(), job.duplicates(), job.awaitingDecision(), job.count(RowStatus.SKIPPED),
-        job.count(RowStatus.MERGED), job.failure(), job.createdAt(), job.startedAt(), job.finishedAt(), links);
+    job.headers().stream()
+        .filter(job.mapping()::containsKey)
+        .forEach(h -> mapping.put(h, job.mapping().get(h)));
+    return new ImportResource(
+        job.id(),
+        job.fileName(),
+        job.format(),
+        job.status(),
+        job.headers(),
+        mapping,
+        job.totalRows(),
+        job.rowsDone(),
+        job.imported(),
+        job.rejected(),
+        job.duplicates(),
+        job.awaitingDecision(),
+        job.count(RowStatus.SKIPPED),
+        job.count(RowStatus.MERGED),
+        job.failure(),
+        job.createdAt(),
+        job.startedAt(),
+        job.finishedAt(),
+        links);
   }
 }

@@ -30,29 +30,38 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules a row of an imported file meets to become a customer: those of the customer form (the same
- * checks of names, lengths, phone numbers, e-mail addresses, ID-card numbers and birthdays, the same owners
- * the importing user may choose), applied to text. Choices such as the lifecycle stage are understood in
- * each language of the pages.
+ * The rules a row of an imported file meets to become a customer: those of the customer form (the
+ * same checks of names, lengths, phone numbers, e-mail addresses, ID-card numbers and birthdays,
+ * the same owners the importing user may choose), applied to text. Choices such as the lifecycle
+ * stage are understood in each language of the pages.
  */
 @Component
 class ImportRules {
 
-  private static final Locale[] LANGUAGES = {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE};
-  private static final Pattern ORGANISATION_NAME = Pattern.compile(
-      "公司|集团|集團|企业|企業|工厂|工廠|厂$|廠$|商行|商店|事务所|事務所|研究院|研究所|中心$|协会|協會|银行|銀行|学校|學校|大学|大學|医院|醫院|酒店"
-          + "|(?i)\\b(ltd|inc|llc|gmbh|corp|corporation|co|company|group|limited|plc|ag|bv|pte)\\b\\.?");
+  private static final Locale[] LANGUAGES = {
+    Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE
+  };
+  private static final Pattern ORGANISATION_NAME =
+      Pattern.compile(
+          "公司|集团|集團|企业|企業|工厂|工廠|厂$|廠$|商行|商店|事务所|事務所|研究院|研究所|中心$|协会|協會|银行|銀行|学校|學校|大学|大學|医院|醫院|酒店"
+              + "|(?i)\\b(ltd|inc|llc|gmbh|corp|corporation|co|company|group|limited|plc|ag|bv|pte)\\b\\.?");
   private static final Pattern TAG_SEPARATORS = Pattern.compile("[,，;；|、]");
-  private static final List<DateTimeFormatter> DATES = Stream.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuu年M月d日", "uuuuMMdd")
-      .map(pattern -> DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT))
-      .toList();
+  private static final List<DateTimeFormatter> DATES =
+      Stream.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuu年M月d日", "uuuuMMdd")
+          .map(
+              pattern ->
+                  DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT))
+          .toList();
 
   /** A problem of one cell (or, with no column, of the row). */
   record RowError(@Nullable String column, String code, String message) {}
 
   /** A row read and checked: the customer it makes, or what is wrong with it. */
   record CheckedRow(
-      int number, Map<String, String> values, @Nullable CustomerDraft draft, CustomerStore.@Nullable Content content,
+      int number,
+      Map<String, String> values,
+      @Nullable CustomerDraft draft,
+      CustomerStore.@Nullable Content content,
       List<RowError> errors) {
 
     boolean accepted() {
@@ -66,7 +75,12 @@ class ImportRules {
   private final MessageSource messages;
   private final Clock clock;
 
-  ImportRules(UserDirectory users, CustomerService customers, Validator validator, MessageSource messages, Clock clock) {
+  ImportRules(
+      UserDirectory users,
+      CustomerService customers,
+      Validator validator,
+      MessageSource messages,
+      Clock clock) {
     this.users = users;
     this.customers = customers;
     this.validator = validator;
@@ -80,21 +94,37 @@ class ImportRules {
     Map<String, UserSummary> known = new HashMap<>();
     index(users.activeUsers(), known);
     index(customers.assignableOwners(importer), allowed);
-    UserSummary self = users.find(importer.id()).filter(UserSummary::active)
-        .orElseThrow(() -> new InvalidInput("owner", "unknown-owner", "The importing user is no longer active"));
+    UserSummary self =
+        users
+            .find(importer.id())
+            .filter(UserSummary::active)
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "owner", "unknown-owner", "The importing user is no longer active"));
     List<CustomField> fields = customers.customFields();
-    return new Check(headers, mapping.positions(headers), customFieldColumns(headers, fields), fields, self, allowed, known,
+    return new Check(
+        headers,
+        mapping.positions(headers),
+        customFieldColumns(headers, fields),
+        fields,
+        self,
+        allowed,
+        known,
         LocalDate.now(clock));
   }
 
   /** Columns headed by a custom field's key or by its label in any of the three languages. */
-  private static Map<CustomField, Integer> customFieldColumns(List<String> headers, List<CustomField> fields) {
+  private static Map<CustomField, Integer> customFieldColumns(
+      List<String> headers, List<CustomField> fields) {
     Map<CustomField, Integer> columns = new LinkedHashMap<>();
     for (CustomField field : fields) {
       for (int i = 0; i < headers.size(); i++) {
         String header = headers.get(i).strip();
-        if (header.equalsIgnoreCase(field.key()) || header.equalsIgnoreCase(field.label().en())
-            || header.equals(field.label().zhCn()) || header.equals(field.label().zhTw())) {
+        if (header.equalsIgnoreCase(field.key())
+            || header.equalsIgnoreCase(field.label().en())
+            || header.equals(field.label().zhCn())
+            || header.equals(field.label().zhTw())) {
           columns.putIfAbsent(field, i);
         }
       }
@@ -105,7 +135,8 @@ class ImportRules {
   /** Owners are named by user name or, when no one else has it, display name. */
   private static void index(List<UserSummary> people, Map<String, UserSummary> byName) {
     Map<String, Integer> displayNames = new HashMap<>();
-    people.forEach(u -> displayNames.merge(u.displayName().strip().toLowerCase(Locale.ROOT), 1, Integer::sum));
+    people.forEach(
+        u -> displayNames.merge(u.displayName().strip().toLowerCase(Locale.ROOT), 1, Integer::sum));
     for (UserSummary user : people) {
       String displayName = user.displayName().strip().toLowerCase(Locale.ROOT);
       if (displayNames.get(displayName) == 1) {
@@ -127,11 +158,18 @@ class ImportRules {
     private final LocalDate today;
     private final Map<String, CustomerKind> kinds = choices(CustomerKind.values(), "kind.");
     private final Map<String, LifecycleStage> stages = choices(LifecycleStage.values(), "stage.");
-    private final Map<String, Classification> classifications = choices(Classification.values(), "classification.");
+    private final Map<String, Classification> classifications =
+        choices(Classification.values(), "classification.");
 
-    private Check(List<String> headers, Map<ImportField, Integer> positions, Map<CustomField, Integer> customFieldColumns,
-        List<CustomField> customFields, UserSummary importer, Map<String, UserSummary> allowedOwners,
-        Map<String, UserSummary> knownUsers, LocalDate today) {
+    private Check(
+        List<String> headers,
+        Map<ImportField, Integer> positions,
+        Map<CustomField, Integer> customFieldColumns,
+        List<CustomField> customFields,
+        UserSummary importer,
+        Map<String, UserSummary> allowedOwners,
+        Map<String, UserSummary> knownUsers,
+        LocalDate today) {
       this.headers = headers;
       this.positions = positions;
       this.customFieldColumns = customFieldColumns;
@@ -140,7 +178,17 @@ class ImportRules {
       this.allowedOwners = allowedOwners;
       this.knownUsers = knownUsers;
       this.today = today;
-      for (String company : List.of("company", "organization", "organisation", "business", "公司", "组织", "組織", "机构", "機構")) {
+      for (String company :
+          List.of(
+              "company",
+              "organization",
+              "organisation",
+              "business",
+              "公司",
+              "组织",
+              "組織",
+              "机构",
+              "機構")) {
         kinds.put(company, CustomerKind.ORGANIZATION);
       }
       for (String person : List.of("person", "personal", "private", "个人客户", "個人客戶", "自然人")) {
@@ -157,28 +205,71 @@ class ImportRules {
       String name = text(ImportField.NAME, row);
       CustomerKind kind = choice(ImportField.KIND, row, kinds, errors);
       if (kind == null) {
-        kind = name != null && ORGANISATION_NAME.matcher(name).find() ? CustomerKind.ORGANIZATION : CustomerKind.INDIVIDUAL;
+        kind =
+            name != null && ORGANISATION_NAME.matcher(name).find()
+                ? CustomerKind.ORGANIZATION
+                : CustomerKind.INDIVIDUAL;
       }
       LifecycleStage stage = choice(ImportField.LIFECYCLE_STAGE, row, stages, errors);
-      Classification classification = choice(ImportField.CLASSIFICATION, row, classifications, errors);
+      Classification classification =
+          choice(ImportField.CLASSIFICATION, row, classifications, errors);
       String tagText = text(ImportField.TAGS, row);
-      List<String> tags = tagText == null ? null
-          : Arrays.stream(TAG_SEPARATORS.split(tagText)).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+      List<String> tags =
+          tagText == null
+              ? null
+              : Arrays.stream(TAG_SEPARATORS.split(tagText))
+                  .map(String::strip)
+                  .filter(t -> !t.isEmpty())
+                  .distinct()
+                  .toList();
       UserSummary owner = owner(row, errors);
-      String phone = personal(ImportField.PHONE, row, errors, raw -> SensitiveValues.phone(ImportField.PHONE.key, raw));
-      String email = personal(ImportField.EMAIL, row, errors, raw -> SensitiveValues.email(ImportField.EMAIL.key, raw));
-      String idCard = personal(ImportField.ID_CARD, row, errors, raw -> SensitiveValues.idCard(ImportField.ID_CARD.key, raw));
+      String phone =
+          personal(
+              ImportField.PHONE,
+              row,
+              errors,
+              raw -> SensitiveValues.phone(ImportField.PHONE.key, raw));
+      String email =
+          personal(
+              ImportField.EMAIL,
+              row,
+              errors,
+              raw -> SensitiveValues.email(ImportField.EMAIL.key, raw));
+      String idCard =
+          personal(
+              ImportField.ID_CARD,
+              row,
+              errors,
+              raw -> SensitiveValues.idCard(ImportField.ID_CARD.key, raw));
       LocalDate birthday = birthday(row, errors);
-      CustomerDraft draft = new CustomerDraft(kind, name == null ? "" : name, text(ImportField.INDUSTRY, row),
-          text(ImportField.SOURCE, row), text(ImportField.CITY, row), stage, classification, tags,
-          text(ImportField.PREFERENCES, row), owner == null ? null : owner.id(), text(ImportField.PHONE, row),
-          text(ImportField.EMAIL, row), text(ImportField.ID_CARD, row), birthday, text(ImportField.ADDRESS, row),
-          customFieldInput(row));
+      CustomerDraft draft =
+          new CustomerDraft(
+              kind,
+              name == null ? "" : name,
+              text(ImportField.INDUSTRY, row),
+              text(ImportField.SOURCE, row),
+              text(ImportField.CITY, row),
+              stage,
+              classification,
+              tags,
+              text(ImportField.PREFERENCES, row),
+              owner == null ? null : owner.id(),
+              text(ImportField.PHONE, row),
+              text(ImportField.EMAIL, row),
+              text(ImportField.ID_CARD, row),
+              birthday,
+              text(ImportField.ADDRESS, row),
+              customFieldInput(row));
       Map<String, Object> customFieldValues = Map.of();
       try {
         customFieldValues = CustomFieldValues.normalise(draft.customFields(), customFields);
       } catch (InvalidInput e) {
-        e.errors().forEach(error -> errors.add(new RowError(customFieldColumn(error.field()), error.code(), error.message())));
+        e.errors()
+            .forEach(
+                error ->
+                    errors.add(
+                        new RowError(
+                            customFieldColumn(error.field()), error.code(), error.message())));
       }
       validator.validate(draft).stream()
           .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
@@ -186,28 +277,45 @@ class ImportRules {
       if (!errors.isEmpty() || owner == null) {
         return new CheckedRow(row.number(), values, null, null, errors);
       }
-      PersonalData personal = new PersonalData(phone, email, idCard, birthday, SensitiveValues.text(draft.address()));
-      CustomerStore.Content content = new CustomerStore.Content(
-          draft.kind(), draft.name().strip(), SensitiveValues.text(draft.industry()), SensitiveValues.text(draft.source()),
-          SensitiveValues.text(draft.city()), draft.stageOrDefault(), draft.classificationOrDefault(), draft.tagsOrEmpty(),
-          SensitiveValues.text(draft.preferences()), owner.id(), owner.teamId(), personal, customFieldValues);
+      PersonalData personal =
+          new PersonalData(phone, email, idCard, birthday, SensitiveValues.text(draft.address()));
+      CustomerStore.Content content =
+          new CustomerStore.Content(
+              draft.kind(),
+              draft.name().strip(),
+              SensitiveValues.text(draft.industry()),
+              SensitiveValues.text(draft.source()),
+              SensitiveValues.text(draft.city()),
+              draft.stageOrDefault(),
+              draft.classificationOrDefault(),
+              draft.tagsOrEmpty(),
+              SensitiveValues.text(draft.preferences()),
+              owner.id(),
+              owner.teamId(),
+              personal,
+              customFieldValues);
       return new CheckedRow(row.number(), values, draft, content, List.of());
     }
 
     private Map<String, Object> customFieldInput(ImportFile.Row row) {
       Map<String, Object> input = new LinkedHashMap<>();
-      customFieldColumns.forEach((field, position) -> {
-        if (position < row.cells().size() && !row.cells().get(position).isBlank()) {
-          input.put(field.key(), row.cells().get(position));
-        }
-      });
+      customFieldColumns.forEach(
+          (field, position) -> {
+            if (position < row.cells().size() && !row.cells().get(position).isBlank()) {
+              input.put(field.key(), row.cells().get(position));
+            }
+          });
       return input;
     }
 
     private @Nullable String customFieldColumn(String field) {
-      String key = field.startsWith("customFields.") ? field.substring("customFields.".length()) : field;
-      return customFieldColumns.entrySet().stream().filter(e -> e.getKey().key().equals(key))
-          .map(e -> headers.get(e.getValue())).findFirst().orElse(key);
+      String key =
+          field.startsWith("customFields.") ? field.substring("customFields.".length()) : field;
+      return customFieldColumns.entrySet().stream()
+          .filter(e -> e.getKey().key().equals(key))
+          .map(e -> headers.get(e.getValue()))
+          .findFirst()
+          .orElse(key);
     }
 
     private @Nullable String text(ImportField field, ImportFile.Row row) {
@@ -224,14 +332,16 @@ class ImportRules {
       return position == null || position < 0 ? null : headers.get(position);
     }
 
-    private <E> @Nullable E choice(ImportField field, ImportFile.Row row, Map<String, E> options, List<RowError> errors) {
+    private <E> @Nullable E choice(
+        ImportField field, ImportFile.Row row, Map<String, E> options, List<RowError> errors) {
       String value = text(field, row);
       if (value == null) {
         return null;
       }
       E option = options.get(value.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", ""));
       if (option == null) {
-        errors.add(new RowError(column(field), "unknown-choice", "Not one of the choices of this field"));
+        errors.add(
+            new RowError(column(field), "unknown-choice", "Not one of the choices of this field"));
       }
       return option;
     }
@@ -245,18 +355,28 @@ class ImportRules {
       UserSummary owner = allowedOwners.get(key);
       if (owner == null) {
         boolean exists = knownUsers.containsKey(key);
-        errors.add(new RowError(column(ImportField.OWNER), exists ? "owner-not-allowed" : "unknown-owner",
-            exists ? "You may not give customers to this user" : "No active user with this name"));
+        errors.add(
+            new RowError(
+                column(ImportField.OWNER),
+                exists ? "owner-not-allowed" : "unknown-owner",
+                exists
+                    ? "You may not give customers to this user"
+                    : "No active user with this name"));
       }
       return owner;
     }
 
-    private @Nullable String personal(ImportField field, ImportFile.Row row, List<RowError> errors,
+    private @Nullable String personal(
+        ImportField field,
+        ImportFile.Row row,
+        List<RowError> errors,
         Function<String, @Nullable String> normalise) {
       try {
         return normalise.apply(text(field, row));
       } catch (InvalidInput e) {
-        e.errors().forEach(error -> errors.add(new RowError(column(field), error.code(), error.message())));
+        e.errors()
+            .forEach(
+                error -> errors.add(new RowError(column(field), error.code(), error.message())));
         return null;
       }
     }
@@ -269,23 +389,40 @@ class ImportRules {
       String date = value.length() > 10 && value.charAt(10) == 'T' ? value.substring(0, 10) : value;
       for (DateTimeFormatter format : DATES) {
         try {
-          return SensitiveValues.birthday(ImportField.BIRTHDAY.key, LocalDate.parse(date, format), today);
+          return SensitiveValues.birthday(
+              ImportField.BIRTHDAY.key, LocalDate.parse(date, format), today);
         } catch (DateTimeParseException e) {
           // try the next way of writing a date
         } catch (InvalidInput e) {
-          errors.add(new RowError(column(ImportField.BIRTHDAY), e.errors().get(0).code(), e.errors().get(0).message()));
+          errors.add(
+              new RowError(
+                  column(ImportField.BIRTHDAY),
+                  e.errors().get(0).code(),
+                  e.errors().get(0).message()));
           return null;
         }
       }
-      errors.add(new RowError(column(ImportField.BIRTHDAY), "invalid-date", "Not a date such as 1990-05-03"));
+      errors.add(
+          new RowError(
+              column(ImportField.BIRTHDAY), "invalid-date", "Not a date such as 1990-05-03"));
       return null;
     }
 
     private RowError violation(ConstraintViolation<CustomerDraft> violation) {
       String property = violation.getPropertyPath().toString().replaceAll("[\\[.].*$", "");
-      String column = Arrays.stream(ImportField.values()).filter(f -> f.key.equals(property)).findFirst()
-          .map(this::column).orElse(property);
-      String code = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName().toLowerCase(Locale.ROOT);
+      String column =
+          Arrays.stream(ImportField.values())
+              .filter(f -> f.key.equals(property))
+              .findFirst()
+              .map(this::column)
+              .orElse(property);
+      String code =
+          violation
+              .getConstraintDescriptor()
+              .getAnnotation()
+              .annotationType()
+              .getSimpleName()
+              .toLowerCase(Locale.ROOT);
       return new RowError(column, code, violation.getMessage());
     }
   }

@@ -4,6 +4,9 @@ package org.guanxi.crm.customer.internal;
 class LargeExportNotAllowed extends RuntimeException {
 
   LargeExportNotAllowed(int limit) {
-    super("More than " + limit + " customers match. Exporting them needs the large-export permission: narrow the filters.");
+    super(
+        "More than "
+            + limit
+            + " customers match. Exporting them needs the large-export permission: narrow the filters.");
   }
 }

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --guanxi.customer.generate=1000000} (or {@code GUANXI_CUSTOMER_GENERATE}) adds that many generated
- * customers to the default workspace at start, to try the CRM at scale.
+ * {@code --guanxi.customer.generate=1000000} (or {@code GUANXI_CUSTOMER_GENERATE}) adds that many
+ * generated customers to the default workspace at start, to try the CRM at scale.
  */
 @Component
 @Order(100)
@@ -26,7 +26,8 @@ class ScaleCustomers implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final int count;
 
-  ScaleCustomers(DemoCustomers demo, JdbcClient jdbc, @Value("${guanxi.customer.generate:0}") int count) {
+  ScaleCustomers(
+      DemoCustomers demo, JdbcClient jdbc, @Value("${guanxi.customer.generate:0}") int count) {
     this.demo = demo;
     this.jdbc = jdbc;
     this.count = count;
@@ -37,7 +38,8 @@ class ScaleCustomers implements ApplicationRunner {
     if (count <= 0) {
       return;
     }
-    var workspace = jdbc.sql("select guanxi_find_workspace('default')").query(java.util.UUID.class).optional();
+    var workspace =
+        jdbc.sql("select guanxi_find_workspace('default')").query(java.util.UUID.class).optional();
     if (workspace.isEmpty()) {
       log.warn("No default workspace to generate customers in");
       return;
@@ -46,11 +48,18 @@ class ScaleCustomers implements ApplicationRunner {
     WorkspaceContext.runIn(
         workspace.get(),
         () ->
-            demo.generate(count, System.nanoTime(), done -> {
-              if (done % 100_000 == 0 || done == count) {
-                long ms = Math.max(1, Duration.between(start, Instant.now()).toMillis());
-                log.info("Generated {} of {} customers ({} per second)", done, count, done * 1000L / ms);
-              }
-            }));
+            demo.generate(
+                count,
+                System.nanoTime(),
+                done -> {
+                  if (done % 100_000 == 0 || done == count) {
+                    long ms = Math.max(1, Duration.between(start, Instant.now()).toMillis());
+                    log.info(
+                        "Generated {} of {} customers ({} per second)",
+                        done,
+                        count,
+                        done * 1000L / ms);
+                  }
+                }));
   }
 }

@@ -16,12 +16,15 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 /**
  * What a customer's name is found by. Chinese text is indexed in simplified characters as single
  * characters and pairs (so that any two characters of a name find it, whichever script was typed);
- * Latin text, the pinyin of the name in full and its initials (张伟: zhangwei, zw) as trigram-searchable
- * text and as whole tokens for queries too short for trigrams.
+ * Latin text, the pinyin of the name in full and its initials (张伟: zhangwei, zw) as
+ * trigram-searchable text and as whole tokens for queries too short for trigrams.
  */
 final class SearchKeys {
 
-  /** @param name the simplified, lower-case name; @param latin Latin words and pinyin; @param grams exact-match keys */
+  /**
+   * @param name the simplified, lower-case name; @param latin Latin words and pinyin; @param grams
+   *     exact-match keys
+   */
   record Keys(String name, String latin, List<String> grams) {}
 
   private static final int MAX_PINYIN_VARIANTS = 8;
@@ -105,7 +108,10 @@ final class SearchKeys {
     return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 
-  /** The pinyin of the Chinese characters, one list of syllables per reading of the polyphonic ones, capped. */
+  /**
+   * The pinyin of the Chinese characters, one list of syllables per reading of the polyphonic ones,
+   * capped.
+   */
   private static List<List<String>> pinyinReadings(String normalised) {
     String cjk = cjkOnly(normalised);
     if (cjk.isEmpty()) {
@@ -141,8 +147,8 @@ final class SearchKeys {
   }
 
   /**
-   * How a name of two or more Chinese characters (and nothing else) sounds: its pinyin in full, one per
-   * reading, as {@link #of} puts it among the Latin keys. Other names have none.
+   * How a name of two or more Chinese characters (and nothing else) sounds: its pinyin in full, one
+   * per reading, as {@link #of} puts it among the Latin keys. Other names have none.
    */
   static List<String> fullPinyin(String name) {
     String normalised = normalise(name);
@@ -150,6 +156,9 @@ final class SearchKeys {
     if (cjk.length() < 2 || cjk.length() != normalised.replace(" ", "").length()) {
       return List.of();
     }
-    return pinyinReadings(normalised).stream().map(reading -> String.join("", reading)).distinct().toList();
+    return pinyinReadings(normalised).stream()
+        .map(reading -> String.join("", reading))
+        .distinct()
+        .toList();
   }
 }

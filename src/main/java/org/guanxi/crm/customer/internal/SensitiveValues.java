@@ -7,8 +7,9 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The canonical form of personal data, so that the same phone number or e-mail address typed in different
- * ways is stored, indexed and found as one value. Each method rejects what cannot be such a value.
+ * The canonical form of personal data, so that the same phone number or e-mail address typed in
+ * different ways is stored, indexed and found as one value. Each method rejects what cannot be such
+ * a value.
  */
 final class SensitiveValues {
 
@@ -26,7 +27,8 @@ final class SensitiveValues {
       return null;
     }
     if (!raw.matches("[\\d\\s+()\\-.]+")) {
-      throw new InvalidInput(field, "invalid-phone", "A phone number has digits, spaces, + - ( ) only");
+      throw new InvalidInput(
+          field, "invalid-phone", "A phone number has digits, spaces, + - ( ) only");
     }
     String digits = raw.replaceAll("\\D", "");
     if (digits.startsWith("0086")) {
@@ -55,7 +57,10 @@ final class SensitiveValues {
     return email;
   }
 
-  /** A mainland resident identity card number: 18 characters with a valid check digit, or the old 15 digits. */
+  /**
+   * A mainland resident identity card number: 18 characters with a valid check digit, or the old 15
+   * digits.
+   */
   static @Nullable String idCard(String field, @Nullable String raw) {
     if (raw == null || raw.isBlank()) {
       return null;

@@ -11,9 +11,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * CSV written for spreadsheets: UTF-8 with a byte order mark, so that Excel shows Chinese, and no cell that a
- * spreadsheet would run as a formula — a cell starting with = + - @, a tab or a carriage return gets a leading
- * single quote (CSV injection).
+ * CSV written for spreadsheets: UTF-8 with a byte order mark, so that Excel shows Chinese, and no
+ * cell that a spreadsheet would run as a formula — a cell starting with = + - @, a tab or a
+ * carriage return gets a leading single quote (CSV injection).
  */
 final class SpreadsheetCsv {
 
@@ -25,7 +25,8 @@ final class SpreadsheetCsv {
 
   SpreadsheetCsv(OutputStream out) throws IOException {
     out.write(BYTE_ORDER_MARK);
-    this.printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.EXCEL);
+    this.printer =
+        new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.EXCEL);
   }
 
   void row(List<? extends @Nullable Object> cells) throws IOException {

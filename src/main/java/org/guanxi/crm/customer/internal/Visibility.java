@@ -4,8 +4,9 @@ import java.util.Map;
 import org.guanxi.crm.platform.CurrentUser;
 
 /**
- * The customers a user may see, as a condition on {@code customer c}: own and shared ones for a sales rep,
- * the team's (and the teams below) for a manager, all of the workspace for the roles that serve everyone.
+ * The customers a user may see, as a condition on {@code customer c}: own and shared ones for a
+ * sales rep, the team's (and the teams below) for a manager, all of the workspace for the roles
+ * that serve everyone.
  */
 record Visibility(String sql, Map<String, Object> params) {
 
@@ -17,10 +18,16 @@ record Visibility(String sql, Map<String, Object> params) {
       case WORKSPACE -> new Visibility("true", Map.of());
       case TEAM ->
           new Visibility(
-              // the owner's team as it is now, so that customers follow their owner when the owner changes team
+              // the owner's team as it is now, so that customers follow their owner when the owner
+              // changes team
               "(c.owner_id in (select u.id from app_user u where u.team_id = any(cast(:viewerTeams as uuid[]))) or "
-                  + OWN_OR_SHARED + ")",
-              Map.of("viewer", user.id(), "viewerTeams", user.teamIds().stream().map(Object::toString).toArray(String[]::new)));
+                  + OWN_OR_SHARED
+                  + ")",
+              Map.of(
+                  "viewer",
+                  user.id(),
+                  "viewerTeams",
+                  user.teamIds().stream().map(Object::toString).toArray(String[]::new)));
       case OWN -> new Visibility("(" + OWN_OR_SHARED + ")", Map.of("viewer", user.id()));
     };
   }

@@ -11,7 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.jspecify.annotations.Nullable;
 
-/** AES-256-GCM; each value is stored as a format byte, a random 96-bit nonce and the sealed text. */
+/**
+ * AES-256-GCM; each value is stored as a format byte, a random 96-bit nonce and the sealed text.
+ */
 final class AesGcmFieldCipher implements FieldCipher {
 
   private static final byte FORMAT = 1;
@@ -36,7 +38,11 @@ final class AesGcmFieldCipher implements FieldCipher {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT).put(nonce).put(sealed).array();
+      return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+          .put(FORMAT)
+          .put(nonce)
+          .put(sealed)
+          .array();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Encryption failed", e);
     }
@@ -52,8 +58,10 @@ final class AesGcmFieldCipher implements FieldCipher {
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
-      byte[] plain = cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
+      cipher.init(
+          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
+      byte[] plain =
+          cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Decryption failed: wrong key or damaged value", e);

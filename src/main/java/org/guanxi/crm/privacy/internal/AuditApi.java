@@ -25,8 +25,12 @@ class AuditApi {
 
   @GetMapping("/api/v1/audit-events")
   @PreAuthorize("hasAuthority('AUDIT_READ')")
-  @Operation(summary = "Browse the audit log", description = "cursor is the id of the last entry of the previous page")
-  AuditPage list(@RequestParam(required = false) @Nullable UUID cursor, @RequestParam(defaultValue = "50") int limit) {
+  @Operation(
+      summary = "Browse the audit log",
+      description = "cursor is the id of the last entry of the previous page")
+  AuditPage list(
+      @RequestParam(required = false) @Nullable UUID cursor,
+      @RequestParam(defaultValue = "50") int limit) {
     if (limit < 1 || limit > 200) {
       throw new InvalidInput("limit", "out-of-range", "limit is between 1 and 200");
     }

@@ -17,7 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcAuditLog implements AuditLog {
 
   record AuditEntry(
-      UUID id, Instant occurredAt, String actorName, String action, String subjectType, @Nullable UUID subjectId, String detail) {}
+      UUID id,
+      Instant occurredAt,
+      String actorName,
+      String action,
+      String subjectType,
+      @Nullable UUID subjectId,
+      String detail) {}
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final JdbcClient jdbc;
@@ -27,13 +33,25 @@ class JdbcAuditLog implements AuditLog {
   }
 
   @Override
-  public void record(CurrentUser actor, AuditAction action, String subjectType, @Nullable UUID subjectId, Map<String, ?> detail) {
+  public void record(
+      CurrentUser actor,
+      AuditAction action,
+      String subjectType,
+      @Nullable UUID subjectId,
+      Map<String, ?> detail) {
     jdbc.sql(
             """
             insert into audit_event (workspace_id, id, actor_id, actor_name, action, subject_type, subject_id, detail)
             values (guanxi_current_workspace(), ?, ?, ?, ?, ?, ?, cast(? as jsonb))
             """)
-        .params(Ids.newId(), actor.id(), actor.username(), action.name(), subjectType, subjectId, JSON.writeValueAsString(detail))
+        .params(
+            Ids.newId(),
+            actor.id(),
+            actor.username(),
+            action.name(),
+            subjectType,
+            subjectId,
+            JSON.writeValueAsString(detail))
         .update();
   }
 
@@ -47,8 +65,16 @@ class JdbcAuditLog implements AuditLog {
             """)
         .param("before", before)
         .param("limit", limit)
-        .query((rs, n) -> new AuditEntry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7)))
+        .query(
+            (rs, n) ->
+                new AuditEntry(
+                    rs.getObject(1, UUID.class),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getObject(6, UUID.class),
+                    rs.getString(7)))
         .list();
   }
 }

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The master key of personal-data protection, from configuration or from a key file beside the database
- * (never in it). Separate keys for encryption and blind indexes are derived from it, so that neither use
- * weakens the other.
+ * The master key of personal-data protection, from configuration or from a key file beside the
+ * database (never in it). Separate keys for encryption and blind indexes are derived from it, so
+ * that neither use weakens the other.
  */
 final class MasterKey {
 
@@ -28,7 +28,8 @@ final class MasterKey {
 
   private MasterKey(byte[] key) {
     if (key.length != 32) {
-      throw new IllegalStateException("The privacy master key must be 32 bytes (Base64-encoded), it has " + key.length);
+      throw new IllegalStateException(
+          "The privacy master key must be 32 bytes (Base64-encoded), it has " + key.length);
     }
     this.key = key;
   }
@@ -43,11 +44,15 @@ final class MasterKey {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
+        Files.writeString(
+            file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
         restrictToOwner(file);
-        log.warn("Created a new privacy master key in {}. Back it up: personal data cannot be read without it.", file);
+        log.warn(
+            "Created a new privacy master key in {}. Back it up: personal data cannot be read without it.",
+            file);
       }
-      return new MasterKey(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+      return new MasterKey(
+          Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read or create the privacy master key " + file, e);
     }

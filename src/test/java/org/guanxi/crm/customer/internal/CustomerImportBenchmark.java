@@ -29,16 +29,21 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * How fast a CSV import runs next to COPY of the same customers (sealed and indexed the same way, as the table
- * owner: COPY does not work under row-level security). Prints figures, asserts nothing; not part of the test
- * run: {@code ./mvnw test -Dtest=CustomerImportBenchmark -Dbenchmark.rows=20000}.
+ * How fast a CSV import runs next to COPY of the same customers (sealed and indexed the same way,
+ * as the table owner: COPY does not work under row-level security). Prints figures, asserts
+ * nothing; not part of the test run: {@code ./mvnw test -Dtest=CustomerImportBenchmark
+ * -Dbenchmark.rows=20000}.
  */
 @GuanxiTest
 class CustomerImportBenchmark {
 
   @Autowired MockMvc mvc;
   @Autowired TestWorkspaces workspaces;
-  @Autowired @Qualifier("migrationDataSource") DataSource owner;
+
+  @Autowired
+  @Qualifier("migrationDataSource")
+  DataSource owner;
+
   @Autowired FieldCipher cipher;
   @Autowired BlindIndex blindIndex;
   @Autowired UserDirectory users;
@@ -53,26 +58,57 @@ class CustomerImportBenchmark {
     java.util.Random random = new java.util.Random(7);
     List<CustomerStore.Content> customers = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    StringBuilder csv = new StringBuilder("name,kind,city,industry,source,phone,email,birthday,address,tags\n");
+    StringBuilder csv =
+        new StringBuilder("name,kind,city,industry,source,phone,email,birthday,address,tags\n");
     for (int i = 0; i < rows; i++) {
       CustomerStore.Content c = generator.next(owners, LocalDate.of(2026, 1, 1));
       customers.add(c);
       names.add(distinct(c.name(), random));
       PersonalData p = c.personal();
-      csv.append(names.get(i)).append(',').append(c.kind()).append(',').append(c.city()).append(',').append(c.industry())
-          .append(',').append(c.source()).append(',').append(p.phone()).append(',').append(text(p.email())).append(',')
-          .append(text(p.birthday())).append(',').append(text(p.address())).append(',').append(String.join(";", c.tags())).append('\n');
+      csv.append(names.get(i))
+          .append(',')
+          .append(c.kind())
+          .append(',')
+          .append(c.city())
+          .append(',')
+          .append(c.industry())
+          .append(',')
+          .append(c.source())
+          .append(',')
+          .append(p.phone())
+          .append(',')
+          .append(text(p.email()))
+          .append(',')
+          .append(text(p.birthday()))
+          .append(',')
+          .append(text(p.address()))
+          .append(',')
+          .append(String.join(";", c.tags()))
+          .append('\n');
     }
 
     long start = System.nanoTime();
-    String location = mvc.perform(multipart("/api/v1/customers/import")
-            .file(new MockMultipartFile("file", "benchmark.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)))
-            .header("Authorization", admin.bearer()))
-        .andReturn().getResponse().getHeader("Location");
+    String location =
+        mvc.perform(
+                multipart("/api/v1/customers/import")
+                    .file(
+                        new MockMultipartFile(
+                            "file",
+                            "benchmark.csv",
+                            "text/csv",
+                            csv.toString().getBytes(StandardCharsets.UTF_8)))
+                    .header("Authorization", admin.bearer()))
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
     String job;
     do {
       Thread.sleep(20);
-      job = mvc.perform(get(location).header("Authorization", admin.bearer())).andReturn().getResponse().getContentAsString();
+      job =
+          mvc.perform(get(location).header("Authorization", admin.bearer()))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
     } while (!List.of("DONE", "FAILED").contains(JsonPath.<String>read(job, "$.status")));
     double importSeconds = (System.nanoTime() - start) / 1e9;
 
@@ -84,46 +120,83 @@ class CustomerImportBenchmark {
       CustomerStore.Content c = customers.get(i);
       SearchKeys.Keys keys = SearchKeys.of(names.get(i));
       PersonalData p = c.personal();
-      copy.append(String.join("\t", other.id().toString(), Ids.newId().toString(), c.kind().name(), names.get(i), c.city(),
-              c.lifecycleStage().name(), c.classification().name(), "{}", copyOwner.id().toString(),
-              hex(cipher.encrypt(p.phone())), hex(blindIndex.of(SensitiveField.PHONE, p.phone())),
-              hex(blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(p.phone()))),
-              hex(cipher.encrypt(p.email())), hex(blindIndex.of(SensitiveField.EMAIL, p.email())),
-              hex(cipher.encrypt(p.birthday() == null ? null : p.birthday().toString())), hex(cipher.encrypt(p.address())),
-              keys.name(), keys.latin(), "{" + String.join(",", keys.grams().stream().map(g -> "\"" + g + "\"").toList()) + "}",
-              "2026-01-01 00:00:00+00", "2026-01-01 00:00:00+00"))
+      copy.append(
+              String.join(
+                  "\t",
+                  other.id().toString(),
+                  Ids.newId().toString(),
+                  c.kind().name(),
+                  names.get(i),
+                  c.city(),
+                  c.lifecycleStage().name(),
+                  c.classification().name(),
+                  "{}",
+                  copyOwner.id().toString(),
+                  hex(cipher.encrypt(p.phone())),
+                  hex(blindIndex.of(SensitiveField.PHONE, p.phone())),
+                  hex(
+                      blindIndex.of(
+                          SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(p.phone()))),
+                  hex(cipher.encrypt(p.email())),
+                  hex(blindIndex.of(SensitiveField.EMAIL, p.email())),
+                  hex(cipher.encrypt(p.birthday() == null ? null : p.birthday().toString())),
+                  hex(cipher.encrypt(p.address())),
+                  keys.name(),
+                  keys.latin(),
+                  "{"
+                      + String.join(",", keys.grams().stream().map(g -> "\"" + g + "\"").toList())
+                      + "}",
+                  "2026-01-01 00:00:00+00",
+                  "2026-01-01 00:00:00+00"))
           .append('\n');
     }
     double prepareSeconds = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
     try (Connection connection = owner.getConnection()) {
-      connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-          "copy customer (workspace_id, id, kind, name, city, lifecycle_stage, classification, tags, owner_id, phone_enc, "
-              + "phone_bidx, phone_tail_bidx, email_enc, email_bidx, birthday_enc, address_enc, search_name, search_latin, "
-              + "search_grams, created_at, updated_at) from stdin",
-          new StringReader(copy.toString()));
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(
+              "copy customer (workspace_id, id, kind, name, city, lifecycle_stage, classification, tags, owner_id, phone_enc, "
+                  + "phone_bidx, phone_tail_bidx, email_enc, email_bidx, birthday_enc, address_enc, search_name, search_latin, "
+                  + "search_grams, created_at, updated_at) from stdin",
+              new StringReader(copy.toString()));
     }
     double copySeconds = (System.nanoTime() - start) / 1e9;
 
-    System.out.printf("%nimport of %d customers: %.2f s (%.0f rows/s), %s%n", rows, importSeconds, rows / importSeconds,
+    System.out.printf(
+        "%nimport of %d customers: %.2f s (%.0f rows/s), %s%n",
+        rows,
+        importSeconds,
+        rows / importSeconds,
         JsonPath.read(job, "$['imported','duplicates','rejected']").toString());
-    System.out.printf("COPY of the same: preparing %.2f s + copying %.2f s (%.0f rows/s)%n", prepareSeconds, copySeconds,
-        rows / (prepareSeconds + copySeconds));
-    System.out.printf("import speed / COPY speed: %.0f%% (COPY alone: %.0f%%)%n%n", 100 * (prepareSeconds + copySeconds) / importSeconds,
-        100 * copySeconds / importSeconds);
+    System.out.printf(
+        "COPY of the same: preparing %.2f s + copying %.2f s (%.0f rows/s)%n",
+        prepareSeconds, copySeconds, rows / (prepareSeconds + copySeconds));
+    System.out.printf(
+        "import speed / COPY speed: %.0f%% (COPY alone: %.0f%%)%n%n",
+        100 * (prepareSeconds + copySeconds) / importSeconds, 100 * copySeconds / importSeconds);
   }
 
   private static final String CHARACTERS =
       "明华国建文志海德永春秋山水云天龙凤嘉庆福瑞祥和安宁静怡欣悦思远博雅俊杰浩然宇轩梓涵子墨一诺雨桐佳琪晨曦若汐景行"
           + "锦程鹏飞振兴光辉昌盛兴旺宏达鸿运恒通信诚金银铜铁石玉珠宝丰泰隆昇晟辰星月阳光东南西北中原江河湖泽林森松柏竹梅兰菊";
 
-  /** The generator's names repeat; two characters more make them as varied as real customers' names are. */
+  /**
+   * The generator's names repeat; two characters more make them as varied as real customers' names
+   * are.
+   */
   private static String distinct(String name, java.util.Random random) {
-    String middle = "" + CHARACTERS.charAt(random.nextInt(CHARACTERS.length())) + CHARACTERS.charAt(random.nextInt(CHARACTERS.length()));
+    String middle =
+        ""
+            + CHARACTERS.charAt(random.nextInt(CHARACTERS.length()))
+            + CHARACTERS.charAt(random.nextInt(CHARACTERS.length()));
     if (!name.matches(".*\\p{IsHan}.*")) {
       return name + " " + Long.toString(random.nextLong() & 0xffffff, 36);
     }
-    return name.length() <= 3 ? name.charAt(0) + middle : name.substring(0, 2) + middle + name.substring(2);
+    return name.length() <= 3
+        ? name.charAt(0) + middle
+        : name.substring(0, 2) + middle + name.substring(2);
   }
 
   private static String text(Object value) {

@@ -19,21 +19,28 @@ class SensitiveValuesTests {
 
   @Test
   void somethingThatIsNotAPhoneNumberIsRejected() {
-    assertThatThrownBy(() -> SensitiveValues.phone("phone", "call me")).isInstanceOf(InvalidInput.class);
-    assertThatThrownBy(() -> SensitiveValues.phone("phone", "1234")).isInstanceOf(InvalidInput.class);
-    assertThatThrownBy(() -> SensitiveValues.phone("phone", "1234567890123456")).isInstanceOf(InvalidInput.class);
+    assertThatThrownBy(() -> SensitiveValues.phone("phone", "call me"))
+        .isInstanceOf(InvalidInput.class);
+    assertThatThrownBy(() -> SensitiveValues.phone("phone", "1234"))
+        .isInstanceOf(InvalidInput.class);
+    assertThatThrownBy(() -> SensitiveValues.phone("phone", "1234567890123456"))
+        .isInstanceOf(InvalidInput.class);
   }
 
   @Test
   void emailAddressesAreComparedWithoutCase() {
-    assertThat(SensitiveValues.email("email", " Zhang.Wei@Example.COM ")).isEqualTo("zhang.wei@example.com");
-    assertThatThrownBy(() -> SensitiveValues.email("email", "zhang@")).isInstanceOf(InvalidInput.class);
+    assertThat(SensitiveValues.email("email", " Zhang.Wei@Example.COM "))
+        .isEqualTo("zhang.wei@example.com");
+    assertThatThrownBy(() -> SensitiveValues.email("email", "zhang@"))
+        .isInstanceOf(InvalidInput.class);
   }
 
   @Test
   void residentIdCardNumbersNeedAValidCheckDigit() {
-    assertThat(SensitiveValues.idCard("idCard", "11010519491231002x")).isEqualTo("11010519491231002X");
-    assertThatThrownBy(() -> SensitiveValues.idCard("idCard", "110105194912310021")).isInstanceOf(InvalidInput.class)
+    assertThat(SensitiveValues.idCard("idCard", "11010519491231002x"))
+        .isEqualTo("11010519491231002X");
+    assertThatThrownBy(() -> SensitiveValues.idCard("idCard", "110105194912310021"))
+        .isInstanceOf(InvalidInput.class)
         .hasMessageContaining("idCard");
     assertThat(SensitiveValues.idCard("idCard", "110105491231002")).isEqualTo("110105491231002");
   }
@@ -41,8 +48,11 @@ class SensitiveValuesTests {
   @Test
   void birthdaysLieInThePast() {
     LocalDate today = LocalDate.of(2026, 11, 23);
-    assertThat(SensitiveValues.birthday("birthday", LocalDate.of(1990, 5, 17), today)).isEqualTo(LocalDate.of(1990, 5, 17));
-    assertThatThrownBy(() -> SensitiveValues.birthday("birthday", today.plusDays(1), today)).isInstanceOf(InvalidInput.class);
-    assertThatThrownBy(() -> SensitiveValues.birthday("birthday", LocalDate.of(1850, 1, 1), today)).isInstanceOf(InvalidInput.class);
+    assertThat(SensitiveValues.birthday("birthday", LocalDate.of(1990, 5, 17), today))
+        .isEqualTo(LocalDate.of(1990, 5, 17));
+    assertThatThrownBy(() -> SensitiveValues.birthday("birthday", today.plusDays(1), today))
+        .isInstanceOf(InvalidInput.class);
+    assertThatThrownBy(() -> SensitiveValues.birthday("birthday", LocalDate.of(1850, 1, 1), today))
+        .isInstanceOf(InvalidInput.class);
   }
 }

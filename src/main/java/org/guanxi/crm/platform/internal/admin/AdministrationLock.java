@@ -4,9 +4,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Serialises changes to one workspace's teams and users until the transaction ends, so that two changes at
- * once can neither close a loop in the team hierarchy, remove the last administrator, nor put a user or a team
- * into a team that is being deleted.
+ * Serialises changes to one workspace's teams and users until the transaction ends, so that two
+ * changes at once can neither close a loop in the team hierarchy, remove the last administrator,
+ * nor put a user or a team into a team that is being deleted.
  */
 @Component
 class AdministrationLock {
@@ -18,6 +18,8 @@ class AdministrationLock {
   }
 
   void hold() {
-    jdbc.sql("select pg_advisory_xact_lock(7412002, hashtext(guanxi_current_workspace()::text))").query().singleValue();
+    jdbc.sql("select pg_advisory_xact_lock(7412002, hashtext(guanxi_current_workspace()::text))")
+        .query()
+        .singleValue();
   }
 }

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "API tokens", description = "Personal API tokens: your own, and (administrators) any user's")
+@Tag(
+    name = "API tokens",
+    description = "Personal API tokens: your own, and (administrators) any user's")
 class PersonalTokenApi {
 
   record TokenList(List<TokenView> items) {}
@@ -38,16 +40,21 @@ class PersonalTokenApi {
 
   @GetMapping("/api/v1/me/tokens")
   @PreAuthorize("isAuthenticated()")
-  @Operation(summary = "List your API tokens", description = "The tokens themselves are never shown again.")
+  @Operation(
+      summary = "List your API tokens",
+      description = "The tokens themselves are never shown again.")
   TokenList mine(@AuthenticationPrincipal CurrentUser user) {
     return new TokenList(tokens.of(user.id()));
   }
 
   @PostMapping("/api/v1/me/tokens")
   @PreAuthorize("isAuthenticated()")
-  @Operation(summary = "Create an API token",
-      description = "The answer holds the token; it is shown only this once and kept nowhere, not even for an Idempotency-Key.")
-  ResponseEntity<IssuedToken> issue(@AuthenticationPrincipal CurrentUser user, @RequestBody TokenRequest request) {
+  @Operation(
+      summary = "Create an API token",
+      description =
+          "The answer holds the token; it is shown only this once and kept nowhere, not even for an Idempotency-Key.")
+  ResponseEntity<IssuedToken> issue(
+      @AuthenticationPrincipal CurrentUser user, @RequestBody TokenRequest request) {
     return ResponseEntity.status(HttpStatus.CREATED)
         .cacheControl(CacheControl.noStore())
         .body(tokens.issue(user.id(), request.name()));
@@ -56,7 +63,8 @@ class PersonalTokenApi {
   @DeleteMapping("/api/v1/me/tokens/{tokenId}")
   @PreAuthorize("isAuthenticated()")
   @Operation(summary = "Revoke one of your API tokens")
-  ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID tokenId) {
+  ResponseEntity<Void> revoke(
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID tokenId) {
     tokens.revoke(user.id(), tokenId);
     return ResponseEntity.noContent().build();
   }

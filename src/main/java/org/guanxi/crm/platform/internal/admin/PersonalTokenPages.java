@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The signed-in user's own API tokens. A new token is shown in the answer to the form itself, not after a
- * redirect, so that it is never kept in the session.
+ * The signed-in user's own API tokens. A new token is shown in the answer to the form itself, not
+ * after a redirect, so that it is never kept in the session.
  */
 @Controller
 @RequestMapping("/me/tokens")
@@ -41,8 +41,11 @@ class PersonalTokenPages {
 
   @PostMapping
   @PreAuthorize("isAuthenticated()")
-  String issue(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String name,
-      HttpServletResponse response, Model model) {
+  String issue(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable String name,
+      HttpServletResponse response,
+      Model model) {
     try {
       model.addAttribute("issued", tokens.issue(user.id(), name));
       response.setHeader("Cache-Control", "no-store");

@@ -10,7 +10,10 @@ import org.guanxi.crm.platform.internal.security.ApiTokens.TokenView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-/** A user's personal API tokens: issued by the user, listed without the secret, revoked by the user or an administrator. */
+/**
+ * A user's personal API tokens: issued by the user, listed without the secret, revoked by the user
+ * or an administrator.
+ */
 @Service
 class PersonalTokens {
 

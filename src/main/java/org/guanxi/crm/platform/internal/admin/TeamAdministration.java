@@ -18,7 +18,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The team hierarchy: creating, renaming, moving and deleting teams without ever closing a loop. */
+/**
+ * The team hierarchy: creating, renaming, moving and deleting teams without ever closing a loop.
+ */
 @Service
 class TeamAdministration {
 
@@ -42,7 +44,10 @@ class TeamAdministration {
     this.lock = lock;
   }
 
-  /** Every team, depth first: each followed by the teams below it, sisters in the order of their names. */
+  /**
+   * Every team, depth first: each followed by the teams below it, sisters in the order of their
+   * names.
+   */
   List<TreeEntry> tree() {
     Map<@Nullable UUID, List<Team>> children = new HashMap<>();
     for (Team team : teams.all()) {
@@ -55,7 +60,8 @@ class TeamAdministration {
     return entries;
   }
 
-  private static void visit(Team team, int depth, Map<@Nullable UUID, List<Team>> children, List<TreeEntry> entries) {
+  private static void visit(
+      Team team, int depth, Map<@Nullable UUID, List<Team>> children, List<TreeEntry> entries) {
     entries.add(new TreeEntry(team, depth, subtree(team, children)));
     for (Team child : children.getOrDefault(team.id(), List.of())) {
       visit(child, depth + 1, children, entries);
@@ -103,7 +109,10 @@ class TeamAdministration {
         throw unknownParent();
       }
       if (teams.isAtOrAbove(id, parentId)) {
-        throw new InvalidInput("parentId", "team-cycle", "A team cannot sit below itself or below one of its own sub-teams");
+        throw new InvalidInput(
+            "parentId",
+            "team-cycle",
+            "A team cannot sit below itself or below one of its own sub-teams");
       }
     }
     if (!teams.update(id, version, name, parentId)) {
@@ -112,7 +121,9 @@ class TeamAdministration {
     return get(id);
   }
 
-  /** Deletes an empty team: one without members and sub-teams, and that no other record refers to. */
+  /**
+   * Deletes an empty team: one without members and sub-teams, and that no other record refers to.
+   */
   @Transactional
   void delete(UUID id, @Nullable Long expectedVersion) {
     lock.hold();
@@ -122,7 +133,8 @@ class TeamAdministration {
       throw new StaleVersion(KIND, current.version());
     }
     if (current.memberCount() > 0) {
-      throw new InvalidInput("id", "team-has-members", "Move the team's members to another team first");
+      throw new InvalidInput(
+          "id", "team-has-members", "Move the team's members to another team first");
     }
     if (teams.hasSubTeams(id)) {
       throw new InvalidInput("id", "team-has-sub-teams", "Move or delete the teams below it first");
@@ -132,7 +144,8 @@ class TeamAdministration {
         throw new StaleVersion(KIND, get(id).version());
       }
     } catch (DataIntegrityViolationException e) {
-      throw new InvalidInput("id", "team-in-use", "Other records, such as customers, still belong to this team");
+      throw new InvalidInput(
+          "id", "team-in-use", "Other records, such as customers, still belong to this team");
     }
   }
 

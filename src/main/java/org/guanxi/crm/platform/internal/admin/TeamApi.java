@@ -1,12 +1,12 @@
 package org.guanxi.crm.platform.internal.admin;
 
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.MergePatches;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,7 +23,10 @@ import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/teams")
-@Tag(name = "Teams", description = "The team hierarchy that managers see their teams' customers by (administrators only)")
+@Tag(
+    name = "Teams",
+    description =
+        "The team hierarchy that managers see their teams' customers by (administrators only)")
 class TeamApi {
 
   record TeamList(List<Team> items) {}
@@ -38,7 +41,9 @@ class TeamApi {
 
   @GetMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(summary = "List all teams", description = "Depth first: each team is followed by the teams below it.")
+  @Operation(
+      summary = "List all teams",
+      description = "Depth first: each team is followed by the teams below it.")
   TeamList list() {
     return new TeamList(teams.tree().stream().map(TeamAdministration.TreeEntry::team).toList());
   }
@@ -48,7 +53,9 @@ class TeamApi {
   @Operation(summary = "Create a team", description = "Without parentId the team sits at the top.")
   ResponseEntity<Team> create(@RequestBody TeamDraft draft) {
     Team created = teams.create(draft);
-    return ResponseEntity.created(URI.create("/api/v1/teams/" + created.id())).eTag(ETags.of(created.version())).body(created);
+    return ResponseEntity.created(URI.create("/api/v1/teams/" + created.id()))
+        .eTag(ETags.of(created.version()))
+        .body(created);
   }
 
   @GetMapping("/{id}")
@@ -59,25 +66,37 @@ class TeamApi {
     return ResponseEntity.ok().eTag(ETags.of(team.version())).body(team);
   }
 
-  @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/json", "application/merge-patch+json"})
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(summary = "Rename or move a team",
-      description = "A JSON merge patch of name and parentId. A team cannot move below itself or its own sub-teams (422). "
-          + "Send If-Match with the ETag you read: a stale one gets 412.")
+  @Operation(
+      summary = "Rename or move a team",
+      description =
+          "A JSON merge patch of name and parentId. A team cannot move below itself or its own sub-teams (422). "
+              + "Send If-Match with the ETag you read: a stale one gets 412.")
   ResponseEntity<Team> patch(
       @PathVariable UUID id,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @RequestBody JsonNode patch) {
     Long expected = ETags.version(ifMatch);
     Team current = teams.get(id);
-    Team updated = teams.update(id, expected == null ? current.version() : expected, patches.apply(current.draft(), patch));
+    Team updated =
+        teams.update(
+            id,
+            expected == null ? current.version() : expected,
+            patches.apply(current.draft(), patch));
     return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
   }
 
   @DeleteMapping("/{id}")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(summary = "Delete an empty team", description = "A team with members or sub-teams is refused (422).")
-  ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+  @Operation(
+      summary = "Delete an empty team",
+      description = "A team with members or sub-teams is refused (422).")
+  ResponseEntity<Void> delete(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     teams.delete(id, ETags.version(ifMatch));
     return ResponseEntity.noContent().build();
   }

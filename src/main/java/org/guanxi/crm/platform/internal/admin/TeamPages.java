@@ -19,14 +19,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The team tree on one page: every team has its own small form to rename or move it, and a delete button.
- * A refused change shows its message at the team it concerns, with what was typed still in place.
+ * The team tree on one page: every team has its own small form to rename or move it, and a delete
+ * button. A refused change shows its message at the team it concerns, with what was typed still in
+ * place.
  */
 @Controller
 @RequestMapping("/admin/teams")
 class TeamPages {
 
-  /** A change the page refused, with what was typed; {@code teamId} is null for the form of a new team. */
+  /**
+   * A change the page refused, with what was typed; {@code teamId} is null for the form of a new
+   * team.
+   */
   record Refused(@Nullable UUID teamId, TeamDraft typed, List<String> codes) {}
 
   private final TeamAdministration teams;
@@ -43,7 +47,9 @@ class TeamPages {
 
   @PostMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  String create(@RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable UUID parentId,
+  String create(
+      @RequestParam(required = false) @Nullable String name,
+      @RequestParam(required = false) @Nullable UUID parentId,
       Model model) {
     TeamDraft draft = new TeamDraft(name, parentId);
     try {
@@ -56,8 +62,12 @@ class TeamPages {
 
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  String update(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) @Nullable String name,
-      @RequestParam(required = false) @Nullable UUID parentId, Model model) {
+  String update(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable String name,
+      @RequestParam(required = false) @Nullable UUID parentId,
+      Model model) {
     TeamDraft draft = new TeamDraft(name, parentId);
     try {
       teams.update(id, version, draft);

@@ -34,7 +34,10 @@ class TeamStore {
     return jdbc.sql(SELECT + " where t.id = ?").param(id).query(TeamStore::team).optional();
   }
 
-  /** Whether {@code teamId} is {@code candidateParent} or lies above it: moving the team there would close a loop. */
+  /**
+   * Whether {@code teamId} is {@code candidateParent} or lies above it: moving the team there would
+   * close a loop.
+   */
   boolean isAtOrAbove(UUID teamId, UUID candidateParent) {
     return jdbc.sql(
             """
@@ -52,19 +55,29 @@ class TeamStore {
   }
 
   boolean hasSubTeams(UUID id) {
-    return jdbc.sql("select exists (select 1 from team where parent_id = ?)").param(id).query(Boolean.class).single();
+    return jdbc.sql("select exists (select 1 from team where parent_id = ?)")
+        .param(id)
+        .query(Boolean.class)
+        .single();
   }
 
-  /** Writes the name and parent when the stored version is still {@code expectedVersion}; false otherwise. */
+  /**
+   * Writes the name and parent when the stored version is still {@code expectedVersion}; false
+   * otherwise.
+   */
   boolean update(UUID id, long expectedVersion, String name, @Nullable UUID parentId) {
-    return jdbc.sql("update team set name = ?, parent_id = ?, version = version + 1 where id = ? and version = ?")
+    return jdbc.sql(
+                "update team set name = ?, parent_id = ?, version = version + 1 where id = ? and version = ?")
             .params(name, parentId, id, expectedVersion)
             .update()
         == 1;
   }
 
   boolean delete(UUID id, long expectedVersion) {
-    return jdbc.sql("delete from team where id = ? and version = ?").params(id, expectedVersion).update() == 1;
+    return jdbc.sql("delete from team where id = ? and version = ?")
+            .params(id, expectedVersion)
+            .update()
+        == 1;
   }
 
   private static Team team(ResultSet rs, int n) throws SQLException {

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creating users, changing their roles, team and whether they may sign in, and setting their passwords.
- * A deactivated user's API tokens are revoked and page sessions ended; the last administrator stays.
+ * Creating users, changing their roles, team and whether they may sign in, and setting their
+ * passwords. A deactivated user's API tokens are revoked and page sessions ended; the last
+ * administrator stays.
  */
 @Service
 class UserAdministration {
@@ -33,8 +34,10 @@ class UserAdministration {
   static final String KIND = "user";
   static final int MAX_LIMIT = 200;
   static final int MIN_PASSWORD_LENGTH = 10;
+
   /** bcrypt reads no more than 72 bytes of a password and refuses longer ones. */
   static final int MAX_PASSWORD_BYTES = 72;
+
   static final int MAX_DISPLAY_NAME = 100;
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}");
 
@@ -48,8 +51,14 @@ class UserAdministration {
   private final FindByIndexNameSessionRepository<? extends Session> sessions;
   private final AdministrationLock lock;
 
-  UserAdministration(UserStore users, TeamStore teams, Workspaces workspaces, ApiTokens tokens, PasswordEncoder passwords,
-      FindByIndexNameSessionRepository<? extends Session> sessions, AdministrationLock lock) {
+  UserAdministration(
+      UserStore users,
+      TeamStore teams,
+      Workspaces workspaces,
+      ApiTokens tokens,
+      PasswordEncoder passwords,
+      FindByIndexNameSessionRepository<? extends Session> sessions,
+      AdministrationLock lock) {
     this.users = users;
     this.teams = teams;
     this.workspaces = workspaces;
@@ -83,8 +92,11 @@ class UserAdministration {
     if (username.isEmpty()) {
       errors.add(new InvalidInput.FieldError("username", "required", "A user name is required"));
     } else if (!USERNAME.matcher(username).matches()) {
-      errors.add(new InvalidInput.FieldError("username", "invalid-username",
-          "3 to 64 letters, digits or . _ @ -, starting with a letter or digit"));
+      errors.add(
+          new InvalidInput.FieldError(
+              "username",
+              "invalid-username",
+              "3 to 64 letters, digits or . _ @ -, starting with a letter or digit"));
     }
     checkDisplayName(input.displayName(), errors);
     checkPassword(input.password(), errors);
@@ -94,15 +106,24 @@ class UserAdministration {
       throw new InvalidInput(errors);
     }
     try {
-      UUID id = workspaces.createAccount(new NewAccount(username, input.displayName().strip(), input.password(),
-          Set.copyOf(input.roles()), input.teamId()));
+      UUID id =
+          workspaces.createAccount(
+              new NewAccount(
+                  username,
+                  input.displayName().strip(),
+                  input.password(),
+                  Set.copyOf(input.roles()),
+                  input.teamId()));
       return get(id);
     } catch (DuplicateKeyException e) {
       throw new InvalidInput("username", "username-taken", "This user name is already in use");
     }
   }
 
-  /** Changes a user when {@code expectedVersion} (if given) is still current; a stale one changes nothing. */
+  /**
+   * Changes a user when {@code expectedVersion} (if given) is still current; a stale one changes
+   * nothing.
+   */
   @Transactional
   UserAccount update(UUID id, @Nullable Long expectedVersion, UserChanges changes) {
     lock.hold();
@@ -116,19 +137,28 @@ class UserAdministration {
     checkRoles(changes.roles(), errors);
     checkTeam(changes.teamId(), errors);
     if (changes.active() == null) {
-      errors.add(new InvalidInput.FieldError("active", "required", "Say whether the user may sign in"));
+      errors.add(
+          new InvalidInput.FieldError("active", "required", "Say whether the user may sign in"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
     boolean active = changes.active();
-    if (!users.update(id, version, changes.displayName().strip(), Set.copyOf(changes.roles()), changes.teamId(), active)) {
+    if (!users.update(
+        id,
+        version,
+        changes.displayName().strip(),
+        Set.copyOf(changes.roles()),
+        changes.teamId(),
+        active)) {
       throw new StaleVersion(KIND, get(id).version());
     }
     boolean wasAdministrator = current.active() && current.roles().contains(Role.ADMINISTRATOR);
     boolean isAdministrator = active && changes.roles().contains(Role.ADMINISTRATOR);
     if (wasAdministrator && !isAdministrator && users.activeAdministrators() == 0) {
-      throw new InvalidInput(active ? "roles" : "active", "last-administrator",
+      throw new InvalidInput(
+          active ? "roles" : "active",
+          "last-administrator",
           "The workspace needs at least one active administrator");
     }
     if (current.active() && !active) {
@@ -157,27 +187,41 @@ class UserAdministration {
     sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
   }
 
-  private static void checkDisplayName(@Nullable String displayName, List<InvalidInput.FieldError> errors) {
+  private static void checkDisplayName(
+      @Nullable String displayName, List<InvalidInput.FieldError> errors) {
     if (displayName == null || displayName.isBlank()) {
-      errors.add(new InvalidInput.FieldError("displayName", "required", "A display name is required"));
+      errors.add(
+          new InvalidInput.FieldError("displayName", "required", "A display name is required"));
     } else if (displayName.strip().length() > MAX_DISPLAY_NAME) {
-      errors.add(new InvalidInput.FieldError("displayName", "too-long", "At most " + MAX_DISPLAY_NAME + " characters"));
+      errors.add(
+          new InvalidInput.FieldError(
+              "displayName", "too-long", "At most " + MAX_DISPLAY_NAME + " characters"));
     }
   }
 
-  private static void checkPassword(@Nullable String password, List<InvalidInput.FieldError> errors) {
+  private static void checkPassword(
+      @Nullable String password, List<InvalidInput.FieldError> errors) {
     if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-      errors.add(new InvalidInput.FieldError("password", "password-too-short",
-          "A password has at least " + MIN_PASSWORD_LENGTH + " characters"));
+      errors.add(
+          new InvalidInput.FieldError(
+              "password",
+              "password-too-short",
+              "A password has at least " + MIN_PASSWORD_LENGTH + " characters"));
     } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-      errors.add(new InvalidInput.FieldError("password", "password-too-long",
-          "A password has at most " + MAX_PASSWORD_BYTES + " bytes (72 Latin letters, 24 Chinese characters)"));
+      errors.add(
+          new InvalidInput.FieldError(
+              "password",
+              "password-too-long",
+              "A password has at most "
+                  + MAX_PASSWORD_BYTES
+                  + " bytes (72 Latin letters, 24 Chinese characters)"));
     }
   }
 
   private static void checkRoles(@Nullable Set<Role> roles, List<InvalidInput.FieldError> errors) {
     if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
-      errors.add(new InvalidInput.FieldError("roles", "no-role", "Give the user at least one role"));
+      errors.add(
+          new InvalidInput.FieldError("roles", "no-role", "Give the user at least one role"));
     }
   }
 
@@ -188,7 +232,9 @@ class UserAdministration {
   }
 
   private static String encode(String username) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(username.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(username.getBytes(StandardCharsets.UTF_8));
   }
 
   private static @Nullable String decode(@Nullable String cursor) {

@@ -1,12 +1,12 @@
 package org.guanxi.crm.platform.internal.admin;
 
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.MergePatches;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/users")
-@Tag(name = "Users", description = "The workspace's users, their roles and teams (administrators only)")
+@Tag(
+    name = "Users",
+    description = "The workspace's users, their roles and teams (administrators only)")
 class UserApi {
 
   record UserList(List<UserAccount> items, @Nullable String nextCursor) {}
@@ -40,7 +42,10 @@ class UserApi {
 
   @GetMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(summary = "List users", description = "Ordered by user name; q matches part of a user name or display name. Pages by cursor.")
+  @Operation(
+      summary = "List users",
+      description =
+          "Ordered by user name; q matches part of a user name or display name. Pages by cursor.")
   UserList list(
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable String cursor,
@@ -51,7 +56,10 @@ class UserApi {
 
   @PostMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(summary = "Create a user", description = "The user name is unique across all workspaces; the password has at least 10 characters.")
+  @Operation(
+      summary = "Create a user",
+      description =
+          "The user name is unique across all workspaces; the password has at least 10 characters.")
   ResponseEntity<UserAccount> create(@RequestBody NewUser input) {
     UserAccount created = users.create(input);
     return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
@@ -67,24 +75,34 @@ class UserApi {
     return ResponseEntity.ok().eTag(ETags.of(user.version())).body(user);
   }
 
-  @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/json", "application/merge-patch+json"})
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(summary = "Change a user",
-      description = "A JSON merge patch of displayName, roles, teamId and active. Send If-Match with the ETag you read: a stale one gets 412. "
-          + "Deactivating a user revokes the user's API tokens and ends the user's sessions.")
+  @Operation(
+      summary = "Change a user",
+      description =
+          "A JSON merge patch of displayName, roles, teamId and active. Send If-Match with the ETag you read: a stale one gets 412. "
+              + "Deactivating a user revokes the user's API tokens and ends the user's sessions.")
   ResponseEntity<UserAccount> patch(
       @PathVariable UUID id,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
       @RequestBody JsonNode patch) {
     Long expected = ETags.version(ifMatch);
     UserAccount current = users.get(id);
-    UserAccount updated = users.update(id, expected == null ? current.version() : expected, patches.apply(current.changes(), patch));
+    UserAccount updated =
+        users.update(
+            id,
+            expected == null ? current.version() : expected,
+            patches.apply(current.changes(), patch));
     return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
   }
 
   @PostMapping("/{id}/password")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(summary = "Set a user's password", description = "Ends the user's page sessions; the user's API tokens keep working.")
+  @Operation(
+      summary = "Set a user's password",
+      description = "Ends the user's page sessions; the user's API tokens keep working.")
   ResponseEntity<Void> resetPassword(@PathVariable UUID id, @RequestBody NewPassword input) {
     users.resetPassword(id, input.password());
     return ResponseEntity.noContent().build();

@@ -46,7 +46,9 @@ class UserPages {
 
   @GetMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String cursor,
+  String list(
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable String cursor,
       Model model) {
     model.addAttribute("q", q);
     try {
@@ -98,8 +100,12 @@ class UserPages {
 
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  String update(@PathVariable UUID id, @RequestParam long version, @ModelAttribute("form") UserChanges form,
-      BindingResult binding, Model model) {
+  String update(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @ModelAttribute("form") UserChanges form,
+      BindingResult binding,
+      Model model) {
     UserAccount user = users.get(id);
     if (binding.hasErrors()) {
       return userPage(user, version, model);
@@ -107,7 +113,11 @@ class UserPages {
     // an unticked box sends nothing: no roles, not active
     Set<Role> roles = form.roles() == null ? Set.of() : form.roles();
     try {
-      users.update(id, version, new UserChanges(form.displayName(), roles, form.teamId(), Boolean.TRUE.equals(form.active())));
+      users.update(
+          id,
+          version,
+          new UserChanges(
+              form.displayName(), roles, form.teamId(), Boolean.TRUE.equals(form.active())));
       return "redirect:/admin/users/" + id + "?saved";
     } catch (InvalidInput e) {
       reject(binding, e);
@@ -120,7 +130,10 @@ class UserPages {
 
   @PostMapping("/{id}/password")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  String resetPassword(@PathVariable UUID id, @RequestParam(required = false) @Nullable String password, Model model) {
+  String resetPassword(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @Nullable String password,
+      Model model) {
     UserAccount user = users.get(id);
     try {
       users.resetPassword(id, password);

@@ -36,7 +36,8 @@ class UserStore {
   }
 
   /**
-   * Users ordered by user name, at most {@code limit}, after the user name {@code after} when given.
+   * Users ordered by user name, at most {@code limit}, after the user name {@code after} when
+   * given.
    *
    * @param q part of a user name or display name, or null for all
    */
@@ -44,8 +45,17 @@ class UserStore {
     StringBuilder where = new StringBuilder("true");
     Map<String, Object> params = new HashMap<>();
     if (q != null && !q.isBlank()) {
-      where.append(" and (lower(u.username) like :q escape '\\' or lower(u.display_name) like :q escape '\\')");
-      params.put("q", "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      where.append(
+          " and (lower(u.username) like :q escape '\\' or lower(u.display_name) like :q escape '\\')");
+      params.put(
+          "q",
+          "%"
+              + q.strip()
+                  .toLowerCase(Locale.ROOT)
+                  .replace("\\", "\\\\")
+                  .replace("%", "\\%")
+                  .replace("_", "\\_")
+              + "%");
     }
     if (after != null) {
       where.append(" and lower(u.username) > lower(:after)");
@@ -58,8 +68,16 @@ class UserStore {
         .list();
   }
 
-  /** Writes the changes when the stored version is still {@code expectedVersion}; false otherwise. */
-  boolean update(UUID id, long expectedVersion, String displayName, Set<Role> roles, @Nullable UUID teamId, boolean active) {
+  /**
+   * Writes the changes when the stored version is still {@code expectedVersion}; false otherwise.
+   */
+  boolean update(
+      UUID id,
+      long expectedVersion,
+      String displayName,
+      Set<Role> roles,
+      @Nullable UUID teamId,
+      boolean active) {
     return jdbc.sql(
                 """
                 update app_user set display_name = :displayName, roles = :roles, team_id = :teamId, active = :active,
@@ -76,9 +94,15 @@ class UserStore {
         == 1;
   }
 
-  /** Sets a new password hash. The version stays: the password is no part of what the API shows or patches. */
+  /**
+   * Sets a new password hash. The version stays: the password is no part of what the API shows or
+   * patches.
+   */
   boolean setPasswordHash(UUID id, String passwordHash) {
-    return jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, id).update() == 1;
+    return jdbc.sql("update app_user set password_hash = ? where id = ?")
+            .params(passwordHash, id)
+            .update()
+        == 1;
   }
 
   long activeAdministrators() {

@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /**
- * The application's data sources. With no {@code spring.datasource.url} the application starts its own
- * PostgreSQL; otherwise it connects to the configured one, as {@code spring.datasource.username} for
- * business data and as {@code spring.flyway.user} (the schema owner) for migrations.
+ * The application's data sources. With no {@code spring.datasource.url} the application starts its
+ * own PostgreSQL; otherwise it connects to the configured one, as {@code
+ * spring.datasource.username} for business data and as {@code spring.flyway.user} (the schema
+ * owner) for migrations.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -37,10 +38,16 @@ class DatabaseConfiguration {
     String appPassword = env.getProperty("spring.datasource.password", "");
     String ownerUser = env.getProperty("spring.flyway.user", appUser);
     if (ownerUser.equals(appUser)) {
-      // checked before migrating: the grants after a migration would otherwise be applied to the owner itself
+      // checked before migrating: the grants after a migration would otherwise be applied to the
+      // owner itself
       throw new IllegalStateException(ApplicationRoleCheck.UNSAFE_ROLE);
     }
-    return new DatabaseConnection(url, ownerUser, env.getProperty("spring.flyway.password", appPassword), appUser, appPassword);
+    return new DatabaseConnection(
+        url,
+        ownerUser,
+        env.getProperty("spring.flyway.password", appPassword),
+        appUser,
+        appPassword);
   }
 
   @Bean(destroyMethod = "close")

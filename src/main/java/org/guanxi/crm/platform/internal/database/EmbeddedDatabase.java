@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL server started by the application, its data kept on disk so that a second start keeps
- * everything. The application role gets a new random password at every start: it never needs to be
- * configured, and it never lives outside this process.
+ * A real PostgreSQL server started by the application, its data kept on disk so that a second start
+ * keeps everything. The application role gets a new random password at every start: it never needs
+ * to be configured, and it never lives outside this process.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -49,21 +49,27 @@ final class EmbeddedDatabase implements AutoCloseable {
       String appPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
       prepare(server.getPostgresDatabase(), appPassword);
       String url = server.getJdbcUrl("postgres", DATABASE).replace("?user=postgres", "");
-      log.info("Embedded PostgreSQL is running on port {} with its data in {}", server.getPort(), pgData);
-      return new EmbeddedDatabase(server, new DatabaseConnection(url, "postgres", "postgres", APP_ROLE, appPassword));
+      log.info(
+          "Embedded PostgreSQL is running on port {} with its data in {}",
+          server.getPort(),
+          pgData);
+      return new EmbeddedDatabase(
+          server, new DatabaseConnection(url, "postgres", "postgres", APP_ROLE, appPassword));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
     }
   }
 
   private static void prepare(DataSource postgres, String appPassword) {
-    try (Connection c = postgres.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = postgres.getConnection();
+        Statement s = c.createStatement()) {
       var exists = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
       if (!exists.next()) {
         s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
       }
       var role = s.executeQuery("select 1 from pg_roles where rolname = '" + APP_ROLE + "'");
-      String credentials = " login nosuperuser nobypassrls nocreatedb nocreaterole password '" + appPassword + "'";
+      String credentials =
+          " login nosuperuser nobypassrls nocreatedb nocreaterole password '" + appPassword + "'";
       s.execute((role.next() ? "alter role " : "create role ") + APP_ROLE + credentials);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not prepare the embedded database", e);

@@ -37,7 +37,8 @@ final class WorkspaceScopedDataSource extends DelegatingDataSource implements Au
 
   private static Connection scoped(Connection connection) throws SQLException {
     String workspace = WorkspaceContext.current().map(id -> id.toString()).orElse("");
-    try (PreparedStatement set = connection.prepareStatement("select set_config('guanxi.workspace_id', ?, false)")) {
+    try (PreparedStatement set =
+        connection.prepareStatement("select set_config('guanxi.workspace_id', ?, false)")) {
       set.setString(1, workspace);
       set.execute();
       return connection;

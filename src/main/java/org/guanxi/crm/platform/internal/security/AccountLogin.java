@@ -20,7 +20,10 @@ class AccountLogin implements UserDetailsService {
 
   @Override
   public UserDetails loadUserByUsername(String username) {
-    var target = accounts.findLogin(username).orElseThrow(() -> new UsernameNotFoundException("No such account"));
+    var target =
+        accounts
+            .findLogin(username)
+            .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     var account =
         WorkspaceContext.callIn(target.workspaceId(), () -> accounts.findAccount(target.userId()))
             .orElseThrow(() -> new UsernameNotFoundException("No such account"));

@@ -17,14 +17,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Personal API tokens. Only a SHA-256 hash of a token is stored; the token itself is shown once. Public so
- * that the platform's administration can issue, list and revoke tokens; other modules use {@code Workspaces}.
+ * Personal API tokens. Only a SHA-256 hash of a token is stored; the token itself is shown once.
+ * Public so that the platform's administration can issue, list and revoke tokens; other modules use
+ * {@code Workspaces}.
  */
 @Repository
 public class ApiTokens {
 
   /** A token as it is listed later: never the token itself. */
-  public record TokenView(UUID id, UUID userId, String name, Instant createdAt, @Nullable Instant lastUsedAt) {}
+  public record TokenView(
+      UUID id, UUID userId, String name, Instant createdAt, @Nullable Instant lastUsedAt) {}
 
   /** A token just issued: the only moment its plain {@code token} is known. */
   public record IssuedToken(UUID id, UUID userId, String name, Instant createdAt, String token) {}
@@ -61,7 +63,10 @@ public class ApiTokens {
         .single();
   }
 
-  /** The token's account as it is now, in one query; empty for an unknown or revoked token or an inactive account. */
+  /**
+   * The token's account as it is now, in one query; empty for an unknown or revoked token or an
+   * inactive account.
+   */
   Optional<CurrentUser> authenticate(String token) {
     return jdbc.sql("select * from guanxi_token_account(?)")
         .param(hash(token))
@@ -71,22 +76,33 @@ public class ApiTokens {
 
   /** The user's tokens that still work, oldest first. */
   public List<TokenView> ofUser(UUID userId) {
-    return jdbc.sql("select id, user_id, name, created_at, last_used_at from api_token where user_id = ? and revoked_at is null order by created_at, id")
+    return jdbc.sql(
+            "select id, user_id, name, created_at, last_used_at from api_token where user_id = ? and revoked_at is null order by created_at, id")
         .param(userId)
-        .query((rs, n) -> new TokenView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-            rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5))))
+        .query(
+            (rs, n) ->
+                new TokenView(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant(),
+                    instant(rs.getTimestamp(5))))
         .list();
   }
 
   /** Revokes one of the user's tokens; false when the user has no such working token. */
   public boolean revoke(UUID userId, UUID tokenId) {
-    return jdbc.sql("update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
-        .params(tokenId, userId)
-        .update() == 1;
+    return jdbc.sql(
+                "update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
+            .params(tokenId, userId)
+            .update()
+        == 1;
   }
 
   public void revokeAll(UUID userId) {
-    jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null").param(userId).update();
+    jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
+        .param(userId)
+        .update();
   }
 
   private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -12,8 +12,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs in API callers that present {@code Authorization: Bearer <personal API token>}, with their account as it
- * is at this moment, read in the same query as the token.
+ * Signs in API callers that present {@code Authorization: Bearer <personal API token>}, with their
+ * account as it is at this moment, read in the same query as the token.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -29,7 +29,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -38,12 +39,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     }
     var user = tokens.authenticate(header.substring(7).trim());
     if (user.isEmpty()) {
-      entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API token, or an inactive account"));
+      entryPoint.commence(
+          request,
+          response,
+          new BadCredentialsException("Unknown or revoked API token, or an inactive account"));
       return;
     }
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user.get(), null, CurrentUserFilter.authorities(user.get())));
+        UsernamePasswordAuthenticationToken.authenticated(
+            user.get(), null, CurrentUserFilter.authorities(user.get())));
     SecurityContextHolder.setContext(context);
     request.setAttribute(ACCOUNT_READ, Boolean.TRUE);
     chain.doFilter(request, response);

@@ -20,9 +20,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Enters the signed-in user's workspace for the rest of the request and replaces the remembered principal
- * with the account as it is now: a deactivated account or a revoked role stops working on the next request. An
- * API token's account arrives already read for this request (see {@link BearerTokenFilter}).
+ * Enters the signed-in user's workspace for the rest of the request and replaces the remembered
+ * principal with the account as it is now: a deactivated account or a revoked role stops working on
+ * the next request. An API token's account arrives already read for this request (see {@link
+ * BearerTokenFilter}).
  */
 final class CurrentUserFilter extends OncePerRequestFilter {
 
@@ -35,11 +36,13 @@ final class CurrentUserFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (request.getAttribute(BearerTokenFilter.ACCOUNT_READ) != null
-        && authentication != null && authentication.getPrincipal() instanceof CurrentUser freshlyRead) {
+        && authentication != null
+        && authentication.getPrincipal() instanceof CurrentUser freshlyRead) {
       WorkspaceContext.enter(freshlyRead.workspaceId());
       try {
         chain.doFilter(request, response);
@@ -62,11 +65,16 @@ final class CurrentUserFilter extends OncePerRequestFilter {
           session.invalidate();
         }
         SecurityContextHolder.clearContext();
-        entryPoint.commence(request, response, new InsufficientAuthenticationException("The account is no longer active"));
+        entryPoint.commence(
+            request,
+            response,
+            new InsufficientAuthenticationException("The account is no longer active"));
         return;
       }
       var context = SecurityContextHolder.createEmptyContext();
-      context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, authorities(user.get())));
+      context.setAuthentication(
+          UsernamePasswordAuthenticationToken.authenticated(
+              user.get(), null, authorities(user.get())));
       SecurityContextHolder.setContext(context);
       chain.doFilter(request, response);
     } finally {

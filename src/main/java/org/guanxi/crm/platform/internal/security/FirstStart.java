@@ -1,10 +1,13 @@
 package org.guanxi.crm.platform.internal.security;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.guanxi.crm.platform.GuanxiProperties;
 import org.guanxi.crm.platform.NewAccount;
 import org.guanxi.crm.platform.Role;
@@ -12,20 +15,18 @@ import org.guanxi.crm.platform.Workspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
 
 /**
- * On the first start, creates the default workspace with its first accounts: the demo team with demo
- * passwords when demo data is on, otherwise one administrator with a random password shown once.
+ * On the first start, creates the default workspace with its first accounts: the demo team with
+ * demo passwords when demo data is on, otherwise one administrator with a random password shown
+ * once.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,8 +43,13 @@ class FirstStart implements ApplicationRunner {
   private final DataSource dataSource;
   private final Environment environment;
 
-  FirstStart(JdbcClient jdbc, Workspaces workspaces, ApiTokens tokens, GuanxiProperties properties,
-      DataSource dataSource, Environment environment) {
+  FirstStart(
+      JdbcClient jdbc,
+      Workspaces workspaces,
+      ApiTokens tokens,
+      GuanxiProperties properties,
+      DataSource dataSource,
+      Environment environment) {
     this.environment = environment;
     this.dataSource = dataSource;
     this.jdbc = jdbc;
@@ -54,13 +60,19 @@ class FirstStart implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws SQLException {
-    // several nodes may start at once against one database: one creates the workspace, the others wait
+    // several nodes may start at once against one database: one creates the workspace, the others
+    // wait
     boolean created;
     try (Connection lockHolder = dataSource.getConnection()) {
       JdbcClient lock = JdbcClient.create(new SingleConnectionDataSource(lockHolder, true));
       lock.sql("select pg_advisory_lock(7412001)").query().singleValue();
       try {
-        created = jdbc.sql("select guanxi_find_workspace(?)").param(DEFAULT_SLUG).query(UUID.class).optional().isEmpty();
+        created =
+            jdbc.sql("select guanxi_find_workspace(?)")
+                .param(DEFAULT_SLUG)
+                .query(UUID.class)
+                .optional()
+                .isEmpty();
         if (created) {
           createDefaultWorkspace();
         }
@@ -69,10 +81,14 @@ class FirstStart implements ApplicationRunner {
       }
     }
     if (properties.demo() || created) {
-      log.info("Guanxi is ready. Sign in at http://localhost:{}/login", environment.getProperty("local.server.port", "8080"));
+      log.info(
+          "Guanxi is ready. Sign in at http://localhost:{}/login",
+          environment.getProperty("local.server.port", "8080"));
     }
     if (properties.demo()) {
-      log.info("Demo accounts (password '{}'): admin, manager, sales, sales2, marketing, service, analyst", DEMO_PASSWORD);
+      log.info(
+          "Demo accounts (password '{}'): admin, manager, sales, sales2, marketing, service, analyst",
+          DEMO_PASSWORD);
     }
   }
 
@@ -87,8 +103,17 @@ class FirstStart implements ApplicationRunner {
             admin = createDemoAccounts(headOffice);
           } else {
             String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(9));
-            admin = workspaces.createAccount(new NewAccount("admin", "Administrator", password, EnumSet.of(Role.ADMINISTRATOR), headOffice));
-            log.warn("Created the administrator account 'admin' with the password '{}'. Change it after signing in.", password);
+            admin =
+                workspaces.createAccount(
+                    new NewAccount(
+                        "admin",
+                        "Administrator",
+                        password,
+                        EnumSet.of(Role.ADMINISTRATOR),
+                        headOffice));
+            log.warn(
+                "Created the administrator account 'admin' with the password '{}'. Change it after signing in.",
+                password);
           }
           String bootstrapToken = properties.bootstrapAdminToken();
           if (bootstrapToken != null && !bootstrapToken.isBlank()) {
@@ -112,6 +137,7 @@ class FirstStart implements ApplicationRunner {
   }
 
   private UUID account(String username, String displayName, Role role, UUID team) {
-    return workspaces.createAccount(new NewAccount(username, displayName, DEMO_PASSWORD, Set.of(role), team));
+    return workspaces.createAccount(
+        new NewAccount(username, displayName, DEMO_PASSWORD, Set.of(role), team));
   }
 }

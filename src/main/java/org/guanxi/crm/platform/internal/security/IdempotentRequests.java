@@ -23,17 +23,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on POST: the first request with a key is carried out and its answer kept; a
- * repeat with the same key and body gets the same answer without doing the work again. The same key with
- * another body is refused (422); a repeat while the first is still running is told to wait (409). An answer
- * marked {@code Cache-Control: no-store}, such as a new API token, is never kept: a repeat is carried out again.
+ * {@code Idempotency-Key} on POST: the first request with a key is carried out and its answer kept;
+ * a repeat with the same key and body gets the same answer without doing the work again. The same
+ * key with another body is refused (422); a repeat while the first is still running is told to wait
+ * (409). An answer marked {@code Cache-Control: no-store}, such as a new API token, is never kept:
+ * a repeat is carried out again.
  */
 final class IdempotentRequests extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";
   private static final int MAX_KEY_LENGTH = 200;
 
-  private record Stored(byte[] requestHash, Integer status, String type, byte[] body, String location) {}
+  private record Stored(
+      byte[] requestHash, Integer status, String type, byte[] body, String location) {}
 
   private final JdbcClient jdbc;
 
@@ -47,7 +49,8 @@ final class IdempotentRequests extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser user)) {
@@ -56,22 +59,30 @@ final class IdempotentRequests extends OncePerRequestFilter {
     }
     String key = request.getHeader(HEADER).strip();
     if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-      ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
+      ProblemResponses.write(
+          response,
+          HttpStatus.BAD_REQUEST,
+          "invalid-idempotency-key",
+          "Invalid Idempotency-Key",
           "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH + " characters.");
       return;
     }
-    // a multipart body is left to the container, which parses it from the stream; its parts are hashed instead
-    boolean multipart = request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/");
+    // a multipart body is left to the container, which parses it from the stream; its parts are
+    // hashed instead
+    boolean multipart =
+        request.getContentType() != null
+            && request.getContentType().toLowerCase().startsWith("multipart/");
     byte[] body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
     byte[] hash = hash(request.getRequestURI(), body);
     boolean first =
         jdbc.sql(
-                """
+                    """
                 insert into idempotent_request (workspace_id, user_id, idempotency_key, request_hash)
                 values (guanxi_current_workspace(), ?, ?, ?) on conflict do nothing
                 """)
-            .params(user.id(), key, hash)
-            .update() == 1;
+                .params(user.id(), key, hash)
+                .update()
+            == 1;
     if (!first) {
       replay(user, key, hash, response);
       return;
@@ -87,8 +98,11 @@ final class IdempotentRequests extends OncePerRequestFilter {
 
   private void remember(CurrentUser user, String key, ContentCachingResponseWrapper response) {
     if (response.getStatus() >= 500 || mustNotBeStored(response)) {
-      // a failure is not an answer, and a secret is not kept: the client may try again with the same key
-      jdbc.sql("delete from idempotent_request where user_id = ? and idempotency_key = ?").params(user.id(), key).update();
+      // a failure is not an answer, and a secret is not kept: the client may try again with the
+      // same key
+      jdbc.sql("delete from idempotent_request where user_id = ? and idempotency_key = ?")
+          .params(user.id(), key)
+          .update();
       return;
     }
     jdbc.sql(
@@ -96,8 +110,13 @@ final class IdempotentRequests extends OncePerRequestFilter {
             update idempotent_request set response_status = ?, response_type = ?, response_body = ?, response_location = ?
             where user_id = ? and idempotency_key = ?
             """)
-        .params(response.getStatus(), response.getContentType(), response.getContentAsByteArray(),
-            response.getHeader("Location"), user.id(), key)
+        .params(
+            response.getStatus(),
+            response.getContentType(),
+            response.getContentAsByteArray(),
+            response.getHeader("Location"),
+            user.id(),
+            key)
         .update();
   }
 
@@ -106,7 +125,8 @@ final class IdempotentRequests extends OncePerRequestFilter {
     return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
   }
 
-  private void replay(CurrentUser user, String key, byte[] hash, HttpServletResponse response) throws IOException {
+  private void replay(CurrentUser user, String key, byte[] hash, HttpServletResponse response)
+      throws IOException {
     Optional<Stored> stored =
         jdbc.sql(
                 """
@@ -114,16 +134,31 @@ final class IdempotentRequests extends OncePerRequestFilter {
                 from idempotent_request where user_id = ? and idempotency_key = ?
                 """)
             .params(user.id(), key)
-            .query((rs, n) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4), rs.getString(5)))
+            .query(
+                (rs, n) ->
+                    new Stored(
+                        rs.getBytes(1),
+                        (Integer) rs.getObject(2),
+                        rs.getString(3),
+                        rs.getBytes(4),
+                        rs.getString(5)))
             .optional();
     if (stored.isEmpty() || stored.get().status() == null) {
-      ProblemResponses.write(response, HttpStatus.CONFLICT, "idempotent-request-in-progress", "Request in progress",
+      ProblemResponses.write(
+          response,
+          HttpStatus.CONFLICT,
+          "idempotent-request-in-progress",
+          "Request in progress",
           "A request with this Idempotency-Key is still being carried out; try again shortly.");
       return;
     }
     Stored answer = stored.get();
     if (!Arrays.equals(answer.requestHash(), hash)) {
-      ProblemResponses.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+      ProblemResponses.write(
+          response,
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "idempotency-key-reused",
+          "Idempotency-Key reused",
           "This Idempotency-Key was used for a different request.");
       return;
     }
@@ -140,11 +175,16 @@ final class IdempotentRequests extends OncePerRequestFilter {
     }
   }
 
-  /** The names, file names and contents of a multipart request's parts, as one sequence of bytes to hash. */
+  /**
+   * The names, file names and contents of a multipart request's parts, as one sequence of bytes to
+   * hash.
+   */
   private static byte[] partsOf(HttpServletRequest request) throws IOException, ServletException {
     var out = new java.io.ByteArrayOutputStream();
     for (var part : request.getParts()) {
-      out.write((part.getName() + "\u0000" + part.getSubmittedFileName() + "\u0000").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          (part.getName() + "\u0000" + part.getSubmittedFileName() + "\u0000")
+              .getBytes(StandardCharsets.UTF_8));
       try (var in = part.getInputStream()) {
         in.transferTo(out);
       }
@@ -206,7 +246,8 @@ final class IdempotentRequests extends OncePerRequestFilter {
 
     @Override
     public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 }

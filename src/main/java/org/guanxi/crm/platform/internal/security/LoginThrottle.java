@@ -5,9 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -18,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Slows password guessing: after {@value #MAX_PER_USERNAME} failed sign-ins for one user name, or
- * {@value #MAX_PER_CLIENT} from one address, within {@link #WINDOW}, further attempts are refused until the
- * window has passed. Failures are kept in the database, so every node counts the same attempts.
+ * {@value #MAX_PER_CLIENT} from one address, within {@link #WINDOW}, further attempts are refused
+ * until the window has passed. Failures are kept in the database, so every node counts the same
+ * attempts.
  */
 @Component
 class LoginThrottle extends OncePerRequestFilter {
@@ -43,7 +44,8 @@ class LoginThrottle extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String username = request.getParameter("username");
     if (blocked(username == null ? "" : username, request.getRemoteAddr())) {
@@ -75,13 +77,19 @@ class LoginThrottle extends OncePerRequestFilter {
     return (request, response, exception) -> {
       String username = request.getParameter("username");
       jdbc.sql("insert into login_failure (username, client, failed_at) values (?, ?, ?)")
-          .params(username == null ? "" : username, request.getRemoteAddr(), Timestamp.from(clock.instant()))
+          .params(
+              username == null ? "" : username,
+              request.getRemoteAddr(),
+              Timestamp.from(clock.instant()))
           .update();
       back.onAuthenticationFailure(request, response, exception);
     };
   }
 
-  /** Forgets the account's failures (and everyone's expired ones), then goes where the user was heading. */
+  /**
+   * Forgets the account's failures (and everyone's expired ones), then goes where the user was
+   * heading.
+   */
   AuthenticationSuccessHandler successHandler() {
     var onward = new SavedRequestAwareAuthenticationSuccessHandler();
     onward.setDefaultTargetUrl("/");

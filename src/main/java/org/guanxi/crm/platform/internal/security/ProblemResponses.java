@@ -3,12 +3,12 @@ package org.guanxi.crm.platform.internal.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.guanxi.crm.platform.Problems;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.guanxi.crm.platform.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,17 +23,27 @@ final class ProblemResponses {
   static AuthenticationEntryPoint unauthorized() {
     return (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Bearer");
-      write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Not signed in",
+      write(
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "unauthorized",
+          "Not signed in",
           "Send a valid personal API token as 'Authorization: Bearer <token>'.");
     };
   }
 
   static AccessDeniedHandler forbidden() {
     return (request, response, e) ->
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this.");
+        write(
+            response,
+            HttpStatus.FORBIDDEN,
+            "forbidden",
+            "Not allowed",
+            "Your role does not allow this.");
   }
 
-  static void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
+  static void write(
+      HttpServletResponse response, HttpStatus status, String code, String title, String detail)
       throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

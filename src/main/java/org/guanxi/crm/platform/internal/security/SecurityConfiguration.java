@@ -15,9 +15,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * Two doors: the REST API under {@code /api}, stateless with personal API tokens, and the pages, with a
- * login form, sessions kept in the database and CSRF protection. What a user may do is decided per
- * endpoint with {@code @PreAuthorize} against the user's current permissions.
+ * Two doors: the REST API under {@code /api}, stateless with personal API tokens, and the pages,
+ * with a login form, sessions kept in the database and CSRF protection. What a user may do is
+ * decided per endpoint with {@code @PreAuthorize} against the user's current permissions.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -25,7 +25,8 @@ class SecurityConfiguration {
 
   /** The throttle runs inside the page chain only, not as a filter of its own on every request. */
   @Bean
-  org.springframework.boot.web.servlet.FilterRegistrationBean<LoginThrottle> loginThrottleOutsideChain(LoginThrottle throttle) {
+  org.springframework.boot.web.servlet.FilterRegistrationBean<LoginThrottle>
+      loginThrottleOutsideChain(LoginThrottle throttle) {
     var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(throttle);
     registration.setEnabled(false);
     return registration;
@@ -38,22 +39,33 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, JdbcClient jdbc)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http, ApiTokens tokens, UserAccounts accounts, JdbcClient jdbc)
       throws Exception {
     var unauthorized = ProblemResponses.unauthorized();
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(
             requests ->
-                requests.requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
+                requests
+                    .requestMatchers(
+                        "/api/v1/openapi.json",
+                        "/api/v1/openapi.json/**",
+                        "/api/docs",
+                        "/api/docs/**",
                         "/api/swagger-ui/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(
-            errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(ProblemResponses.forbidden()))
-        .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
+            errors ->
+                errors
+                    .authenticationEntryPoint(unauthorized)
+                    .accessDeniedHandler(ProblemResponses.forbidden()))
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new CurrentUserFilter(accounts, unauthorized), AuthorizationFilter.class)
         .addFilterAfter(new IdempotentRequests(jdbc), AuthorizationFilter.class);
     return http.build();
@@ -61,11 +73,20 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pageSecurity(HttpSecurity http, UserAccounts accounts, LoginThrottle loginThrottle) throws Exception {
+  SecurityFilterChain pageSecurity(
+      HttpSecurity http, UserAccounts accounts, LoginThrottle loginThrottle) throws Exception {
     http.authorizeHttpRequests(
             requests ->
-                requests.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                        "/actuator/health", "/actuator/health/**")
+                requests
+                    .requestMatchers(
+                        "/login",
+                        "/css/**",
+                        "/js/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/error",
+                        "/actuator/health",
+                        "/actuator/health/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -9,7 +9,14 @@ final class SignedInAccount extends User {
   private final GuanxiPrincipal principal;
 
   SignedInAccount(GuanxiPrincipal principal, UserDetails details) {
-    super(details.getUsername(), details.getPassword(), details.isEnabled(), true, true, true, details.getAuthorities());
+    super(
+        details.getUsername(),
+        details.getPassword(),
+        details.isEnabled(),
+        true,
+        true,
+        true,
+        details.getAuthorities());
     this.principal = principal;
   }
 

@@ -43,11 +43,20 @@ class UserAccounts implements UserDirectory {
   Optional<StoredAccount> findAccount(UUID userId) {
     return jdbc.sql("select id, username, password_hash, active from app_user where id = ?")
         .param(userId)
-        .query((rs, n) -> new StoredAccount(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+        .query(
+            (rs, n) ->
+                new StoredAccount(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBoolean(4)))
         .optional();
   }
 
-  /** The active user with roles and the team subtree, or empty when the account is gone or deactivated. */
+  /**
+   * The active user with roles and the team subtree, or empty when the account is gone or
+   * deactivated.
+   */
   Optional<CurrentUser> loadActive(UUID userId) {
     return jdbc.sql(
             """
@@ -65,7 +74,12 @@ class UserAccounts implements UserDirectory {
         .optional();
   }
 
-  UUID create(String username, String displayName, String passwordHash, Set<Role> roles, @Nullable UUID teamId) {
+  UUID create(
+      String username,
+      String displayName,
+      String passwordHash,
+      Set<Role> roles,
+      @Nullable UUID teamId) {
     UUID id = Ids.newId();
     jdbc.sql(
             """
@@ -83,7 +97,9 @@ class UserAccounts implements UserDirectory {
   }
 
   void setActive(UUID userId, boolean active) {
-    jdbc.sql("update app_user set active = ?, version = version + 1 where id = ?").params(active, userId).update();
+    jdbc.sql("update app_user set active = ?, version = version + 1 where id = ?")
+        .params(active, userId)
+        .update();
   }
 
   @Override
@@ -96,14 +112,19 @@ class UserAccounts implements UserDirectory {
 
   @Override
   public List<UserSummary> activeUsers() {
-    return jdbc.sql("select id, username, display_name, team_id, active from app_user where active order by display_name")
+    return jdbc.sql(
+            "select id, username, display_name, team_id, active from app_user where active order by display_name")
         .query(UserAccounts::summary)
         .list();
   }
 
   private static UserSummary summary(ResultSet rs, int n) throws SQLException {
     return new UserSummary(
-        rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), rs.getBoolean(5));
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getObject(4, UUID.class),
+        rs.getBoolean(5));
   }
 
   static CurrentUser currentUser(ResultSet rs, int n) throws SQLException {

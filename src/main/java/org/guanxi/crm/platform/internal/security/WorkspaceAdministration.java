@@ -25,8 +25,13 @@ class WorkspaceAdministration implements Workspaces {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
 
-  WorkspaceAdministration(JdbcClient jdbc, UserAccounts accounts, ApiTokens tokens, PasswordEncoder passwords,
-      ApplicationEventPublisher events, TransactionTemplate transactions) {
+  WorkspaceAdministration(
+      JdbcClient jdbc,
+      UserAccounts accounts,
+      ApiTokens tokens,
+      PasswordEncoder passwords,
+      ApplicationEventPublisher events,
+      TransactionTemplate transactions) {
     this.transactions = transactions;
     this.jdbc = jdbc;
     this.accounts = accounts;
@@ -38,13 +43,16 @@ class WorkspaceAdministration implements Workspaces {
   @Override
   public UUID create(String slug, String name, boolean demo, Consumer<UUID> setUp) {
     UUID id = Ids.newId();
-    // the transaction begins inside the new workspace, so that its connection may write the new rows
+    // the transaction begins inside the new workspace, so that its connection may write the new
+    // rows
     WorkspaceContext.runIn(
         id,
         () ->
             transactions.executeWithoutResult(
                 status -> {
-                  jdbc.sql("insert into workspace (id, slug, name) values (?, ?, ?)").params(id, slug, name).update();
+                  jdbc.sql("insert into workspace (id, slug, name) values (?, ?, ?)")
+                      .params(id, slug, name)
+                      .update();
                   setUp.accept(createTeam("总部 Head office", null));
                   events.publishEvent(new WorkspaceCreated(id, slug, demo));
                 }));
@@ -54,7 +62,8 @@ class WorkspaceAdministration implements Workspaces {
   @Override
   public UUID createTeam(String name, @Nullable UUID parentId) {
     UUID id = Ids.newId();
-    jdbc.sql("insert into team (workspace_id, id, name, parent_id) values (guanxi_current_workspace(), ?, ?, ?)")
+    jdbc.sql(
+            "insert into team (workspace_id, id, name, parent_id) values (guanxi_current_workspace(), ?, ?, ?)")
         .params(id, name, parentId)
         .update();
     return id;
@@ -62,8 +71,12 @@ class WorkspaceAdministration implements Workspaces {
 
   @Override
   public UUID createAccount(NewAccount account) {
-    return accounts.create(account.username(), account.displayName(), passwords.encode(account.password()),
-        account.roles(), account.teamId());
+    return accounts.create(
+        account.username(),
+        account.displayName(),
+        passwords.encode(account.password()),
+        account.roles(),
+        account.teamId());
   }
 
   @Override

@@ -22,7 +22,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API error as {@code application/problem+json} with a stable {@code type} and {@code code}. */
+/**
+ * Every API error as {@code application/problem+json} with a stable {@code type} and {@code code}.
+ */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
@@ -33,10 +35,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> stale(StaleVersion e) {
-    ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed by someone else",
-        e.getMessage() + ". Read it again and reapply your change.");
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.PRECONDITION_FAILED,
+            "stale-version",
+            "Changed by someone else",
+            e.getMessage() + ". Read it again and reapply your change.");
     problem.setProperty("currentVersion", e.currentVersion());
-    return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ETags.of(e.currentVersion())).body(problem);
+    return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+        .eTag(ETags.of(e.currentVersion()))
+        .body(problem);
   }
 
   @ExceptionHandler
@@ -49,44 +57,74 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return badParameter(e.getName());
   }
 
-  /** A query parameter of the wrong type (an unknown enum value, a malformed id): the request, not its content, is wrong. */
+  /**
+   * A query parameter of the wrong type (an unknown enum value, a malformed id): the request, not
+   * its content, is wrong.
+   */
   private static ProblemDetail badParameter(String name) {
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
-        "The parameter '" + name + "' has an invalid value.");
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "bad-parameter",
+            "Bad parameter",
+            "The parameter '" + name + "' has an invalid value.");
     problem.setProperty("parameter", name);
     return problem;
   }
 
   @ExceptionHandler
   ProblemDetail forbidden(AccessDeniedException e) {
-    return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this.");
+    return Problems.of(
+        HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this.");
   }
 
   @Override
   protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    var mismatch = e.getBindingResult().getFieldErrors().stream().filter(f -> "typeMismatch".equals(f.getCode())).findFirst();
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    var mismatch =
+        e.getBindingResult().getFieldErrors().stream()
+            .filter(f -> "typeMismatch".equals(f.getCode()))
+            .findFirst();
     if (mismatch.isPresent()) {
       return ResponseEntity.badRequest().body(badParameter(mismatch.get().getField()));
     }
     List<InvalidInput.FieldError> errors =
         e.getBindingResult().getFieldErrors().stream()
-            .map(f -> new InvalidInput.FieldError(f.getField(), String.valueOf(f.getCode()).toLowerCase(), String.valueOf(f.getDefaultMessage())))
+            .map(
+                f ->
+                    new InvalidInput.FieldError(
+                        f.getField(),
+                        String.valueOf(f.getCode()).toLowerCase(),
+                        String.valueOf(f.getDefaultMessage())))
             .toList();
     return ResponseEntity.unprocessableContent().body(validation(errors));
   }
 
   @Override
   protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     return ResponseEntity.badRequest()
-        .body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request",
-            "The request body is not valid JSON of the expected shape."));
+        .body(
+            Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "unreadable-body",
+                "Unreadable request",
+                "The request body is not valid JSON of the expected shape."));
   }
 
   static ProblemDetail validation(List<InvalidInput.FieldError> errors) {
-    ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
-        "Some fields are not valid; nothing was saved.");
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "validation",
+            "Invalid input",
+            "Some fields are not valid; nothing was saved.");
     problem.setProperty("errors", errors);
     return problem;
   }

@@ -29,7 +29,8 @@ class DashboardController {
   @GetMapping("/")
   @PreAuthorize("isAuthenticated()")
   String dashboard(@AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("tiles", tiles.stream().map(t -> new Tile(t.labelKey(), t.link(), t.value(user))).toList());
+    model.addAttribute(
+        "tiles", tiles.stream().map(t -> new Tile(t.labelKey(), t.link(), t.value(user))).toList());
     return "platform/dashboard";
   }
 }

@@ -15,18 +15,20 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Checks an endpoint's {@code @PreAuthorize("hasAuthority(...)")} before its request is read, so that a caller
- * who may not use an endpoint learns nothing from it — not even whether a request body would have been valid.
- * Method security still checks the same rule when the method runs.
+ * Checks an endpoint's {@code @PreAuthorize("hasAuthority(...)")} before its request is read, so
+ * that a caller who may not use an endpoint learns nothing from it — not even whether a request
+ * body would have been valid. Method security still checks the same rule when the method runs.
  */
 @Component
 class EarlyAuthorization implements HandlerInterceptor {
 
-  private static final Pattern AUTHORITY_RULE = Pattern.compile("^has(?:Any)?Authority\\(([^)]*)\\)$");
+  private static final Pattern AUTHORITY_RULE =
+      Pattern.compile("^has(?:Any)?Authority\\(([^)]*)\\)$");
   private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!(handler instanceof HandlerMethod method)) {
       return true;
     }
@@ -38,11 +40,14 @@ class EarlyAuthorization implements HandlerInterceptor {
     if (!matcher.matches()) {
       return true;
     }
-    Set<String> required = QUOTED.matcher(matcher.group(1)).results().map(m -> m.group(1)).collect(Collectors.toSet());
+    Set<String> required =
+        QUOTED.matcher(matcher.group(1)).results().map(m -> m.group(1)).collect(Collectors.toSet());
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     boolean allowed =
         authentication != null
-            && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(required::contains);
+            && authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(required::contains);
     if (!allowed) {
       throw new AccessDeniedException("Requires one of " + required);
     }

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** {@code ?lang=zh-TW} switches the language for this browser and, when signed in, saves it for the user. */
+/**
+ * {@code ?lang=zh-TW} switches the language for this browser and, when signed in, saves it for the
+ * user.
+ */
 @Component
 class LanguageSwitch implements HandlerInterceptor {
 
@@ -20,7 +23,8 @@ class LanguageSwitch implements HandlerInterceptor {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     String lang = request.getParameter("lang");
     if (lang == null || lang.isBlank()) {
       return true;

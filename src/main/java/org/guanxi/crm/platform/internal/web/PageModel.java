@@ -23,6 +23,8 @@ class PageModel {
   @ModelAttribute("currentUser")
   @Nullable CurrentUser currentUser() {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null;
+    return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+        ? user
+        : null;
   }
 }

@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** The user's saved language, else a language cookie, else the browser's languages (English when none is offered), else 简体中文. */
+/**
+ * The user's saved language, else a language cookie, else the browser's languages (English when
+ * none is offered), else 简体中文.
+ */
 final class UserLocaleResolver implements LocaleResolver {
 
   static final String COOKIE = "guanxi-lang";
@@ -21,7 +24,9 @@ final class UserLocaleResolver implements LocaleResolver {
       return locale;
     }
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user && user.locale() != null) {
+    if (authentication != null
+        && authentication.getPrincipal() instanceof CurrentUser user
+        && user.locale() != null) {
       return supported(Locale.forLanguageTag(user.locale()));
     }
     if (request.getCookies() != null) {
@@ -46,7 +51,8 @@ final class UserLocaleResolver implements LocaleResolver {
   }
 
   @Override
-  public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+  public void setLocale(
+      HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
     Locale chosen = locale == null ? Locale.SIMPLIFIED_CHINESE : supported(locale);
     request.setAttribute(COOKIE, chosen);
     if (response != null) {
@@ -65,7 +71,10 @@ final class UserLocaleResolver implements LocaleResolver {
     }
     String region = locale.getCountry();
     boolean traditional =
-        "Hant".equals(locale.getScript()) || region.equals("TW") || region.equals("HK") || region.equals("MO");
+        "Hant".equals(locale.getScript())
+            || region.equals("TW")
+            || region.equals("HK")
+            || region.equals("MO");
     return traditional ? Locale.TRADITIONAL_CHINESE : Locale.SIMPLIFIED_CHINESE;
   }
 }

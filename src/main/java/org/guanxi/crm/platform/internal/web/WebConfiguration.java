@@ -9,13 +9,15 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Interceptors of every request, and the three languages of the CRM. The language follows the user's own setting, then the browser, and
- * falls back to simplified Chinese; {@code ?lang=en} switches it and remembers the choice.
+ * Interceptors of every request, and the three languages of the CRM. The language follows the
+ * user's own setting, then the browser, and falls back to simplified Chinese; {@code ?lang=en}
+ * switches it and remembers the choice.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-  static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH);
+  static final List<Locale> SUPPORTED =
+      List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH);
 
   private final LanguageSwitch languageSwitch;
   private final EarlyAuthorization earlyAuthorization;

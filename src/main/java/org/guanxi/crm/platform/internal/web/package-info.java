@@ -1,4 +1,7 @@
-/** Web conventions: languages, problem details, early authorization, the dashboard and the page layout's model. */
+/**
+ * Web conventions: languages, problem details, early authorization, the dashboard and the page
+ * layout's model.
+ */
 @NullMarked
 package org.guanxi.crm.platform.internal.web;
 
