@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
 import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
@@ -28,6 +29,9 @@ final class SearchKeys {
   record Keys(String name, String latin, List<String> grams) {}
 
   private static final int MAX_PINYIN_VARIANTS = 8;
+  private static final Pattern NOT_LATIN = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern NOT_HAN = Pattern.compile("[^\\p{IsHan}]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
 
   static {
@@ -42,7 +46,7 @@ final class SearchKeys {
     String normalised = normalise(name);
     Set<String> grams = new LinkedHashSet<>(cjkGrams(normalised));
     List<String> latin = new ArrayList<>();
-    for (String word : normalised.split("[^a-z0-9]+")) {
+    for (String word : NOT_LATIN.split(normalised)) {
       if (!word.isEmpty()) {
         latin.add(word);
         if (word.length() <= 2) {
@@ -65,7 +69,7 @@ final class SearchKeys {
   /** Lower case, simplified characters, single spaces. */
   static String normalise(String text) {
     String simplified = containsCjk(text) ? ZhConverterUtil.toSimple(text) : text;
-    return simplified.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    return SPACES.matcher(simplified.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
   }
 
   /** The keys a Chinese query must all match: its characters in pairs, or the one character. */
@@ -87,7 +91,7 @@ final class SearchKeys {
 
   private static List<String> cjkGrams(String normalised) {
     List<String> grams = new ArrayList<>();
-    for (String run : normalised.split("[^\\p{IsHan}]+")) {
+    for (String run : NOT_HAN.split(normalised)) {
       for (int i = 0; i < run.length(); i++) {
         grams.add(run.substring(i, i + 1));
         if (i + 1 < run.length()) {

@@ -16,6 +16,9 @@ final class SensitiveValues {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern ID_CARD_18 = Pattern.compile("^\\d{17}[\\dX]$");
   private static final Pattern ID_CARD_15 = Pattern.compile("^\\d{15}$");
+  private static final Pattern PHONE_CHARACTERS = Pattern.compile("[\\d\\s+()\\-.]+");
+  private static final Pattern NOT_A_DIGIT = Pattern.compile("\\D");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s");
   private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String ID_CHECK = "10X98765432";
 
@@ -26,11 +29,11 @@ final class SensitiveValues {
     if (raw == null || raw.isBlank()) {
       return null;
     }
-    if (!raw.matches("[\\d\\s+()\\-.]+")) {
+    if (!PHONE_CHARACTERS.matcher(raw).matches()) {
       throw new InvalidInput(
           field, "invalid-phone", "A phone number has digits, spaces, + - ( ) only");
     }
-    String digits = raw.replaceAll("\\D", "");
+    String digits = NOT_A_DIGIT.matcher(raw).replaceAll("");
     if (digits.startsWith("0086")) {
       digits = digits.substring(4);
     } else if (digits.startsWith("86") && digits.length() == 13) {
@@ -65,7 +68,7 @@ final class SensitiveValues {
     if (raw == null || raw.isBlank()) {
       return null;
     }
-    String id = raw.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+    String id = WHITESPACE.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
     if (ID_CARD_15.matcher(id).matches()) {
       return id;
     }

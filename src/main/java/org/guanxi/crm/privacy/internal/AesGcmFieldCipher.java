@@ -13,13 +13,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * AES-256-GCM; each value is stored as a format byte, a random 96-bit nonce and the sealed text.
+ * Each thread keeps its own {@link Cipher} (re-initialised with a fresh nonce for every value), so
+ * that the algorithm is looked up and the key expanded once per thread, not once per field.
  */
 final class AesGcmFieldCipher implements FieldCipher {
 
   private static final byte FORMAT = 1;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(AesGcmFieldCipher::newRandom);
+
+  private static final ThreadLocal<Cipher> CIPHERS =
+      ThreadLocal.withInitial(AesGcmFieldCipher::newCipher);
 
   private final SecretKey key;
 
@@ -33,9 +39,9 @@ final class AesGcmFieldCipher implements FieldCipher {
       return null;
     }
     byte[] nonce = new byte[NONCE_BYTES];
-    RANDOM.nextBytes(nonce);
+    RANDOM.get().nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
@@ -57,7 +63,7 @@ final class AesGcmFieldCipher implements FieldCipher {
       throw new IllegalStateException("Not a value sealed by this cipher");
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(
           Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
       byte[] plain =
@@ -65,6 +71,23 @@ final class AesGcmFieldCipher implements FieldCipher {
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Decryption failed: wrong key or damaged value", e);
+    }
+  }
+
+  /** A generator per thread: the default one reads the system's source under a global lock. */
+  private static SecureRandom newRandom() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -2,7 +2,10 @@ package org.guanxi.crm.platform.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,22 +29,19 @@ class EarlyAuthorization implements HandlerInterceptor {
       Pattern.compile("^has(?:Any)?Authority\\(([^)]*)\\)$");
   private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
 
+  private final Map<Method, Set<String>> requiredAuthorities = new ConcurrentHashMap<>();
+
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!(handler instanceof HandlerMethod method)) {
       return true;
     }
-    PreAuthorize rule = method.getMethodAnnotation(PreAuthorize.class);
-    if (rule == null) {
-      return true;
-    }
-    Matcher matcher = AUTHORITY_RULE.matcher(rule.value().strip());
-    if (!matcher.matches()) {
-      return true;
-    }
     Set<String> required =
-        QUOTED.matcher(matcher.group(1)).results().map(m -> m.group(1)).collect(Collectors.toSet());
+        requiredAuthorities.computeIfAbsent(method.getMethod(), m -> rule(method));
+    if (required.isEmpty()) {
+      return true;
+    }
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     boolean allowed =
         authentication != null
@@ -52,5 +52,22 @@ class EarlyAuthorization implements HandlerInterceptor {
       throw new AccessDeniedException("Requires one of " + required);
     }
     return true;
+  }
+
+  /** The authorities the endpoint's rule names; empty when it has none of this form. */
+  private static Set<String> rule(HandlerMethod method) {
+    PreAuthorize rule = method.getMethodAnnotation(PreAuthorize.class);
+    if (rule == null) {
+      return Set.of();
+    }
+    Matcher matcher = AUTHORITY_RULE.matcher(rule.value().strip());
+    if (!matcher.matches()) {
+      return Set.of();
+    }
+    return QUOTED
+        .matcher(matcher.group(1))
+        .results()
+        .map(m -> m.group(1))
+        .collect(Collectors.toUnmodifiableSet());
   }
 }
