@@ -1,27 +1,45 @@
 package org.guanxi.crm.platform.internal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import org.guanxi.crm.platform.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
-/** What every page's layout needs: the signed-in user. */
-@ControllerAdvice(annotations = Controller.class)
-class PageModel {
+/**
+ * What every page's layout needs: the signed-in user and the zone times are shown in. Added only
+ * when a view is rendered, so that API calls, which render none, do not pay for it.
+ */
+@Component
+class PageModel implements HandlerInterceptor {
 
   /** The zone pages show times in; a per-user setting can replace it. */
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-  @ModelAttribute("zone")
-  ZoneId zone() {
-    return ZONE;
+  @Override
+  public void postHandle(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Object handler,
+      @Nullable ModelAndView page) {
+    if (page == null || page.wasCleared() || isRedirect(page)) {
+      return;
+    }
+    page.addObject("zone", ZONE);
+    page.addObject("currentUser", currentUser());
   }
 
-  @ModelAttribute("currentUser")
-  @Nullable CurrentUser currentUser() {
+  private static boolean isRedirect(ModelAndView page) {
+    return page.getView() instanceof RedirectView
+        || (page.getViewName() != null && page.getViewName().startsWith("redirect:"));
+  }
+
+  private static @Nullable CurrentUser currentUser() {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
         ? user

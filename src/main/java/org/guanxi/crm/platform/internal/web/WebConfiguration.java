@@ -21,10 +21,13 @@ class WebConfiguration implements WebMvcConfigurer {
 
   private final LanguageSwitch languageSwitch;
   private final EarlyAuthorization earlyAuthorization;
+  private final PageModel pageModel;
 
-  WebConfiguration(LanguageSwitch languageSwitch, EarlyAuthorization earlyAuthorization) {
+  WebConfiguration(
+      LanguageSwitch languageSwitch, EarlyAuthorization earlyAuthorization, PageModel pageModel) {
     this.languageSwitch = languageSwitch;
     this.earlyAuthorization = earlyAuthorization;
+    this.pageModel = pageModel;
   }
 
   @Bean
@@ -36,5 +39,6 @@ class WebConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(earlyAuthorization);
     registry.addInterceptor(languageSwitch);
+    registry.addInterceptor(pageModel);
   }
 }
