@@ -10,6 +10,19 @@ public enum Permission {
   CUSTOMER_EXPORT_LARGE,
   CUSTOMER_IMPORT,
   PERSONAL_DATA_REVEAL,
+  LEAD_READ,
+  LEAD_WRITE,
+  LEAD_IMPORT,
+  OPPORTUNITY_READ,
+  OPPORTUNITY_WRITE,
+  PRODUCT_READ,
+  /** the catalogue itself: products, categories, prices and price lists */
+  PRODUCT_WRITE,
+  ORDER_READ,
+  ORDER_WRITE,
+  ORDER_IMPORT,
+  /** sales settings: pipelines and their stages, lead assignment rules, the web-to-lead form */
+  SALES_SETTINGS,
   AUDIT_READ,
   ADMINISTRATION;
 

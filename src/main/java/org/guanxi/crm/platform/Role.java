@@ -20,6 +20,17 @@ public enum Role {
           CUSTOMER_EXPORT_LARGE,
           CUSTOMER_IMPORT,
           PERSONAL_DATA_REVEAL,
+          LEAD_READ,
+          LEAD_WRITE,
+          LEAD_IMPORT,
+          OPPORTUNITY_READ,
+          OPPORTUNITY_WRITE,
+          PRODUCT_READ,
+          PRODUCT_WRITE,
+          ORDER_READ,
+          ORDER_WRITE,
+          ORDER_IMPORT,
+          SALES_SETTINGS,
           AUDIT_READ,
           ADMINISTRATION)),
   MANAGER(
@@ -31,11 +42,46 @@ public enum Role {
           CUSTOMER_EXPORT,
           CUSTOMER_EXPORT_LARGE,
           CUSTOMER_IMPORT,
-          PERSONAL_DATA_REVEAL)),
-  SALES(RecordScope.OWN, EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_DELETE)),
-  MARKETING(RecordScope.WORKSPACE, EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_EXPORT)),
-  SERVICE(RecordScope.WORKSPACE, EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, PERSONAL_DATA_REVEAL)),
-  ANALYST(RecordScope.WORKSPACE, EnumSet.of(CUSTOMER_READ));
+          PERSONAL_DATA_REVEAL,
+          LEAD_READ,
+          LEAD_WRITE,
+          LEAD_IMPORT,
+          OPPORTUNITY_READ,
+          OPPORTUNITY_WRITE,
+          PRODUCT_READ,
+          ORDER_READ,
+          ORDER_WRITE,
+          ORDER_IMPORT)),
+  SALES(
+      RecordScope.OWN,
+      EnumSet.of(
+          CUSTOMER_READ,
+          CUSTOMER_WRITE,
+          CUSTOMER_DELETE,
+          LEAD_READ,
+          LEAD_WRITE,
+          OPPORTUNITY_READ,
+          OPPORTUNITY_WRITE,
+          PRODUCT_READ,
+          ORDER_READ,
+          ORDER_WRITE)),
+  MARKETING(
+      RecordScope.WORKSPACE,
+      EnumSet.of(
+          CUSTOMER_READ,
+          CUSTOMER_WRITE,
+          CUSTOMER_EXPORT,
+          LEAD_READ,
+          LEAD_WRITE,
+          LEAD_IMPORT,
+          PRODUCT_READ,
+          ORDER_READ)),
+  SERVICE(
+      RecordScope.WORKSPACE,
+      EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, PERSONAL_DATA_REVEAL, PRODUCT_READ, ORDER_READ)),
+  ANALYST(
+      RecordScope.WORKSPACE,
+      EnumSet.of(CUSTOMER_READ, LEAD_READ, OPPORTUNITY_READ, PRODUCT_READ, ORDER_READ));
 
   private final RecordScope scope;
   private final Set<Permission> permissions;
