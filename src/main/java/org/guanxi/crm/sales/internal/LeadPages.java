@@ -1,0 +1,235 @@
+package org.guanxi.crm.sales.internal;
+
+import java.util.UUID;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The lead pages: the list with its search box, the form, and a lead's page with its actions. */
+@Controller
+@RequestMapping("/leads")
+class LeadPages {
+
+  private static final int PAGE_SIZE = 50;
+
+  private final LeadService leads;
+
+  LeadPages(LeadService leads) {
+    this.leads = leads;
+  }
+
+  @ModelAttribute
+  void choices(Model model) {
+    model.addAttribute("statuses", LeadStatus.values());
+    model.addAttribute("openStatuses", new LeadStatus[] {LeadStatus.NEW, LeadStatus.WORKING});
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('LEAD_READ')")
+  String list(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable LeadStatus status,
+      Model model) {
+    showPage(user, model, q, status, null);
+    return "sales/leads";
+  }
+
+  /** The rows of a list page: the search box, the filter and the "more" button fetch these. */
+  @GetMapping("/rows")
+  @PreAuthorize("hasAuthority('LEAD_READ')")
+  String rows(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable LeadStatus status,
+      @RequestParam(required = false) @Nullable String cursor,
+      Model model) {
+    showPage(user, model, q, status, cursor);
+    return "sales/leads :: rows";
+  }
+
+  @GetMapping("/new")
+  @PreAuthorize("hasAuthority('LEAD_WRITE')")
+  String newLead(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("draft", LeadDraft.empty(user.id()));
+    return form(user, model, null, null);
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('LEAD_WRITE')")
+  String create(
+      @AuthenticationPrincipal CurrentUser user,
+      @ModelAttribute("draft") LeadDraft draft,
+      BindingResult binding,
+      Model model) {
+    if (binding.hasErrors()) {
+      return form(user, model, null, null);
+    }
+    try {
+      return "redirect:/leads/" + leads.create(user, draft).id();
+    } catch (InvalidInput e) {
+      reject(binding, e);
+      return form(user, model, null, null);
+    }
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('LEAD_READ')")
+  String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    model.addAttribute("lead", LeadResource.of(leads.get(user, id), false));
+    return "sales/lead";
+  }
+
+  @GetMapping("/{id}/personal-data")
+  @PreAuthorize("hasAuthority('PERSONAL_DATA_REVEAL')")
+  String reveal(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    model.addAttribute("lead", LeadResource.of(leads.reveal(user, id), true));
+    return "sales/lead :: personal";
+  }
+
+  @GetMapping("/{id}/edit")
+  @PreAuthorize("hasAuthority('LEAD_WRITE')")
+  String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    Lead lead = leads.editable(user, id, null);
+    model.addAttribute("draft", lead.draft());
+    return form(user, model, id, lead.version());
+  }
+
+  @PostMapping("/{id}")
+  @PreAuthorize("hasAuthority('LEAD_WRITE')")
+  String update(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @ModelAttribute("draft") LeadDraft draft,
+      BindingResult binding,
+      Model model) {
+    if (binding.hasErrors()) {
+      return form(user, model, id, version);
+    }
+    try {
+      leads.update(user, id, version, draft);
+      return "redirect:/leads/" + id;
+    } catch (InvalidInput e) {
+      reject(binding, e);
+      return form(user, model, id, version);
+    } catch (StaleVersion e) {
+      // the form now carries the version the user was warned about: saving again goes through
+      model.addAttribute("conflict", true);
+      return form(user, model, id, leads.get(user, id).version());
+    }
+  }
+
+  /**
+   * Qualifies from the lead page; htmx gets the refreshed status section, a plain form a redirect.
+   */
+  @PostMapping("/{id}/qualify")
+  @PreAuthorize("hasAuthority('LEAD_WRITE')")
+  String qualify(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    try {
+      leads.qualify(user, id, version);
+    } catch (StaleVersion e) {
+      model.addAttribute("conflict", true);
+    }
+    return statusSection(user, id, htmx, model);
+  }
+
+  @PostMapping("/{id}/disqualify")
+  @PreAuthorize("hasAuthority('LEAD_WRITE')")
+  String disqualify(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable String reason,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    try {
+      leads.disqualify(user, id, version, reason);
+    } catch (StaleVersion e) {
+      model.addAttribute("conflict", true);
+    } catch (InvalidInput e) {
+      model.addAttribute("reasonMissing", true);
+      model.addAttribute("lead", LeadResource.of(leads.get(user, id), false));
+      return htmx == null ? "sales/lead" : "sales/lead :: status";
+    }
+    return statusSection(user, id, htmx, model);
+  }
+
+  @PostMapping("/{id}/delete")
+  @PreAuthorize("hasAuthority('LEAD_WRITE')")
+  String delete(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version) {
+    leads.delete(user, id, version);
+    return "redirect:/leads";
+  }
+
+  @ExceptionHandler(RecordNotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound() {
+    return "sales/lead-not-found";
+  }
+
+  @ExceptionHandler({StaleVersion.class, LeadAlreadyConverted.class})
+  @ResponseStatus(HttpStatus.CONFLICT)
+  String conflict() {
+    return "sales/lead-conflict";
+  }
+
+  private String statusSection(CurrentUser user, UUID id, @Nullable String htmx, Model model) {
+    if (htmx == null) {
+      return "redirect:/leads/" + id;
+    }
+    model.addAttribute("lead", LeadResource.of(leads.get(user, id), false));
+    return "sales/lead :: status";
+  }
+
+  private void showPage(
+      CurrentUser user,
+      Model model,
+      @Nullable String q,
+      @Nullable LeadStatus status,
+      @Nullable String cursor) {
+    model.addAttribute("q", q);
+    model.addAttribute("status", status);
+    LeadPage page = leads.list(user, new LeadQuery(q, status, null, null, cursor, PAGE_SIZE));
+    model.addAttribute("rows", page.items().stream().map(l -> LeadResource.of(l, false)).toList());
+    model.addAttribute("nextCursor", page.nextCursor());
+  }
+
+  private String form(CurrentUser user, Model model, @Nullable UUID id, @Nullable Long version) {
+    model.addAttribute("leadId", id);
+    model.addAttribute("version", version);
+    model.addAttribute("owners", leads.assignableOwners(user));
+    return "sales/lead-form";
+  }
+
+  private static void reject(BindingResult binding, InvalidInput e) {
+    for (var error : e.errors()) {
+      binding.rejectValue(error.field(), "error." + error.code(), error.message());
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package org.guanxi.crm.sales.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Ids;
+import org.guanxi.crm.platform.InputValidation;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.UserDirectory;
+import org.guanxi.crm.platform.UserSummary;
+import org.guanxi.crm.privacy.AuditAction;
+import org.guanxi.crm.privacy.AuditLog;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, changing, qualifying and disqualifying leads, under ownership and versions. */
+@Service
+class LeadService {
+
+  static final String KIND = "lead";
+
+  private final LeadStore store;
+  private final UserDirectory users;
+  private final AuditLog audit;
+  private final InputValidation validation;
+  private final Clock clock;
+
+  LeadService(
+      LeadStore store,
+      UserDirectory users,
+      AuditLog audit,
+      InputValidation validation,
+      Clock clock) {
+    this.store = store;
+    this.users = users;
+    this.audit = audit;
+    this.validation = validation;
+    this.clock = clock;
+  }
+
+  @Transactional
+  Lead create(CurrentUser user, LeadDraft draft) {
+    validation.check(draft);
+    LeadStatus status = draft.status() == null ? LeadStatus.NEW : draft.status();
+    if (!status.isOpen()) {
+      throw statusNotSettable();
+    }
+    UserSummary owner = owner(user, draft.ownerId(), null);
+    UUID id = Ids.newId();
+    store.insert(id, content(draft, status, owner.id(), owner.teamId()), now());
+    return get(user, id);
+  }
+
+  /**
+   * A lead that came in without a user (the web form, later imports), owned as assignment decided:
+   * by a user, by a team only, or by no one yet.
+   */
+  @Transactional
+  UUID createUnattended(LeadDraft draft, @Nullable UUID ownerId, @Nullable UUID teamId) {
+    validation.check(draft);
+    UUID id = Ids.newId();
+    store.insert(id, content(draft, LeadStatus.NEW, ownerId, teamId), now());
+    return id;
+  }
+
+  Lead get(CurrentUser user, UUID id) {
+    return store.findVisible(user, id).orElseThrow(() -> new RecordNotFound(KIND, id));
+  }
+
+  /** The lead with its phone and e-mail in plain text, the reveal written to the audit log. */
+  @Transactional
+  Lead reveal(CurrentUser user, UUID id) {
+    Lead lead = get(user, id);
+    audit.record(user, AuditAction.REVEAL, KIND, id, Map.of("fields", List.of("phone", "email")));
+    return lead;
+  }
+
+  LeadPage list(CurrentUser user, LeadQuery query) {
+    return store.list(user, query);
+  }
+
+  @Transactional
+  Lead update(CurrentUser user, UUID id, @Nullable Long expectedVersion, LeadDraft draft) {
+    validation.check(draft);
+    Lead current = editable(user, id, expectedVersion);
+    LeadStatus status = draft.status() == null ? current.status() : draft.status();
+    if (status != current.status() && !(status.isOpen() && current.status().isOpen())) {
+      throw statusNotSettable();
+    }
+    UserSummary owner = owner(user, draft.ownerId(), current);
+    if (!store.update(
+        id, current.version(), content(draft, status, owner.id(), owner.teamId()), now())) {
+      throw new StaleVersion(KIND, get(user, id).version());
+    }
+    return get(user, id);
+  }
+
+  @Transactional
+  Lead qualify(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
+    Lead current = editable(user, id, expectedVersion);
+    if (current.status() == LeadStatus.QUALIFIED) {
+      return current;
+    }
+    return changeStatus(user, current, LeadStatus.QUALIFIED, null);
+  }
+
+  @Transactional
+  Lead disqualify(
+      CurrentUser user, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
+    String why = LeadContactValues.text(reason);
+    if (why == null) {
+      throw new InvalidInput("reason", "required", "Say why the lead is disqualified");
+    }
+    if (why.length() > 500) {
+      throw new InvalidInput("reason", "too-long", "A reason has at most 500 characters");
+    }
+    return changeStatus(user, editable(user, id, expectedVersion), LeadStatus.DISQUALIFIED, why);
+  }
+
+  @Transactional
+  void delete(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
+    Lead current = editable(user, id, expectedVersion);
+    if (!store.delete(id, current.version())) {
+      throw new StaleVersion(KIND, get(user, id).version());
+    }
+  }
+
+  /**
+   * Owners the user may give a lead to: anyone for workspace-wide roles, the team for a manager,
+   * oneself for a rep.
+   */
+  List<UserSummary> assignableOwners(CurrentUser user) {
+    return users.activeUsers().stream().filter(owner -> mayAssign(user, owner)).toList();
+  }
+
+  /** A visible lead that is not converted and is still at the version the caller read. */
+  Lead editable(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
+    Lead current = get(user, id);
+    if (current.status() == LeadStatus.CONVERTED) {
+      throw new LeadAlreadyConverted(id, Objects.requireNonNull(current.customerId()));
+    }
+    if (expectedVersion != null && expectedVersion != current.version()) {
+      throw new StaleVersion(KIND, current.version());
+    }
+    return current;
+  }
+
+  private Lead changeStatus(
+      CurrentUser user, Lead current, LeadStatus status, @Nullable String reason) {
+    if (!store.changeStatus(current.id(), current.version(), status, reason, now())) {
+      throw new StaleVersion(KIND, get(user, current.id()).version());
+    }
+    return get(user, current.id());
+  }
+
+  private static LeadStore.Content content(
+      LeadDraft draft, LeadStatus status, @Nullable UUID ownerId, @Nullable UUID teamId) {
+    String name = LeadContactValues.text(draft.name());
+    String company = LeadContactValues.text(draft.company());
+    if (name == null && company == null) {
+      throw new InvalidInput(
+          List.of(
+              new InvalidInput.FieldError("name", "name-or-company", "Give a name or a company"),
+              new InvalidInput.FieldError(
+                  "company", "name-or-company", "Give a name or a company")));
+    }
+    return new LeadStore.Content(
+        name,
+        company,
+        LeadContactValues.text(draft.title()),
+        LeadContactValues.phone("phone", draft.phone()),
+        LeadContactValues.email("email", draft.email()),
+        LeadContactValues.text(draft.source()),
+        LeadContactValues.text(draft.city()),
+        LeadContactValues.text(draft.industry()),
+        LeadContactValues.text(draft.notes()),
+        status,
+        ownerId,
+        teamId);
+  }
+
+  private UserSummary owner(CurrentUser user, @Nullable UUID requested, @Nullable Lead current) {
+    UUID ownerId =
+        requested != null
+            ? requested
+            : current != null && current.ownerId() != null ? current.ownerId() : user.id();
+    if (ownerId.equals(user.id())) {
+      return new UserSummary(user.id(), user.username(), user.displayName(), user.teamId(), true);
+    }
+    UserSummary owner =
+        users
+            .find(ownerId)
+            .filter(UserSummary::active)
+            .orElseThrow(
+                () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
+    boolean unchanged = current != null && ownerId.equals(current.ownerId());
+    if (!unchanged && !mayAssign(user, owner)) {
+      throw new InvalidInput("ownerId", "owner-not-allowed", "You may not give leads to this user");
+    }
+    return owner;
+  }
+
+  private static boolean mayAssign(CurrentUser user, UserSummary owner) {
+    return switch (user.scope()) {
+      case WORKSPACE -> true;
+      case TEAM ->
+          owner.id().equals(user.id())
+              || (owner.teamId() != null && user.teamIds().contains(owner.teamId()));
+      case OWN -> owner.id().equals(user.id());
+    };
+  }
+
+  private static InvalidInput statusNotSettable() {
+    return new InvalidInput(
+        "status",
+        "status-not-settable",
+        "An open lead is NEW or WORKING; qualify, disqualify or convert it with their actions");
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,279 @@
+package org.guanxi.crm.sales.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.privacy.BlindIndex;
+import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.SensitiveField;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Leads in PostgreSQL. Phone and e-mail are sealed on the way in and opened on the way out; reads
+ * for a user are limited to the leads the user may see, in the query itself.
+ */
+@Repository
+class LeadStore {
+
+  private static final String COLUMNS =
+      """
+      l.id, l.name, l.company, l.title, l.phone_enc, l.email_enc, l.source, l.city, l.industry, l.notes,
+      l.status, l.disqualification_reason, l.owner_id,
+      (select u.display_name from app_user u where u.id = l.owner_id) as owner_name, l.team_id,
+      l.customer_id, l.converted_at, l.created_at, l.updated_at, l.version
+      """;
+
+  /** A lead's normalised content, ready to be stored. */
+  record Content(
+      @Nullable String name,
+      @Nullable String company,
+      @Nullable String title,
+      @Nullable String phone,
+      @Nullable String email,
+      @Nullable String source,
+      @Nullable String city,
+      @Nullable String industry,
+      @Nullable String notes,
+      LeadStatus status,
+      @Nullable UUID ownerId,
+      @Nullable UUID teamId) {}
+
+  private final JdbcClient jdbc;
+  private final FieldCipher cipher;
+  private final BlindIndex blindIndex;
+
+  LeadStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.blindIndex = blindIndex;
+  }
+
+  void insert(UUID id, Content content, Instant now) {
+    Map<String, Object> params = parameters(content);
+    params.put("id", id);
+    params.put("now", Timestamp.from(now));
+    jdbc.sql(
+            """
+            insert into sales_lead (workspace_id, id, name, company, title, phone_enc, phone_bidx, phone_tail_bidx,
+              email_enc, email_bidx, source, city, industry, notes, status, owner_id, team_id, search_text,
+              created_at, updated_at)
+            values (guanxi_current_workspace(), :id, :name, :company, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
+              :emailEnc, :emailBidx, :source, :city, :industry, :notes, :status, :ownerId, :teamId, :searchText,
+              :now, :now)
+            """)
+        .params(params)
+        .update();
+  }
+
+  /**
+   * Writes the new content when the stored version is still {@code expectedVersion} and the lead is
+   * not converted; false otherwise.
+   */
+  boolean update(UUID id, long expectedVersion, Content content, Instant now) {
+    Map<String, Object> params = parameters(content);
+    params.put("id", id);
+    params.put("version", expectedVersion);
+    params.put("now", Timestamp.from(now));
+    return jdbc.sql(
+                """
+                update sales_lead set name = :name, company = :company, title = :title, phone_enc = :phoneEnc,
+                  phone_bidx = :phoneBidx, phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc,
+                  email_bidx = :emailBidx, source = :source, city = :city, industry = :industry, notes = :notes,
+                  status = :status, owner_id = :ownerId, team_id = :teamId, search_text = :searchText,
+                  updated_at = :now, version = version + 1
+                where id = :id and version = :version and status <> 'CONVERTED'
+                """)
+            .params(params)
+            .update()
+        == 1;
+  }
+
+  /** Qualifies or disqualifies a lead that is still at {@code expectedVersion}. */
+  boolean changeStatus(
+      UUID id,
+      long expectedVersion,
+      LeadStatus status,
+      @Nullable String disqualificationReason,
+      Instant now) {
+    return jdbc.sql(
+                """
+                update sales_lead set status = ?, disqualification_reason = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ? and status <> 'CONVERTED'
+                """)
+            .params(status.name(), disqualificationReason, Timestamp.from(now), id, expectedVersion)
+            .update()
+        == 1;
+  }
+
+  boolean markConverted(UUID id, long expectedVersion, UUID customerId, Instant now) {
+    return jdbc.sql(
+                """
+                update sales_lead set status = 'CONVERTED', customer_id = ?, converted_at = ?, updated_at = ?,
+                  version = version + 1
+                where id = ? and version = ? and status = 'QUALIFIED'
+                """)
+            .params(customerId, Timestamp.from(now), Timestamp.from(now), id, expectedVersion)
+            .update()
+        == 1;
+  }
+
+  boolean delete(UUID id, long expectedVersion) {
+    return jdbc.sql("delete from sales_lead where id = ? and version = ? and status <> 'CONVERTED'")
+            .params(id, expectedVersion)
+            .update()
+        == 1;
+  }
+
+  Optional<Lead> findVisible(CurrentUser user, UUID id) {
+    LeadVisibility visibility = LeadVisibility.of(user);
+    Map<String, Object> params = new HashMap<>(visibility.params());
+    params.put("id", id);
+    return jdbc.sql(
+            "select " + COLUMNS + " from sales_lead l where l.id = :id and " + visibility.sql())
+        .params(params)
+        .query(this::lead)
+        .optional();
+  }
+
+  /** A lead of the current workspace, whoever may see it; for work done without a user. */
+  Optional<Lead> find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from sales_lead l where l.id = ?")
+        .params(id)
+        .query(this::lead)
+        .optional();
+  }
+
+  LeadPage list(CurrentUser user, LeadQuery query) {
+    LeadVisibility visibility = LeadVisibility.of(user);
+    Map<String, Object> params = new HashMap<>(visibility.params());
+    StringBuilder where = new StringBuilder(visibility.sql());
+    if (query.status() != null) {
+      where.append(" and l.status = :status");
+      params.put("status", query.status().name());
+    }
+    if (query.ownerId() != null) {
+      where.append(" and l.owner_id = :ownerId");
+      params.put("ownerId", query.ownerId());
+    }
+    if (query.source() != null && !query.source().isBlank()) {
+      where.append(" and l.source = :source");
+      params.put("source", query.source().strip());
+    }
+    if (query.q() != null && !query.q().isBlank()) {
+      where.append(" and ").append(searchCondition(query.q().strip(), params));
+    }
+    if (query.cursor() != null) {
+      LeadCursor cursor = LeadCursor.decode(query.cursor());
+      where.append(" and (l.created_at, l.id) < (:cursorAt, :cursorId)");
+      params.put("cursorAt", Timestamp.from(cursor.createdAt()));
+      params.put("cursorId", cursor.id());
+    }
+    params.put("limit", query.limit() + 1);
+    List<Lead> rows =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from sales_lead l where "
+                    + where
+                    + " order by l.created_at desc, l.id desc limit :limit")
+            .params(params)
+            .query(this::lead)
+            .list();
+    if (rows.size() <= query.limit()) {
+      return new LeadPage(rows, null);
+    }
+    List<Lead> page = List.copyOf(rows.subList(0, query.limit()));
+    return new LeadPage(page, LeadCursor.after(page.get(page.size() - 1)).encode());
+  }
+
+  /**
+   * One search box: an e-mail address, a phone number or a phone's last four digits through their
+   * blind indexes (bytea {@code =}, which PostgreSQL may use an index for under row-level
+   * security); anything else any part of the name or the company.
+   */
+  private String searchCondition(String q, Map<String, Object> params) {
+    if (q.contains("@")) {
+      params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, q.toLowerCase(Locale.ROOT)));
+      return "l.email_bidx = :emailBidx";
+    }
+    String digits = q.replaceAll("\\D", "");
+    if (q.matches("[\\d\\s+()\\-]+") && digits.length() >= 4) {
+      if (digits.length() == 4) {
+        params.put("tailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, digits));
+        return "l.phone_tail_bidx = :tailBidx";
+      }
+      params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, LeadContactValues.phone("q", q)));
+      return "l.phone_bidx = :phoneBidx";
+    }
+    params.put("like", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
+    return "l.search_text like :like";
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private Map<String, Object> parameters(Content content) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("name", content.name());
+    params.put("company", content.company());
+    params.put("title", content.title());
+    params.put("phoneEnc", cipher.encrypt(content.phone()));
+    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, content.phone()));
+    params.put(
+        "phoneTailBidx",
+        blindIndex.of(SensitiveField.PHONE_TAIL, LeadContactValues.phoneTail(content.phone())));
+    params.put("emailEnc", cipher.encrypt(content.email()));
+    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, content.email()));
+    params.put("source", content.source());
+    params.put("city", content.city());
+    params.put("industry", content.industry());
+    params.put("notes", content.notes());
+    params.put("status", content.status().name());
+    params.put("ownerId", content.ownerId());
+    params.put("teamId", content.teamId());
+    params.put("searchText", searchText(content));
+    return params;
+  }
+
+  private static String searchText(Content content) {
+    String name = content.name() == null ? "" : content.name();
+    String company = content.company() == null ? "" : content.company();
+    return (name + " " + company).strip().toLowerCase(Locale.ROOT);
+  }
+
+  private Lead lead(ResultSet rs, int row) throws SQLException {
+    Timestamp convertedAt = rs.getTimestamp("converted_at");
+    return new Lead(
+        rs.getObject("id", UUID.class),
+        rs.getString("name"),
+        rs.getString("company"),
+        rs.getString("title"),
+        cipher.decrypt(rs.getBytes("phone_enc")),
+        cipher.decrypt(rs.getBytes("email_enc")),
+        rs.getString("source"),
+        rs.getString("city"),
+        rs.getString("industry"),
+        rs.getString("notes"),
+        LeadStatus.valueOf(rs.getString("status")),
+        rs.getString("disqualification_reason"),
+        rs.getObject("owner_id", UUID.class),
+        rs.getString("owner_name"),
+        rs.getObject("team_id", UUID.class),
+        rs.getObject("customer_id", UUID.class),
+        convertedAt == null ? null : convertedAt.toInstant(),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getLong("version"));
+  }
+}
