@@ -1,8 +1,10 @@
 package org.guanxi.crm.customer;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.jspecify.annotations.Nullable;
 
 /** The customer record for other modules: look-ups that respect what the user may see. */
 public interface Customers {
@@ -11,4 +13,26 @@ public interface Customers {
 
   /** How many customers the user can see (not deleted). */
   long countVisible(CurrentUser user);
+
+  /**
+   * The workspace's customers that a new customer (and its first contact) may duplicate: the same
+   * e-mail or phone on a customer or a contact, the same name or pinyin, or a name 80% alike. The
+   * likeliest first, at most ten.
+   */
+  List<DuplicateCandidate> duplicateCandidates(
+      CurrentUser user, NewCustomer customer, @Nullable NewContact contact);
+
+  /**
+   * Creates a customer, with its primary contact when one is given, inside the caller's
+   * transaction. Invalid input is refused with {@link org.guanxi.crm.platform.InvalidInput}.
+   *
+   * @return the new customer's id
+   */
+  UUID create(CurrentUser user, NewCustomer customer, @Nullable NewContact contact);
+
+  /**
+   * Adds a contact to a customer the user may see, inside the caller's transaction; {@link
+   * org.guanxi.crm.platform.RecordNotFound} when the user may not.
+   */
+  void addContact(CurrentUser user, UUID customerId, NewContact contact);
 }

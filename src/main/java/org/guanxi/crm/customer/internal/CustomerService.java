@@ -15,6 +15,10 @@ import org.guanxi.crm.customer.CustomerDeleted;
 import org.guanxi.crm.customer.CustomerRestored;
 import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
+import org.guanxi.crm.customer.DuplicateCandidate;
+import org.guanxi.crm.customer.DuplicateReason;
+import org.guanxi.crm.customer.NewContact;
+import org.guanxi.crm.customer.NewCustomer;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
@@ -46,6 +50,8 @@ class CustomerService implements Customers {
   private final ApplicationEventPublisher events;
   private final InputValidation validation;
   private final Clock clock;
+  private final ContactStore contacts;
+  private final DuplicateFinder duplicates;
 
   CustomerService(
       CustomerStore store,
@@ -55,7 +61,9 @@ class CustomerService implements Customers {
       AuditLog audit,
       ApplicationEventPublisher events,
       InputValidation validation,
-      Clock clock) {
+      Clock clock,
+      ContactStore contacts,
+      DuplicateFinder duplicates) {
     this.store = store;
     this.timeline = timeline;
     this.users = users;
@@ -64,6 +72,8 @@ class CustomerService implements Customers {
     this.events = events;
     this.validation = validation;
     this.clock = clock;
+    this.contacts = contacts;
+    this.duplicates = duplicates;
   }
 
   @Transactional
@@ -336,5 +346,101 @@ class CustomerService implements Customers {
   CustomerStore.Content validContent(CurrentUser user, CustomerDraft draft, Customer current) {
     validation.check(draft);
     return content(user, draft, current);
+  }
+
+  @Override
+  public List<DuplicateCandidate> duplicateCandidates(
+      CurrentUser user, NewCustomer customer, @Nullable NewContact contact) {
+    List<String> emails = new ArrayList<>();
+    List<String> phones = new ArrayList<>();
+    addIfPresent(emails, SensitiveValues.email("email", customer.email()));
+    addIfPresent(phones, SensitiveValues.phone("phone", customer.phone()));
+    if (contact != null) {
+      addIfPresent(emails, SensitiveValues.email("contact.email", contact.email()));
+      addIfPresent(phones, SensitiveValues.phone("contact.phone", contact.phone()));
+    }
+    List<DuplicateCandidate> candidates = new ArrayList<>();
+    duplicates
+        .candidates(
+            emails.stream().distinct().toList(),
+            phones.stream().distinct().toList(),
+            customer.name(),
+            10)
+        .forEach(
+            (id, reasons) -> {
+              Optional<Customer> visible = store.findVisible(user, id, false);
+              candidates.add(
+                  new DuplicateCandidate(
+                      id,
+                      visible.map(Customer::name).orElse(null),
+                      visible.isPresent(),
+                      reasons.stream()
+                          .map(r -> DuplicateReason.valueOf(r.name()))
+                          .collect(
+                              java.util.stream.Collectors.toCollection(
+                                  () -> java.util.EnumSet.noneOf(DuplicateReason.class)))));
+            });
+    return candidates;
+  }
+
+  @Override
+  @Transactional
+  public UUID create(CurrentUser user, NewCustomer customer, @Nullable NewContact contact) {
+    Customer created =
+        create(
+            user,
+            new CustomerDraft(
+                customer.kind(),
+                customer.name(),
+                customer.industry(),
+                customer.source(),
+                customer.city(),
+                null,
+                null,
+                null,
+                customer.preferences(),
+                customer.ownerId(),
+                customer.phone(),
+                customer.email(),
+                null,
+                null,
+                null,
+                null));
+    if (contact != null) {
+      insertContact(user, created.id(), contact, true);
+    }
+    return created.id();
+  }
+
+  @Override
+  @Transactional
+  public void addContact(CurrentUser user, UUID customerId, NewContact contact) {
+    get(user, customerId);
+    insertContact(user, customerId, contact, false);
+  }
+
+  private void insertContact(
+      CurrentUser user, UUID customerId, NewContact contact, boolean primary) {
+    validation.check(
+        new ContactDraft(
+            contact.name(), contact.title(), contact.phone(), contact.email(), primary));
+    Instant now = clock.instant();
+    String name = contact.name().strip();
+    contacts.insert(
+        Ids.newId(),
+        customerId,
+        name,
+        SensitiveValues.text(contact.title()),
+        SensitiveValues.phone("contact.phone", contact.phone()),
+        SensitiveValues.email("contact.email", contact.email()),
+        primary,
+        now);
+    timeline.add(customerId, now, "CONTACT_ADDED", user.displayName(), Map.of("contact", name));
+  }
+
+  private static void addIfPresent(List<String> values, @Nullable String value) {
+    if (value != null) {
+      values.add(value);
+    }
   }
 }

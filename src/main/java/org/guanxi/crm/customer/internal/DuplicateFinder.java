@@ -318,4 +318,73 @@ class DuplicateFinder {
   private static @Nullable String hex(byte @Nullable [] bytes) {
     return bytes == null ? null : HexFormat.of().formatHex(bytes);
   }
+
+  /**
+   * Every customer one prospective customer may duplicate, each with all its reasons, the likeliest
+   * first: e-mail addresses and phone numbers (normalised) are compared with those of customers and
+   * of their contacts; the name as {@link #find} compares it.
+   */
+  Map<UUID, Set<Reason>> candidates(
+      List<String> emails, List<String> phones, String name, int limit) {
+    Map<UUID, Set<Reason>> candidates = new LinkedHashMap<>();
+    for (String email : emails) {
+      onCustomerOrContact("email_bidx", blindIndex.of(SensitiveField.EMAIL, email))
+          .forEach(id -> note(candidates, id, Reason.EMAIL));
+    }
+    for (String phone : phones) {
+      onCustomerOrContact("phone_bidx", blindIndex.of(SensitiveField.PHONE, phone))
+          .forEach(id -> note(candidates, id, Reason.PHONE));
+    }
+    String normalised = SearchKeys.normalise(name);
+    jdbc.sql(
+            "select c.id from customer c where c.search_name = ? and c.deleted_at is null"
+                + " order by c.created_at, c.id limit ?")
+        .params(normalised, limit)
+        .query(UUID.class)
+        .list()
+        .forEach(id -> note(candidates, id, Reason.NAME));
+    List<String> pinyin = SearchKeys.fullPinyin(name);
+    if (!pinyin.isEmpty()) {
+      jdbc.sql("select customer_id from guanxi_customers_sounding_like(cast(:readings as text[]))")
+          .param("readings", pinyin.toArray(String[]::new))
+          .query(UUID.class)
+          .list()
+          .forEach(id -> note(candidates, id, Reason.PINYIN));
+    }
+    if (normalised.length() >= SIMILARITY_MIN_LENGTH) {
+      jdbc.sql("select customer_id from guanxi_customers_named_like(cast(:names as text[]))")
+          .param("names", new String[] {normalised})
+          .query(UUID.class)
+          .list()
+          .forEach(id -> note(candidates, id, Reason.SIMILAR_NAME));
+    }
+    Map<UUID, Set<Reason>> likeliestFirst = new LinkedHashMap<>();
+    candidates.entrySet().stream()
+        .sorted(
+            java.util.Comparator.<Map.Entry<UUID, Set<Reason>>>comparingInt(
+                    e -> -e.getValue().size())
+                .thenComparingInt(e -> e.getValue().iterator().next().ordinal()))
+        .limit(limit)
+        .forEach(e -> likeliestFirst.put(e.getKey(), e.getValue()));
+    return likeliestFirst;
+  }
+
+  /** Customers (not deleted) that hold the key themselves or through one of their contacts. */
+  private List<UUID> onCustomerOrContact(String column, byte @Nullable [] key) {
+    if (key == null) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select c.id from customer c where c."
+                + column
+                + " = :key and c.deleted_at is null"
+                + " union select c.id from customer_contact k join customer c"
+                + " on c.workspace_id = k.workspace_id and c.id = k.customer_id"
+                + " where k."
+                + column
+                + " = :key and c.deleted_at is null")
+        .param("key", key)
+        .query(UUID.class)
+        .list();
+  }
 }

@@ -36,11 +36,15 @@ class LeadApi {
 
   record Disqualification(@Nullable String reason) {}
 
+  record Conversion(UUID customerId, boolean customerCreated, LeadResource lead) {}
+
   private final LeadService leads;
+  private final LeadConversion conversion;
   private final MergePatches patches;
 
-  LeadApi(LeadService leads, MergePatches patches) {
+  LeadApi(LeadService leads, LeadConversion conversion, MergePatches patches) {
     this.leads = leads;
+    this.conversion = conversion;
     this.patches = patches;
   }
 
@@ -139,6 +143,32 @@ class LeadApi {
       @RequestBody(required = false) @Nullable Disqualification body) {
     return ok(
         leads.disqualify(user, id, ETags.version(ifMatch), body == null ? null : body.reason()));
+  }
+
+  @PostMapping("/{id}/convert")
+  @PreAuthorize("hasAuthority('LEAD_WRITE')")
+  @Operation(
+      summary = "Convert a qualified lead into a customer and a contact",
+      description =
+          "Without a body, a new customer is created only when no existing one looks the same; otherwise 409 possible-duplicates lists the candidates and nothing changes. {\"customerId\": ...} adds the lead's person as a contact of that customer; {\"createNew\": true} creates a new customer anyway. A converted lead is 409 lead-already-converted.")
+  ResponseEntity<Conversion> convert(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody(required = false) @Nullable LeadConversionRequest request) {
+    LeadConversion.Outcome outcome =
+        conversion.convert(
+            user,
+            id,
+            ETags.version(ifMatch),
+            request == null ? LeadConversionRequest.CHECK_DUPLICATES : request);
+    return ResponseEntity.ok()
+        .eTag(ETags.of(outcome.lead().version()))
+        .body(
+            new Conversion(
+                outcome.customerId(),
+                outcome.customerCreated(),
+                LeadResource.of(outcome.lead(), false)));
   }
 
   @DeleteMapping("/{id}")

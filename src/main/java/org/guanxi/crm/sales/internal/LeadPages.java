@@ -1,5 +1,6 @@
 package org.guanxi.crm.sales.internal;
 
+import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
@@ -30,9 +31,11 @@ class LeadPages {
   private static final int PAGE_SIZE = 50;
 
   private final LeadService leads;
+  private final LeadConversion conversion;
 
-  LeadPages(LeadService leads) {
+  LeadPages(LeadService leads, LeadConversion conversion) {
     this.leads = leads;
+    this.conversion = conversion;
   }
 
   @ModelAttribute
@@ -177,6 +180,48 @@ class LeadPages {
     return statusSection(user, id, htmx, model);
   }
 
+  /** The customers the lead may already be, to choose one or create a new customer. */
+  @GetMapping("/{id}/convert")
+  @PreAuthorize("hasAuthority('LEAD_WRITE')")
+  String conversion(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    Lead lead = leads.get(user, id);
+    model.addAttribute("lead", LeadResource.of(lead, false));
+    model.addAttribute(
+        "candidates",
+        lead.status() == LeadStatus.QUALIFIED ? conversion.candidates(user, id) : List.of());
+    return "sales/lead-convert";
+  }
+
+  /**
+   * Converts as the user chose: {@code target} is {@code new} or the id of an existing customer;
+   * without it, a new customer unless duplicates turn up, which the page then shows.
+   */
+  @PostMapping("/{id}/convert")
+  @PreAuthorize("hasAuthority('LEAD_WRITE')")
+  String convert(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable String target,
+      Model model) {
+    try {
+      LeadConversionRequest request =
+          target == null || target.isBlank()
+              ? LeadConversionRequest.CHECK_DUPLICATES
+              : "new".equals(target)
+                  ? new LeadConversionRequest(null, true)
+                  : new LeadConversionRequest(customerId(target), null);
+      return "redirect:/customers/" + conversion.convert(user, id, version, request).customerId();
+    } catch (LeadMatchesExistingCustomers e) {
+      model.addAttribute("candidates", e.candidates());
+    } catch (LeadNotQualified | InvalidInput e) {
+      model.addAttribute("refused", true);
+      model.addAttribute("candidates", List.of());
+    }
+    model.addAttribute("lead", LeadResource.of(leads.get(user, id), false));
+    return "sales/lead-convert";
+  }
+
   @PostMapping("/{id}/delete")
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
   String delete(
@@ -225,6 +270,14 @@ class LeadPages {
     model.addAttribute("version", version);
     model.addAttribute("owners", leads.assignableOwners(user));
     return "sales/lead-form";
+  }
+
+  private static UUID customerId(String target) {
+    try {
+      return UUID.fromString(target);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput("target", "unknown-customer", "Not a customer");
+    }
   }
 
   private static void reject(BindingResult binding, InvalidInput e) {

@@ -30,4 +30,16 @@ class LeadProblems {
     return Problems.of(
         HttpStatus.CONFLICT, "lead-not-qualified", "Lead not qualified", e.getMessage());
   }
+
+  @ExceptionHandler
+  ProblemDetail possibleDuplicates(LeadMatchesExistingCustomers e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.CONFLICT,
+            "possible-duplicates",
+            "Possible duplicate customers",
+            e.getMessage());
+    problem.setProperty("candidates", e.candidates());
+    return problem;
+  }
 }
