@@ -47,6 +47,22 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /**
+   * The public forms (the web-to-lead form): no sign-in, no session and no CSRF token, as they are
+   * posted from other sites; they may be framed by those sites. Each form guards itself.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain publicFormSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/forms/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers -> headers.frameOptions(frame -> frame.disable()));
+    return http.build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(
