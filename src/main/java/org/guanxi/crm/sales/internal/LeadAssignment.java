@@ -6,7 +6,12 @@ import org.guanxi.crm.platform.UserSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Decides who gets a lead that came in without an owner. */
+/**
+ * Decides who gets a lead that came in without an owner: the first assignment rule that matches the
+ * lead's city/region and industry, else the default of where it came from (the web form's owner or
+ * team). A user must be active; a team's lead goes in turn to its active sales reps, or to the team
+ * alone when it has none.
+ */
 @Component
 class LeadAssignment {
 
@@ -16,20 +21,44 @@ class LeadAssignment {
     static final Assignee NO_ONE = new Assignee(null, null);
   }
 
+  private final LeadAssignmentStore store;
   private final UserDirectory users;
 
-  LeadAssignment(UserDirectory users) {
+  LeadAssignment(LeadAssignmentStore store, UserDirectory users) {
+    this.store = store;
     this.users = users;
   }
 
-  /** The default owner when still active, else the default team. */
-  Assignee assign(LeadDraft lead, @Nullable UUID defaultOwnerId, @Nullable UUID defaultTeamId) {
-    if (defaultOwnerId != null) {
-      UserSummary owner = users.find(defaultOwnerId).filter(UserSummary::active).orElse(null);
-      if (owner != null) {
-        return new Assignee(owner.id(), owner.teamId());
+  /** Runs in the caller's transaction, which holds the team's turn until it ends. */
+  Assignee assign(
+      @Nullable String city,
+      @Nullable String industry,
+      @Nullable UUID defaultOwnerId,
+      @Nullable UUID defaultTeamId) {
+    for (LeadAssignmentRule rule : store.rules()) {
+      if (rule.matches(city, industry)) {
+        Assignee assignee = to(rule.userId(), rule.teamId());
+        if (assignee != null) {
+          return assignee;
+        }
       }
     }
-    return defaultTeamId == null ? Assignee.NO_ONE : new Assignee(null, defaultTeamId);
+    Assignee fallback = to(defaultOwnerId, defaultTeamId);
+    return fallback == null ? Assignee.NO_ONE : fallback;
+  }
+
+  /** The user when active, or the team's next rep; null when the user is no longer active. */
+  private @Nullable Assignee to(@Nullable UUID userId, @Nullable UUID teamId) {
+    if (userId != null) {
+      return users
+          .find(userId)
+          .filter(UserSummary::active)
+          .map(user -> new Assignee(user.id(), user.teamId()))
+          .orElse(null);
+    }
+    if (teamId != null) {
+      return new Assignee(store.nextRep(teamId), teamId);
+    }
+    return null;
   }
 }

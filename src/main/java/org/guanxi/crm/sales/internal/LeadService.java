@@ -28,6 +28,7 @@ class LeadService {
   static final String KIND = "lead";
 
   private final LeadStore store;
+  private final LeadAssignment assignment;
   private final UserDirectory users;
   private final AuditLog audit;
   private final InputValidation validation;
@@ -35,11 +36,13 @@ class LeadService {
 
   LeadService(
       LeadStore store,
+      LeadAssignment assignment,
       UserDirectory users,
       AuditLog audit,
       InputValidation validation,
       Clock clock) {
     this.store = store;
+    this.assignment = assignment;
     this.users = users;
     this.audit = audit;
     this.validation = validation;
@@ -60,14 +63,18 @@ class LeadService {
   }
 
   /**
-   * A lead that came in without a user (the web form, later imports), owned as assignment decided:
-   * by a user, by a team only, or by no one yet.
+   * A lead that came in without a user (the web form, later imports), checked first, then given to
+   * whom the assignment rules name, else to the default owner or team of where it came from.
    */
   @Transactional
-  UUID createUnattended(LeadDraft draft, @Nullable UUID ownerId, @Nullable UUID teamId) {
+  UUID createAssigned(
+      LeadDraft draft, @Nullable UUID defaultOwnerId, @Nullable UUID defaultTeamId) {
     validation.check(draft);
+    LeadStore.Content unassigned = content(draft, LeadStatus.NEW, null, null);
+    LeadAssignment.Assignee assignee =
+        assignment.assign(unassigned.city(), unassigned.industry(), defaultOwnerId, defaultTeamId);
     UUID id = Ids.newId();
-    store.insert(id, content(draft, LeadStatus.NEW, ownerId, teamId), now());
+    store.insert(id, unassigned.assignedTo(assignee.ownerId(), assignee.teamId()), now());
     return id;
   }
 

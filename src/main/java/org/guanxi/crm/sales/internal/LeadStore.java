@@ -46,7 +46,13 @@ class LeadStore {
       @Nullable String notes,
       LeadStatus status,
       @Nullable UUID ownerId,
-      @Nullable UUID teamId) {}
+      @Nullable UUID teamId) {
+
+    Content assignedTo(@Nullable UUID owner, @Nullable UUID team) {
+      return new Content(
+          name, company, title, phone, email, source, city, industry, notes, status, owner, team);
+    }
+  }
 
   private final JdbcClient jdbc;
   private final FieldCipher cipher;

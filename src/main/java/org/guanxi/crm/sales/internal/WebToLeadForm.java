@@ -40,17 +40,11 @@ class WebToLeadForm {
 
   private final LeadFormStore forms;
   private final LeadService leads;
-  private final LeadAssignment assignment;
   private final WebToLeadThrottle throttle;
 
-  WebToLeadForm(
-      LeadFormStore forms,
-      LeadService leads,
-      LeadAssignment assignment,
-      WebToLeadThrottle throttle) {
+  WebToLeadForm(LeadFormStore forms, LeadService leads, WebToLeadThrottle throttle) {
     this.forms = forms;
     this.leads = leads;
-    this.assignment = assignment;
     this.throttle = throttle;
   }
 
@@ -99,10 +93,8 @@ class WebToLeadForm {
             if (blank(values.get("name"))) {
               throw new InvalidInput("name", "required", "Please give your name");
             }
-            LeadDraft draft = draft(values);
-            LeadAssignment.Assignee assignee =
-                assignment.assign(draft, settings.defaultOwnerId(), settings.defaultTeamId());
-            leads.createUnattended(draft, assignee.ownerId(), assignee.teamId());
+            leads.createAssigned(
+                draft(values), settings.defaultOwnerId(), settings.defaultTeamId());
           } catch (InvalidInput e) {
             Map<String, String> errors = new HashMap<>();
             e.errors().forEach(error -> errors.putIfAbsent(error.field(), "error." + error.code()));
