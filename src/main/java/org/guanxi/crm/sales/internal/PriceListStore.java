@@ -107,15 +107,15 @@ class PriceListStore {
     if (groups.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(
-        jdbc.sql(
-                """
-                select min(lp.price) from price_list_price lp
-                join price_list l on l.id = lp.price_list_id
-                where lp.product_id = ? and l.currency = ? and l.customer_group = any(?)
-                """)
-            .params(productId, currency, groups.toArray(String[]::new))
-            .query(BigDecimal.class)
-            .single());
+    return jdbc.sql(
+            """
+            select lp.price from price_list_price lp
+            join price_list l on l.id = lp.price_list_id
+            where lp.product_id = ? and l.currency = ? and l.customer_group = any(?)
+            order by lp.price limit 1
+            """)
+        .params(productId, currency, groups.toArray(String[]::new))
+        .query(BigDecimal.class)
+        .optional();
   }
 }
