@@ -327,6 +327,21 @@ class OrderApiTests {
     assertThat(numbers(rep, "")).containsExactly("SO-000001");
   }
 
+  @Test
+  void theOrdersOfAMergedDuplicateFollowItToTheSurvivor() throws Exception {
+    String survivor = customer(rep, "华信科技有限公司", "ORDINARY");
+    String duplicate = customer(rep, "华信科技", "ORDINARY");
+    String order = orderFor(rep, duplicate);
+    post(rep, "/api/v1/customers/" + survivor + "/merge", "{\"duplicateId\":\"" + duplicate + "\"}")
+        .andExpect(status().is2xxSuccessful());
+
+    mvc.perform(get("/api/v1/orders/" + order).header("Authorization", rep.bearer()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.customerId").value(survivor))
+        .andExpect(jsonPath("$.version").value(1));
+    assertThat(numbers(rep, "customerId=" + survivor)).containsExactly("SO-000001");
+  }
+
   // ---- helpers
 
   double unitPrice(String customer) throws Exception {
