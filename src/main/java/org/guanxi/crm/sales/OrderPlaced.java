@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.CustomerActivity;
+import org.guanxi.crm.platform.CustomerPurchase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +24,14 @@ public record OrderPlaced(
     BigDecimal amount,
     String currency,
     Instant occurredAt,
-    @Nullable String actorName)
-    implements CustomerActivity {
+    @Nullable String actorName,
+    Instant purchasedAt)
+    implements CustomerActivity, CustomerPurchase {
+
+  @Override
+  public String purchaseReference() {
+    return number;
+  }
 
   @Override
   public String activityKind() {

@@ -18,7 +18,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** Placing and delivering an order shows on the customer's timeline; a draft does not. */
+/**
+ * Placing and delivering an order shows on the customer's timeline, and placed orders move the
+ * customer's lifecycle stage; a draft does neither.
+ */
 @GuanxiTest
 class OrderTimelineTests {
 
@@ -26,7 +29,7 @@ class OrderTimelineTests {
   @Autowired TestWorkspaces workspaces;
 
   @Test
-  void aPlacedAndDeliveredOrderIsOnTheCustomersTimelineWithItsNumberAmountAndLink()
+  void aPlacedAndDeliveredOrderIsOnTheCustomersTimelineAndPlacedOrdersMakeItNewThenActive()
       throws Exception {
     TestWorkspace workspace = workspaces.create();
     Member admin = workspace.member(Role.ADMINISTRATOR);
@@ -63,12 +66,25 @@ class OrderTimelineTests {
     timeline(rep, customer)
         .andExpect(
             jsonPath(
-                "$.items[*].kind",
+                "$.items[?(@.kind != 'LIFECYCLE_CHANGED')].kind",
                 contains("ORDER_PLACED", "ORDER_DELIVERED", "ORDER_PLACED", "CREATED")))
-        .andExpect(jsonPath("$.items[0].detail.summary").value("SO-000002 ¥2,400.00"))
-        .andExpect(jsonPath("$.items[0].detail.link").value("/orders/" + placedAtOnce))
-        .andExpect(jsonPath("$.items[1].detail.summary").value("SO-000001 ¥1,200.00"))
-        .andExpect(jsonPath("$.items[1].detail.link").value("/orders/" + order));
+        .andExpect(
+            jsonPath(
+                "$.items[?(@.kind == 'ORDER_PLACED')].detail.summary",
+                contains("SO-000002 ¥2,400.00", "SO-000001 ¥1,200.00")))
+        .andExpect(
+            jsonPath(
+                "$.items[?(@.kind == 'ORDER_PLACED')].detail.link",
+                contains("/orders/" + placedAtOnce, "/orders/" + order)))
+        .andExpect(
+            jsonPath(
+                "$.items[?(@.kind == 'LIFECYCLE_CHANGED')].detail.to", contains("ACTIVE", "NEW")))
+        .andExpect(
+            jsonPath(
+                "$.items[?(@.kind == 'LIFECYCLE_CHANGED')].detail.causeDetail",
+                contains("SO-000002", "SO-000001")));
+    mvc.perform(get("/api/v1/customers/" + customer).header("Authorization", rep.bearer()))
+        .andExpect(jsonPath("$.lifecycleStage").value("ACTIVE"));
 
     var session = PageLogin.signIn(mvc, rep.username(), TestWorkspace.PASSWORD);
     mvc.perform(get("/customers/" + customer).cookie(session))

@@ -229,7 +229,10 @@ class OrderService {
         order.amount(),
         order.currency(),
         now,
-        user.displayName());
+        user.displayName(),
+        order.orderDate().equals(LocalDate.now(clock.withZone(BUSINESS_ZONE)))
+            ? now
+            : order.orderDate().atStartOfDay(BUSINESS_ZONE).toInstant());
   }
 
   private OrderStore.Content content(
