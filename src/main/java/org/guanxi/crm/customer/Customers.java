@@ -1,6 +1,7 @@
 package org.guanxi.crm.customer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
@@ -13,6 +14,19 @@ public interface Customers {
 
   /** How many customers the user can see (not deleted). */
   long countVisible(CurrentUser user);
+
+  /** The customer's tags when the user may see the customer (not deleted); empty otherwise. */
+  List<String> tags(CurrentUser user, UUID customerId);
+
+  /**
+   * The customers the user may see (not deleted), as a SQL condition on a column that holds a
+   * customer id: for modules that list their own records by whether their customer is visible, in
+   * the query itself. Its parameter names start with {@code viewer}.
+   */
+  VisibleCustomers visibleCustomers(CurrentUser user, String customerIdColumn);
+
+  /** A SQL condition and its named parameters. */
+  record VisibleCustomers(String sql, Map<String, Object> params) {}
 
   /**
    * The workspace's customers that a new customer (and its first contact) may duplicate: the same

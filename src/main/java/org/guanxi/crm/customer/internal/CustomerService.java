@@ -218,6 +218,22 @@ class CustomerService implements Customers {
     return store.countVisible(user);
   }
 
+  @Override
+  public List<String> tags(CurrentUser user, UUID customerId) {
+    return store.findVisible(user, customerId, false).map(Customer::tags).orElse(List.of());
+  }
+
+  @Override
+  public VisibleCustomers visibleCustomers(CurrentUser user, String customerIdColumn) {
+    Visibility visibility = Visibility.of(user);
+    return new VisibleCustomers(
+        customerIdColumn
+            + " in (select c.id from customer c where c.deleted_at is null and "
+            + visibility.sql()
+            + ")",
+        visibility.params());
+  }
+
   /** The active users of the workspace other than the user, to share a customer with. */
   List<UserSummary> colleagues(CurrentUser user) {
     return users.activeUsers().stream().filter(u -> !u.id().equals(user.id())).toList();

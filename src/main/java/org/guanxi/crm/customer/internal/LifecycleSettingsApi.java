@@ -1,0 +1,61 @@
+package org.guanxi.crm.customer.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.InputValidation;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/customer-lifecycle-settings")
+@Tag(name = "Customers")
+class LifecycleSettingsApi {
+
+  private final LifecycleSettingsStore settings;
+  private final InputValidation validation;
+
+  LifecycleSettingsApi(LifecycleSettingsStore settings, InputValidation validation) {
+    this.settings = settings;
+    this.validation = validation;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('CUSTOMER_READ')")
+  @Operation(
+      summary = "How long customers may go without a purchase",
+      description = "After atRiskAfterDays a customer is at risk, after lostAfterDays lost.")
+  ResponseEntity<LifecycleSettings> get() {
+    LifecycleSettings current = settings.current();
+    return ResponseEntity.ok().eTag(ETags.of(current.versionOrZero())).body(current);
+  }
+
+  @PutMapping
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(
+      summary = "Set the lifecycle periods",
+      description = "Send If-Match with the ETag you read: a stale one gets 412.")
+  @Transactional
+  ResponseEntity<LifecycleSettings> put(
+      @RequestBody @Nullable LifecycleSettings change,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    LifecycleSettings valid = LifecycleSettings.validated(validation, change);
+    LifecycleSettings current = settings.current();
+    Long expected = ETags.version(ifMatch);
+    long version = expected == null ? current.versionOrZero() : expected;
+    if (version != current.versionOrZero() || !settings.save(valid, version)) {
+      throw new StaleVersion("customer-lifecycle-settings", settings.current().versionOrZero());
+    }
+    LifecycleSettings saved = settings.current();
+    return ResponseEntity.ok().eTag(ETags.of(saved.versionOrZero())).body(saved);
+  }
+}

@@ -1,0 +1,93 @@
+package org.guanxi.crm.sales.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An order of a customer with its lines and the totals they add up to. */
+record Order(
+    UUID id,
+    String number,
+    UUID customerId,
+    String customerName,
+    UUID ownerId,
+    @Nullable String ownerName,
+    OrderStatus status,
+    LocalDate orderDate,
+    @Nullable LocalDate deliveredOn,
+    @Nullable LocalDate paidOn,
+    String currency,
+    BigDecimal amount,
+    BigDecimal cost,
+    @Nullable String notes,
+    List<Line> lines,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  /** A line as stored: its price and cost settled, its amount after the discount. */
+  record Line(
+      int position,
+      @Nullable UUID productId,
+      String description,
+      BigDecimal quantity,
+      BigDecimal unitPrice,
+      BigDecimal discountPercent,
+      BigDecimal unitCost,
+      BigDecimal amount,
+      BigDecimal cost) {
+
+    @JsonProperty
+    public BigDecimal grossProfit() {
+      return amount.subtract(cost);
+    }
+
+    OrderDraft.Line draft() {
+      return new OrderDraft.Line(
+          productId, description, quantity, unitPrice, discountPercent, unitCost);
+    }
+  }
+
+  @JsonProperty
+  public BigDecimal grossProfit() {
+    return amount.subtract(cost);
+  }
+
+  OrderDraft draft() {
+    return new OrderDraft(
+        customerId,
+        number,
+        orderDate,
+        currency,
+        ownerId,
+        status,
+        notes,
+        lines.stream().map(Line::draft).toList());
+  }
+
+  Order withOwnerName(@Nullable String name) {
+    return new Order(
+        id,
+        number,
+        customerId,
+        customerName,
+        ownerId,
+        name,
+        status,
+        orderDate,
+        deliveredOn,
+        paidOn,
+        currency,
+        amount,
+        cost,
+        notes,
+        lines,
+        createdAt,
+        updatedAt,
+        version);
+  }
+}

@@ -1,0 +1,18 @@
+package org.guanxi.crm.sales.internal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The filters of the order list, and where its page starts. */
+record OrderQuery(
+    @Nullable UUID customerId,
+    @Nullable OrderStatus status,
+    @Nullable UUID ownerId,
+    @Nullable LocalDate from,
+    @Nullable LocalDate to,
+    @Nullable String cursor,
+    int limit) {
+
+  static final int MAX_LIMIT = 200;
+}

@@ -1,0 +1,430 @@
+package org.guanxi.crm.sales.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.guanxi.crm.customer.CustomerSummary;
+import org.guanxi.crm.customer.Customers;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Ids;
+import org.guanxi.crm.platform.InputValidation;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.UserDirectory;
+import org.guanxi.crm.platform.UserSummary;
+import org.guanxi.crm.sales.OrderDelivered;
+import org.guanxi.crm.sales.OrderPlaced;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, changing and moving orders along their statuses. A user sees an order when they may see
+ * its customer, and may change the orders they see (with the write permission).
+ */
+@Service
+class OrderService {
+
+  static final String KIND = "order";
+
+  /** Business dates (the order date, "delivered today") are those of the company's own day. */
+  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private final OrderStore store;
+  private final Customers customers;
+  private final ProductStore products;
+  private final PriceListService priceLists;
+  private final UserDirectory users;
+  private final InputValidation validation;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  OrderService(
+      OrderStore store,
+      Customers customers,
+      ProductStore products,
+      PriceListService priceLists,
+      UserDirectory users,
+      InputValidation validation,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.store = store;
+    this.customers = customers;
+    this.products = products;
+    this.priceLists = priceLists;
+    this.users = users;
+    this.validation = validation;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** A move to another status, on a given day (today when left out). */
+  record Transition(
+      @jakarta.validation.constraints.NotNull OrderStatus status, @Nullable LocalDate date) {}
+
+  @Transactional
+  Order create(CurrentUser user, OrderDraft draft) {
+    validation.check(draft);
+    OrderStatus status = draft.status() == null ? OrderStatus.DRAFT : draft.status();
+    if (status != OrderStatus.DRAFT && status != OrderStatus.CONFIRMED) {
+      throw new InvalidInput(
+          "status", "invalid-initial-status", "A new order is DRAFT or CONFIRMED");
+    }
+    CustomerSummary customer = customer(user, draft.customerId());
+    UUID ownerId = owner(user, draft.ownerId(), null);
+    List<Order.Line> lines = settle(user, customer, draft, true);
+    String number =
+        draft.number() == null ? store.nextNumber() : available(draft.number().strip(), null);
+    UUID id = Ids.newId();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    store.insert(id, content(draft, customer, ownerId, number, status, lines), now);
+    Order order = get(user, id);
+    if (status == OrderStatus.CONFIRMED) {
+      events.publishEvent(placed(user, order, now));
+    }
+    return order;
+  }
+
+  Order get(CurrentUser user, UUID id) {
+    Order order =
+        store
+            .find(id)
+            .filter(o -> customers.find(user, o.customerId()).isPresent())
+            .orElseThrow(() -> new RecordNotFound(KIND, id));
+    return order.withOwnerName(
+        users.find(order.ownerId()).map(UserSummary::displayName).orElse(null));
+  }
+
+  OrderStore.Page list(CurrentUser user, OrderQuery query) {
+    if (query.limit() < 1 || query.limit() > OrderQuery.MAX_LIMIT) {
+      throw new InvalidInput(
+          "limit", "out-of-range", "limit is between 1 and " + OrderQuery.MAX_LIMIT);
+    }
+    OrderStore.Page page = store.list(customers.visibleCustomers(user, "o.customer_id"), query);
+    Map<UUID, String> owners = new HashMap<>();
+    List<Order> named =
+        page.items().stream()
+            .map(
+                o ->
+                    o.withOwnerName(
+                        owners.computeIfAbsent(
+                            o.ownerId(),
+                            owner -> users.find(owner).map(UserSummary::displayName).orElse(null))))
+            .toList();
+    return new OrderStore.Page(named, page.nextCursor());
+  }
+
+  /**
+   * Changes an order. Its owner and notes may change at any time; its customer, number, date,
+   * currency and lines only while it is a draft.
+   */
+  @Transactional
+  Order update(CurrentUser user, UUID id, @Nullable Long expectedVersion, OrderDraft draft) {
+    validation.check(draft);
+    Order current = get(user, id);
+    long version = expectedVersion == null ? current.version() : expectedVersion;
+    if (version != current.version()) {
+      throw new StaleVersion(KIND, current.version());
+    }
+    if (draft.status() != null && draft.status() != current.status()) {
+      throw new InvalidInput(
+          "status", "use-transition", "The status changes through the transitions of an order");
+    }
+    if (current.status() != OrderStatus.DRAFT && !sameTerms(current.draft(), draft)) {
+      throw new InvalidInput(
+          "status",
+          "order-not-draft",
+          "Only a draft order's customer, number, date, currency and lines can change");
+    }
+    CustomerSummary customer = customer(user, draft.customerId());
+    UUID ownerId = owner(user, draft.ownerId(), current.ownerId());
+    List<Order.Line> lines = settle(user, customer, draft, false);
+    String number =
+        draft.number() == null ? current.number() : available(draft.number().strip(), id);
+    OrderStore.Content content = content(draft, customer, ownerId, number, current.status(), lines);
+    if (!store.update(id, version, content, clock.instant())) {
+      throw new StaleVersion(KIND, get(user, id).version());
+    }
+    return get(user, id);
+  }
+
+  @Transactional
+  Order transition(
+      CurrentUser user, UUID id, @Nullable Long expectedVersion, Transition transition) {
+    validation.check(transition);
+    Order current = get(user, id);
+    long version = expectedVersion == null ? current.version() : expectedVersion;
+    if (version != current.version()) {
+      throw new StaleVersion(KIND, current.version());
+    }
+    OrderStatus target = transition.status();
+    if (!current.status().mayBecome(target)) {
+      throw new InvalidInput(
+          "status",
+          "invalid-transition",
+          "A "
+              + current.status()
+              + " order cannot become "
+              + target
+              + "; it may become "
+              + current.status().next());
+    }
+    LocalDate on = transition.date() == null ? today() : transition.date();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    boolean changed =
+        store.changeStatus(
+            id,
+            version,
+            target,
+            target == OrderStatus.DELIVERED ? on : current.deliveredOn(),
+            target == OrderStatus.PAID ? on : current.paidOn(),
+            now);
+    if (!changed) {
+      throw new StaleVersion(KIND, get(user, id).version());
+    }
+    Order order = get(user, id);
+    if (target == OrderStatus.CONFIRMED) {
+      events.publishEvent(placed(user, order, now));
+    } else if (target == OrderStatus.DELIVERED) {
+      events.publishEvent(
+          new OrderDelivered(
+              user.workspaceId(),
+              order.id(),
+              order.customerId(),
+              order.number(),
+              order.amount(),
+              order.currency(),
+              now,
+              user.displayName()));
+    }
+    return order;
+  }
+
+  LocalDate today() {
+    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+  }
+
+  private OrderPlaced placed(CurrentUser user, Order order, Instant now) {
+    return new OrderPlaced(
+        user.workspaceId(),
+        order.id(),
+        order.customerId(),
+        order.number(),
+        order.amount(),
+        order.currency(),
+        now,
+        user.displayName(),
+        order.orderDate().equals(LocalDate.now(clock.withZone(BUSINESS_ZONE)))
+            ? now
+            : order.orderDate().atStartOfDay(BUSINESS_ZONE).toInstant());
+  }
+
+  private OrderStore.Content content(
+      OrderDraft draft,
+      CustomerSummary customer,
+      UUID ownerId,
+      String number,
+      OrderStatus status,
+      List<Order.Line> lines) {
+    return new OrderStore.Content(
+        number,
+        customer.id(),
+        customer.name(),
+        ownerId,
+        status,
+        draft.orderDate() == null ? today() : draft.orderDate(),
+        currency(draft),
+        draft.notes() == null || draft.notes().isBlank() ? null : draft.notes().strip(),
+        lines);
+  }
+
+  private static String currency(OrderDraft draft) {
+    return draft.currency() == null ? ProductDraft.DEFAULT_CURRENCY : draft.currency();
+  }
+
+  /**
+   * The draft's lines with their prices and costs settled: what a line leaves out comes from its
+   * product, its price from the customer's price list or else the product's list price.
+   */
+  private List<Order.Line> settle(
+      CurrentUser user, CustomerSummary customer, OrderDraft draft, boolean newOrder) {
+    String currency = currency(draft);
+    Map<UUID, Product> known =
+        products
+            .findAll(
+                draft.lines().stream()
+                    .map(OrderDraft.Line::productId)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList())
+            .stream()
+            .collect(Collectors.toMap(Product::id, Function.identity()));
+    List<String> tags = null;
+    List<InvalidInput.FieldError> errors = new ArrayList<>();
+    List<Order.Line> lines = new ArrayList<>();
+    for (int i = 0; i < draft.lines().size(); i++) {
+      OrderDraft.Line line = draft.lines().get(i);
+      String field = "lines[" + i + "].";
+      Product product = line.productId() == null ? null : known.get(line.productId());
+      if (line.productId() != null && product == null) {
+        errors.add(
+            new InvalidInput.FieldError(
+                field + "productId", "unknown-product", "There is no such product"));
+        continue;
+      }
+      if (newOrder && product != null && !product.active()) {
+        errors.add(
+            new InvalidInput.FieldError(
+                field + "productId", "inactive-product", "This product is no longer sold"));
+        continue;
+      }
+      String description =
+          line.description() != null && !line.description().isBlank()
+              ? line.description().strip()
+              : product == null ? null : product.name();
+      if (description == null) {
+        errors.add(
+            new InvalidInput.FieldError(
+                field + "description", "required", "A line without a product needs a description"));
+        continue;
+      }
+      BigDecimal unitPrice = line.unitPrice();
+      if (unitPrice == null && product != null) {
+        if (tags == null) {
+          tags = customers.tags(user, customer.id());
+        }
+        unitPrice =
+            priceLists
+                .priceFor(customer, tags, product.id(), currency)
+                .orElse(product.currency().equals(currency) ? product.listPrice() : null);
+      }
+      if (unitPrice == null) {
+        errors.add(
+            new InvalidInput.FieldError(
+                field + "unitPrice",
+                product == null ? "required" : "currency-mismatch",
+                product == null
+                    ? "A line without a product needs a unit price"
+                    : "The product has no price in " + currency + "; give the unit price"));
+        continue;
+      }
+      BigDecimal discount =
+          line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
+      BigDecimal unitCost =
+          line.unitCost() != null
+              ? line.unitCost()
+              : product != null && product.currency().equals(currency)
+                  ? product.unitCost()
+                  : BigDecimal.ZERO;
+      BigDecimal amount =
+          line.quantity()
+              .multiply(unitPrice)
+              .multiply(HUNDRED.subtract(discount))
+              .divide(HUNDRED, 2, RoundingMode.HALF_UP);
+      BigDecimal cost = line.quantity().multiply(unitCost).setScale(2, RoundingMode.HALF_UP);
+      lines.add(
+          new Order.Line(
+              i + 1,
+              line.productId(),
+              description,
+              line.quantity(),
+              unitPrice,
+              discount,
+              unitCost,
+              amount,
+              cost));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+    return lines;
+  }
+
+  private CustomerSummary customer(CurrentUser user, UUID customerId) {
+    return customers
+        .find(user, customerId)
+        .orElseThrow(
+            () ->
+                new InvalidInput(
+                    "customerId", "unknown-customer", "There is no such customer you may see"));
+  }
+
+  private String available(String number, @Nullable UUID self) {
+    if (store.numberTaken(number, self)) {
+      throw new InvalidInput("number", "number-taken", "Another order has this number");
+    }
+    return number;
+  }
+
+  /** The order's owner: the caller unless another is named, whom the caller may then assign. */
+  private UUID owner(CurrentUser user, @Nullable UUID requested, @Nullable UUID current) {
+    UUID ownerId = requested != null ? requested : current != null ? current : user.id();
+    if (ownerId.equals(user.id()) || ownerId.equals(current)) {
+      return ownerId;
+    }
+    UserSummary owner =
+        users
+            .find(ownerId)
+            .filter(UserSummary::active)
+            .orElseThrow(
+                () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
+    boolean allowed =
+        switch (user.scope()) {
+          case WORKSPACE -> true;
+          case TEAM -> owner.teamId() != null && user.teamIds().contains(owner.teamId());
+          case OWN -> false;
+        };
+    if (!allowed) {
+      throw new InvalidInput(
+          "ownerId", "owner-not-allowed", "You may not give orders to this user");
+    }
+    return ownerId;
+  }
+
+  private static boolean sameTerms(OrderDraft current, OrderDraft changed) {
+    return current.customerId().equals(changed.customerId())
+        && (changed.number() == null || current.number().equals(changed.number().strip()))
+        && (changed.orderDate() == null || changed.orderDate().equals(current.orderDate()))
+        && current.currency().equals(currency(changed))
+        && sameLines(current.lines(), changed.lines());
+  }
+
+  private static boolean sameLines(List<OrderDraft.Line> current, List<OrderDraft.Line> changed) {
+    if (current.size() != changed.size()) {
+      return false;
+    }
+    for (int i = 0; i < current.size(); i++) {
+      OrderDraft.Line a = current.get(i);
+      OrderDraft.Line b = changed.get(i);
+      if (!Objects.equals(a.productId(), b.productId())
+          || !Objects.equals(a.description(), b.description())
+          || !same(a.quantity(), b.quantity())
+          || !same(a.unitPrice(), b.unitPrice())
+          || !same(a.discountPercent(), b.discountPercent())
+          || !same(a.unitCost(), b.unitCost())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean same(@Nullable BigDecimal a, @Nullable BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
+  }
+}
