@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.privacy.ContactValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,51 +14,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class SensitiveValues {
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern ID_CARD_18 = Pattern.compile("^\\d{17}[\\dX]$");
   private static final Pattern ID_CARD_15 = Pattern.compile("^\\d{15}$");
-  private static final Pattern PHONE_CHARACTERS = Pattern.compile("[\\d\\s+()\\-.]+");
-  private static final Pattern NOT_A_DIGIT = Pattern.compile("\\D");
   private static final Pattern WHITESPACE = Pattern.compile("\\s");
   private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String ID_CHECK = "10X98765432";
 
   private SensitiveValues() {}
 
-  /** Digits only, without the +86/0086 country prefix of a Chinese number. */
   static @Nullable String phone(String field, @Nullable String raw) {
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    if (!PHONE_CHARACTERS.matcher(raw).matches()) {
-      throw new InvalidInput(
-          field, "invalid-phone", "A phone number has digits, spaces, + - ( ) only");
-    }
-    String digits = NOT_A_DIGIT.matcher(raw).replaceAll("");
-    if (digits.startsWith("0086")) {
-      digits = digits.substring(4);
-    } else if (digits.startsWith("86") && digits.length() == 13) {
-      digits = digits.substring(2);
-    }
-    if (digits.length() < 5 || digits.length() > 15) {
-      throw new InvalidInput(field, "invalid-phone", "A phone number has 5 to 15 digits");
-    }
-    return digits;
+    return ContactValues.phone(field, raw);
   }
 
   static @Nullable String phoneTail(@Nullable String normalisedPhone) {
-    return normalisedPhone == null ? null : normalisedPhone.substring(normalisedPhone.length() - 4);
+    return ContactValues.phoneTail(normalisedPhone);
   }
 
   static @Nullable String email(String field, @Nullable String raw) {
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    String email = raw.trim().toLowerCase(Locale.ROOT);
-    if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-      throw new InvalidInput(field, "invalid-email", "Not an e-mail address");
-    }
-    return email;
+    return ContactValues.email(field, raw);
   }
 
   /**

@@ -48,8 +48,8 @@ class LeadAssignmentRules {
         new LeadAssignmentRule(
             Ids.newId(),
             draft.position() == null ? store.nextPosition() : draft.position(),
-            LeadContactValues.text(draft.city()),
-            LeadContactValues.text(draft.industry()),
+            LeadText.text(draft.city()),
+            LeadText.text(draft.industry()),
             draft.userId(),
             draft.teamId(),
             clock.instant(),
@@ -68,8 +68,8 @@ class LeadAssignmentRules {
         new LeadAssignmentRule(
             id,
             draft.position() == null ? current.position() : draft.position(),
-            LeadContactValues.text(draft.city()),
-            LeadContactValues.text(draft.industry()),
+            LeadText.text(draft.city()),
+            LeadText.text(draft.industry()),
             draft.userId(),
             draft.teamId(),
             current.createdAt(),

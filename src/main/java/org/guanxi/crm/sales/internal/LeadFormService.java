@@ -63,7 +63,7 @@ class LeadFormService {
             draft.fields() == null || draft.fields().isEmpty()
                 ? EnumSet.noneOf(LeadFormField.class)
                 : EnumSet.copyOf(draft.fields()),
-            LeadContactValues.text(draft.thankYou()),
+            LeadText.text(draft.thankYou()),
             draft.defaultOwnerId(),
             draft.defaultTeamId(),
             version);

@@ -17,6 +17,7 @@ import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
 import org.guanxi.crm.privacy.AuditAction;
 import org.guanxi.crm.privacy.AuditLog;
+import org.guanxi.crm.privacy.ContactValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -122,7 +123,7 @@ class LeadService {
   @Transactional
   Lead disqualify(
       CurrentUser user, UUID id, @Nullable Long expectedVersion, @Nullable String reason) {
-    String why = LeadContactValues.text(reason);
+    String why = LeadText.text(reason);
     if (why == null) {
       throw new InvalidInput("reason", "required", "Say why the lead is disqualified");
     }
@@ -170,8 +171,8 @@ class LeadService {
 
   private static LeadStore.Content content(
       LeadDraft draft, LeadStatus status, @Nullable UUID ownerId, @Nullable UUID teamId) {
-    String name = LeadContactValues.text(draft.name());
-    String company = LeadContactValues.text(draft.company());
+    String name = LeadText.text(draft.name());
+    String company = LeadText.text(draft.company());
     if (name == null && company == null) {
       throw new InvalidInput(
           List.of(
@@ -182,13 +183,13 @@ class LeadService {
     return new LeadStore.Content(
         name,
         company,
-        LeadContactValues.text(draft.title()),
-        LeadContactValues.phone("phone", draft.phone()),
-        LeadContactValues.email("email", draft.email()),
-        LeadContactValues.text(draft.source()),
-        LeadContactValues.text(draft.city()),
-        LeadContactValues.text(draft.industry()),
-        LeadContactValues.text(draft.notes()),
+        LeadText.text(draft.title()),
+        ContactValues.phone("phone", draft.phone()),
+        ContactValues.email("email", draft.email()),
+        LeadText.text(draft.source()),
+        LeadText.text(draft.city()),
+        LeadText.text(draft.industry()),
+        LeadText.text(draft.notes()),
         status,
         ownerId,
         teamId);

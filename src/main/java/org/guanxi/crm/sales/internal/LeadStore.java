@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.privacy.BlindIndex;
+import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
@@ -218,7 +219,7 @@ class LeadStore {
         params.put("tailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, digits));
         return "l.phone_tail_bidx = :tailBidx";
       }
-      params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, LeadContactValues.phone("q", q)));
+      params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, ContactValues.phone("q", q)));
       return "l.phone_bidx = :phoneBidx";
     }
     params.put("like", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
@@ -238,7 +239,7 @@ class LeadStore {
     params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, content.phone()));
     params.put(
         "phoneTailBidx",
-        blindIndex.of(SensitiveField.PHONE_TAIL, LeadContactValues.phoneTail(content.phone())));
+        blindIndex.of(SensitiveField.PHONE_TAIL, ContactValues.phoneTail(content.phone())));
     params.put("emailEnc", cipher.encrypt(content.email()));
     params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, content.email()));
     params.put("source", content.source());

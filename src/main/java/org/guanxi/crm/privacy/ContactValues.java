@@ -1,4 +1,4 @@
-package org.guanxi.crm.sales.internal;
+package org.guanxi.crm.privacy;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -6,20 +6,22 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The canonical form of a lead's phone number and e-mail address, so that one value typed in
- * different ways is stored, indexed and found as one. The rules are the customer module's: a lead's
- * values become a customer's on conversion.
+ * The canonical form of a phone number and an e-mail address, so that one value typed in different
+ * ways is sealed, blind-indexed and found as one — on a customer, a contact or a lead alike.
  */
-final class LeadContactValues {
+public final class ContactValues {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern PHONE_CHARACTERS = Pattern.compile("[\\d\\s+()\\-.]+");
   private static final Pattern NOT_A_DIGIT = Pattern.compile("\\D");
 
-  private LeadContactValues() {}
+  private ContactValues() {}
 
-  /** Digits only, without the +86/0086 country prefix of a Chinese number. */
-  static @Nullable String phone(String field, @Nullable String raw) {
+  /**
+   * Digits only, without the +86/0086 country prefix of a Chinese number; {@link InvalidInput}
+   * naming {@code field} when it is not a phone number.
+   */
+  public static @Nullable String phone(String field, @Nullable String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
@@ -39,11 +41,13 @@ final class LeadContactValues {
     return digits;
   }
 
-  static @Nullable String phoneTail(@Nullable String normalisedPhone) {
+  /** The last four digits of a normalised phone number, which searches may use alone. */
+  public static @Nullable String phoneTail(@Nullable String normalisedPhone) {
     return normalisedPhone == null ? null : normalisedPhone.substring(normalisedPhone.length() - 4);
   }
 
-  static @Nullable String email(String field, @Nullable String raw) {
+  /** Lower case and stripped; {@link InvalidInput} naming {@code field} when not an address. */
+  public static @Nullable String email(String field, @Nullable String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
@@ -52,13 +56,5 @@ final class LeadContactValues {
       throw new InvalidInput(field, "invalid-email", "Not an e-mail address");
     }
     return email;
-  }
-
-  static @Nullable String text(@Nullable String raw) {
-    if (raw == null) {
-      return null;
-    }
-    String stripped = raw.strip();
-    return stripped.isEmpty() ? null : stripped;
   }
 }
