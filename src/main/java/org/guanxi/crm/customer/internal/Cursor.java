@@ -1,11 +1,9 @@
 package org.guanxi.crm.customer.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.PageCursors;
 
 /** Where a page ended, as an opaque token: the sort key and id of its last customer. */
 record Cursor(CustomerSort sort, String key, UUID id) {
@@ -20,31 +18,25 @@ record Cursor(CustomerSort sort, String key, UUID id) {
   }
 
   String encode() {
-    String plain = sort.name() + "\n" + id + "\n" + key;
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    return PageCursors.encode(sort.name(), id, key);
   }
 
   static Cursor decode(String token, CustomerSort expectedSort) {
-    try {
-      String[] parts =
-          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 3);
-      Cursor cursor =
-          new Cursor(CustomerSort.valueOf(parts[0]), parts[2], UUID.fromString(parts[1]));
-      if (cursor.sort != expectedSort) {
-        throw new IllegalArgumentException("cursor of another order");
-      }
-      if (expectedSort == CustomerSort.NEWEST) {
-        Instant.parse(cursor.key);
-      }
-      return cursor;
-    } catch (RuntimeException e) {
-      throw new InvalidInput(
-          "cursor",
-          "invalid-cursor",
-          "The cursor is not one this list gave out; start from the first page");
-    }
+    return PageCursors.decode(
+        token,
+        3,
+        parts -> {
+          Cursor cursor =
+              new Cursor(
+                  CustomerSort.valueOf(parts.get(0)), parts.get(2), UUID.fromString(parts.get(1)));
+          if (cursor.sort != expectedSort) {
+            throw new IllegalArgumentException("cursor of another order");
+          }
+          if (expectedSort == CustomerSort.NEWEST) {
+            Instant.parse(cursor.key);
+          }
+          return cursor;
+        });
   }
 
   Object keyParameter() {
