@@ -37,4 +37,17 @@ public record CurrentUser(
   public RecordScope scope() {
     return roles.stream().map(Role::scope).max(Comparator.naturalOrder()).orElse(RecordScope.OWN);
   }
+
+  /**
+   * Whether this user may give records (customers, leads, orders) to {@code owner}: anyone for the
+   * workspace-wide roles, the own teams' members for a manager, only oneself for a rep.
+   */
+  public boolean mayAssignTo(UserSummary owner) {
+    return switch (scope()) {
+      case WORKSPACE -> true;
+      case TEAM ->
+          owner.id().equals(id) || (owner.teamId() != null && teamIds.contains(owner.teamId()));
+      case OWN -> owner.id().equals(id);
+    };
+  }
 }

@@ -64,6 +64,7 @@ class CustomerLifecycle {
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Timestamp at = Timestamp.from(purchase.purchasedAt());
+    LifecycleSettings periods = settings.current();
     Optional<Move> bought =
         jdbc.sql(
                 """
@@ -84,7 +85,7 @@ class CustomerLifecycle {
                           LifecyclePolicy.afterPurchase(current, rs.getInt("purchase_count")),
                           last,
                           now,
-                          settings.current());
+                          periods);
                   return new Move(purchase.customerId(), current, next, last);
                 })
             .optional();

@@ -146,7 +146,7 @@ class LeadService {
    * oneself for a rep.
    */
   List<UserSummary> assignableOwners(CurrentUser user) {
-    return users.activeUsers().stream().filter(owner -> mayAssign(user, owner)).toList();
+    return users.activeUsers().stream().filter(owner -> user.mayAssignTo(owner)).toList();
   }
 
   /** A visible lead that is not converted and is still at the version the caller read. */
@@ -210,20 +210,10 @@ class LeadService {
             .orElseThrow(
                 () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
     boolean unchanged = current != null && ownerId.equals(current.ownerId());
-    if (!unchanged && !mayAssign(user, owner)) {
+    if (!unchanged && !user.mayAssignTo(owner)) {
       throw new InvalidInput("ownerId", "owner-not-allowed", "You may not give leads to this user");
     }
     return owner;
-  }
-
-  private static boolean mayAssign(CurrentUser user, UserSummary owner) {
-    return switch (user.scope()) {
-      case WORKSPACE -> true;
-      case TEAM ->
-          owner.id().equals(user.id())
-              || (owner.teamId() != null && user.teamIds().contains(owner.teamId()));
-      case OWN -> owner.id().equals(user.id());
-    };
   }
 
   private static InvalidInput statusNotSettable() {

@@ -384,13 +384,7 @@ class OrderService {
             .filter(UserSummary::active)
             .orElseThrow(
                 () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
-    boolean allowed =
-        switch (user.scope()) {
-          case WORKSPACE -> true;
-          case TEAM -> owner.teamId() != null && user.teamIds().contains(owner.teamId());
-          case OWN -> false;
-        };
-    if (!allowed) {
+    if (!user.mayAssignTo(owner)) {
       throw new InvalidInput(
           "ownerId", "owner-not-allowed", "You may not give orders to this user");
     }
