@@ -46,11 +46,11 @@ class CustomerStore {
           insert into customer (workspace_id, id, kind, name, industry, source, city, lifecycle_stage, classification,
             tags, preferences, owner_id, team_id, phone_enc, phone_bidx, phone_tail_bidx, email_enc, email_bidx,
             id_card_enc, id_card_bidx, birthday_enc, address_enc, search_name, search_latin, search_grams,
-            custom_fields, created_at, updated_at)
+            name_keys, custom_fields, created_at, updated_at)
           values (guanxi_current_workspace(), :id, :kind, :name, :industry, :source, :city, :stage, :classification,
             :tags, :preferences, :ownerId, :teamId, :phoneEnc, :phoneBidx, :phoneTailBidx, :emailEnc, :emailBidx,
             :idCardEnc, :idCardBidx, :birthdayEnc, :addressEnc, :searchName, :searchLatin, :searchGrams,
-            cast(:customFields as jsonb), :now, :now)
+            :nameKeys, cast(:customFields as jsonb), :now, :now)
           """;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -134,7 +134,7 @@ class CustomerStore {
                   phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc, email_bidx = :emailBidx,
                   id_card_enc = :idCardEnc, id_card_bidx = :idCardBidx, birthday_enc = :birthdayEnc,
                   address_enc = :addressEnc, search_name = :searchName, search_latin = :searchLatin,
-                  search_grams = :searchGrams, custom_fields = cast(:customFields as jsonb), updated_at = :now,
+                  search_grams = :searchGrams, name_keys = :nameKeys, custom_fields = cast(:customFields as jsonb), updated_at = :now,
                   version = version + 1
                 where id = :id and version = :version and deleted_at is null
                 """)
@@ -342,6 +342,7 @@ class CustomerStore {
     params.put("searchName", keys.name());
     params.put("searchLatin", keys.latin());
     params.put("searchGrams", keys.grams().toArray(String[]::new));
+    params.put("nameKeys", NameKeys.boxed(NameKeys.of(keys.name())));
     params.put("customFields", JSON.writeValueAsString(content.customFields()));
     return params;
   }
@@ -380,7 +381,6 @@ class CustomerStore {
     return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
   }
 
-  /** A customer to insert along with others. */
   /** A customer to add in bulk, with the time it counts as created. */
   record Insertion(UUID id, Content content, Instant createdAt) {}
 
@@ -428,11 +428,12 @@ class CustomerStore {
         insert into customer (workspace_id, id, kind, name, industry, source, city, lifecycle_stage, classification,
           tags, preferences, owner_id, team_id, phone_enc, phone_bidx, phone_tail_bidx, email_enc, email_bidx,
           id_card_enc, id_card_bidx, birthday_enc, address_enc, search_name, search_latin, search_grams,
-          custom_fields, created_at, updated_at)
+          name_keys, custom_fields, created_at, updated_at)
         select guanxi_current_workspace(), r.id, r.kind, r.name, r.industry, r.source, r.city, r.stage, r.classification,
           string_to_array(r.tags, chr(31)), r.preferences, r.ownerId, r.teamId, r.phoneEnc, r.phoneBidx,
           r.phoneTailBidx, r.emailEnc, r.emailBidx, r.idCardEnc, r.idCardBidx, r.birthdayEnc, r.addressEnc, r.searchName,
-          r.searchLatin, string_to_array(r.searchGrams, chr(31)), r.customFields, r.createdAt, r.createdAt
+          r.searchLatin, string_to_array(r.searchGrams, chr(31)), cast(r.nameKeys as bigint[]), r.customFields,
+          r.createdAt, r.createdAt
         from unnest(%s) as r (%s)
         """
                 .formatted(arrays, names));
@@ -476,6 +477,7 @@ class CustomerStore {
     columns.put("searchName", "text");
     columns.put("searchLatin", "text");
     columns.put("searchGrams", "text[]");
+    columns.put("nameKeys", "text");
     columns.put("customFields", "jsonb");
     columns.put("createdAt", "timestamptz");
     return columns;
@@ -491,6 +493,9 @@ class CustomerStore {
     }
     if (value instanceof String[] list) {
       return String.join(UNIT_SEPARATOR, list);
+    }
+    if (value instanceof Long[] numbers) {
+      return "{" + String.join(",", Arrays.stream(numbers).map(String::valueOf).toList()) + "}";
     }
     return value.toString();
   }

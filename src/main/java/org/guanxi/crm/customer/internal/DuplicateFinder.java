@@ -3,11 +3,9 @@ package org.guanxi.crm.customer.internal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the customers that new ones may duplicate: the same e-mail address or phone number (through
- * their blind indexes), the same name in simplified characters, the same pinyin, or a name at least
- * 80% alike (pg_trgm's trigram similarity). New customers are compared with the workspace's
- * customers and with the new customers before them, a whole batch in a few queries.
+ * their blind indexes), the same name in simplified characters, the same pinyin, or a name alike
+ * (see {@link NameKeys}). New customers are compared with the workspace's customers and with the
+ * new customers before them, a whole batch in a few queries, each an exact look-up in an index.
  */
 @Component
 class DuplicateFinder {
@@ -41,16 +39,6 @@ class DuplicateFinder {
   /** A customer about to be created. */
   record Newcomer(UUID id, CustomerStore.Content content) {}
 
-  /**
-   * The trigram similarity from which names count as alike (also set in
-   * guanxi_customers_named_like).
-   */
-  static final double SIMILARITY = 0.8;
-
-  // Shorter names are 80% alike only when they are the same, which the name comparison already
-  // finds.
-  private static final int SIMILARITY_MIN_LENGTH = 5;
-
   private final JdbcClient jdbc;
   private final BlindIndex blindIndex;
 
@@ -60,7 +48,11 @@ class DuplicateFinder {
   }
 
   private record Keys(
-      @Nullable String email, @Nullable String phone, String name, List<String> pinyin) {}
+      @Nullable String email,
+      @Nullable String phone,
+      String name,
+      List<String> pinyin,
+      long[] nameKeys) {}
 
   /**
    * For each newcomer, in order, what it may duplicate (null for none). Runs inside the caller's
@@ -87,7 +79,7 @@ class DuplicateFinder {
     Map<String, UUID> earlierPhone = new HashMap<>();
     Map<String, UUID> earlierName = new HashMap<>();
     Map<String, UUID> earlierPinyin = new HashMap<>();
-    EarlierNames earlierNames = new EarlierNames();
+    Map<Long, UUID> earlierAlike = new HashMap<>();
     for (int i = 0; i < newcomers.size(); i++) {
       Keys key = keys.get(i);
       Map<UUID, Set<Reason>> candidates = new LinkedHashMap<>();
@@ -108,10 +100,10 @@ class DuplicateFinder {
         note(candidates, byPinyin.getOrDefault(pinyin, earlierPinyin.get(pinyin)), Reason.PINYIN);
       }
       note(candidates, bySimilarity.get(i), Reason.SIMILAR_NAME);
-      Set<String> trigrams =
-          key.name().length() >= SIMILARITY_MIN_LENGTH ? trigrams(key.name()) : Set.of();
-      if (candidates.isEmpty() && !trigrams.isEmpty()) {
-        note(candidates, earlierNames.alike(trigrams), Reason.SIMILAR_NAME);
+      if (candidates.isEmpty()) {
+        for (long nameKey : key.nameKeys()) {
+          note(candidates, earlierAlike.get(nameKey), Reason.SIMILAR_NAME);
+        }
       }
       if (candidates.isEmpty()) {
         matches.add(null);
@@ -124,8 +116,8 @@ class DuplicateFinder {
         }
         earlierName.putIfAbsent(key.name(), id);
         key.pinyin().forEach(p -> earlierPinyin.putIfAbsent(p, id));
-        if (!trigrams.isEmpty()) {
-          earlierNames.add(trigrams, id);
+        for (long nameKey : key.nameKeys()) {
+          earlierAlike.putIfAbsent(nameKey, id);
         }
       } else {
         matches.add(strongest(candidates));
@@ -136,11 +128,13 @@ class DuplicateFinder {
 
   private Keys keysOf(CustomerStore.Content content) {
     PersonalData personal = content.personal();
+    String name = SearchKeys.normalise(content.name());
     return new Keys(
         hex(blindIndex.of(SensitiveField.EMAIL, personal.email())),
         hex(blindIndex.of(SensitiveField.PHONE, personal.phone())),
-        SearchKeys.normalise(content.name()),
-        SearchKeys.fullPinyin(content.name()));
+        name,
+        SearchKeys.fullPinyin(content.name()),
+        NameKeys.of(name));
   }
 
   private Map<String, UUID> existing(String column, List<String> hexKeys) {
@@ -179,7 +173,7 @@ class DuplicateFinder {
 
   /**
    * Customers one of whose pinyin readings is one of these (search_latin holds them as words). This
-   * and the look for similar names go through database functions: under row-level security the
+   * and the look for names alike go through database functions: under row-level security the
    * indexes they need would not be used.
    */
   private Map<String, UUID> existingPinyin(List<String> readings) {
@@ -195,16 +189,14 @@ class DuplicateFinder {
     return found;
   }
 
-  /**
-   * For the long names that matched nothing else: the most similar existing customer, by position.
-   */
+  /** For the names that matched nothing else: the existing customer most alike, by position. */
   private Map<Integer, UUID> existingSimilar(
       List<Keys> keys,
       Map<String, UUID> byEmail,
       Map<String, UUID> byPhone,
       Map<String, UUID> byName,
       Map<String, UUID> byPinyin) {
-    List<String> names = new ArrayList<>();
+    List<String> nameKeys = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       Keys key = keys.get(i);
@@ -213,17 +205,17 @@ class DuplicateFinder {
               || (key.phone() != null && byPhone.containsKey(key.phone()))
               || byName.containsKey(key.name())
               || key.pinyin().stream().anyMatch(byPinyin::containsKey);
-      if (!matched && key.name().length() >= SIMILARITY_MIN_LENGTH) {
-        names.add(key.name());
+      if (!matched && key.nameKeys().length > 0) {
+        nameKeys.add(NameKeys.arrayLiteral(key.nameKeys()));
         positions.add(i);
       }
     }
     Map<Integer, UUID> found = new HashMap<>();
-    if (names.isEmpty()) {
+    if (nameKeys.isEmpty()) {
       return found;
     }
-    jdbc.sql("select ordinal, customer_id from guanxi_customers_named_like(cast(:names as text[]))")
-        .param("names", names.toArray(String[]::new))
+    jdbc.sql("select ordinal, customer_id from guanxi_customers_alike(cast(:keys as text[]))")
+        .param("keys", nameKeys.toArray(String[]::new))
         .query(
             (rs, n) ->
                 found.putIfAbsent(positions.get(rs.getInt(1) - 1), rs.getObject(2, UUID.class)))
@@ -253,66 +245,6 @@ class DuplicateFinder {
       }
     }
     return new Match(Objects.requireNonNull(best).getKey(), Set.copyOf(best.getValue()));
-  }
-
-  /**
-   * pg_trgm's similarity: words padded with two spaces before and one after, cut in threes, shared
-   * over all.
-   */
-  static double similarity(String a, String b) {
-    Set<String> left = trigrams(a);
-    Set<String> right = trigrams(b);
-    long shared = left.stream().filter(right::contains).count();
-    return left.isEmpty() || right.isEmpty()
-        ? 0
-        : (double) shared / (left.size() + right.size() - shared);
-  }
-
-  /**
-   * The long names of a batch so far, by their trigrams, to find the first one alike to a new name.
-   */
-  private static final class EarlierNames {
-
-    private final List<UUID> ids = new ArrayList<>();
-    private final List<Integer> sizes = new ArrayList<>();
-    private final Map<String, List<Integer>> byTrigram = new HashMap<>();
-
-    void add(Set<String> trigrams, UUID id) {
-      int position = ids.size();
-      ids.add(id);
-      sizes.add(trigrams.size());
-      trigrams.forEach(t -> byTrigram.computeIfAbsent(t, k -> new ArrayList<>()).add(position));
-    }
-
-    @Nullable UUID alike(Set<String> trigrams) {
-      int[] shared = new int[ids.size()];
-      for (String trigram : trigrams) {
-        for (int position : byTrigram.getOrDefault(trigram, List.of())) {
-          shared[position]++;
-        }
-      }
-      for (int position = 0; position < shared.length; position++) {
-        int union = trigrams.size() + sizes.get(position) - shared[position];
-        if (shared[position] > 0 && (double) shared[position] / union >= SIMILARITY) {
-          return ids.get(position);
-        }
-      }
-      return null;
-    }
-  }
-
-  private static Set<String> trigrams(String text) {
-    Set<String> trigrams = new HashSet<>();
-    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (word.isEmpty()) {
-        continue;
-      }
-      int[] chars = ("  " + word + " ").codePoints().toArray();
-      for (int i = 0; i + 2 < chars.length; i++) {
-        trigrams.add(new String(chars, i, 3));
-      }
-    }
-    return trigrams;
   }
 
   private static @Nullable String hex(byte @Nullable [] bytes) {
@@ -351,9 +283,10 @@ class DuplicateFinder {
           .list()
           .forEach(id -> note(candidates, id, Reason.PINYIN));
     }
-    if (normalised.length() >= SIMILARITY_MIN_LENGTH) {
-      jdbc.sql("select customer_id from guanxi_customers_named_like(cast(:names as text[]))")
-          .param("names", new String[] {normalised})
+    long[] nameKeys = NameKeys.of(normalised);
+    if (nameKeys.length > 0) {
+      jdbc.sql("select customer_id from guanxi_customers_alike(cast(:keys as text[]))")
+          .param("keys", new String[] {NameKeys.arrayLiteral(nameKeys)})
           .query(UUID.class)
           .list()
           .forEach(id -> note(candidates, id, Reason.SIMILAR_NAME));

@@ -146,6 +146,7 @@ class CustomerImportBenchmark {
                   "{"
                       + String.join(",", keys.grams().stream().map(g -> "\"" + g + "\"").toList())
                       + "}",
+                  NameKeys.arrayLiteral(NameKeys.of(keys.name())),
                   "2026-01-01 00:00:00+00",
                   "2026-01-01 00:00:00+00"))
           .append('\n');
@@ -165,7 +166,7 @@ class CustomerImportBenchmark {
           .copyIn(
               "copy customer_copy_twin (workspace_id, id, kind, name, city, lifecycle_stage, classification, tags, owner_id, phone_enc, "
                   + "phone_bidx, phone_tail_bidx, email_enc, email_bidx, birthday_enc, address_enc, search_name, search_latin, "
-                  + "search_grams, created_at, updated_at) from stdin",
+                  + "search_grams, name_keys, created_at, updated_at) from stdin",
               new StringReader(copy.toString()));
     }
     double copySeconds = (System.nanoTime() - start) / 1e9;

@@ -1,0 +1,53 @@
+package org.guanxi.crm.customer.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class NameKeysTests {
+
+  @Test
+  void legalFormsPunctuationCaseAndWordOrderDoNotChangeTheCore() {
+    assertThat(core("Acme Trading Limited.")).isEqualTo("acmetrading");
+    assertThat(core("ACME-Trading Ltd")).isEqualTo("acmetrading");
+    assertThat(core("Trading Acme")).isEqualTo("acmetrading");
+    assertThat(core("華信科技有限公司")).isEqualTo("华信科技");
+    assertThat(core("华信科技股份有限公司")).isEqualTo("华信科技");
+    assertThat(core("有限公司")).isEqualTo("有限公司");
+  }
+
+  @Test
+  void namesDifferingByOneCharacterAreAlike() {
+    assertThat(alike("Umbrella Electronics GmbH", "Umbrella Electronic")).isTrue();
+    assertThat(alike("Jonathan Smith", "Jonathon Smith")).isTrue();
+    assertThat(alike("南京恒德海纳实业有限公司", "南京恒德海纳实业")).isTrue();
+    assertThat(alike("南京恒德海纳实业有限公司", "南京恒德海纳物业有限公司")).isTrue();
+    // the same after leaving out 术 from one and 科 from the other
+    assertThat(alike("北京华为技术有限公司", "北京华为科技有限公司")).isTrue();
+    assertThat(alike("北京华为技术有限公司", "北京中兴通讯有限公司")).isFalse();
+    assertThat(alike("南京恒德海纳实业", "南京恒德海纳物流")).isFalse();
+  }
+
+  @Test
+  void shortNamesAreAlikeOnlyWhenTheirCoresAreTheSame() {
+    assertThat(alike("张伟", "张玮")).isFalse();
+    assertThat(alike("Acme Inc.", "ACME Corporation")).isTrue();
+    assertThat(alike("Acme", "Acne")).isFalse();
+  }
+
+  @Test
+  void aNameWithoutLettersHasNoKeys() {
+    assertThat(NameKeys.of(SearchKeys.normalise(" --- "))).isEmpty();
+  }
+
+  private static String core(String name) {
+    return NameKeys.core(SearchKeys.normalise(name));
+  }
+
+  private static boolean alike(String a, String b) {
+    long[] left = NameKeys.of(SearchKeys.normalise(a));
+    long[] right = NameKeys.of(SearchKeys.normalise(b));
+    return Arrays.stream(left).anyMatch(k -> Arrays.stream(right).anyMatch(r -> r == k));
+  }
+}
