@@ -3,6 +3,7 @@ package org.guanxi.crm.sales.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +65,7 @@ class LeadService {
   }
 
   /**
-   * A lead that came in without a user (the web form, later imports), checked first, then given to
+   * A lead that came in without an owner (the web form, an import), checked first, then given to
    * whom the assignment rules name, else to the default owner or team of where it came from.
    */
   @Transactional
@@ -77,6 +78,33 @@ class LeadService {
     UUID id = Ids.newId();
     store.insert(id, unassigned.assignedTo(assignee.ownerId(), assignee.teamId()), now());
     return id;
+  }
+
+  /**
+   * Checks a draft as creating a lead would, without storing anything: {@link InvalidInput} naming
+   * every field at fault. Not transactional, so that a caller inside a transaction (an import) may
+   * catch the refusal and go on.
+   */
+  void check(LeadDraft draft) {
+    List<InvalidInput.FieldError> errors = new ArrayList<>();
+    collect(errors, () -> validation.check(draft));
+    collect(errors, () -> ContactValues.phone("phone", draft.phone()));
+    collect(errors, () -> ContactValues.email("email", draft.email()));
+    if (LeadText.text(draft.name()) == null && LeadText.text(draft.company()) == null) {
+      errors.add(
+          new InvalidInput.FieldError("name", "name-or-company", "Give a name or a company"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+  }
+
+  private static void collect(List<InvalidInput.FieldError> errors, Runnable check) {
+    try {
+      check.run();
+    } catch (InvalidInput e) {
+      errors.addAll(e.errors());
+    }
   }
 
   Lead get(CurrentUser user, UUID id) {
