@@ -44,6 +44,14 @@ class LeadImportService {
       @Nullable String email,
       @Nullable String phone) {}
 
+  /** A valid row that looks like an earlier row or an existing lead. */
+  private record Flagged(
+      Checked checked,
+      List<LeadImport.Problem> problems,
+      @Nullable Integer earlierRow,
+      @Nullable UUID existingLead,
+      boolean created) {}
+
   private final SpreadsheetFiles files;
   private final LeadService leads;
   private final LeadImportStore store;
@@ -132,16 +140,15 @@ class LeadImportService {
     Map<String, UUID> existingPhones = existing(user, SensitiveField.PHONE, valid);
     Map<String, Integer> seenEmails = new HashMap<>();
     Map<String, Integer> seenPhones = new HashMap<>();
-    int imported = 0;
-    int duplicates = 0;
+    List<Checked> toCreate = new ArrayList<>();
+    List<Flagged> flagged = new ArrayList<>();
     for (Checked row : valid) {
       List<LeadImport.Problem> problems = new ArrayList<>();
       Integer earlierRow = null;
       UUID existingLead = null;
       boolean existing = false;
       if (row.email() != null) {
-        earlierRow = seenEmails.get(row.email());
-        seenEmails.putIfAbsent(row.email(), row.number());
+        earlierRow = seenEmails.putIfAbsent(row.email(), row.number());
         if (earlierRow != null) {
           problems.add(inFile(LeadImportField.EMAIL, mapping, earlierRow));
         }
@@ -152,8 +159,7 @@ class LeadImportService {
         }
       }
       if (row.phone() != null) {
-        Integer earlierPhone = seenPhones.get(row.phone());
-        seenPhones.putIfAbsent(row.phone(), row.number());
+        Integer earlierPhone = seenPhones.putIfAbsent(row.phone(), row.number());
         if (earlierPhone != null) {
           problems.add(inFile(LeadImportField.PHONE, mapping, earlierPhone));
           earlierRow = earlierRow == null ? earlierPhone : Math.min(earlierRow, earlierPhone);
@@ -166,29 +172,41 @@ class LeadImportService {
         }
       }
       boolean duplicate = earlierRow != null || existing;
-      UUID leadId = null;
-      if (!duplicate || duplicatePolicy == LeadImport.Duplicates.IMPORT) {
-        leadId =
-            ownerId == null
-                ? leads.createAssigned(row.draft(), user.id(), null)
-                : leads.create(user, row.draft()).id();
-        imported++;
+      boolean create = !duplicate || duplicatePolicy == LeadImport.Duplicates.IMPORT;
+      if (create) {
+        toCreate.add(row);
       }
       if (duplicate) {
-        duplicates++;
-        reported.add(
-            new LeadImport.Row(
-                row.number(),
-                leadId == null
-                    ? LeadImport.Outcome.DUPLICATE_SKIPPED
-                    : LeadImport.Outcome.DUPLICATE_IMPORTED,
-                problems,
-                earlierRow,
-                existingLead,
-                leadId,
-                row.cells()));
+        flagged.add(new Flagged(row, problems, earlierRow, existingLead, create));
       }
     }
+
+    List<LeadDraft> drafts = toCreate.stream().map(Checked::draft).toList();
+    List<UUID> created =
+        drafts.isEmpty()
+            ? List.of()
+            : ownerId == null
+                ? leads.createAllAssigned(drafts, user.id())
+                : leads.createAllOwnedBy(user, drafts, ownerId);
+    Map<Integer, UUID> leadByRow = new HashMap<>();
+    for (int i = 0; i < created.size(); i++) {
+      leadByRow.put(toCreate.get(i).number(), created.get(i));
+    }
+    for (Flagged row : flagged) {
+      reported.add(
+          new LeadImport.Row(
+              row.checked().number(),
+              row.created()
+                  ? LeadImport.Outcome.DUPLICATE_IMPORTED
+                  : LeadImport.Outcome.DUPLICATE_SKIPPED,
+              row.problems(),
+              row.earlierRow(),
+              row.existingLead(),
+              leadByRow.get(row.checked().number()),
+              row.checked().cells()));
+    }
+    int imported = created.size();
+    int duplicates = flagged.size();
     reported.sort((a, b) -> Integer.compare(a.number(), b.number()));
     LeadImport done =
         new LeadImport(

@@ -3,6 +3,7 @@ package org.guanxi.crm.sales.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.privacy.FieldCipher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -22,9 +24,11 @@ class LeadImportStore {
   private final JdbcClient jdbc;
   private final FieldCipher cipher;
   private final JsonMapper json;
+  private final JdbcTemplate batchJdbc;
 
-  LeadImportStore(JdbcClient jdbc, FieldCipher cipher, JsonMapper json) {
+  LeadImportStore(JdbcClient jdbc, FieldCipher cipher, JsonMapper json, JdbcTemplate batchJdbc) {
     this.jdbc = jdbc;
+    this.batchJdbc = batchJdbc;
     this.cipher = cipher;
     this.json = json;
   }
@@ -50,23 +54,28 @@ class LeadImportStore {
             done.duplicates(),
             Timestamp.from(done.createdAt()))
         .update();
+    List<Object[]> batch = new ArrayList<>();
     for (LeadImport.Row row : rows) {
-      jdbc.sql(
-              """
-              insert into sales_lead_import_row (workspace_id, import_id, row_number, outcome, problems,
-                duplicate_of_row, duplicate_of_lead, lead_id, cells_enc)
-              values (guanxi_current_workspace(), ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
-              """)
-          .params(
-              done.id(),
-              row.number(),
-              row.outcome().name(),
-              json.writeValueAsString(row.problems()),
-              row.duplicateOfRow(),
-              row.duplicateOfLead(),
-              row.leadId(),
-              cipher.encrypt(json.writeValueAsString(row.cells())))
-          .update();
+      batch.add(
+          new Object[] {
+            done.id(),
+            row.number(),
+            row.outcome().name(),
+            json.writeValueAsString(row.problems()),
+            row.duplicateOfRow(),
+            row.duplicateOfLead(),
+            row.leadId(),
+            cipher.encrypt(json.writeValueAsString(row.cells()))
+          });
+    }
+    if (!batch.isEmpty()) {
+      batchJdbc.batchUpdate(
+          """
+          insert into sales_lead_import_row (workspace_id, import_id, row_number, outcome, problems,
+            duplicate_of_row, duplicate_of_lead, lead_id, cells_enc)
+          values (guanxi_current_workspace(), ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
+          """,
+          batch);
     }
   }
 

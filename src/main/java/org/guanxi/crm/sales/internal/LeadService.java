@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +79,45 @@ class LeadService {
     UUID id = Ids.newId();
     store.insert(id, unassigned.assignedTo(assignee.ownerId(), assignee.teamId()), now());
     return id;
+  }
+
+  /**
+   * Creates many leads that came in without an owner (an import) in one go: each checked, then
+   * given to whom the assignment rules name, else to {@code defaultOwnerId}.
+   *
+   * @return the new leads' ids, in the order of the drafts
+   */
+  @Transactional
+  List<UUID> createAllAssigned(List<LeadDraft> drafts, UUID defaultOwnerId) {
+    LeadAssignment.Assigner assigner = assignment.assigner();
+    Map<UUID, LeadStore.Content> leads = new LinkedHashMap<>();
+    for (LeadDraft draft : drafts) {
+      validation.check(draft);
+      LeadStore.Content unassigned = content(draft, LeadStatus.NEW, null, null);
+      LeadAssignment.Assignee assignee =
+          assigner.assign(unassigned.city(), unassigned.industry(), defaultOwnerId, null);
+      leads.put(Ids.newId(), unassigned.assignedTo(assignee.ownerId(), assignee.teamId()));
+    }
+    store.insertAll(leads, now());
+    return List.copyOf(leads.keySet());
+  }
+
+  /**
+   * Creates many leads (an import) in one go, all given to {@code ownerId} when the user may give
+   * leads to that user.
+   *
+   * @return the new leads' ids, in the order of the drafts
+   */
+  @Transactional
+  List<UUID> createAllOwnedBy(CurrentUser user, List<LeadDraft> drafts, UUID ownerId) {
+    UserSummary owner = owner(user, ownerId, null);
+    Map<UUID, LeadStore.Content> leads = new LinkedHashMap<>();
+    for (LeadDraft draft : drafts) {
+      validation.check(draft);
+      leads.put(Ids.newId(), content(draft, LeadStatus.NEW, owner.id(), owner.teamId()));
+    }
+    store.insertAll(leads, now());
+    return List.copyOf(leads.keySet());
   }
 
   /**

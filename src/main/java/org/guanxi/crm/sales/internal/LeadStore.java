@@ -17,6 +17,9 @@ import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,29 +63,49 @@ class LeadStore {
   private final FieldCipher cipher;
   private final BlindIndex blindIndex;
   private final NameSearchKeys searchKeys;
+  private final NamedParameterJdbcTemplate batch;
 
-  LeadStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex, NameSearchKeys searchKeys) {
+  LeadStore(
+      JdbcClient jdbc,
+      FieldCipher cipher,
+      BlindIndex blindIndex,
+      NameSearchKeys searchKeys,
+      NamedParameterJdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.cipher = cipher;
     this.blindIndex = blindIndex;
     this.searchKeys = searchKeys;
   }
 
+  private static final String INSERT =
+      """
+      insert into sales_lead (workspace_id, id, name, company, title, phone_enc, phone_bidx, phone_tail_bidx,
+        email_enc, email_bidx, source, city, industry, notes, status, owner_id, team_id, search_name,
+        search_latin, search_grams, created_at, updated_at)
+      values (guanxi_current_workspace(), :id, :name, :company, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
+        :emailEnc, :emailBidx, :source, :city, :industry, :notes, :status, :ownerId, :teamId, :searchName,
+        :searchLatin, cast(:searchGrams as text[]), :now, :now)
+      """;
+
   void insert(UUID id, Content content, Instant now) {
+    jdbc.sql(INSERT).params(insertParameters(id, content, now)).update();
+  }
+
+  /** Stores many new leads in batches of statements, as an import does. */
+  void insertAll(Map<UUID, Content> leads, Instant now) {
+    SqlParameterSource[] rows =
+        leads.entrySet().stream()
+            .map(e -> new MapSqlParameterSource(insertParameters(e.getKey(), e.getValue(), now)))
+            .toArray(SqlParameterSource[]::new);
+    batch.batchUpdate(INSERT, rows);
+  }
+
+  private Map<String, Object> insertParameters(UUID id, Content content, Instant now) {
     Map<String, Object> params = parameters(content);
     params.put("id", id);
     params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into sales_lead (workspace_id, id, name, company, title, phone_enc, phone_bidx, phone_tail_bidx,
-              email_enc, email_bidx, source, city, industry, notes, status, owner_id, team_id, search_name,
-              search_latin, search_grams, created_at, updated_at)
-            values (guanxi_current_workspace(), :id, :name, :company, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
-              :emailEnc, :emailBidx, :source, :city, :industry, :notes, :status, :ownerId, :teamId, :searchName,
-              :searchLatin, cast(:searchGrams as text[]), :now, :now)
-            """)
-        .params(params)
-        .update();
+    return params;
   }
 
   /**
