@@ -21,6 +21,12 @@ public enum Permission {
   ORDER_READ,
   ORDER_WRITE,
   ORDER_IMPORT,
+  /** key-account plans of the customers the user sees */
+  KEY_ACCOUNT_READ,
+  /**
+   * changing key-account plans, where the user owns the customer, manages or is on the account team
+   */
+  KEY_ACCOUNT_WRITE,
   /** sales settings: pipelines and their stages, lead assignment rules, the web-to-lead form */
   SALES_SETTINGS,
   AUDIT_READ,

@@ -30,6 +30,8 @@ public enum Role {
           ORDER_READ,
           ORDER_WRITE,
           ORDER_IMPORT,
+          KEY_ACCOUNT_READ,
+          KEY_ACCOUNT_WRITE,
           SALES_SETTINGS,
           AUDIT_READ,
           ADMINISTRATION)),
@@ -51,7 +53,9 @@ public enum Role {
           PRODUCT_READ,
           ORDER_READ,
           ORDER_WRITE,
-          ORDER_IMPORT)),
+          ORDER_IMPORT,
+          KEY_ACCOUNT_READ,
+          KEY_ACCOUNT_WRITE)),
   SALES(
       RecordScope.OWN,
       EnumSet.of(
@@ -64,7 +68,9 @@ public enum Role {
           OPPORTUNITY_WRITE,
           PRODUCT_READ,
           ORDER_READ,
-          ORDER_WRITE)),
+          ORDER_WRITE,
+          KEY_ACCOUNT_READ,
+          KEY_ACCOUNT_WRITE)),
   MARKETING(
       RecordScope.WORKSPACE,
       EnumSet.of(
@@ -75,13 +81,23 @@ public enum Role {
           LEAD_WRITE,
           LEAD_IMPORT,
           PRODUCT_READ,
-          ORDER_READ)),
+          ORDER_READ,
+          KEY_ACCOUNT_READ,
+          KEY_ACCOUNT_WRITE)),
   SERVICE(
       RecordScope.WORKSPACE,
-      EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, PERSONAL_DATA_REVEAL, PRODUCT_READ, ORDER_READ)),
+      EnumSet.of(
+          CUSTOMER_READ,
+          CUSTOMER_WRITE,
+          PERSONAL_DATA_REVEAL,
+          PRODUCT_READ,
+          ORDER_READ,
+          KEY_ACCOUNT_READ,
+          KEY_ACCOUNT_WRITE)),
   ANALYST(
       RecordScope.WORKSPACE,
-      EnumSet.of(CUSTOMER_READ, LEAD_READ, OPPORTUNITY_READ, PRODUCT_READ, ORDER_READ));
+      EnumSet.of(
+          CUSTOMER_READ, LEAD_READ, OPPORTUNITY_READ, PRODUCT_READ, ORDER_READ, KEY_ACCOUNT_READ));
 
   private final RecordScope scope;
   private final Set<Permission> permissions;

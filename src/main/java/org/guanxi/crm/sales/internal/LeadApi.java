@@ -67,7 +67,7 @@ class LeadApi {
   @Operation(
       summary = "List and search leads",
       description =
-          "q matches any part of the name or company, an exact e-mail or phone, or a phone's last four digits. Newest first, paged by cursor.")
+          "q matches any part of the name or company (simplified or traditional characters, pinyin in full or by initials: zhangwei, zw), an exact e-mail or phone, or a phone's last four digits. Newest first, paged by cursor.")
   LeadList list(
       @AuthenticationPrincipal CurrentUser user,
       @RequestParam(required = false) @Nullable String q,

@@ -1,5 +1,9 @@
 package org.guanxi.crm.sales.internal;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
@@ -35,30 +39,57 @@ class LeadAssignment {
       @Nullable String industry,
       @Nullable UUID defaultOwnerId,
       @Nullable UUID defaultTeamId) {
-    for (LeadAssignmentRule rule : store.rules()) {
-      if (rule.matches(city, industry)) {
-        Assignee assignee = to(rule.userId(), rule.teamId());
-        if (assignee != null) {
-          return assignee;
-        }
-      }
-    }
-    Assignee fallback = to(defaultOwnerId, defaultTeamId);
-    return fallback == null ? Assignee.NO_ONE : fallback;
+    return assigner().assign(city, industry, defaultOwnerId, defaultTeamId);
   }
 
-  /** The user when active, or the team's next rep; null when the user is no longer active. */
-  private @Nullable Assignee to(@Nullable UUID userId, @Nullable UUID teamId) {
-    if (userId != null) {
-      return users
-          .find(userId)
-          .filter(UserSummary::active)
-          .map(user -> new Assignee(user.id(), user.teamId()))
-          .orElse(null);
+  /**
+   * The rules as they are now, to assign many leads in one transaction (an import) without reading
+   * the rules and the users again for each lead.
+   */
+  Assigner assigner() {
+    return new Assigner(store.rules());
+  }
+
+  /** Assigns leads by rules read once; the users it looks up are remembered. */
+  final class Assigner {
+
+    private final List<LeadAssignmentRule> rules;
+    private final Map<UUID, Optional<UserSummary>> known = new HashMap<>();
+
+    private Assigner(List<LeadAssignmentRule> rules) {
+      this.rules = rules;
     }
-    if (teamId != null) {
-      return new Assignee(store.nextRep(teamId), teamId);
+
+    Assignee assign(
+        @Nullable String city,
+        @Nullable String industry,
+        @Nullable UUID defaultOwnerId,
+        @Nullable UUID defaultTeamId) {
+      for (LeadAssignmentRule rule : rules) {
+        if (rule.matches(city, industry)) {
+          Assignee assignee = to(rule.userId(), rule.teamId());
+          if (assignee != null) {
+            return assignee;
+          }
+        }
+      }
+      Assignee fallback = to(defaultOwnerId, defaultTeamId);
+      return fallback == null ? Assignee.NO_ONE : fallback;
     }
-    return null;
+
+    /** The user when active, or the team's next rep; null when the user is no longer active. */
+    private @Nullable Assignee to(@Nullable UUID userId, @Nullable UUID teamId) {
+      if (userId != null) {
+        return known
+            .computeIfAbsent(userId, users::find)
+            .filter(UserSummary::active)
+            .map(user -> new Assignee(user.id(), user.teamId()))
+            .orElse(null);
+      }
+      if (teamId != null) {
+        return new Assignee(store.nextRep(teamId), teamId);
+      }
+      return null;
+    }
   }
 }

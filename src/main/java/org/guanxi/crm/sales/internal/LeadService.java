@@ -3,6 +3,8 @@ package org.guanxi.crm.sales.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +66,7 @@ class LeadService {
   }
 
   /**
-   * A lead that came in without a user (the web form, later imports), checked first, then given to
+   * A lead that came in without an owner (the web form, an import), checked first, then given to
    * whom the assignment rules name, else to the default owner or team of where it came from.
    */
   @Transactional
@@ -77,6 +79,72 @@ class LeadService {
     UUID id = Ids.newId();
     store.insert(id, unassigned.assignedTo(assignee.ownerId(), assignee.teamId()), now());
     return id;
+  }
+
+  /**
+   * Creates many leads that came in without an owner (an import) in one go: each checked, then
+   * given to whom the assignment rules name, else to {@code defaultOwnerId}.
+   *
+   * @return the new leads' ids, in the order of the drafts
+   */
+  @Transactional
+  List<UUID> createAllAssigned(List<LeadDraft> drafts, UUID defaultOwnerId) {
+    LeadAssignment.Assigner assigner = assignment.assigner();
+    Map<UUID, LeadStore.Content> leads = new LinkedHashMap<>();
+    for (LeadDraft draft : drafts) {
+      validation.check(draft);
+      LeadStore.Content unassigned = content(draft, LeadStatus.NEW, null, null);
+      LeadAssignment.Assignee assignee =
+          assigner.assign(unassigned.city(), unassigned.industry(), defaultOwnerId, null);
+      leads.put(Ids.newId(), unassigned.assignedTo(assignee.ownerId(), assignee.teamId()));
+    }
+    store.insertAll(leads, now());
+    return List.copyOf(leads.keySet());
+  }
+
+  /**
+   * Creates many leads (an import) in one go, all given to {@code ownerId} when the user may give
+   * leads to that user.
+   *
+   * @return the new leads' ids, in the order of the drafts
+   */
+  @Transactional
+  List<UUID> createAllOwnedBy(CurrentUser user, List<LeadDraft> drafts, UUID ownerId) {
+    UserSummary owner = owner(user, ownerId, null);
+    Map<UUID, LeadStore.Content> leads = new LinkedHashMap<>();
+    for (LeadDraft draft : drafts) {
+      validation.check(draft);
+      leads.put(Ids.newId(), content(draft, LeadStatus.NEW, owner.id(), owner.teamId()));
+    }
+    store.insertAll(leads, now());
+    return List.copyOf(leads.keySet());
+  }
+
+  /**
+   * Checks a draft as creating a lead would, without storing anything: {@link InvalidInput} naming
+   * every field at fault. Not transactional, so that a caller inside a transaction (an import) may
+   * catch the refusal and go on.
+   */
+  void check(LeadDraft draft) {
+    List<InvalidInput.FieldError> errors = new ArrayList<>();
+    collect(errors, () -> validation.check(draft));
+    collect(errors, () -> ContactValues.phone("phone", draft.phone()));
+    collect(errors, () -> ContactValues.email("email", draft.email()));
+    if (LeadText.text(draft.name()) == null && LeadText.text(draft.company()) == null) {
+      errors.add(
+          new InvalidInput.FieldError("name", "name-or-company", "Give a name or a company"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+  }
+
+  private static void collect(List<InvalidInput.FieldError> errors, Runnable check) {
+    try {
+      check.run();
+    } catch (InvalidInput e) {
+      errors.addAll(e.errors());
+    }
   }
 
   Lead get(CurrentUser user, UUID id) {

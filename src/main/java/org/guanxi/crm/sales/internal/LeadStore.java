@@ -10,12 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.customer.NameSearchKeys;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -58,28 +62,50 @@ class LeadStore {
   private final JdbcClient jdbc;
   private final FieldCipher cipher;
   private final BlindIndex blindIndex;
+  private final NameSearchKeys searchKeys;
+  private final NamedParameterJdbcTemplate batch;
 
-  LeadStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex) {
+  LeadStore(
+      JdbcClient jdbc,
+      FieldCipher cipher,
+      BlindIndex blindIndex,
+      NameSearchKeys searchKeys,
+      NamedParameterJdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.cipher = cipher;
     this.blindIndex = blindIndex;
+    this.searchKeys = searchKeys;
   }
 
+  private static final String INSERT =
+      """
+      insert into sales_lead (workspace_id, id, name, company, title, phone_enc, phone_bidx, phone_tail_bidx,
+        email_enc, email_bidx, source, city, industry, notes, status, owner_id, team_id, search_name,
+        search_latin, search_grams, created_at, updated_at)
+      values (guanxi_current_workspace(), :id, :name, :company, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
+        :emailEnc, :emailBidx, :source, :city, :industry, :notes, :status, :ownerId, :teamId, :searchName,
+        :searchLatin, cast(:searchGrams as text[]), :now, :now)
+      """;
+
   void insert(UUID id, Content content, Instant now) {
+    jdbc.sql(INSERT).params(insertParameters(id, content, now)).update();
+  }
+
+  /** Stores many new leads in batches of statements, as an import does. */
+  void insertAll(Map<UUID, Content> leads, Instant now) {
+    SqlParameterSource[] rows =
+        leads.entrySet().stream()
+            .map(e -> new MapSqlParameterSource(insertParameters(e.getKey(), e.getValue(), now)))
+            .toArray(SqlParameterSource[]::new);
+    batch.batchUpdate(INSERT, rows);
+  }
+
+  private Map<String, Object> insertParameters(UUID id, Content content, Instant now) {
     Map<String, Object> params = parameters(content);
     params.put("id", id);
     params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into sales_lead (workspace_id, id, name, company, title, phone_enc, phone_bidx, phone_tail_bidx,
-              email_enc, email_bidx, source, city, industry, notes, status, owner_id, team_id, search_text,
-              created_at, updated_at)
-            values (guanxi_current_workspace(), :id, :name, :company, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
-              :emailEnc, :emailBidx, :source, :city, :industry, :notes, :status, :ownerId, :teamId, :searchText,
-              :now, :now)
-            """)
-        .params(params)
-        .update();
+    return params;
   }
 
   /**
@@ -96,8 +122,9 @@ class LeadStore {
                 update sales_lead set name = :name, company = :company, title = :title, phone_enc = :phoneEnc,
                   phone_bidx = :phoneBidx, phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc,
                   email_bidx = :emailBidx, source = :source, city = :city, industry = :industry, notes = :notes,
-                  status = :status, owner_id = :ownerId, team_id = :teamId, search_text = :searchText,
-                  updated_at = :now, version = version + 1
+                  status = :status, owner_id = :ownerId, team_id = :teamId, search_name = :searchName,
+                  search_latin = :searchLatin, search_grams = cast(:searchGrams as text[]), updated_at = :now,
+                  version = version + 1
                 where id = :id and version = :version and status <> 'CONVERTED'
                 """)
             .params(params)
@@ -206,7 +233,9 @@ class LeadStore {
   /**
    * One search box: an e-mail address, a phone number or a phone's last four digits through their
    * blind indexes (bytea {@code =}, which PostgreSQL may use an index for under row-level
-   * security); anything else any part of the name or the company.
+   * security); anything else any part of the name or the company as the customer search finds it —
+   * Chinese fragments in either script, pinyin in full or by initials, Latin words — through the
+   * functions of migration V65, which use the name indexes despite row-level security.
    */
   private String searchCondition(String q, Map<String, Object> params) {
     if (q.contains("@")) {
@@ -222,8 +251,15 @@ class LeadStore {
       params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, ContactValues.phone("q", q)));
       return "l.phone_bidx = :phoneBidx";
     }
-    params.put("like", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
-    return "l.search_text like :like";
+    NameSearchKeys.Match match = searchKeys.match(q);
+    if (match.latinContains() != null) {
+      params.put("like", "%" + escapeLike(match.latinContains()) + "%");
+      return "l.id = any(array(select guanxi_lead_ids_by_latin(:like)))";
+    }
+    params.put("grams", match.grams().toArray(String[]::new));
+    params.put(
+        "like", match.nameContains() == null ? "%" : "%" + escapeLike(match.nameContains()) + "%");
+    return "l.id = any(array(select guanxi_lead_ids_by_grams(cast(:grams as text[]), :like)))";
   }
 
   private static String escapeLike(String text) {
@@ -249,14 +285,46 @@ class LeadStore {
     params.put("status", content.status().name());
     params.put("ownerId", content.ownerId());
     params.put("teamId", content.teamId());
-    params.put("searchText", searchText(content));
+    NameSearchKeys.Keys keys = keys(content.name(), content.company());
+    params.put("searchName", keys.name());
+    params.put("searchLatin", keys.latin());
+    params.put("searchGrams", keys.grams().toArray(String[]::new));
     return params;
   }
 
-  private static String searchText(Content content) {
-    String name = content.name() == null ? "" : content.name();
-    String company = content.company() == null ? "" : content.company();
-    return (name + " " + company).strip().toLowerCase(Locale.ROOT);
+  /** What a lead is found by: its person's name and its company's, each keyed on its own. */
+  NameSearchKeys.Keys keys(@Nullable String name, @Nullable String company) {
+    NameSearchKeys.Keys none = new NameSearchKeys.Keys("", "", List.of());
+    NameSearchKeys.Keys byName = name == null ? none : searchKeys.of(name);
+    return company == null ? byName : byName.and(searchKeys.of(company));
+  }
+
+  /**
+   * Up to {@code limit} leads of the current workspace stored without search keys (before migration
+   * V65), as id, name and company.
+   */
+  List<Unkeyed> unkeyed(int limit) {
+    return jdbc.sql(
+            "select id, name, company from sales_lead where search_name is null order by id limit ?")
+        .params(limit)
+        .query(
+            (rs, n) ->
+                new Unkeyed(
+                    rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("company")))
+        .list();
+  }
+
+  record Unkeyed(UUID id, @Nullable String name, @Nullable String company) {}
+
+  /** Stores a lead's search keys; derived data, so the version stays as it is. */
+  void storeKeys(UUID id, NameSearchKeys.Keys keys) {
+    jdbc.sql(
+            """
+            update sales_lead set search_name = ?, search_latin = ?, search_grams = cast(? as text[])
+            where id = ?
+            """)
+        .params(keys.name(), keys.latin(), keys.grams().toArray(String[]::new), id)
+        .update();
   }
 
   private Lead lead(ResultSet rs, int row) throws SQLException {
