@@ -79,7 +79,7 @@ final class NameKeys {
 
   /**
    * The keys of a name already normalised by {@link SearchKeys#normalise}: the core's first, then
-   * the core without each of its characters; none for a name without letters or digits.
+   * the core without each of its letters; none for a name without letters or digits.
    */
   static long[] of(String normalisedName) {
     String core = core(normalisedName);
@@ -91,6 +91,9 @@ final class NameKeys {
     int[] chars = core.codePoints().toArray();
     if (chars.length >= EDIT_MIN_LENGTH) {
       for (int left = 0; left < chars.length; left++) {
+        if (!Character.isLetter(chars[left])) {
+          continue;
+        }
         int[] shorter = new int[chars.length - 1];
         System.arraycopy(chars, 0, shorter, 0, left);
         System.arraycopy(chars, left + 1, shorter, left, chars.length - left - 1);

@@ -30,6 +30,13 @@ class NameKeysTests {
   }
 
   @Test
+  void namesDifferingInANumberAreDifferentCustomers() {
+    assertThat(alike("测试客户0001", "测试客户0002")).isFalse();
+    assertThat(alike("Northwind Store 12", "Northwind Store 13")).isFalse();
+    assertThat(alike("Northwind Store 12", "Northwint Store 12")).isTrue();
+  }
+
+  @Test
   void shortNamesAreAlikeOnlyWhenTheirCoresAreTheSame() {
     assertThat(alike("张伟", "张玮")).isFalse();
     assertThat(alike("Acme Inc.", "ACME Corporation")).isTrue();
