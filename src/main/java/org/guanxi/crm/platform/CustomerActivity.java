@@ -29,6 +29,14 @@ public interface CustomerActivity {
   @Nullable String actorName();
 
   /**
+   * The user who did it, when a user did: an activity of the customer's owner counts as following
+   * the customer up (it keeps the customer from returning to the pool). Null by default.
+   */
+  default @Nullable UUID actorId() {
+    return null;
+  }
+
+  /**
    * What the timeline shows beside the kind: {@code summary} (a short text, such as an order's
    * number and amount) and {@code link} (the path of the record it is about) when there are any.
    */

@@ -10,6 +10,13 @@ public enum Permission {
   CUSTOMER_EXPORT_LARGE,
   CUSTOMER_IMPORT,
   PERSONAL_DATA_REVEAL,
+  /** see the pools of one's teams and the general pool, and claim customers from them */
+  CUSTOMER_POOL_CLAIM,
+  /**
+   * see the pools of the teams one manages, assign their customers and reclaim customers for the
+   * pool
+   */
+  CUSTOMER_POOL_MANAGE,
   LEAD_READ,
   LEAD_WRITE,
   LEAD_IMPORT,

@@ -22,6 +22,8 @@ class ApiDocumentationTests {
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/customers")))
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/customers/{id}")))
         .andExpect(jsonPath("$.paths", hasKey("/api/v1/custom-fields")))
+        .andExpect(jsonPath("$.paths", hasKey("/api/v1/customer-pool")))
+        .andExpect(jsonPath("$.paths", hasKey("/api/v1/customers/{id}/release")))
         .andExpect(
             jsonPath("$.paths['/api/v1/customers'].post.summary").value("Create a customer"));
   }

@@ -28,18 +28,21 @@ class ContactService {
   private final CustomerTimeline timeline;
   private final InputValidation validation;
   private final Clock clock;
+  private final FollowUps followUps;
 
   ContactService(
       CustomerService customers,
       ContactStore store,
       CustomerTimeline timeline,
       InputValidation validation,
-      Clock clock) {
+      Clock clock,
+      FollowUps followUps) {
     this.customers = customers;
     this.store = store;
     this.timeline = timeline;
     this.validation = validation;
     this.clock = clock;
+    this.followUps = followUps;
   }
 
   List<Contact> of(CurrentUser user, UUID customerId) {
@@ -73,6 +76,7 @@ class ContactService {
         "CONTACT_ADDED",
         user.displayName(),
         Map.of("contact", draft.name().strip()));
+    followUps.byOwner(customerId, user.id(), now);
     return store.find(id, customerId).orElseThrow();
   }
 
@@ -100,12 +104,14 @@ class ContactService {
     if (!saved) {
       throw new StaleVersion(KIND, get(user, customerId, contactId).version());
     }
+    Instant now = clock.instant();
     timeline.add(
         customerId,
-        clock.instant(),
+        now,
         "CONTACT_CHANGED",
         user.displayName(),
         Map.of("contact", draft.name().strip()));
+    followUps.byOwner(customerId, user.id(), now);
     return store.find(contactId, customerId).orElseThrow();
   }
 
@@ -113,11 +119,9 @@ class ContactService {
   void remove(CurrentUser user, UUID customerId, UUID contactId) {
     Contact contact = get(user, customerId, contactId);
     store.delete(contactId, customerId);
+    Instant now = clock.instant();
     timeline.add(
-        customerId,
-        clock.instant(),
-        "CONTACT_REMOVED",
-        user.displayName(),
-        Map.of("contact", contact.name()));
+        customerId, now, "CONTACT_REMOVED", user.displayName(), Map.of("contact", contact.name()));
+    followUps.byOwner(customerId, user.id(), now);
   }
 }

@@ -52,6 +52,7 @@ class CustomerService implements Customers {
   private final Clock clock;
   private final ContactStore contacts;
   private final DuplicateFinder duplicates;
+  private final FollowUps followUps;
 
   CustomerService(
       CustomerStore store,
@@ -63,7 +64,8 @@ class CustomerService implements Customers {
       InputValidation validation,
       Clock clock,
       ContactStore contacts,
-      DuplicateFinder duplicates) {
+      DuplicateFinder duplicates,
+      FollowUps followUps) {
     this.store = store;
     this.timeline = timeline;
     this.users = users;
@@ -74,6 +76,7 @@ class CustomerService implements Customers {
     this.clock = clock;
     this.contacts = contacts;
     this.duplicates = duplicates;
+    this.followUps = followUps;
   }
 
   @Transactional
@@ -120,8 +123,16 @@ class CustomerService implements Customers {
       throw new StaleVersion(KIND, current.version());
     }
     Instant now = clock.instant();
-    if (!store.update(id, version, content(user, draft, current), now)) {
+    CustomerStore.Content content = content(user, draft, current);
+    boolean newOwner = content.ownerId() != null && !content.ownerId().equals(current.ownerId());
+    if (newOwner) {
+      followUps.newOwner(id, now);
+    }
+    if (!store.update(id, version, content, now)) {
       throw new StaleVersion(KIND, get(user, id).version());
+    }
+    if (!newOwner) {
+      followUps.byOwner(id, user.id(), now);
     }
     Customer updated = get(user, id);
     timeline.add(
@@ -130,6 +141,15 @@ class CustomerService implements Customers {
         "CHANGED",
         user.displayName(),
         Map.of("fields", changedFields(current.draft(), updated.draft())));
+    if (newOwner && current.ownerId() == null) {
+      // out of the pool; a customer in the pool belongs to the team of its pool
+      Map<String, Object> detail = new java.util.LinkedHashMap<>();
+      detail.put("owner", String.valueOf(updated.ownerName()));
+      if (current.teamId() != null) {
+        detail.put("poolTeamId", current.teamId().toString());
+      }
+      timeline.add(id, now, CustomerPool.ASSIGNED, user.displayName(), detail);
+    }
     events.publishEvent(new CustomerChanged(user.workspaceId(), id, user.id()));
     return updated;
   }
@@ -247,13 +267,20 @@ class CustomerService implements Customers {
     return users.activeUsers().stream().filter(owner -> user.mayAssignTo(owner)).toList();
   }
 
+  /**
+   * The content a draft gives a customer. A customer in the pool stays there, without an owner,
+   * unless the draft names one.
+   */
   private CustomerStore.Content content(
       CurrentUser user, CustomerDraft draft, @Nullable Customer current) {
+    if (current != null && current.ownerId() == null && draft.ownerId() == null) {
+      return content(draft, null, current);
+    }
     return content(draft, owner(user, draft.ownerId(), current), current);
   }
 
   private CustomerStore.Content content(
-      CustomerDraft draft, UserSummary owner, @Nullable Customer current) {
+      CustomerDraft draft, @Nullable UserSummary owner, @Nullable Customer current) {
     LocalDate today = LocalDate.now(clock);
     PersonalData personal =
         new PersonalData(
@@ -272,8 +299,8 @@ class CustomerService implements Customers {
         draft.classificationOrDefault(),
         draft.tagsOrEmpty(),
         SensitiveValues.text(draft.preferences()),
-        owner.id(),
-        owner.teamId(),
+        owner == null ? null : owner.id(),
+        owner == null ? (current == null ? null : current.teamId()) : owner.teamId(),
         personal,
         customFieldValues(draft, current));
   }
@@ -442,6 +469,7 @@ class CustomerService implements Customers {
         primary,
         now);
     timeline.add(customerId, now, "CONTACT_ADDED", user.displayName(), Map.of("contact", name));
+    followUps.byOwner(customerId, user.id(), now);
   }
 
   private static void addIfPresent(List<String> values, @Nullable String value) {

@@ -77,7 +77,7 @@ class CustomerStore {
       Classification classification,
       List<String> tags,
       @Nullable String preferences,
-      UUID ownerId,
+      @Nullable UUID ownerId,
       @Nullable UUID teamId,
       PersonalData personal,
       Map<String, Object> customFields) {
@@ -267,6 +267,14 @@ class CustomerStore {
       params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, SensitiveValues.phone("q", q)));
       return matching("x.phone_bidx = :phoneBidx", "k.phone_bidx = :phoneBidx");
     }
+    return nameCondition(q, params);
+  }
+
+  /**
+   * Customers whose name matches {@code q} in any part, its pinyin or initials, as a condition on
+   * {@code customer c}: the matching ids come from the name indexes first.
+   */
+  static String nameCondition(String q, Map<String, Object> params) {
     String normalised = SearchKeys.normalise(q);
     if (SearchKeys.containsCjk(normalised)) {
       params.put("like", "%" + escapeLike(normalised) + "%");

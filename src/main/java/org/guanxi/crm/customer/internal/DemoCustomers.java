@@ -24,17 +24,20 @@ class DemoCustomers {
   private final CustomerStore store;
   private final UserDirectory users;
   private final Clock clock;
+  private final DemoPool pool;
 
-  DemoCustomers(CustomerStore store, UserDirectory users, Clock clock) {
+  DemoCustomers(CustomerStore store, UserDirectory users, Clock clock, DemoPool pool) {
     this.store = store;
     this.users = users;
     this.clock = clock;
+    this.pool = pool;
   }
 
   @EventListener
   void on(WorkspaceCreated created) {
     if (created.demo()) {
       generate(DEMO_COUNT, SEED, done -> {});
+      pool.fill();
     }
   }
 

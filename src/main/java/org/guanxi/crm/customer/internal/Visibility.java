@@ -6,12 +6,13 @@ import org.guanxi.crm.platform.CurrentUser;
 /**
  * The customers a user may see, as a condition on {@code customer c}: own and shared ones for a
  * sales rep, the team's (and the teams below) for a manager, all of the workspace for the roles
- * that serve everyone.
+ * that serve everyone. Customers in the pool have no owner, and a share does not show them either:
+ * reps and managers see them only through the pool ({@link PoolStore}), without personal data.
  */
 record Visibility(String sql, Map<String, Object> params) {
 
   private static final String OWN_OR_SHARED =
-      "c.owner_id = :viewer or exists (select 1 from customer_share s where s.customer_id = c.id and s.user_id = :viewer)";
+      "c.owner_id = :viewer or (c.pooled_at is null and exists (select 1 from customer_share s where s.customer_id = c.id and s.user_id = :viewer))";
 
   static Visibility of(CurrentUser user) {
     return switch (user.scope()) {

@@ -1,0 +1,229 @@
+package org.guanxi.crm.customer.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.customer.Classification;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.Permission;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The pool pages: the list of the pools one sees, with claim buttons and, for managers, an assign
+ * form (both answer htmx with the row's outcome); and the pool panel of the customer page, which
+ * shows where the customer stands and lets its owner release it or its manager reclaim it.
+ */
+@Controller
+class PoolPages {
+
+  /** What became of a claim or an assignment from the list, shown in place of the row. */
+  record Outcome(
+      UUID customerId, String name, String message, @Nullable String argument, boolean success) {}
+
+  private final CustomerPool pool;
+  private final CustomerService customers;
+
+  PoolPages(CustomerPool pool, CustomerService customers) {
+    this.pool = pool;
+    this.customers = customers;
+  }
+
+  @GetMapping("/pool")
+  @PreAuthorize("hasAnyAuthority('CUSTOMER_POOL_CLAIM', 'CUSTOMER_POOL_MANAGE')")
+  String list(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(name = "pool", required = false) @Nullable String poolChoice,
+      @RequestParam(required = false) @Nullable PoolReason reason,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(defaultValue = "false") boolean released,
+      Model model) {
+    model.addAttribute("released", released);
+    showPage(user, model, poolChoice, reason, q, null);
+    return "customer/pool";
+  }
+
+  /** The rows of the list: the filters and the "more" button fetch these (htmx). */
+  @GetMapping("/pool/rows")
+  @PreAuthorize("hasAnyAuthority('CUSTOMER_POOL_CLAIM', 'CUSTOMER_POOL_MANAGE')")
+  String rows(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(name = "pool", required = false) @Nullable String poolChoice,
+      @RequestParam(required = false) @Nullable PoolReason reason,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable String cursor,
+      Model model) {
+    showPage(user, model, poolChoice, reason, q, cursor);
+    return "customer/pool :: rows";
+  }
+
+  @PostMapping("/pool/{id}/claim")
+  @PreAuthorize("hasAuthority('CUSTOMER_POOL_CLAIM')")
+  String claim(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    Outcome outcome;
+    try {
+      Customer claimed = pool.claim(user, id);
+      outcome = new Outcome(id, claimed.name(), "pool.claimed", null, true);
+    } catch (ClaimLimitReached e) {
+      outcome = new Outcome(id, "", "pool.limitReached", String.valueOf(e.limit()), false);
+    } catch (AlreadyClaimed e) {
+      outcome = new Outcome(id, "", "pool.alreadyClaimed", null, false);
+    }
+    return outcome(user, model, outcome, htmx);
+  }
+
+  @PostMapping("/pool/{id}/assign")
+  @PreAuthorize("hasAuthority('CUSTOMER_POOL_MANAGE')")
+  String assign(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam(required = false) @Nullable UUID ownerId,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    Outcome outcome;
+    try {
+      Customer assigned = pool.assign(user, id, ownerId);
+      outcome = new Outcome(id, assigned.name(), "pool.assigned", assigned.ownerName(), true);
+    } catch (AlreadyClaimed e) {
+      outcome = new Outcome(id, "", "pool.alreadyClaimed", null, false);
+    } catch (InvalidInput e) {
+      outcome = new Outcome(id, "", "error." + e.errors().get(0).code(), null, false);
+    }
+    return outcome(user, model, outcome, htmx);
+  }
+
+  /** The pool panel of the customer page (loaded by htmx). */
+  @GetMapping("/customers/{id}/pool-panel")
+  @PreAuthorize("hasAuthority('CUSTOMER_READ')")
+  String panel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    return showPanel(user, id, model);
+  }
+
+  /**
+   * Puts the customer back into the pool from its page: htmx is sent on to the pool (the owner no
+   * longer sees the customer), or gets the panel with what was wrong.
+   */
+  @PostMapping("/customers/{id}/release")
+  @PreAuthorize("hasAnyAuthority('CUSTOMER_POOL_CLAIM', 'CUSTOMER_POOL_MANAGE')")
+  String release(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable String reason,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    try {
+      pool.release(user, id, version, reason);
+    } catch (InvalidInput e) {
+      model.addAttribute("releaseError", "error." + e.errors().get(0).code());
+      model.addAttribute("reason", reason);
+      return htmx == null ? "redirect:/customers/" + id : showPanel(user, id, model);
+    } catch (StaleVersion e) {
+      model.addAttribute("conflict", true);
+      model.addAttribute("reason", reason);
+      return htmx == null ? "redirect:/customers/" + id : showPanel(user, id, model);
+    } catch (AlreadyInPool e) {
+      return htmx == null ? "redirect:/customers/" + id : showPanel(user, id, model);
+    }
+    if (htmx == null) {
+      return "redirect:/pool?released=true";
+    }
+    response.setHeader("HX-Redirect", request.getContextPath() + "/pool?released=true");
+    return "customer/pool-panel :: released";
+  }
+
+  @ExceptionHandler(RecordNotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound() {
+    return "customer/not-found";
+  }
+
+  private String showPanel(CurrentUser user, UUID id, Model model) {
+    Customer customer = customers.getEvenDeleted(user, id);
+    PoolStatus status = pool.status(user, id);
+    PoolSettings rules = pool.settings();
+    boolean exempt =
+        rules.exemptsKeyAccounts() && customer.classification() == Classification.KEY_ACCOUNT;
+    Integer days = rules.returnAfterDays();
+    Instant returnsAt =
+        status.inPool() || exempt || days == null || customer.deletedAt() != null
+            ? null
+            : status.followedUpAt().plus(Duration.ofDays(days));
+    model.addAttribute("customer", CustomerResource.of(customer, false));
+    model.addAttribute("status", status);
+    model.addAttribute("returnsAt", returnsAt);
+    model.addAttribute("exempt", exempt && !status.inPool());
+    model.addAttribute("mayRelease", pool.mayRelease(user, customer));
+    model.addAttribute("reclaim", !user.id().equals(customer.ownerId()));
+    return "customer/pool-panel :: panel";
+  }
+
+  private String outcome(CurrentUser user, Model model, Outcome outcome, @Nullable String htmx) {
+    model.addAttribute("outcome", outcome);
+    if (htmx != null) {
+      return "customer/pool :: outcome";
+    }
+    showPage(user, model, null, null, null, null);
+    model.addAttribute("released", false);
+    return "customer/pool";
+  }
+
+  /** One page of the list, its filters kept for the selects and the "more" button. */
+  private void showPage(
+      CurrentUser user,
+      Model model,
+      @Nullable String poolChoice,
+      @Nullable PoolReason reason,
+      @Nullable String q,
+      @Nullable String cursor) {
+    boolean general = "general".equals(poolChoice);
+    UUID teamId = general ? null : teamId(poolChoice);
+    PoolPage page =
+        pool.list(user, new PoolQuery(teamId, general, reason, q, cursor, PoolQuery.DEFAULT_LIMIT));
+    model.addAttribute("rows", page.items());
+    model.addAttribute("nextCursor", page.nextCursor());
+    model.addAttribute("pool", poolChoice);
+    model.addAttribute("reason", reason);
+    model.addAttribute("q", q);
+    model.addAttribute("teams", pool.teams(user));
+    model.addAttribute("reasons", PoolReason.values());
+    model.addAttribute("settings", pool.settings());
+    model.addAttribute("owned", pool.owned(user));
+    boolean manages = user.can(Permission.CUSTOMER_POOL_MANAGE);
+    model.addAttribute("owners", manages ? customers.assignableOwners(user) : List.of());
+  }
+
+  private static @Nullable UUID teamId(@Nullable String poolChoice) {
+    if (poolChoice == null || poolChoice.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(poolChoice);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.guanxi.crm.customer.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.InputValidation;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/customer-pool-settings")
+@Tag(name = "Customer pool")
+class PoolSettingsApi {
+
+  private final PoolSettingsStore settings;
+  private final InputValidation validation;
+
+  PoolSettingsApi(PoolSettingsStore settings, InputValidation validation) {
+    this.settings = settings;
+    this.validation = validation;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('CUSTOMER_READ')")
+  @Operation(
+      summary = "The pool rules",
+      description =
+          "returnAfterDays: days without follow-up before a customer returns to the pool (null:"
+              + " never); claimLimit: the most customers one may own to claim another;"
+              + " keyAccountsExempt: key accounts never return by themselves.")
+  ResponseEntity<PoolSettings> get() {
+    PoolSettings current = settings.current();
+    return ResponseEntity.ok().eTag(ETags.of(current.versionOrZero())).body(current);
+  }
+
+  @PutMapping
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(
+      summary = "Set the pool rules",
+      description = "Send If-Match with the ETag you read: a stale one gets 412.")
+  @Transactional
+  ResponseEntity<PoolSettings> put(
+      @RequestBody @Nullable PoolSettings change,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    PoolSettings valid = PoolSettings.validated(validation, change);
+    PoolSettings current = settings.current();
+    Long expected = ETags.version(ifMatch);
+    long version = expected == null ? current.versionOrZero() : expected;
+    if (version != current.versionOrZero() || !settings.save(valid, version)) {
+      throw new StaleVersion("customer-pool-settings", settings.current().versionOrZero());
+    }
+    PoolSettings saved = settings.current();
+    return ResponseEntity.ok().eTag(ETags.of(saved.versionOrZero())).body(saved);
+  }
+}
