@@ -10,6 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +49,7 @@ class OrderImportTests {
   @Autowired MockMvc mvc;
   @Autowired TestWorkspaces workspaces;
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   TestWorkspace workspace;
   Member admin;
@@ -520,6 +526,49 @@ class OrderImportTests {
                 .header("Authorization", admin.bearer()))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("invalid-cursor"));
+  }
+
+  /** Over real HTTP, as a client sends it: the same upload with the same key starts one import. */
+  @Test
+  void aRepeatedUploadWithTheSameIdempotencyKeyStartsOneImport() throws Exception {
+    String csv =
+        "InvoiceNo,InvoiceDate,CustomerID,StockCode,Quantity,UnitPrice\n1,2026-01-01,K,P,1,1\n";
+    HttpResponse<String> first = overHttp(admin, "k-orders", csv);
+    HttpResponse<String> again = overHttp(admin, "k-orders", csv);
+    HttpResponse<String> other = overHttp(admin, "k-orders", csv + "2,2026-01-02,K,P,1,1\n");
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(again.headers().firstValue("Location"))
+        .isEqualTo(first.headers().firstValue("Location"));
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(other.statusCode()).isEqualTo(422);
+    assertThat(other.body()).contains("idempotency-key-reused");
+    mvc.perform(get("/api/v1/order-imports").header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.items.length()").value(1));
+  }
+
+  private HttpResponse<String> overHttp(Member member, String key, String csv) throws Exception {
+    String boundary = "----guanxi-test-boundary";
+    String body =
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\"orders.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n"
+            + csv
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders/import"))
+                .header("Authorization", member.bearer())
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   ResultActions upload(
