@@ -438,6 +438,9 @@ class OrderImportTests {
             jsonPath(
                 "$.errors[*].field",
                 containsInAnyOrder("options.defaultCurrency", "options.dateFormat")));
+    upload(admin, "orders.csv", good, null, "{\"createCustomer\":true}")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("invalid-options"));
     upload(admin, "orders.csv", good, null, "[1,2]")
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("invalid-options"));

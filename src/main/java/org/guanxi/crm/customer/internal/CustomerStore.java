@@ -527,7 +527,8 @@ class CustomerStore {
             "select c.id, c.name, c.external_key, ("
                 + visibility.sql()
                 + ") as visible from customer c "
-                + "where c.external_key = any(cast(:keys as text[])) and c.deleted_at is null")
+                + "where c.external_key = any(cast(:keys as text[])) and c.external_key is not null "
+                + "and c.deleted_at is null")
         .params(params)
         .query(
             (rs, n) ->

@@ -30,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
@@ -167,7 +168,9 @@ class OrderImportApi {
       return new OrderImportOptions.Choices(null, null, null, null, null, null);
     }
     try {
-      return json.readValue(options, OrderImportOptions.Choices.class);
+      return json.readerFor(OrderImportOptions.Choices.class)
+          .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(options);
     } catch (JacksonException e) {
       throw new InvalidInput(
           "options",
