@@ -2,10 +2,12 @@ package org.guanxi.crm.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -24,6 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -529,6 +532,61 @@ class OrderImportTests {
                 .header("Authorization", admin.bearer()))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("invalid-cursor"));
+  }
+
+  /**
+   * As a worker whose node went down after the first batch of 500 lines would have left it: the
+   * import is taken over once its heartbeat is stale, and goes on from the second batch.
+   */
+  @Test
+  void anImportLeftRunningByAStoppedWorkerIsTakenOverAndGoesOnFromTheNextBatch() throws Exception {
+    StringBuilder csv =
+        new StringBuilder("InvoiceNo,InvoiceDate,CustomerID,StockCode,Quantity,UnitPrice\n");
+    for (int i = 1; i <= 1200; i++) {
+      csv.append("N").append(i).append(",2026-05-01,K").append(i % 10).append(",P,1,2\n");
+    }
+    Cookie session = PageLogin.signIn(mvc, admin.username(), TestWorkspace.PASSWORD);
+    String page =
+        mvc.perform(
+                multipart("/orders/import")
+                    .file(
+                        new MockMultipartFile(
+                            "file",
+                            "resume.csv",
+                            "text/csv",
+                            csv.toString().getBytes(StandardCharsets.UTF_8)))
+                    .cookie(session)
+                    .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    UUID id = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
+    workspace.in(
+        () ->
+            jdbc.sql(
+                    """
+                    update order_import set status = 'RUNNING', claim = gen_random_uuid(), batches_done = 1,
+                      lines_done = 500, attempts = 1, heartbeat_at = now() - interval '1 hour',
+                      options = jsonb_set(options, '{createCustomers}', 'true')
+                    where id = ? and batches = 3""")
+                .params(id)
+                .update());
+
+    awaitFinished(admin, "/api/v1/order-imports/" + id)
+        .andExpect(jsonPath("$.status").value("DONE"))
+        .andExpect(jsonPath("$.linesProcessed").value(1200))
+        .andExpect(jsonPath("$.ordersCreated").value(700))
+        .andExpect(jsonPath("$.customersCreated").value(10))
+        .andExpect(jsonPath("$.customersSettled").value(10));
+    assertThat(
+            workspace.in(
+                () ->
+                    jdbc.sql("select min(substr(number, 2)::int) from sales_order")
+                        .query(Integer.class)
+                        .single()))
+        .as("the first batch, settled before the stop, is not done again")
+        .isEqualTo(501);
   }
 
   /** Over real HTTP, as a client sends it: the same upload with the same key starts one import. */
