@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -587,6 +588,64 @@ class OrderImportTests {
                         .single()))
         .as("the first batch, settled before the stop, is not done again")
         .isEqualTo(501);
+  }
+
+  /**
+   * A customer whose orders are spread over a file of three batches is told once: its stage moves
+   * once, to where the purchases one by one would have taken it, with one entry for the import.
+   */
+  @Test
+  void purchasesSpreadOverAFileMoveTheLifecycleOnceWithOneTimelineEntry() throws Exception {
+    LocalDate recent = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(5);
+    StringBuilder csv =
+        new StringBuilder("InvoiceNo,InvoiceDate,CustomerID,StockCode,Quantity,UnitPrice\n");
+    for (int i = 1; i <= 1200; i++) {
+      String customer = i % 400 == 0 ? "REGULAR" : "K" + i;
+      csv.append("N")
+          .append(i)
+          .append(',')
+          .append(recent)
+          .append(',')
+          .append(customer)
+          .append(",P,1,2\n");
+    }
+    String location =
+        upload(
+                admin,
+                "spread.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8),
+                null,
+                CREATE_ALL)
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+    awaitFinished(admin, location)
+        .andExpect(jsonPath("$.status").value("DONE"))
+        .andExpect(jsonPath("$.ordersCreated").value(1200))
+        .andExpect(jsonPath("$.customersCreated").value(1198))
+        .andExpect(jsonPath("$.customersSettled").value(1198));
+    String regular = customerWithKey("REGULAR");
+    mvc.perform(get("/api/v1/customers/" + regular).header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.lifecycleStage").value("ACTIVE"));
+    mvc.perform(
+            get("/api/v1/customers/" + regular + "/timeline")
+                .header("Authorization", admin.bearer()))
+        .andExpect(
+            jsonPath(
+                "$.items[*].kind",
+                containsInAnyOrder("IMPORTED", "LIFECYCLE_CHANGED", "ORDERS_IMPORTED")))
+        .andExpect(
+            jsonPath("$.items[?(@.kind == 'LIFECYCLE_CHANGED')].detail.from")
+                .value(contains("PROSPECT")))
+        .andExpect(
+            jsonPath("$.items[?(@.kind == 'LIFECYCLE_CHANGED')].detail.to")
+                .value(contains("ACTIVE")))
+        .andExpect(
+            jsonPath("$.items[?(@.kind == 'ORDERS_IMPORTED')].detail.orders").value(contains(3)));
+    mvc.perform(
+            get("/api/v1/customers/" + customerWithKey("K1"))
+                .header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.lifecycleStage").value("NEW"));
   }
 
   /** Over real HTTP, as a client sends it: the same upload with the same key starts one import. */
