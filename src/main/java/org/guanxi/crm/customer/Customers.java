@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,4 +50,31 @@ public interface Customers {
    * org.guanxi.crm.platform.RecordNotFound} when the user may not.
    */
   void addContact(CurrentUser user, UUID customerId, NewContact contact);
+
+  /**
+   * A customer known by its key in another system (an ERP's customer number): its name, whether the
+   * user may see it, and whether it was just created.
+   */
+  record KeyedCustomer(UUID id, String name, boolean visible, boolean created) {}
+
+  /**
+   * The customers (not deleted) that have these external keys, found with one query, by key. Keys
+   * that no customer has are left out; a customer the user may not see is answered with {@code
+   * visible} false.
+   */
+  Map<String, KeyedCustomer> findByExternalKeys(CurrentUser user, Collection<String> keys);
+
+  /**
+   * Creates one customer per external key, with one statement inside the caller's transaction, for
+   * imports: named by its name (the key when there is none; cut at 200 characters), of the given
+   * kind, owned by the user, a prospect. Each is {@code IMPORTED} on its timeline with {@code
+   * timelineDetail} and published as {@link CustomerCreated}. The keys must be ones {@link
+   * #findByExternalKeys} did not find; a key that is blank or longer than 200 characters is refused
+   * with {@link org.guanxi.crm.platform.InvalidInput}.
+   */
+  Map<String, KeyedCustomer> createWithExternalKeys(
+      CurrentUser user,
+      Map<String, @Nullable String> namesByKey,
+      CustomerKind kind,
+      Map<String, Object> timelineDetail);
 }

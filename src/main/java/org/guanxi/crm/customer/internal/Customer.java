@@ -30,7 +30,8 @@ record Customer(
     Instant createdAt,
     Instant updatedAt,
     @Nullable Instant deletedAt,
-    long version) {
+    long version,
+    @Nullable String externalKey) {
 
   CustomerSummary summary() {
     return new CustomerSummary(id, kind, name, lifecycleStage, classification, ownerId);

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -150,6 +151,27 @@ class CustomerApi {
       @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
     Customer restored = customers.restore(user, id);
     return ResponseEntity.ok().eTag(etag(restored)).body(CustomerResource.of(restored, false));
+  }
+
+  /** A customer's key in another system; null or empty takes it away. */
+  record ExternalKey(@Nullable String externalKey) {}
+
+  @PutMapping("/{id}/external-key")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  @Operation(
+      summary = "Set a customer's external key",
+      description =
+          "The customer's key in another system (an ERP's customer number), by which imported orders find it: "
+              + "unique among the workspace's customers, at most 200 characters; null or empty takes it away. "
+              + "Send If-Match: a stale one gets 412; a key another customer has gets 422 external-key-taken.")
+  ResponseEntity<CustomerResource> setExternalKey(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody ExternalKey body) {
+    Customer changed =
+        customers.setExternalKey(user, id, ETags.version(ifMatch), body.externalKey());
+    return ResponseEntity.ok().eTag(etag(changed)).body(CustomerResource.of(changed, false));
   }
 
   @GetMapping("/{id}/timeline")

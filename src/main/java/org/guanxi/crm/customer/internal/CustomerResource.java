@@ -11,7 +11,10 @@ import org.guanxi.crm.privacy.Masking;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 
-/** A customer as the API shows it: personal data masked unless it was revealed. */
+/**
+ * A customer as the API shows it: personal data masked unless it was revealed. {@code externalKey}
+ * is the customer's key in another system, by which imported orders find it.
+ */
 record CustomerResource(
     UUID id,
     CustomerKind kind,
@@ -35,7 +38,8 @@ record CustomerResource(
     Instant createdAt,
     Instant updatedAt,
     @Nullable Instant deletedAt,
-    long version) {
+    long version,
+    @Nullable String externalKey) {
 
   static CustomerResource of(Customer c, boolean revealed) {
     PersonalData p = c.personal();
@@ -63,6 +67,7 @@ record CustomerResource(
         c.createdAt(),
         c.updatedAt(),
         c.deletedAt(),
-        c.version());
+        c.version(),
+        c.externalKey());
   }
 }

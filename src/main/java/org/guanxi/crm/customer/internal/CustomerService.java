@@ -5,18 +5,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerChanged;
 import org.guanxi.crm.customer.CustomerCreated;
 import org.guanxi.crm.customer.CustomerDeleted;
+import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.CustomerRestored;
 import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.customer.DuplicateCandidate;
 import org.guanxi.crm.customer.DuplicateReason;
+import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.customer.NewContact;
 import org.guanxi.crm.customer.NewCustomer;
 import org.guanxi.crm.platform.CurrentUser;
@@ -31,6 +36,7 @@ import org.guanxi.crm.privacy.AuditAction;
 import org.guanxi.crm.privacy.AuditLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -470,6 +476,110 @@ class CustomerService implements Customers {
         now);
     timeline.add(customerId, now, "CONTACT_ADDED", user.displayName(), Map.of("contact", name));
     followUps.byOwner(customerId, user.id(), now);
+  }
+
+  static final int MAX_EXTERNAL_KEY = 200;
+  private static final int MAX_NAME = 200;
+
+  /**
+   * Gives a customer its key in another system, or takes it away (null or blank): unique among the
+   * workspace's customers.
+   */
+  @Transactional
+  Customer setExternalKey(
+      CurrentUser user, UUID id, @Nullable Long expectedVersion, @Nullable String key) {
+    Customer current = get(user, id);
+    long version = expectedVersion == null ? current.version() : expectedVersion;
+    if (version != current.version()) {
+      throw new StaleVersion(KIND, current.version());
+    }
+    String normalised = key == null || key.isBlank() ? null : key.strip();
+    if (normalised != null && normalised.length() > MAX_EXTERNAL_KEY) {
+      throw new InvalidInput(
+          "externalKey", "size", "An external key has at most " + MAX_EXTERNAL_KEY + " characters");
+    }
+    if (normalised != null && store.externalKeyTaken(normalised, id)) {
+      throw externalKeyTaken();
+    }
+    Instant now = clock.instant();
+    try {
+      if (!store.setExternalKey(id, version, normalised, now)) {
+        throw new StaleVersion(KIND, get(user, id).version());
+      }
+    } catch (DuplicateKeyException e) {
+      throw externalKeyTaken();
+    }
+    timeline.add(id, now, "CHANGED", user.displayName(), Map.of("fields", List.of("externalKey")));
+    events.publishEvent(new CustomerChanged(user.workspaceId(), id, user.id()));
+    return get(user, id);
+  }
+
+  private static InvalidInput externalKeyTaken() {
+    return new InvalidInput(
+        "externalKey", "external-key-taken", "Another customer has this external key");
+  }
+
+  @Override
+  public Map<String, KeyedCustomer> findByExternalKeys(CurrentUser user, Collection<String> keys) {
+    Map<String, KeyedCustomer> found = new LinkedHashMap<>();
+    for (CustomerStore.Keyed keyed : store.byExternalKeys(user, keys)) {
+      found.put(
+          keyed.externalKey(), new KeyedCustomer(keyed.id(), keyed.name(), keyed.visible(), false));
+    }
+    return found;
+  }
+
+  @Override
+  @Transactional
+  public Map<String, KeyedCustomer> createWithExternalKeys(
+      CurrentUser user,
+      Map<String, @Nullable String> namesByKey,
+      CustomerKind kind,
+      Map<String, Object> timelineDetail) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Map<String, KeyedCustomer> created = new LinkedHashMap<>();
+    List<CustomerStore.Insertion> insertions = new ArrayList<>();
+    PersonalData none = new PersonalData(null, null, null, null, null);
+    for (Map.Entry<String, @Nullable String> entry : namesByKey.entrySet()) {
+      String key = entry.getKey();
+      if (key.isBlank() || !key.equals(key.strip()) || key.length() > MAX_EXTERNAL_KEY) {
+        throw new InvalidInput(
+            "externalKey",
+            "invalid-external-key",
+            "An external key has 1 to " + MAX_EXTERNAL_KEY + " characters and no outer spaces");
+      }
+      String name =
+          entry.getValue() == null || entry.getValue().isBlank() ? key : entry.getValue().strip();
+      if (name.length() > MAX_NAME) {
+        name = name.substring(0, MAX_NAME).strip();
+      }
+      UUID id = Ids.newId();
+      insertions.add(
+          new CustomerStore.Insertion(
+              id,
+              new CustomerStore.Content(
+                  kind,
+                  name,
+                  null,
+                  null,
+                  null,
+                  LifecycleStage.PROSPECT,
+                  Classification.ORDINARY,
+                  List.of(),
+                  null,
+                  user.id(),
+                  user.teamId(),
+                  none,
+                  Map.of()),
+              now,
+              key));
+      created.put(key, new KeyedCustomer(id, name, true, true));
+    }
+    store.insertAll(insertions);
+    List<UUID> ids = insertions.stream().map(CustomerStore.Insertion::id).toList();
+    timeline.addAll(ids, now, "IMPORTED", user.displayName(), timelineDetail);
+    ids.forEach(id -> events.publishEvent(new CustomerCreated(user.workspaceId(), id, user.id())));
+    return created;
   }
 
   private static void addIfPresent(List<String> values, @Nullable String value) {

@@ -38,7 +38,7 @@ class CustomerStore {
       c.id, c.kind, c.name, c.industry, c.source, c.city, c.lifecycle_stage, c.classification, c.tags, c.preferences,
       c.owner_id, (select u.display_name from app_user u where u.id = c.owner_id) as owner_name, c.team_id,
       c.phone_enc, c.email_enc, c.id_card_enc, c.birthday_enc, c.address_enc,
-      c.custom_fields::text as custom_fields, c.created_at, c.updated_at, c.deleted_at, c.version
+      c.custom_fields::text as custom_fields, c.created_at, c.updated_at, c.deleted_at, c.version, c.external_key
       """;
 
   private static final String INSERT =
@@ -106,7 +106,8 @@ class CustomerStore {
           now,
           now,
           null,
-          0);
+          0,
+          null);
     }
   }
 
@@ -382,15 +383,21 @@ class CustomerStore {
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
         deletedAt == null ? null : deletedAt.toInstant(),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getString("external_key"));
   }
 
   private static List<String> strings(Array array) throws SQLException {
     return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
   }
 
-  /** A customer to add in bulk, with the time it counts as created. */
-  record Insertion(UUID id, Content content, Instant createdAt) {}
+  /** A customer to add in bulk, with the time it counts as created and its external key if any. */
+  record Insertion(UUID id, Content content, Instant createdAt, @Nullable String externalKey) {
+
+    Insertion(UUID id, Content content, Instant createdAt) {
+      this(id, content, createdAt, null);
+    }
+  }
 
   /**
    * The columns {@link #insertAll} fills, by the names {@link #parameters} gives their values, and
@@ -413,6 +420,7 @@ class CustomerStore {
       Map<String, Object> values = parameters(customers.get(i).content());
       values.put("id", customers.get(i).id());
       values.put("createdAt", customers.get(i).createdAt().toString());
+      values.put("externalKey", customers.get(i).externalKey());
       for (String name : BULK_COLUMNS.keySet()) {
         columns.get(name)[i] = arrayElement(values.get(name));
       }
@@ -436,12 +444,12 @@ class CustomerStore {
         insert into customer (workspace_id, id, kind, name, industry, source, city, lifecycle_stage, classification,
           tags, preferences, owner_id, team_id, phone_enc, phone_bidx, phone_tail_bidx, email_enc, email_bidx,
           id_card_enc, id_card_bidx, birthday_enc, address_enc, search_name, search_latin, search_grams,
-          name_keys, custom_fields, created_at, updated_at)
+          name_keys, custom_fields, created_at, updated_at, external_key)
         select guanxi_current_workspace(), r.id, r.kind, r.name, r.industry, r.source, r.city, r.stage, r.classification,
           string_to_array(r.tags, chr(31)), r.preferences, r.ownerId, r.teamId, r.phoneEnc, r.phoneBidx,
           r.phoneTailBidx, r.emailEnc, r.emailBidx, r.idCardEnc, r.idCardBidx, r.birthdayEnc, r.addressEnc, r.searchName,
           r.searchLatin, string_to_array(r.searchGrams, chr(31)), cast(r.nameKeys as bigint[]), r.customFields,
-          r.createdAt, r.createdAt
+          r.createdAt, r.createdAt, r.externalKey
         from unnest(%s) as r (%s)
         """
                 .formatted(arrays, names));
@@ -488,6 +496,7 @@ class CustomerStore {
     columns.put("nameKeys", "text");
     columns.put("customFields", "jsonb");
     columns.put("createdAt", "timestamptz");
+    columns.put("externalKey", "text");
     return columns;
   }
 
@@ -513,6 +522,58 @@ class CustomerStore {
    * key holds.
    */
   private static final String UNIT_SEPARATOR = "\u001f";
+
+  /** A customer found by its external key: its id and name, and whether the user may see it. */
+  record Keyed(UUID id, String name, String externalKey, boolean visible) {}
+
+  /**
+   * The customers (not deleted) with these external keys, with one query through the key's index;
+   * {@code visible} says whether the user may see each.
+   */
+  List<Keyed> byExternalKeys(CurrentUser user, java.util.Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Visibility visibility = Visibility.of(user);
+    Map<String, Object> params = new HashMap<>(visibility.params());
+    params.put("keys", keys.toArray(String[]::new));
+    return jdbc.sql(
+            "select c.id, c.name, c.external_key, ("
+                + visibility.sql()
+                + ") as visible from customer c "
+                + "where c.external_key = any(cast(:keys as text[])) and c.external_key is not null "
+                + "and c.deleted_at is null")
+        .params(params)
+        .query(
+            (rs, n) ->
+                new Keyed(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getString("external_key"),
+                    rs.getBoolean("visible")))
+        .list();
+  }
+
+  /** Whether another customer (not deleted) has this external key. */
+  boolean externalKeyTaken(String key, UUID except) {
+    return jdbc.sql(
+            "select exists (select 1 from customer where external_key = ? and deleted_at is null and id <> ?)")
+        .params(key, except)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Gives a customer its external key (none: null) when it is still at {@code expectedVersion}. */
+  boolean setExternalKey(UUID id, long expectedVersion, @Nullable String key, Instant now) {
+    return jdbc.sql(
+                """
+                update customer set external_key = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ? and deleted_at is null
+                """)
+            .params(key, Timestamp.from(now), id, expectedVersion)
+            .update()
+        == 1;
+  }
 
   /** Moves a merged duplicate to the recycle bin, pointing at the customer it was merged into. */
   boolean markMerged(UUID id, long expectedVersion, UUID survivorId, Instant now) {

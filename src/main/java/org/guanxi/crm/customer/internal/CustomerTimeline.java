@@ -57,6 +57,32 @@ class CustomerTimeline {
         .list();
   }
 
+  /** An entry of its own for each of many customers, in one statement. */
+  void addEach(
+      List<UUID> customerIds,
+      Instant at,
+      String kind,
+      @Nullable String actorName,
+      List<? extends Map<String, ?>> details) {
+    if (customerIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            insert into customer_timeline (workspace_id, id, customer_id, occurred_at, kind, actor_name, detail)
+            select guanxi_current_workspace(), e.id, e.customer_id, :at, :kind, :actorName, e.detail
+            from unnest(cast(:ids as uuid[]), cast(:customerIds as uuid[]), cast(:details as jsonb[]))
+              as e (id, customer_id, detail)
+            """)
+        .param("at", java.sql.Timestamp.from(at))
+        .param("kind", kind)
+        .param("actorName", actorName)
+        .param("ids", customerIds.stream().map(id -> Ids.newId().toString()).toArray(String[]::new))
+        .param("customerIds", customerIds.stream().map(UUID::toString).toArray(String[]::new))
+        .param("details", details.stream().map(JSON::writeValueAsString).toArray(String[]::new))
+        .update();
+  }
+
   /** The same entry for many customers, in one statement. */
   void addAll(
       List<UUID> customerIds,

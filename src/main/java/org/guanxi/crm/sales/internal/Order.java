@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** An order of a customer with its lines and the totals they add up to. */
+/**
+ * An order of a customer with its lines and the totals they add up to; of kind RETURN, the goods
+ * the customer sent back (imported returns), its amounts positive.
+ */
 record Order(
     UUID id,
     String number,
@@ -17,10 +20,12 @@ record Order(
     UUID ownerId,
     @Nullable String ownerName,
     OrderStatus status,
+    OrderKind kind,
     LocalDate orderDate,
     @Nullable LocalDate deliveredOn,
     @Nullable LocalDate paidOn,
     String currency,
+    @Nullable String country,
     BigDecimal amount,
     BigDecimal cost,
     @Nullable String notes,
@@ -78,10 +83,12 @@ record Order(
         ownerId,
         name,
         status,
+        kind,
         orderDate,
         deliveredOn,
         paidOn,
         currency,
+        country,
         amount,
         cost,
         notes,

@@ -24,8 +24,8 @@ class OrderStore {
 
   private static final String COLUMNS =
       """
-      o.id, o.number, o.customer_id, o.customer_name, o.owner_id, o.status, o.order_date, o.delivered_on,
-      o.paid_on, o.currency, o.amount, o.cost, o.notes, o.created_at, o.updated_at, o.version
+      o.id, o.number, o.customer_id, o.customer_name, o.owner_id, o.status, o.kind, o.order_date, o.delivered_on,
+      o.paid_on, o.currency, o.country, o.amount, o.cost, o.notes, o.created_at, o.updated_at, o.version
       """;
 
   /** An order's content, ready to be stored: the lines settled and the totals added up. */
@@ -286,10 +286,12 @@ class OrderStore {
         order.ownerId(),
         order.ownerName(),
         order.status(),
+        order.kind(),
         order.orderDate(),
         order.deliveredOn(),
         order.paidOn(),
         order.currency(),
+        order.country(),
         order.amount(),
         order.cost(),
         order.notes(),
@@ -310,10 +312,12 @@ class OrderStore {
         rs.getObject("owner_id", UUID.class),
         null,
         OrderStatus.valueOf(rs.getString("status")),
+        OrderKind.valueOf(rs.getString("kind")),
         rs.getDate("order_date").toLocalDate(),
         delivered == null ? null : delivered.toLocalDate(),
         paid == null ? null : paid.toLocalDate(),
         rs.getString("currency"),
+        rs.getString("country"),
         rs.getBigDecimal("amount"),
         rs.getBigDecimal("cost"),
         rs.getString("notes"),

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /** What a user fills in for a product: the input of creating and of changing one. */
 record ProductDraft(
-    @NotBlank @Size(max = 40) @Pattern(regexp = "[^\\s]+", message = "a code has no spaces")
+    @NotBlank
+        @Size(max = 40)
+        @Pattern(regexp = "\\S(.*\\S)?", message = "a code does not start or end with a space")
         String code,
     @NotBlank @Size(max = 200) String name,
     @Nullable UUID categoryId,

@@ -1,13 +1,17 @@
 package org.guanxi.crm.sales.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,6 +83,81 @@ class ProductStore {
         .param(ids.toArray(UUID[]::new))
         .query(this::product)
         .list();
+  }
+
+  /** A product as an import settles its lines with: found by its code whatever its case. */
+  record Coded(UUID id, String codeKey, String name, BigDecimal unitCost, String currency) {}
+
+  /** A product an import creates from the first line that names its code. */
+  record NewProduct(
+      UUID id,
+      String code,
+      String name,
+      String unit,
+      BigDecimal listPrice,
+      BigDecimal unitCost,
+      String currency) {}
+
+  /** The products with these code keys (codes in lower case), by code key, with one query. */
+  Map<String, Coded> byCodeKeys(Collection<String> codeKeys) {
+    Map<String, Coded> found = new HashMap<>();
+    if (codeKeys.isEmpty()) {
+      return found;
+    }
+    jdbc.sql(
+            """
+            select id, code_key, name, unit_cost, currency from product
+            where code_key = any(cast(:keys as text[]))
+            """)
+        .param("keys", codeKeys.toArray(String[]::new))
+        .query(
+            (rs, n) ->
+                new Coded(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("code_key"),
+                    rs.getString("name"),
+                    rs.getBigDecimal("unit_cost"),
+                    rs.getString("currency")))
+        .list()
+        .forEach(p -> found.put(p.codeKey(), p));
+    return found;
+  }
+
+  /**
+   * Inserts products with one statement, active and in no category; a code another product took
+   * meanwhile is skipped. Returns the ids of the products inserted.
+   */
+  Set<UUID> insertAll(List<NewProduct> products, Instant now) {
+    if (products.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql(
+                """
+                insert into product (workspace_id, id, code, name, unit, list_price, unit_cost, currency, active,
+                  created_at, updated_at)
+                select guanxi_current_workspace(), p.id, p.code, p.name, p.unit, p.list_price, p.unit_cost,
+                  p.currency, true, :now, :now
+                from unnest(cast(:ids as uuid[]), cast(:codes as text[]), cast(:names as text[]),
+                  cast(:units as text[]), cast(:prices as numeric[]), cast(:costs as numeric[]),
+                  cast(:currencies as text[])) as p (id, code, name, unit, list_price, unit_cost, currency)
+                on conflict do nothing
+                returning id
+                """)
+            .param("ids", products.stream().map(p -> p.id().toString()).toArray(String[]::new))
+            .param("codes", products.stream().map(NewProduct::code).toArray(String[]::new))
+            .param("names", products.stream().map(NewProduct::name).toArray(String[]::new))
+            .param("units", products.stream().map(NewProduct::unit).toArray(String[]::new))
+            .param(
+                "prices",
+                products.stream().map(p -> p.listPrice().toPlainString()).toArray(String[]::new))
+            .param(
+                "costs",
+                products.stream().map(p -> p.unitCost().toPlainString()).toArray(String[]::new))
+            .param("currencies", products.stream().map(NewProduct::currency).toArray(String[]::new))
+            .param("now", Timestamp.from(now))
+            .query(UUID.class)
+            .list());
   }
 
   boolean codeTaken(String code, @Nullable UUID except) {

@@ -34,7 +34,7 @@ class RevenueApi {
   @Operation(
       summary = "What a customer's orders were worth",
       description =
-          "Revenue (confirmed, delivered and paid orders; returned and cancelled ones count nothing), cost, gross profit and margin, profit contribution (share of the workspace's gross profit), order count, first and last order date; from/to (inclusive) bound the order date, default all time; one currency (default CNY).")
+          "Revenue (confirmed, delivered and paid orders, less return documents such as imported cancellation invoices; returned and cancelled orders count nothing), returns (both kinds), cost, gross profit and margin, profit contribution (share of the workspace's gross profit), order count, first and last order date; from/to (inclusive) bound the order date, default all time; one currency (default CNY).")
   Revenue revenue(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,

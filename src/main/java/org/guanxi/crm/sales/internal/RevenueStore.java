@@ -13,7 +13,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Revenue figures summed in PostgreSQL from the totals kept on each order: a customer's through
- * {@code sales_order_by_customer}, the workspace's through {@code sales_order_by_date}.
+ * {@code sales_order_by_customer}, the workspace's through {@code sales_order_by_date}. Placed
+ * sales count; a sale returned as a whole counts nothing; a return document (kind RETURN, imported)
+ * is subtracted, its amount from revenue and its cost from cost. Both kinds of return add to {@code
+ * returns}.
  */
 @Repository
 class RevenueStore {
@@ -42,15 +45,19 @@ class RevenueStore {
     String sql =
         """
         with customer_orders as (
-          select status, amount, cost, order_date from sales_order
+          select status, kind, amount, cost, order_date from sales_order
           where customer_id = :customerId and currency = :currency %1$s
         ), workspace as (
-          select coalesce(sum(amount - cost), 0) as gross_profit from sales_order
-          where %2$s and currency = :currency %1$s
+          select coalesce(sum(amount - cost) filter (where %2$s), 0)
+                 - coalesce(sum(amount - cost) filter (where kind = 'RETURN'), 0) as gross_profit
+          from sales_order
+          where (%2$s or kind = 'RETURN') and currency = :currency %1$s
         )
         select count(*) filter (where %2$s) as order_count,
-          coalesce(sum(amount) filter (where %2$s), 0) as revenue,
-          coalesce(sum(cost) filter (where %2$s), 0) as cost,
+          coalesce(sum(amount) filter (where %2$s), 0)
+            - coalesce(sum(amount) filter (where kind = 'RETURN'), 0) as revenue,
+          coalesce(sum(cost) filter (where %2$s), 0)
+            - coalesce(sum(cost) filter (where kind = 'RETURN'), 0) as cost,
           coalesce(sum(amount) filter (where status = 'RETURNED'), 0) as returns,
           min(order_date) filter (where %2$s) as first_order,
           max(order_date) filter (where %2$s) as last_order,
