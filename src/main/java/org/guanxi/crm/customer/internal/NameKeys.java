@@ -14,11 +14,14 @@ import org.apache.commons.codec.digest.MurmurHash3;
  * in constant time however many customers share common words.
  *
  * <p>A name's core is its normalised name without punctuation, spaces and legal forms (有限公司, Co.,
- * Ltd., GmbH …), its words in alphabetical order: 华信科技有限公司 and 华信科技, or "Acme Trading Limited." and
- * "trading acme", have the same core. Two names are alike when their cores are the same, or, for
- * cores of at least {@value #EDIT_MIN_LENGTH} characters, when they are the same after leaving out
- * one character from each (a character added, left out, changed, or two swapped). The keys are the
- * core and those shortened cores, hashed to 64 bits; names that share a key are alike.
+ * Ltd., GmbH …), its words in alphabetical order: 华信科技有限公司 and 华信科技, or "Acme Trading
+ * Limited." and "trading acme", have the same core. Two names are alike when their cores are the
+ * same, or, for cores of at least {@value #EDIT_MIN_LENGTH} characters, when they are the same after
+ * leaving out one Latin letter from each (a letter added, left out, changed, or two swapped: the
+ * typing slips of a keyboard). Chinese characters and digits are never left out: 恒德实业 and 华德实业,
+ * or Store 12 and Store 13, are different customers, and a Chinese name typed with the wrong
+ * character of the same sound is found by its pinyin instead. The keys are the core and those
+ * shortened cores, hashed to 64 bits; names that share a key are alike.
  */
 final class NameKeys {
 
@@ -79,7 +82,7 @@ final class NameKeys {
 
   /**
    * The keys of a name already normalised by {@link SearchKeys#normalise}: the core's first, then
-   * the core without each of its letters; none for a name without letters or digits.
+   * the core without each of its Latin letters; none for a name without letters or digits.
    */
   static long[] of(String normalisedName) {
     String core = core(normalisedName);
@@ -91,7 +94,8 @@ final class NameKeys {
     int[] chars = core.codePoints().toArray();
     if (chars.length >= EDIT_MIN_LENGTH) {
       for (int left = 0; left < chars.length; left++) {
-        if (!Character.isLetter(chars[left])) {
+        if (!Character.isLetter(chars[left])
+            || Character.UnicodeScript.of(chars[left]) == Character.UnicodeScript.HAN) {
           continue;
         }
         int[] shorter = new int[chars.length - 1];
