@@ -1,5 +1,6 @@
 package org.guanxi.crm.sales.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -38,6 +39,7 @@ record Forecast(
       BigDecimal weighted) {
 
     /** What the period is expected to bring: won plus the weighted open. */
+    @JsonProperty
     public BigDecimal expected() {
       return won.add(weighted);
     }
@@ -55,6 +57,7 @@ record Forecast(
       BigDecimal days) {
 
     /** The share of the deals that reached the stage and were won, 0 to 1; null without any. */
+    @JsonProperty
     public @Nullable BigDecimal winRate() {
       return reached == 0
           ? null
@@ -62,6 +65,7 @@ record Forecast(
     }
 
     /** The days a deal spent in the stage on average; null without any. */
+    @JsonProperty
     public @Nullable BigDecimal averageDays() {
       return visits == 0 ? null : days.divide(BigDecimal.valueOf(visits), 1, RoundingMode.HALF_UP);
     }
@@ -70,6 +74,7 @@ record Forecast(
   /** The deals closed in the period: how many were won and lost, and how long winning took. */
   record Closed(long won, long lost, long wonCycleDays) {
 
+    @JsonProperty
     public @Nullable BigDecimal winRate() {
       return won + lost == 0
           ? null
@@ -77,6 +82,7 @@ record Forecast(
     }
 
     /** The days from creating a deal to winning it, on average; null without won deals. */
+    @JsonProperty
     public @Nullable BigDecimal averageCycleDays() {
       return won == 0
           ? null
