@@ -141,7 +141,7 @@ class OpportunityApiTests {
             "{\"name\": \"x\", \"customerId\": \"%s\", \"amount\": 1, \"expectedCloseDate\": \"%s\", \"stageId\": \"%s\"}"
                 .formatted(customer, CLOSE, customer))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(jsonPath("$.errors[0].code").value("stage-not-in-pipeline"));
+        .andExpect(jsonPath("$.errors[0].code").value("unknown-stage"));
     create(rep, "{\"name\": \"x\", \"customerId\": \"nope\"}").andExpect(status().isBadRequest());
     create(rep, "not json").andExpect(status().isBadRequest());
     assertThat(names(rep, "")).isEmpty();

@@ -171,6 +171,42 @@ class ForecastStore {
     return new ArrayList<>(byStage.values());
   }
 
+  /**
+   * A board column's open deals: how many (in any currency) and their amount and weighted amount in
+   * CNY.
+   */
+  record StageTotal(long deals, BigDecimal amount, BigDecimal weighted) {}
+
+  /** The open deals per stage of a pipeline that the user may see, from the kept sums. */
+  Map<UUID, StageTotal> openByStage(OpportunityVisibility visible, UUID pipelineId) {
+    Map<String, Object> params = new HashMap<>(visible.params());
+    params.put("pipelineId", pipelineId);
+    params.put("currency", ProductDraft.DEFAULT_CURRENCY);
+    Map<UUID, StageTotal> totals = new HashMap<>();
+    jdbc.sql(
+            """
+            select f.stage_id, sum(f.deals) as deals,
+              coalesce(sum(f.amount) filter (where f.currency = :currency), 0) as amount,
+              coalesce(sum(f.weighted) filter (where f.currency = :currency), 0) as weighted
+            from opportunity_forecast f
+            where f.pipeline_id = :pipelineId and f.status = 'OPEN'
+            """
+                + " and "
+                + visible.sql()
+                + " group by f.stage_id")
+        .params(params)
+        .query(
+            (ResultSet rs) -> {
+              totals.put(
+                  rs.getObject("stage_id", UUID.class),
+                  new StageTotal(
+                      rs.getLong("deals"),
+                      rs.getBigDecimal("amount"),
+                      rs.getBigDecimal("weighted")));
+            });
+    return totals;
+  }
+
   /** The currencies of the deals the user may see, for the forecast's currency choice. */
   List<String> currencies(OpportunityVisibility visible) {
     return jdbc.sql(

@@ -66,7 +66,7 @@ record Opportunity(
         .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
   }
 
-  boolean isOpen() {
+  public boolean isOpen() {
     return status == OpportunityStatus.OPEN;
   }
 

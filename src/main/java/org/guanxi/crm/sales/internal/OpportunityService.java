@@ -113,14 +113,15 @@ class OpportunityService {
   Opportunity create(CurrentUser user, OpportunityDraft draft, @Nullable UUID leadId) {
     validation.check(draft);
     CustomerSummary customer = customer(user, draft.customerId());
+    // the pipeline named, else the one of the stage named, else the default one
     Pipeline pipeline =
-        draft.pipelineId() == null
-            ? pipelines.defaultPipeline()
-            : pipelines.list().stream()
+        draft.pipelineId() != null
+            ? pipelines.list().stream()
                 .filter(p -> p.id().equals(draft.pipelineId()))
                 .findFirst()
                 .orElseThrow(
-                    () -> new InvalidInput("pipelineId", "unknown-pipeline", "No such pipeline"));
+                    () -> new InvalidInput("pipelineId", "unknown-pipeline", "No such pipeline"))
+            : draft.stageId() != null ? pipelineOf(draft.stageId()) : pipelines.defaultPipeline();
     Pipeline.Stage stage =
         draft.stageId() == null ? pipeline.firstStage() : stageOf(pipeline, draft.stageId());
     UserSummary owner = owner(user, draft.ownerId(), null);
@@ -224,12 +225,7 @@ class OpportunityService {
     if (!current.isOpen()) {
       throw closed("Reopen a closed deal before moving it");
     }
-    Pipeline pipeline =
-        pipelines.list().stream()
-            .filter(p -> p.stage(move.stageId()).isPresent())
-            .findFirst()
-            .orElseThrow(
-                () -> new InvalidInput("stageId", "unknown-stage", "There is no such stage"));
+    Pipeline pipeline = pipelineOf(move.stageId());
     Pipeline.Stage stage = stageOf(pipeline, move.stageId());
     if (stage.id().equals(current.stageId())
         && (move.probability() == null || move.probability() == current.probability())) {
@@ -317,12 +313,7 @@ class OpportunityService {
           "orderId", "order-made", "A won deal whose order was made cannot be reopened");
     }
     UUID stageId = reopening.stageId() == null ? current.stageId() : reopening.stageId();
-    Pipeline pipeline =
-        pipelines.list().stream()
-            .filter(p -> p.stage(stageId).isPresent())
-            .findFirst()
-            .orElseThrow(
-                () -> new InvalidInput("stageId", "unknown-stage", "There is no such stage"));
+    Pipeline pipeline = pipelineOf(stageId);
     Pipeline.Stage stage = stageOf(pipeline, stageId);
     forecast.uncountClosed(id);
     if (!store.reopen(
@@ -579,6 +570,13 @@ class OpportunityService {
             () ->
                 new InvalidInput(
                     "customerId", "unknown-customer", "There is no such customer you may see"));
+  }
+
+  private Pipeline pipelineOf(UUID stageId) {
+    return pipelines.list().stream()
+        .filter(p -> p.stage(stageId).isPresent())
+        .findFirst()
+        .orElseThrow(() -> new InvalidInput("stageId", "unknown-stage", "There is no such stage"));
   }
 
   private static Pipeline.Stage stageOf(Pipeline pipeline, UUID stageId) {
