@@ -19,7 +19,7 @@ create table opportunity_forecast (
 );
 create unique index opportunity_forecast_cell on opportunity_forecast
   (workspace_id, pipeline_id, stage_id, month, owner_id, team_id, currency, status) nulls not distinct;
-create index opportunity_forecast_by_month on opportunity_forecast (workspace_id, status, month);
+create index opportunity_forecast_by_month on opportunity_forecast (workspace_id, month);
 
 -- Adds a statement's rows to their cells (sign 1) or takes them away (sign -1). Each cell appears once in the
 -- grouped rows, so one upsert settles the statement.

@@ -192,6 +192,12 @@ class OpportunityJourneyTests {
           .isVisible();
       assertThat(page.locator("#opportunity-panel")).containsText("赢单");
       screenshot(page, "14-customer-timeline");
+
+      // 5. The forecast shows the win in this month's bar (ECharts draws on a canvas).
+      page.navigate(baseUrl() + "/opportunities/forecast");
+      assertThat(page.locator("#forecast-chart canvas")).hasCount(1);
+      assertThat(page.locator("#win-rate")).hasText("100.0%");
+      screenshot(page, "15-forecast");
     }
   }
 

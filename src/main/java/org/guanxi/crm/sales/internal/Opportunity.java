@@ -1,5 +1,6 @@
 package org.guanxi.crm.sales.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -66,6 +67,7 @@ record Opportunity(
         .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
   }
 
+  @JsonIgnore
   public boolean isOpen() {
     return status == OpportunityStatus.OPEN;
   }
