@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A qualified lead became a customer (a new one, or a contact of an existing one), published inside
- * the transaction that converted it; the customer's timeline shows it. The place where the
- * opportunity of a conversion will be opened once opportunities exist.
+ * the transaction that converted it; the customer's timeline shows it. A deal the conversion opens
+ * is opened by the conversion itself, in the same transaction.
  *
  * @param customerCreated true when the conversion created the customer, false when the lead joined
  *     an existing one

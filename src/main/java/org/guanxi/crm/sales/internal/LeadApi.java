@@ -36,7 +36,8 @@ class LeadApi {
 
   record Disqualification(@Nullable String reason) {}
 
-  record Conversion(UUID customerId, boolean customerCreated, LeadResource lead) {}
+  record Conversion(
+      UUID customerId, boolean customerCreated, @Nullable UUID opportunityId, LeadResource lead) {}
 
   private final LeadService leads;
   private final LeadConversion conversion;
@@ -150,7 +151,7 @@ class LeadApi {
   @Operation(
       summary = "Convert a qualified lead into a customer and a contact",
       description =
-          "Without a body, a new customer is created only when no existing one looks the same; otherwise 409 possible-duplicates lists the candidates and nothing changes. {\"customerId\": ...} adds the lead's person as a contact of that customer; {\"createNew\": true} creates a new customer anyway. A converted lead is 409 lead-already-converted.")
+          "Without a body, a new customer is created only when no existing one looks the same; otherwise 409 possible-duplicates lists the candidates and nothing changes. {\"customerId\": ...} adds the lead's person as a contact of that customer; {\"createNew\": true} creates a new customer anyway. {\"opportunity\": {\"name\", \"amount\", \"currency\", \"expectedCloseDate\", \"pipelineId\"}} also opens a deal for the customer (needs OPPORTUNITY_WRITE). A converted lead is 409 lead-already-converted.")
   ResponseEntity<Conversion> convert(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
@@ -168,6 +169,7 @@ class LeadApi {
             new Conversion(
                 outcome.customerId(),
                 outcome.customerCreated(),
+                outcome.opportunityId(),
                 LeadResource.of(outcome.lead(), false)));
   }
 

@@ -12,7 +12,9 @@ import org.guanxi.crm.customer.DuplicateCandidate;
 import org.guanxi.crm.customer.NewContact;
 import org.guanxi.crm.customer.NewCustomer;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.Permission;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
@@ -22,18 +24,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns a qualified lead into a customer and a contact in one transaction, after looking for the
- * customer among the existing ones. Opportunities will hook in through {@link LeadConverted}.
+ * customer among the existing ones, and opens a deal for it when asked to, in the same transaction.
  */
 @Service
 class LeadConversion {
 
-  /** What a conversion did. */
-  record Outcome(Lead lead, UUID customerId, boolean customerCreated) {}
+  /** What a conversion did; {@code opportunityId} is the deal it opened, if any. */
+  record Outcome(
+      Lead lead, UUID customerId, boolean customerCreated, @Nullable UUID opportunityId) {}
 
   private final LeadService leads;
   private final LeadStore store;
@@ -42,6 +46,8 @@ class LeadConversion {
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final OpportunityService opportunities;
+  private final InputValidation validation;
 
   LeadConversion(
       LeadService leads,
@@ -50,7 +56,9 @@ class LeadConversion {
       UserDirectory users,
       ApplicationEventPublisher events,
       JdbcClient jdbc,
-      Clock clock) {
+      Clock clock,
+      OpportunityService opportunities,
+      InputValidation validation) {
     this.leads = leads;
     this.store = store;
     this.customers = customers;
@@ -58,6 +66,8 @@ class LeadConversion {
     this.events = events;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.opportunities = opportunities;
+    this.validation = validation;
   }
 
   /** The existing customers the lead may be, for the user to choose from. */
@@ -73,6 +83,10 @@ class LeadConversion {
       @Nullable Long expectedVersion,
       LeadConversionRequest request) {
     Lead lead = convertible(user, leadId, expectedVersion);
+    validation.check(request);
+    if (request.opportunity() != null && !user.can(Permission.OPPORTUNITY_WRITE)) {
+      throw new AccessDeniedException("OPPORTUNITY_WRITE");
+    }
     if (request.customerId() != null && request.forceNew()) {
       throw new InvalidInput(
           "createNew", "choose-one", "Either name an existing customer or create a new one");
@@ -118,7 +132,18 @@ class LeadConversion {
             lead.displayName(),
             now,
             user.displayName()));
-    return new Outcome(leads.get(user, leadId), customerId, created);
+    UUID opportunityId = null;
+    if (request.opportunity() != null) {
+      // the deal goes to the lead's owner while active, as the customer does
+      UUID owner =
+          lead.ownerId() != null
+                  && users.find(lead.ownerId()).map(UserSummary::active).orElse(false)
+              ? lead.ownerId()
+              : null;
+      opportunityId =
+          opportunities.create(user, request.opportunity().draft(customerId, owner), leadId).id();
+    }
+    return new Outcome(leads.get(user, leadId), customerId, created, opportunityId);
   }
 
   /** A converted lead follows its customer when that is merged into another. */

@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -203,6 +204,7 @@ class LeadPages {
       @PathVariable UUID id,
       @RequestParam long version,
       @RequestParam(required = false) @Nullable String target,
+      @RequestParam MultiValueMap<String, String> form,
       Model model) {
     try {
       LeadConversionRequest request =
@@ -211,6 +213,7 @@ class LeadPages {
               : "new".equals(target)
                   ? new LeadConversionRequest(null, true)
                   : new LeadConversionRequest(customerId(target), null);
+      request = request.withOpportunity(LeadConversionRequest.fromForm(form));
       return "redirect:/customers/" + conversion.convert(user, id, version, request).customerId();
     } catch (LeadMatchesExistingCustomers e) {
       model.addAttribute("candidates", e.candidates());
