@@ -183,6 +183,16 @@ class OpportunityPagesTests {
         .andExpect(status().is3xxRedirection());
     mvc.perform(get("/opportunities/" + won).cookie(session))
         .andExpect(content().string(containsString("查看订单")));
+    deal("还在谈的商机");
+    // a key-account plan shows the customer's open deals only
+    mvc.perform(
+            get("/opportunities/panel")
+                .cookie(session)
+                .param("customerId", customer)
+                .param("status", "OPEN"))
+        .andExpect(content().string(containsString("还在谈的商机")))
+        .andExpect(content().string(not(containsString("输掉的商机"))))
+        .andExpect(content().string(not(containsString("赢下的商机"))));
     mvc.perform(get("/customers/" + customer).cookie(session))
         .andExpect(content().string(containsString("商机赢单")))
         .andExpect(content().string(containsString("商机输单")))

@@ -14,14 +14,14 @@ import org.apache.commons.codec.digest.MurmurHash3;
  * in constant time however many customers share common words.
  *
  * <p>A name's core is its normalised name without punctuation, spaces and legal forms (有限公司, Co.,
- * Ltd., GmbH …), its words in alphabetical order: 华信科技有限公司 and 华信科技, or "Acme Trading
- * Limited." and "trading acme", have the same core. Two names are alike when their cores are the
- * same, or, for cores of at least {@value #EDIT_MIN_LENGTH} characters, when they are the same after
- * leaving out one Latin letter from each (a letter added, left out, changed, or two swapped: the
- * typing slips of a keyboard). Chinese characters and digits are never left out: 恒德实业 and 华德实业,
- * or Store 12 and Store 13, are different customers, and a Chinese name typed with the wrong
- * character of the same sound is found by its pinyin instead. The keys are the core and those
- * shortened cores, hashed to 64 bits; names that share a key are alike.
+ * Ltd., GmbH …), its words in alphabetical order: 华信科技有限公司 and 华信科技, or "Acme Trading Limited." and
+ * "trading acme", have the same core. Two names are alike when their cores are the same, or, for
+ * cores of at least {@value #EDIT_MIN_LENGTH} characters, when they are the same after leaving out
+ * one Latin letter from each (a letter added, left out, changed, or two swapped: the typing slips
+ * of a keyboard). Chinese characters and digits are never left out: 恒德实业 and 华德实业, or Store 12 and
+ * Store 13, are different customers, and a Chinese name typed with the wrong character of the same
+ * sound is found by its pinyin instead. The keys are the core and those shortened cores, hashed to
+ * 64 bits; names that share a key are alike.
  */
 final class NameKeys {
 

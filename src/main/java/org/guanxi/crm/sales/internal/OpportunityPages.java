@@ -380,11 +380,17 @@ class OpportunityPages {
     return "sales/opportunity-not-found";
   }
 
-  /** An invisible customer's panel is empty: the customer page itself says it is not found. */
+  /**
+   * A customer's deals (only those of one status when asked: a key-account plan shows the open
+   * ones). An invisible customer's panel is empty: the customer page itself says it is not found.
+   */
   @GetMapping("/panel")
   @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
   String panel(
-      @AuthenticationPrincipal CurrentUser user, @RequestParam UUID customerId, Model model) {
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam UUID customerId,
+      @RequestParam(required = false) @Nullable OpportunityStatus status,
+      Model model) {
     if (customers.find(user, customerId).isEmpty()) {
       model.addAttribute("deals", List.of());
       return "sales/opportunity-panel :: nothing";
@@ -393,7 +399,7 @@ class OpportunityPages {
     model.addAttribute(
         "deals",
         opportunities
-            .list(user, new OpportunityQuery(null, null, null, null, customerId, null, 10))
+            .list(user, new OpportunityQuery(null, null, null, status, customerId, null, 10))
             .items());
     return "sales/opportunity-panel :: panel";
   }
