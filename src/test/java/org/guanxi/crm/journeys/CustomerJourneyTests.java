@@ -348,6 +348,9 @@ class CustomerJourneyTests {
   /** Types a query into the search box and waits until exactly the expected customer is listed. */
   private static void expectOnly(
       Locator rows, Locator search, String query, String shown, String hidden) {
+    // htmx binds the search box once the page has loaded; typing before that sends nothing
+    search.page().waitForLoadState();
+    search.page().waitForFunction("() => window.htmx !== undefined");
     search.fill(query);
     assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(hidden)))
         .hasCount(0);
