@@ -25,7 +25,8 @@ public record OpportunityLost(
     String reason,
     @Nullable String note,
     Instant occurredAt,
-    @Nullable String actorName)
+    @Nullable String actorName,
+    @Nullable UUID actorId)
     implements CustomerActivity {
 
   @Override

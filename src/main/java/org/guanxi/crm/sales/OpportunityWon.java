@@ -22,7 +22,8 @@ public record OpportunityWon(
     String currency,
     @Nullable String reason,
     Instant occurredAt,
-    @Nullable String actorName)
+    @Nullable String actorName,
+    @Nullable UUID actorId)
     implements CustomerActivity {
 
   @Override

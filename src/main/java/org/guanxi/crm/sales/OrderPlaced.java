@@ -25,7 +25,8 @@ public record OrderPlaced(
     String currency,
     Instant occurredAt,
     @Nullable String actorName,
-    Instant purchasedAt)
+    Instant purchasedAt,
+    @Nullable UUID actorId)
     implements CustomerActivity, CustomerPurchase {
 
   @Override

@@ -1,11 +1,14 @@
 package org.guanxi.crm.sales;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
 import com.jayway.jsonpath.JsonPath;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.PageLogin;
@@ -15,6 +18,7 @@ import org.guanxi.crm.support.TestWorkspaces;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -27,6 +31,7 @@ class OrderTimelineTests {
 
   @Autowired MockMvc mvc;
   @Autowired TestWorkspaces workspaces;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void aPlacedAndDeliveredOrderIsOnTheCustomersTimelineAndPlacedOrdersMakeItNewThenActive()
@@ -92,6 +97,35 @@ class OrderTimelineTests {
         .andExpect(content().string(containsString("SO-000001 ¥1,200.00")));
     mvc.perform(get("/customers/" + customer).cookie(session).param("lang", "zh-TW"))
         .andExpect(content().string(containsString("訂單已交付")));
+  }
+
+  @Test
+  void anOrderTheOwnerPlacesCountsAsAFollowUpAndOneSomebodyElsePlacesDoesNot() throws Exception {
+    TestWorkspace workspace = workspaces.create();
+    Member admin = workspace.member(Role.ADMINISTRATOR);
+    Member rep = workspace.member(Role.SALES);
+    String customer =
+        idOf(send(rep, "/api/v1/customers", "{\"kind\":\"ORGANIZATION\",\"name\":\"跟进科技\"}"));
+    String order =
+        "{\"customerId\":\"%s\",\"status\":\"CONFIRMED\",\"lines\":[{\"description\":\"服务\",\"quantity\":1,\"unitPrice\":100}]}"
+            .formatted(customer);
+    Instant created = followedUpAt(workspace, customer);
+
+    idOf(send(admin, "/api/v1/orders", order));
+    assertThat(followedUpAt(workspace, customer)).as("not the owner").isEqualTo(created);
+
+    idOf(send(rep, "/api/v1/orders", order));
+    assertThat(followedUpAt(workspace, customer)).as("the owner").isAfter(created);
+  }
+
+  private Instant followedUpAt(TestWorkspace workspace, String customer) {
+    return workspace.in(
+        () ->
+            jdbc.sql("select followed_up_at from customer where id = cast(? as uuid)")
+                .param(customer)
+                .query(Timestamp.class)
+                .single()
+                .toInstant());
   }
 
   ResultActions timeline(Member member, String customer) throws Exception {

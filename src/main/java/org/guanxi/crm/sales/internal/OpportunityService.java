@@ -265,7 +265,8 @@ class OpportunityService {
             current.currency(),
             reason,
             now,
-            user.displayName()));
+            user.displayName(),
+            user.id()));
     Opportunity won = get(user, id);
     return win.order() == null ? won : makeOrder(user, won, win.order());
   }
@@ -296,7 +297,8 @@ class OpportunityService {
             loss.reason().name(),
             note,
             now,
-            user.displayName()));
+            user.displayName(),
+            user.id()));
     return get(user, id);
   }
 

@@ -232,7 +232,8 @@ class OrderService {
         user.displayName(),
         order.orderDate().equals(LocalDate.now(clock.withZone(BUSINESS_ZONE)))
             ? now
-            : order.orderDate().atStartOfDay(BUSINESS_ZONE).toInstant());
+            : order.orderDate().atStartOfDay(BUSINESS_ZONE).toInstant(),
+        user.id());
   }
 
   private OrderStore.Content content(
