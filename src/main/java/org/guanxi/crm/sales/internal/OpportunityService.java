@@ -5,20 +5,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.platform.CurrentUser;
@@ -47,7 +43,6 @@ class OpportunityService {
   static final String KIND = "opportunity";
 
   private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   /**
    * A move to another stage, of this pipeline or another; the probability defaults to the stage's.
@@ -71,8 +66,7 @@ class OpportunityService {
   private final ForecastStore forecast;
   private final OrderService orders;
   private final Customers customers;
-  private final ProductStore products;
-  private final PriceListService priceLists;
+  private final LinePricing pricing;
   private final UserDirectory users;
   private final InputValidation validation;
   private final ApplicationEventPublisher events;
@@ -84,8 +78,7 @@ class OpportunityService {
       ForecastStore forecast,
       OrderService orders,
       Customers customers,
-      ProductStore products,
-      PriceListService priceLists,
+      LinePricing pricing,
       UserDirectory users,
       InputValidation validation,
       ApplicationEventPublisher events,
@@ -95,8 +88,7 @@ class OpportunityService {
     this.forecast = forecast;
     this.orders = orders;
     this.customers = customers;
-    this.products = products;
-    this.priceLists = priceLists;
+    this.pricing = pricing;
     this.users = users;
     this.validation = validation;
     this.events = events;
@@ -488,81 +480,29 @@ class OpportunityService {
    */
   private List<Opportunity.Line> settle(
       CurrentUser user, CustomerSummary customer, OpportunityDraft draft, boolean newDeal) {
-    List<OpportunityDraft.Line> input = draft.linesOrEmpty();
-    if (input.isEmpty()) {
-      return List.of();
-    }
-    String currency = currency(draft);
-    Map<UUID, Product> known =
-        products
-            .findAll(
-                input.stream()
-                    .map(OpportunityDraft.Line::productId)
-                    .filter(Objects::nonNull)
-                    .distinct()
-                    .toList())
-            .stream()
-            .collect(Collectors.toMap(Product::id, Function.identity()));
-    List<String> tags = null;
-    List<InvalidInput.FieldError> errors = new ArrayList<>();
-    List<Opportunity.Line> lines = new ArrayList<>();
-    for (int i = 0; i < input.size(); i++) {
-      OpportunityDraft.Line line = input.get(i);
-      String field = "lines[" + i + "].";
-      Product product = line.productId() == null ? null : known.get(line.productId());
-      if (line.productId() != null && (product == null || (newDeal && !product.active()))) {
-        errors.add(
-            new InvalidInput.FieldError(
-                field + "productId",
-                product == null ? "unknown-product" : "inactive-product",
-                product == null ? "There is no such product" : "This product is no longer sold"));
-        continue;
-      }
-      String description =
-          line.description() != null && !line.description().isBlank()
-              ? line.description().strip()
-              : product == null ? null : product.name();
-      if (description == null) {
-        errors.add(
-            new InvalidInput.FieldError(
-                field + "description", "required", "A line without a product needs a description"));
-        continue;
-      }
-      BigDecimal unitPrice = line.unitPrice();
-      if (unitPrice == null && product != null) {
-        if (tags == null) {
-          tags = customers.tags(user, customer.id());
-        }
-        unitPrice =
-            priceLists
-                .priceFor(customer, tags, product.id(), currency)
-                .orElse(product.currency().equals(currency) ? product.listPrice() : null);
-      }
-      if (unitPrice == null) {
-        errors.add(
-            new InvalidInput.FieldError(
-                field + "unitPrice",
-                product == null ? "required" : "currency-mismatch",
-                product == null
-                    ? "A line without a product needs a unit price"
-                    : "The product has no price in " + currency + "; give the unit price"));
-        continue;
-      }
-      BigDecimal discount =
-          line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
-      BigDecimal amount =
-          line.quantity()
-              .multiply(unitPrice)
-              .multiply(HUNDRED.subtract(discount))
-              .divide(HUNDRED, 2, RoundingMode.HALF_UP);
-      lines.add(
-          new Opportunity.Line(
-              i + 1, line.productId(), description, line.quantity(), unitPrice, discount, amount));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidInput(errors);
-    }
-    return lines;
+    List<LinePricing.Input> input =
+        draft.linesOrEmpty().stream()
+            .map(
+                l ->
+                    new LinePricing.Input(
+                        l.productId(),
+                        l.description(),
+                        l.quantity(),
+                        l.unitPrice(),
+                        l.discountPercent()))
+            .toList();
+    return pricing.price(user, customer, currency(draft), input, newDeal).stream()
+        .map(
+            l ->
+                new Opportunity.Line(
+                    l.position(),
+                    l.productId(),
+                    l.description(),
+                    l.quantity(),
+                    l.unitPrice(),
+                    l.discountPercent(),
+                    l.amount()))
+        .toList();
   }
 
   private CustomerSummary customer(CurrentUser user, UUID customerId) {

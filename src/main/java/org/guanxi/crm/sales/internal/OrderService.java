@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.platform.CurrentUser;
@@ -44,12 +42,9 @@ class OrderService {
   /** Business dates (the order date, "delivered today") are those of the company's own day. */
   private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
   private final OrderStore store;
   private final Customers customers;
-  private final ProductStore products;
-  private final PriceListService priceLists;
+  private final LinePricing pricing;
   private final UserDirectory users;
   private final InputValidation validation;
   private final ApplicationEventPublisher events;
@@ -58,16 +53,14 @@ class OrderService {
   OrderService(
       OrderStore store,
       Customers customers,
-      ProductStore products,
-      PriceListService priceLists,
+      LinePricing pricing,
       UserDirectory users,
       InputValidation validation,
       ApplicationEventPublisher events,
       Clock clock) {
     this.store = store;
     this.customers = customers;
-    this.products = products;
-    this.priceLists = priceLists;
+    this.pricing = pricing;
     this.users = users;
     this.validation = validation;
     this.events = events;
@@ -266,93 +259,39 @@ class OrderService {
   private List<Order.Line> settle(
       CurrentUser user, CustomerSummary customer, OrderDraft draft, boolean newOrder) {
     String currency = currency(draft);
-    Map<UUID, Product> known =
-        products
-            .findAll(
-                draft.lines().stream()
-                    .map(OrderDraft.Line::productId)
-                    .filter(Objects::nonNull)
-                    .distinct()
-                    .toList())
-            .stream()
-            .collect(Collectors.toMap(Product::id, Function.identity()));
-    List<String> tags = null;
-    List<InvalidInput.FieldError> errors = new ArrayList<>();
+    List<LinePricing.Input> input =
+        draft.lines().stream()
+            .map(
+                l ->
+                    new LinePricing.Input(
+                        l.productId(),
+                        l.description(),
+                        l.quantity(),
+                        l.unitPrice(),
+                        l.discountPercent()))
+            .toList();
     List<Order.Line> lines = new ArrayList<>();
-    for (int i = 0; i < draft.lines().size(); i++) {
-      OrderDraft.Line line = draft.lines().get(i);
-      String field = "lines[" + i + "].";
-      Product product = line.productId() == null ? null : known.get(line.productId());
-      if (line.productId() != null && product == null) {
-        errors.add(
-            new InvalidInput.FieldError(
-                field + "productId", "unknown-product", "There is no such product"));
-        continue;
+    for (LinePricing.Priced line : pricing.price(user, customer, currency, input, newOrder)) {
+      Product product = line.product();
+      BigDecimal unitCost = draft.lines().get(line.position() - 1).unitCost();
+      if (unitCost == null) {
+        unitCost =
+            product != null && product.currency().equals(currency)
+                ? product.unitCost()
+                : BigDecimal.ZERO;
       }
-      if (newOrder && product != null && !product.active()) {
-        errors.add(
-            new InvalidInput.FieldError(
-                field + "productId", "inactive-product", "This product is no longer sold"));
-        continue;
-      }
-      String description =
-          line.description() != null && !line.description().isBlank()
-              ? line.description().strip()
-              : product == null ? null : product.name();
-      if (description == null) {
-        errors.add(
-            new InvalidInput.FieldError(
-                field + "description", "required", "A line without a product needs a description"));
-        continue;
-      }
-      BigDecimal unitPrice = line.unitPrice();
-      if (unitPrice == null && product != null) {
-        if (tags == null) {
-          tags = customers.tags(user, customer.id());
-        }
-        unitPrice =
-            priceLists
-                .priceFor(customer, tags, product.id(), currency)
-                .orElse(product.currency().equals(currency) ? product.listPrice() : null);
-      }
-      if (unitPrice == null) {
-        errors.add(
-            new InvalidInput.FieldError(
-                field + "unitPrice",
-                product == null ? "required" : "currency-mismatch",
-                product == null
-                    ? "A line without a product needs a unit price"
-                    : "The product has no price in " + currency + "; give the unit price"));
-        continue;
-      }
-      BigDecimal discount =
-          line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
-      BigDecimal unitCost =
-          line.unitCost() != null
-              ? line.unitCost()
-              : product != null && product.currency().equals(currency)
-                  ? product.unitCost()
-                  : BigDecimal.ZERO;
-      BigDecimal amount =
-          line.quantity()
-              .multiply(unitPrice)
-              .multiply(HUNDRED.subtract(discount))
-              .divide(HUNDRED, 2, RoundingMode.HALF_UP);
       BigDecimal cost = line.quantity().multiply(unitCost).setScale(2, RoundingMode.HALF_UP);
       lines.add(
           new Order.Line(
-              i + 1,
+              line.position(),
               line.productId(),
-              description,
+              line.description(),
               line.quantity(),
-              unitPrice,
-              discount,
+              line.unitPrice(),
+              line.discountPercent(),
               unitCost,
-              amount,
+              line.amount(),
               cost));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidInput(errors);
     }
     return lines;
   }
