@@ -61,19 +61,6 @@ class OpportunityPages {
       String description,
       List<LineInput> lines) {}
 
-  /** One product row of the form as typed. */
-  record LineInput(
-      String productId,
-      String description,
-      String quantity,
-      String unitPrice,
-      String discountPercent) {
-
-    boolean isEmpty() {
-      return productId.isBlank() && description.isBlank() && unitPrice.isBlank();
-    }
-  }
-
   private final OpportunityService opportunities;
   private final PipelineService pipelines;
   private final ForecastStore forecast;
@@ -180,7 +167,7 @@ class OpportunityPages {
       Model model) {
     List<LineInput> lines = new ArrayList<>();
     for (int i = 0; i < FORM_LINES; i++) {
-      lines.add(new LineInput("", "", "1", "", ""));
+      lines.add(LineInput.blank());
     }
     Form form =
         new Form(
@@ -477,7 +464,7 @@ class OpportunityPages {
                   : line.discountPercent().stripTrailingZeros().toPlainString()));
     }
     while (lines.size() < FORM_LINES) {
-      lines.add(new LineInput("", "", "1", "", ""));
+      lines.add(LineInput.blank());
     }
     return new Form(
         deal.name(),
@@ -494,21 +481,7 @@ class OpportunityPages {
   }
 
   private static Form typed(MultiValueMap<String, String> input) {
-    List<LineInput> lines = new ArrayList<>();
-    int count =
-        List.of("productId", "description", "quantity", "unitPrice", "discountPercent").stream()
-            .mapToInt(name -> input.getOrDefault(name, List.of()).size())
-            .max()
-            .orElse(0);
-    for (int i = 0; i < count; i++) {
-      lines.add(
-          new LineInput(
-              at(input.get("productId"), i),
-              at(input.get("description"), i),
-              at(input.get("quantity"), i),
-              at(input.get("unitPrice"), i),
-              at(input.get("discountPercent"), i)));
-    }
+    List<LineInput> lines = LineInput.typed(input);
     return new Form(
         first(input, "name"),
         first(input, "amount"),
@@ -604,9 +577,5 @@ class OpportunityPages {
   private static String first(MultiValueMap<String, String> input, String name) {
     String value = input.getFirst(name);
     return value == null ? "" : value;
-  }
-
-  private static String at(@Nullable List<String> values, int i) {
-    return values != null && i < values.size() && values.get(i) != null ? values.get(i) : "";
   }
 }

@@ -35,19 +35,6 @@ class OrderPages {
   /** How many empty lines the new-order form offers. */
   static final int FORM_LINES = 6;
 
-  /** One line of the form as typed, kept to show it again when the order is refused. */
-  record LineInput(
-      String productId,
-      String description,
-      String quantity,
-      String unitPrice,
-      String discountPercent) {
-
-    boolean isEmpty() {
-      return productId.isBlank() && description.isBlank() && unitPrice.isBlank();
-    }
-  }
-
   private final OrderService orders;
   private final ProductService products;
   private final Customers customers;
@@ -119,7 +106,7 @@ class OrderPages {
       Model model) {
     List<LineInput> lines = new ArrayList<>();
     for (int i = 0; i < FORM_LINES; i++) {
-      lines.add(new LineInput("", "", "1", "", ""));
+      lines.add(LineInput.blank());
     }
     return form(user, model, customerId, orders.today().toString(), "", lines);
   }
@@ -134,22 +121,7 @@ class OrderPages {
       @RequestParam(defaultValue = "DRAFT") OrderStatus status,
       @RequestParam MultiValueMap<String, String> form,
       Model model) {
-    // the lines' columns come as repeated parameters, read as typed (a single "1,200" is not split)
-    List<LineInput> typed = new ArrayList<>();
-    int count =
-        List.of("productId", "description", "quantity", "unitPrice", "discountPercent").stream()
-            .mapToInt(name -> form.getOrDefault(name, List.of()).size())
-            .max()
-            .orElse(0);
-    for (int i = 0; i < count; i++) {
-      typed.add(
-          new LineInput(
-              at(form.get("productId"), i),
-              at(form.get("description"), i),
-              at(form.get("quantity"), i),
-              at(form.get("unitPrice"), i),
-              at(form.get("discountPercent"), i)));
-    }
+    List<LineInput> typed = LineInput.typed(form);
     try {
       if (customerId == null) {
         throw new InvalidInput("customerId", "unknown-customer", "Choose a customer");
@@ -245,9 +217,5 @@ class OrderPages {
     } catch (DateTimeParseException e) {
       throw new InvalidInput("orderDate", "invalid-date", "Not a date");
     }
-  }
-
-  private static String at(@Nullable List<String> values, int i) {
-    return values != null && i < values.size() && values.get(i) != null ? values.get(i) : "";
   }
 }
