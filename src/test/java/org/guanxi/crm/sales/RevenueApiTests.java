@@ -2,6 +2,7 @@ package org.guanxi.crm.sales;
 
 import static org.hamcrest.Matchers.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
@@ -32,6 +33,7 @@ class RevenueApiTests {
   String customer;
   String otherCustomer;
   String pump;
+  String otherOrder;
 
   /**
    * The rep's customer: paid 1,000 (cost 600) on 1 Jan, delivered 2,000 (cost 1,200) on 1 Feb,
@@ -61,7 +63,7 @@ class RevenueApiTests {
     order(rep, customer, "2026-02-15", 5, "DELIVERED", "RETURNED");
     order(rep, customer, "2026-02-20", 7, "CANCELLED");
     draft(rep, customer, "2026-02-21", 9);
-    order(otherRep, otherCustomer, "2026-02-01", 1);
+    otherOrder = order(otherRep, otherCustomer, "2026-02-01", 1);
   }
 
   @Test
@@ -94,6 +96,31 @@ class RevenueApiTests {
         .andExpect(jsonPath("$.profitContribution").value(nullValue()))
         .andExpect(jsonPath("$.orderCount").value(0))
         .andExpect(jsonPath("$.firstOrderDate").value(nullValue()));
+  }
+
+  @Test
+  void theWorkspacesProfitFollowsOrdersThatMoveAreConfirmedOrCancelled() throws Exception {
+    String moved = draft(otherRep, otherCustomer, "2026-02-10", 1);
+    mvc.perform(
+            patch("/api/v1/orders/" + moved)
+                .header("Authorization", otherRep.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"orderDate\":\"2026-03-05\"}"))
+        .andExpect(status().isOk());
+    send(otherRep, "/api/v1/orders/" + moved + "/transitions", "{\"status\":\"CONFIRMED\"}")
+        .andExpect(status().isOk());
+    revenue(rep, customer, "from=2026-02-01&to=2026-02-28")
+        .andExpect(jsonPath("$.profitContribution").value(0.6667));
+    revenue(rep, customer, "from=2026-03-01&to=2026-03-31")
+        .andExpect(jsonPath("$.profitContribution").value(0.5));
+
+    send(otherRep, "/api/v1/orders/" + moved + "/transitions", "{\"status\":\"CANCELLED\"}")
+        .andExpect(status().isOk());
+    send(otherRep, "/api/v1/orders/" + otherOrder + "/transitions", "{\"status\":\"CANCELLED\"}")
+        .andExpect(status().isOk());
+    revenue(rep, customer, "from=2026-03-01&to=2026-03-31")
+        .andExpect(jsonPath("$.profitContribution").value(1.0));
+    revenue(rep, customer, "").andExpect(jsonPath("$.profitContribution").value(1.0));
   }
 
   @Test
@@ -140,7 +167,7 @@ class RevenueApiTests {
         .andExpect(content().string(not(containsString("SO-"))));
   }
 
-  void order(Member member, String customer, String date, int quantity, String... then)
+  String order(Member member, String customer, String date, int quantity, String... then)
       throws Exception {
     String id =
         idOf(
@@ -153,10 +180,11 @@ class RevenueApiTests {
       send(member, "/api/v1/orders/" + id + "/transitions", "{\"status\":\"" + status + "\"}")
           .andExpect(status().isOk());
     }
+    return id;
   }
 
-  void draft(Member member, String customer, String date, int quantity) throws Exception {
-    idOf(
+  String draft(Member member, String customer, String date, int quantity) throws Exception {
+    return idOf(
         send(
             member,
             "/api/v1/orders",

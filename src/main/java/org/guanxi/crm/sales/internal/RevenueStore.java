@@ -13,10 +13,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Revenue figures summed in PostgreSQL from the totals kept on each order: a customer's through
- * {@code sales_order_by_customer}, the workspace's through {@code sales_order_by_date}. Placed
- * sales count; a sale returned as a whole counts nothing; a return document (kind RETURN, imported)
- * is subtracted, its amount from revenue and its cost from cost. Both kinds of return add to {@code
- * returns}.
+ * {@code sales_order_by_customer}; the workspace's gross profit (for the profit contribution) from
+ * the sums per day that triggers keep in {@code sales_profit_by_day}. Placed sales count; a sale
+ * returned as a whole counts nothing; a return document (kind RETURN, imported) is subtracted, its
+ * amount from revenue and its cost from cost. Both kinds of return add to {@code returns}.
  */
 @Repository
 class RevenueStore {
@@ -34,12 +34,15 @@ class RevenueStore {
     params.put("customerId", customerId);
     params.put("currency", currency);
     StringBuilder period = new StringBuilder();
+    StringBuilder days = new StringBuilder();
     if (from != null) {
       period.append(" and order_date >= :from");
+      days.append(" and day >= :from");
       params.put("from", Date.valueOf(from));
     }
     if (to != null) {
       period.append(" and order_date <= :to");
+      days.append(" and day <= :to");
       params.put("to", Date.valueOf(to));
     }
     String sql =
@@ -48,10 +51,8 @@ class RevenueStore {
           select status, kind, amount, cost, order_date from sales_order
           where customer_id = :customerId and currency = :currency %1$s
         ), workspace as (
-          select coalesce(sum(amount - cost) filter (where %2$s), 0)
-                 - coalesce(sum(amount - cost) filter (where kind = 'RETURN'), 0) as gross_profit
-          from sales_order
-          where (%2$s or kind = 'RETURN') and currency = :currency %1$s
+          select coalesce(sum(gross_profit), 0) as gross_profit from sales_profit_by_day
+          where currency = :currency %3$s
         )
         select count(*) filter (where %2$s) as order_count,
           coalesce(sum(amount) filter (where %2$s), 0)
@@ -64,7 +65,7 @@ class RevenueStore {
           (select gross_profit from workspace) as workspace_profit
         from customer_orders
         """
-            .formatted(period, COUNTED);
+            .formatted(period, COUNTED, days);
     return jdbc.sql(sql)
         .params(params)
         .query(

@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
@@ -18,12 +19,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
 import org.guanxi.crm.customer.CustomerKind;
@@ -32,6 +35,7 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspaces;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,9 +57,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * them through {@code POST /api/v1/orders/import} and waits for the job to finish — lines, products
  * created, customers' lifecycle and timelines — then copies the same orders and lines with {@code
  * COPY} into empty twins of {@code sales_order} and {@code sales_order_line} with the same columns,
- * constraints and indexes, as the table owner, without application logic. Prints figures, asserts
- * nothing; skipped unless asked for: {@code ./mvnw test -Dtest=OrderImportBenchmark
- * -Dbenchmark.rows=100000} (at 10,000,000 give the JVM room: {@code -Dtest.heap=10g}).
+ * constraints and indexes, as the table owner, without application logic; and times a customer's
+ * revenue (p50, p95) at that size. Prints figures, asserts nothing; skipped unless asked for:
+ * {@code ./mvnw test -Dtest=OrderImportBenchmark -Dbenchmark.rows=100000} (at 10,000,000 give the
+ * JVM room: {@code -Dtest.heap=10g}).
  */
 @GuanxiTest
 @TestPropertySource(properties = "guanxi.order-imports.lines-per-batch=10000")
@@ -62,6 +68,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OrderImportBenchmark {
 
   private static final int CUSTOMERS_PER_TRANSACTION = 10_000;
+  private static final int REVENUE_WARMUP = 20;
+  private static final int REVENUE_RUNS = 200;
 
   @Autowired MockMvc mvc;
   @Autowired TestWorkspaces workspaces;
@@ -259,6 +267,8 @@ class OrderImportBenchmark {
     } while (!List.of("DONE", "FAILED").contains(JsonPath.<String>read(job, "$.status")));
     double importSeconds = (System.nanoTime() - start) / 1e9;
 
+    List<String> revenueTimes = revenueTimes(admin, customerIds);
+
     double copySeconds;
     double copyWithKeysSeconds;
     try {
@@ -298,6 +308,74 @@ class OrderImportBenchmark {
         100 * copySeconds / linesSeconds * rows / imported,
         100 * copyWithKeysSeconds / importSeconds * rows / imported,
         100 * copyWithKeysSeconds / linesSeconds * rows / imported);
+    System.out.println("| a customer's revenue, after the import | p50 | p95 |");
+    System.out.println("|---|---|---|");
+    revenueTimes.forEach(System.out::println);
+    System.out.println();
+  }
+
+  /**
+   * Times a customer's revenue as an administrator sees it (the API, all time and one year, and the
+   * sales panel of the customer page), each call for another customer picked at random, after
+   * {@code analyze} as autovacuum would run it after so many new rows.
+   */
+  private List<String> revenueTimes(TestWorkspace.Member admin, UUID[] customerIds)
+      throws Exception {
+    try (Connection connection = owner.getConnection()) {
+      connection.createStatement().execute("analyze sales_order; analyze sales_profit_by_day");
+    }
+    Cookie session = PageLogin.signIn(mvc, admin.username(), TestWorkspace.PASSWORD);
+    Random random = new Random(11);
+    List<String> times = new ArrayList<>();
+    times.add(
+        time(
+            "revenue API, all time",
+            () ->
+                get("/api/v1/customers/"
+                        + customerIds[random.nextInt(customerIds.length)]
+                        + "/revenue")
+                    .header("Authorization", admin.bearer())));
+    times.add(
+        time(
+            "revenue API, one year",
+            () ->
+                get("/api/v1/customers/"
+                        + customerIds[random.nextInt(customerIds.length)]
+                        + "/revenue?from=2025-11-01&to=2026-10-31")
+                    .header("Authorization", admin.bearer())));
+    times.add(
+        time(
+            "customer page's sales panel (revenue and recent orders)",
+            () ->
+                get("/customers/"
+                        + customerIds[random.nextInt(customerIds.length)]
+                        + "/sales-panel")
+                    .cookie(session)));
+    return times;
+  }
+
+  private String time(String name, Supplier<MockHttpServletRequestBuilder> request)
+      throws Exception {
+    for (int i = 0; i < REVENUE_WARMUP; i++) {
+      check(mvc.perform(request.get()).andReturn().getResponse().getStatus());
+    }
+    double[] millis = new double[REVENUE_RUNS];
+    for (int i = 0; i < REVENUE_RUNS; i++) {
+      MockHttpServletRequestBuilder call = request.get();
+      long start = System.nanoTime();
+      check(mvc.perform(call).andReturn().getResponse().getStatus());
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(millis);
+    return String.format(
+        "| %s | %.1f ms | %.1f ms |",
+        name, millis[REVENUE_RUNS / 2], millis[(int) Math.ceil(REVENUE_RUNS * 0.95) - 1]);
+  }
+
+  private static void check(int status) {
+    if (status != 200) {
+      throw new IllegalStateException("answered " + status);
+    }
   }
 
   /**
