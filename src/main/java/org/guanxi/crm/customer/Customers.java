@@ -58,9 +58,10 @@ public interface Customers {
   record KeyedCustomer(UUID id, String name, boolean visible, boolean created) {}
 
   /**
-   * The customers (not deleted) that have these external keys, found with one query, by key. Keys
-   * that no customer has are left out; a customer the user may not see is answered with {@code
-   * visible} false.
+   * The customers (not deleted) that have these external keys, found with one query, by key. A key
+   * that no customer has but a customer merged into another had finds the customer it was merged
+   * into (the latest such merge, followed through later merges). Keys found neither way are left
+   * out; a customer the user may not see is answered with {@code visible} false.
    */
   Map<String, KeyedCustomer> findByExternalKeys(CurrentUser user, Collection<String> keys);
 

@@ -1,6 +1,7 @@
 package org.guanxi.crm.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.hamcrest.Matchers.*;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
@@ -8,17 +9,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +40,7 @@ class CustomerMergeTests {
   @Autowired TestWorkspaces workspaces;
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationEvents events;
+  @Autowired Customers customers;
 
   TestWorkspace workspace;
   Member sales;
@@ -232,6 +241,117 @@ class CustomerMergeTests {
         .andExpect(jsonPath("$.city").value("成都"));
   }
 
+  @Test
+  void aSurvivorWithoutAnExternalKeyTakesTheDuplicatesOver() throws Exception {
+    String survivor = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"华信科技\"}");
+    String duplicate = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"華信科技\"}");
+    setKey(sales, duplicate, "ERP-9").andExpect(status().isOk());
+
+    merge(sales, survivor, "\"0\"", duplicate)
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"1\""))
+        .andExpect(jsonPath("$.externalKey").value("ERP-9"));
+    mvc.perform(
+            get("/api/v1/customers/" + survivor + "/timeline")
+                .header("Authorization", sales.bearer()))
+        .andExpect(jsonPath("$.items[0].kind").value("MERGED"))
+        .andExpect(jsonPath("$.items[0].detail.fields", hasItem("externalKey")))
+        .andExpect(jsonPath("$.items[0].detail.duplicateExternalKey").doesNotExist());
+    assertThat(externalKeyOf(duplicate)).as("the key moved").isNull();
+    assertThat(found(sales, "ERP-9"))
+        .containsExactly(
+            entry("ERP-9", new Customers.KeyedCustomer(id(survivor), "华信科技", true, false)));
+
+    String other = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"东方贸易\"}");
+    setKey(sales, other, "ERP-9")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("external-key-taken"));
+  }
+
+  @Test
+  void aSurvivorKeepsItsOwnKeyAndTheDuplicatesStillFindsIt() throws Exception {
+    String survivor = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"恒德实业\"}");
+    String duplicate = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"恒德實業\"}");
+    setKey(sales, survivor, "SHOP-1").andExpect(status().isOk());
+    setKey(sales, duplicate, "ERP-1").andExpect(status().isOk());
+
+    merge(sales, survivor, null, duplicate)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.externalKey").value("SHOP-1"));
+    mvc.perform(
+            get("/api/v1/customers/" + survivor + "/timeline")
+                .header("Authorization", sales.bearer()))
+        .andExpect(jsonPath("$.items[0].kind").value("MERGED"))
+        .andExpect(jsonPath("$.items[0].detail.duplicateExternalKey").value("ERP-1"))
+        .andExpect(jsonPath("$.items[0].detail.fields", not(hasItem("externalKey"))));
+    mvc.perform(get("/customers/" + survivor).cookie(logIn(sales)))
+        .andExpect(content().string(containsString("ERP-1")));
+
+    Customers.KeyedCustomer survivorFound =
+        new Customers.KeyedCustomer(id(survivor), "恒德实业", true, false);
+    assertThat(found(sales, "SHOP-1", "ERP-1", "NOBODY"))
+        .containsOnly(entry("SHOP-1", survivorFound), entry("ERP-1", survivorFound));
+    Member otherRep = workspace.member(Role.SALES);
+    assertThat(found(otherRep, "ERP-1"))
+        .as("found, but not shown to a rep who may not see it")
+        .containsExactly(
+            entry("ERP-1", new Customers.KeyedCustomer(id(survivor), "恒德实业", false, false)));
+    TestWorkspace abroad = workspaces.create();
+    assertThat(found(abroad, abroad.member(Role.ADMINISTRATOR), "ERP-1"))
+        .as("another workspace")
+        .isEmpty();
+
+    String third = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"恒德集团\"}");
+    merge(sales, third, null, survivor).andExpect(status().isOk());
+    assertThat(found(sales, "ERP-1", "SHOP-1"))
+        .as("a merge of the merged customer is followed")
+        .containsOnlyKeys("ERP-1", "SHOP-1")
+        .allSatisfy((key, customer) -> assertThat(customer.id()).isEqualTo(id(third)));
+
+    String newcomer = create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"新客户\"}");
+    setKey(sales, newcomer, "ERP-1").andExpect(status().isOk());
+    assertThat(found(sales, "ERP-1").get("ERP-1").id())
+        .as("a customer that has the key now comes first")
+        .isEqualTo(id(newcomer));
+  }
+
+  @Test
+  void anOrderImportFindsTheSurvivorByTheDuplicatesKey() throws Exception {
+    Member admin = workspace.member(Role.ADMINISTRATOR);
+    String survivor = create(admin, "{\"kind\":\"ORGANIZATION\",\"name\":\"瑞丰食品\"}");
+    String duplicate = create(admin, "{\"kind\":\"ORGANIZATION\",\"name\":\"瑞豐食品\"}");
+    setKey(admin, survivor, "SHOP-7").andExpect(status().isOk());
+    setKey(admin, duplicate, "ERP-7").andExpect(status().isOk());
+    merge(admin, survivor, null, duplicate).andExpect(status().isOk());
+
+    String csv =
+        """
+        InvoiceNo,InvoiceDate,CustomerID,StockCode,Description,Quantity,UnitPrice
+        9001,2026-01-05,ERP-7,P-1,Pump,2,100
+        """;
+    String location =
+        mvc.perform(
+                multipart("/api/v1/orders/import")
+                    .file(
+                        new MockMultipartFile(
+                            "file", "orders.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                    .param("options", "{\"createCustomers\":true,\"createProducts\":true}")
+                    .header("Authorization", admin.bearer()))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+    awaitFinished(admin, location)
+        .andExpect(jsonPath("$.status").value("DONE"))
+        .andExpect(jsonPath("$.ordersCreated").value(1))
+        .andExpect(jsonPath("$.customersCreated").value(0));
+    mvc.perform(
+            get("/api/v1/orders")
+                .param("customerId", survivor)
+                .header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.items[*].number", contains("9001")));
+  }
+
   ResultActions merge(Member member, String survivor, String ifMatch, String duplicate)
       throws Exception {
     var request =
@@ -243,6 +363,43 @@ class CustomerMergeTests {
       request.header("If-Match", ifMatch);
     }
     return mvc.perform(request);
+  }
+
+  ResultActions setKey(Member member, String customer, String key) throws Exception {
+    return mvc.perform(
+        put("/api/v1/customers/" + customer + "/external-key")
+            .header("Authorization", member.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"externalKey\":\"" + key + "\"}"));
+  }
+
+  @Nullable String externalKeyOf(String customer) {
+    return workspace.in(
+        () ->
+            jdbc.sql("select external_key from customer where id = ?")
+                .params(UUID.fromString(customer))
+                .query(String.class)
+                .optional()
+                .orElse(null));
+  }
+
+  Map<String, Customers.KeyedCustomer> found(Member member, String... keys) {
+    return found(workspace, member, keys);
+  }
+
+  /** What the order import finds by these keys, for a member of the head office. */
+  Map<String, Customers.KeyedCustomer> found(TestWorkspace in, Member member, String... keys) {
+    CurrentUser user =
+        new CurrentUser(
+            in.id(),
+            member.id(),
+            member.username(),
+            "Test " + member.username(),
+            Set.of(member.role()),
+            in.headOffice(),
+            List.of(in.headOffice()),
+            null);
+    return in.in(() -> customers.findByExternalKeys(user, List.of(keys)));
   }
 
   String create(Member member, String json) throws Exception {
@@ -257,6 +414,25 @@ class CustomerMergeTests {
             .getResponse()
             .getContentAsString(),
         "$.id");
+  }
+
+  UUID id(String customer) {
+    return UUID.fromString(customer);
+  }
+
+  ResultActions awaitFinished(Member member, String location) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      String body =
+          mvc.perform(get(location).header("Authorization", member.bearer()))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      if (List.of("DONE", "FAILED").contains(JsonPath.<String>read(body, "$.status"))) {
+        return mvc.perform(get(location).header("Authorization", member.bearer()));
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("The import did not finish: " + location);
   }
 
   java.util.List<String> names(Member member) throws Exception {

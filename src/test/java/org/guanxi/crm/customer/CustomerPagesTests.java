@@ -170,6 +170,121 @@ class CustomerPagesTests {
         .andExpect(content().string(containsString("回收测试")));
   }
 
+  @Test
+  void theExternalKeyIsSetChangedAndClearedOnTheCustomerPage() throws Exception {
+    String location = createThroughForm("外部编号客户", null);
+    mvc.perform(get(location).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("外部编号")))
+        .andExpect(content().string(containsString("hx-post=\"" + location + "/external-key\"")));
+
+    setKey(location, "0", " ERP-001 ", true)
+        .andExpect(status().isOk())
+        .andExpect(header().string("HX-Redirect", location));
+    mvc.perform(get(location).cookie(session))
+        .andExpect(content().string(containsString("value=\"ERP-001\"")))
+        .andExpect(content().string(containsString("externalKey")));
+    setKey(location, "1", "ERP-002", false).andExpect(redirectedUrl(location));
+    assertThat(apiKey(location)).isEqualTo("ERP-002");
+    setKey(location, "2", "", true).andExpect(header().string("HX-Redirect", location));
+    assertThat(apiKey(location)).isNull();
+  }
+
+  @Test
+  void aKeyAnotherCustomerHasIsRefusedBesideTheFieldAndTheTypedKeyStays() throws Exception {
+    String first = createThroughForm("第一客户", null);
+    String second = createThroughForm("第二客户", null);
+    setKey(first, "0", "ERP-7", true).andExpect(header().exists("HX-Redirect"));
+
+    setKey(second, "0", "ERP-7", true)
+        .andExpect(status().isOk())
+        .andExpect(header().doesNotExist("HX-Redirect"))
+        .andExpect(content().string(containsString("其他客户已使用此外部编号")))
+        .andExpect(content().string(containsString("value=\"ERP-7\"")))
+        .andExpect(content().string(containsString("aria-invalid=\"true\"")))
+        .andExpect(content().string(not(containsString("<html"))));
+    setKey(second, "0", "ERP-7", false)
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<html")))
+        .andExpect(content().string(containsString("其他客户已使用此外部编号")))
+        .andExpect(content().string(containsString("value=\"ERP-7\"")));
+    setKey(second, "0", "k".repeat(201), true).andExpect(content().string(containsString("内容过长")));
+    assertThat(apiKey(second)).isNull();
+
+    mvc.perform(get("/customers").cookie(session).param("lang", "en"));
+    setKey(second, "0", "ERP-7", true)
+        .andExpect(content().string(containsString("Another customer has this external key.")));
+    mvc.perform(get("/customers").cookie(session).param("lang", "zh-TW"));
+    setKey(second, "0", "ERP-7", true).andExpect(content().string(containsString("其他客戶已使用此外部編號")));
+  }
+
+  @Test
+  void aStaleKeyFormShowsTheConflictAndSavesOnTheSecondTry() throws Exception {
+    String location = createThroughForm("并发客户", null);
+    save(location.substring(location.lastIndexOf('/') + 1), "0", "杭州");
+    setKey(location, "0", "ERP-8", true)
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("在此期间其他人修改了该客户")))
+        .andExpect(content().string(containsString("value=\"ERP-8\"")))
+        .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
+    assertThat(apiKey(location)).isNull();
+    setKey(location, "1", "ERP-8", true).andExpect(header().exists("HX-Redirect"));
+    assertThat(apiKey(location)).isEqualTo("ERP-8");
+  }
+
+  @Test
+  void whoMayNotEditTheCustomerCannotSetItsKey() throws Exception {
+    String location = createThroughForm("只读客户", null);
+    setKey(location, "0", "ERP-9", true).andExpect(header().exists("HX-Redirect"));
+
+    Cookie otherRep = logIn(workspace.member(Role.SALES));
+    mvc.perform(keyForm(location, "1", "ERP-X", otherRep)).andExpect(status().isNotFound());
+    Cookie analyst = logIn(workspace.member(Role.ANALYST));
+    mvc.perform(get(location).cookie(analyst))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("ERP-9")))
+        .andExpect(content().string(not(containsString("/external-key"))));
+    mvc.perform(keyForm(location, "1", "ERP-X", analyst)).andExpect(status().isForbidden());
+    Cookie foreign = logIn(workspaces.create().member(Role.ADMINISTRATOR));
+    mvc.perform(keyForm(location, "1", "ERP-X", foreign)).andExpect(status().isNotFound());
+    assertThat(apiKey(location)).isEqualTo("ERP-9");
+
+    mvc.perform(post(location + "/delete").cookie(session).with(csrf()).param("version", "1"))
+        .andExpect(redirectedUrl("/customers"));
+    mvc.perform(get(location).cookie(session))
+        .andExpect(content().string(containsString("ERP-9")))
+        .andExpect(content().string(not(containsString("/external-key"))));
+    mvc.perform(keyForm(location, "2", "ERP-X", session)).andExpect(status().isNotFound());
+  }
+
+  private org.springframework.test.web.servlet.ResultActions setKey(
+      String location, String version, String key, boolean htmx) throws Exception {
+    var request = keyForm(location, version, key, session);
+    if (htmx) {
+      request.header("HX-Request", "true");
+    }
+    return mvc.perform(request);
+  }
+
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder keyForm(
+      String location, String version, String key, Cookie cookie) {
+    return post(location + "/external-key")
+        .cookie(cookie)
+        .with(csrf())
+        .param("version", version)
+        .param("externalKey", key);
+  }
+
+  private String apiKey(String location) throws Exception {
+    return com.jayway.jsonpath.JsonPath.read(
+        mvc.perform(get("/api/v1" + location).header("Authorization", manager.bearer()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(),
+        "$.externalKey");
+  }
+
   private org.springframework.test.web.servlet.ResultActions save(
       String id, String version, String city) throws Exception {
     return mvc.perform(

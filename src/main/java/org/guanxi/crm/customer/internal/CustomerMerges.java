@@ -3,6 +3,7 @@ package org.guanxi.crm.customer.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Merging duplicates: one customer survives and takes over the duplicate's contacts, shares and
- * timeline; its empty fields are filled from the duplicate's (tags are joined); the duplicate goes
- * to the recycle bin, pointing at the survivor. Nothing the survivor already holds is overwritten.
+ * timeline; its empty fields are filled from the duplicate's (tags are joined), and so is its
+ * external key; the duplicate goes to the recycle bin, pointing at the survivor. Nothing the
+ * survivor already holds is overwritten: when both have an external key, the duplicate keeps its
+ * own, the merge's timeline entry names it, and imports that look customers up by it find the
+ * survivor.
  */
 @Service
 class CustomerMerges {
@@ -77,22 +81,34 @@ class CustomerMerges {
       throw new StaleVersion(CustomerService.KIND, survivor.version());
     }
     Filled filled = fill(survivor.draft(), duplicate.draft());
+    String duplicateKey = duplicate.externalKey();
+    boolean takesKey = duplicateKey != null && survivor.externalKey() == null;
+    List<String> fields = new ArrayList<>(filled.fields());
+    if (takesKey) {
+      fields.add("externalKey");
+    }
     Instant now = clock.instant();
     if (!store.update(
         survivorId, version, customers.validContent(user, filled.draft(), survivor), now)) {
       throw new StaleVersion(CustomerService.KIND, customers.get(user, survivorId).version());
     }
-    if (!store.markMerged(duplicateId, duplicate.version(), survivorId, now)) {
+    if (!store.markMerged(duplicateId, duplicate.version(), survivorId, !takesKey, now)) {
       throw new StaleVersion(CustomerService.KIND, duplicate.version());
+    }
+    if (takesKey && !store.takeExternalKey(survivorId, duplicateKey)) {
+      throw new StaleVersion(CustomerService.KIND, customers.get(user, survivorId).version());
     }
     CustomerRelations.Moved moved =
         relations.move(duplicateId, survivorId, duplicate.ownerId(), survivor.ownerId());
-    timeline.add(
-        survivorId,
-        now,
-        "MERGED",
-        user.displayName(),
-        Map.of("duplicateId", duplicateId, "fields", filled.fields()));
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("duplicateId", duplicateId);
+    detail.put("fields", fields);
+    if (duplicateKey != null && !takesKey) {
+      // the survivor keeps its own key; imports still find it by the duplicate's (see
+      // CustomerStore#byExternalKeys)
+      detail.put("duplicateExternalKey", duplicateKey);
+    }
+    timeline.add(survivorId, now, "MERGED", user.displayName(), detail);
     timeline.add(
         duplicateId, now, "MERGED_INTO", user.displayName(), Map.of("survivorId", survivorId));
     audit.record(
@@ -104,7 +120,7 @@ class CustomerMerges {
             "duplicateId",
             duplicateId,
             "fieldsFilled",
-            filled.fields(),
+            fields,
             "contactsMoved",
             moved.contacts(),
             "sharesMoved",

@@ -1,5 +1,7 @@
 package org.guanxi.crm.customer.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -134,7 +137,61 @@ class CustomerPages {
     model.addAttribute("contact", new ContactDraft("", null, null, null, null));
     model.addAttribute("shares", customer.deletedAt() == null ? shares.of(user, id) : List.of());
     model.addAttribute("colleagues", customers.colleagues(user));
+    model.addAttribute("externalKey", customer.externalKey());
     return "customer/show";
+  }
+
+  /**
+   * Sets, changes or takes away (when empty) the customer's external key from its field on the
+   * customer page, under the API's rules. Saved, the page is shown afresh (htmx: told to load it),
+   * so that its timeline and the version the page's other forms carry are current; refused, the
+   * field comes back with the typed key and why (htmx: the field alone).
+   */
+  @PostMapping("/{id}/external-key")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  String setExternalKey(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable String externalKey,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    try {
+      customers.setExternalKey(user, id, version, externalKey);
+    } catch (InvalidInput e) {
+      model.addAttribute("externalKeyError", "error." + e.errors().get(0).code());
+      return externalKeyRefused(user, id, externalKey, htmx, model);
+    } catch (StaleVersion e) {
+      model.addAttribute("externalKeyConflict", true);
+      return externalKeyRefused(user, id, externalKey, htmx, model);
+    }
+    if (htmx == null) {
+      return "redirect:/customers/" + id;
+    }
+    response.setHeader("HX-Redirect", request.getContextPath() + "/customers/" + id);
+    model.addAttribute("customer", CustomerResource.of(customers.get(user, id), false));
+    model.addAttribute("externalKey", externalKey);
+    return "customer/show :: externalKey";
+  }
+
+  /**
+   * The customer's external-key field (htmx) or page with the typed key and the problem in the
+   * model. It carries the customer's current version, so that saving again after a conflict goes
+   * through.
+   */
+  private String externalKeyRefused(
+      CurrentUser user, UUID id, @Nullable String typed, @Nullable String htmx, Model model) {
+    String view;
+    if (htmx == null) {
+      view = show(user, id, model);
+    } else {
+      model.addAttribute("customer", CustomerResource.of(customers.get(user, id), false));
+      view = "customer/show :: externalKey";
+    }
+    model.addAttribute("externalKey", typed);
+    return view;
   }
 
   @PostMapping("/{id}/shares")

@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
@@ -523,12 +525,16 @@ class CustomerStore {
    */
   private static final String UNIT_SEPARATOR = "\u001f";
 
-  /** A customer found by its external key: its id and name, and whether the user may see it. */
+  /**
+   * A customer found by an external key (its own, or that of a customer merged into it): its id and
+   * name, and whether the user may see it.
+   */
   record Keyed(UUID id, String name, String externalKey, boolean visible) {}
 
   /**
    * The customers (not deleted) with these external keys, with one query through the key's index;
-   * {@code visible} says whether the user may see each.
+   * {@code visible} says whether the user may see each. A key no customer has finds the customer
+   * that the last customer merged away with it was merged into (following merges of merges).
    */
   List<Keyed> byExternalKeys(CurrentUser user, java.util.Collection<String> keys) {
     if (keys.isEmpty()) {
@@ -537,21 +543,54 @@ class CustomerStore {
     Visibility visibility = Visibility.of(user);
     Map<String, Object> params = new HashMap<>(visibility.params());
     params.put("keys", keys.toArray(String[]::new));
-    return jdbc.sql(
-            "select c.id, c.name, c.external_key, ("
-                + visibility.sql()
-                + ") as visible from customer c "
-                + "where c.external_key = any(cast(:keys as text[])) and c.external_key is not null "
-                + "and c.deleted_at is null")
-        .params(params)
-        .query(
-            (rs, n) ->
-                new Keyed(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("name"),
-                    rs.getString("external_key"),
-                    rs.getBoolean("visible")))
-        .list();
+    List<Keyed> found =
+        new ArrayList<>(
+            jdbc.sql(
+                    "select c.id, c.name, c.external_key, ("
+                        + visibility.sql()
+                        + ") as visible from customer c "
+                        + "where c.external_key = any(cast(:keys as text[])) and c.external_key is not null "
+                        + "and c.deleted_at is null")
+                .params(params)
+                .query(CustomerStore::keyed)
+                .list());
+    Set<String> missing = new HashSet<>(keys);
+    found.forEach(k -> missing.remove(k.externalKey()));
+    if (!missing.isEmpty()) {
+      params.put("keys", missing.toArray(String[]::new));
+      found.addAll(
+          jdbc.sql(
+                  """
+                  with recursive merged (external_key, merged_at, into_id, depth) as (
+                    select m.external_key, m.deleted_at, m.merged_into, 1 from customer m
+                    where m.external_key = any(cast(:keys as text[])) and m.external_key is not null
+                      and m.merged_into is not null
+                    union all
+                    select merged.external_key, merged.merged_at, next.merged_into, merged.depth + 1
+                    from merged join customer next on next.id = merged.into_id
+                    where next.merged_into is not null and merged.depth < 100
+                  )
+                  select distinct on (merged.external_key) c.id, c.name, merged.external_key, ("""
+                      + visibility.sql()
+                      + """
+                  ) as visible
+                  from merged join customer c on c.id = merged.into_id
+                  where c.deleted_at is null
+                  order by merged.external_key, merged.merged_at desc
+                  """)
+              .params(params)
+              .query(CustomerStore::keyed)
+              .list());
+    }
+    return found;
+  }
+
+  private static Keyed keyed(ResultSet rs, int n) throws SQLException {
+    return new Keyed(
+        rs.getObject("id", UUID.class),
+        rs.getString("name"),
+        rs.getString("external_key"),
+        rs.getBoolean("visible"));
   }
 
   /** Whether another customer (not deleted) has this external key. */
@@ -575,14 +614,40 @@ class CustomerStore {
         == 1;
   }
 
-  /** Moves a merged duplicate to the recycle bin, pointing at the customer it was merged into. */
-  boolean markMerged(UUID id, long expectedVersion, UUID survivorId, Instant now) {
+  /**
+   * Moves a merged duplicate to the recycle bin, pointing at the customer it was merged into; with
+   * {@code keepExternalKey} false its external key is taken away (the survivor takes it over).
+   */
+  boolean markMerged(
+      UUID id, long expectedVersion, UUID survivorId, boolean keepExternalKey, Instant now) {
     return jdbc.sql(
                 """
-                update customer set deleted_at = ?, merged_into = ?, updated_at = ?, version = version + 1
+                update customer set deleted_at = ?, merged_into = ?, updated_at = ?, version = version + 1,
+                  external_key = case when ? then external_key end
                 where id = ? and version = ? and deleted_at is null
                 """)
-            .params(Timestamp.from(now), survivorId, Timestamp.from(now), id, expectedVersion)
+            .params(
+                Timestamp.from(now),
+                survivorId,
+                Timestamp.from(now),
+                keepExternalKey,
+                id,
+                expectedVersion)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Gives a customer without an external key the key of a customer merged into it, within the
+   * merge's version step.
+   */
+  boolean takeExternalKey(UUID id, String key) {
+    return jdbc.sql(
+                """
+                update customer set external_key = ?
+                where id = ? and external_key is null and deleted_at is null
+                """)
+            .params(key, id)
             .update()
         == 1;
   }

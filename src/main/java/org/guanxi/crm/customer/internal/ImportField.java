@@ -2,81 +2,43 @@ package org.guanxi.crm.customer.internal;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.guanxi.crm.customer.HeaderSynonyms;
 
 /**
  * The customer fields a column of an imported file can fill, each with the column headers it is
  * recognised by in English, simplified and traditional Chinese (and its own name, as the export
- * writes it).
+ * writes it): those every import of people and companies shares ({@link HeaderSynonyms}) and its
+ * own.
  */
 enum ImportField {
   NAME(
       "name",
+      List.of(HeaderSynonyms.COMPANY_NAME, HeaderSynonyms.PERSON_NAME),
       "customer",
       "customer name",
-      "company",
-      "company name",
-      "full name",
       "名称",
-      "姓名",
       "客户",
       "客户名称",
       "客户姓名",
-      "公司",
-      "公司名称",
-      "企业名称",
       "名稱",
       "客戶",
       "客戶名稱",
-      "客戶姓名",
-      "公司名稱",
-      "企業名稱"),
+      "客戶姓名"),
   KIND("kind", "type", "customer type", "类型", "客户类型", "類型", "客戶類型"),
-  INDUSTRY("industry", "sector", "行业", "所属行业", "行業", "產業", "所屬行業"),
-  SOURCE("source", "lead source", "来源", "客户来源", "來源", "客戶來源"),
-  CITY("city", "town", "城市", "所在城市", "所在地"),
+  INDUSTRY("industry", List.of(HeaderSynonyms.INDUSTRY)),
+  SOURCE("source", List.of(HeaderSynonyms.SOURCE), "客户来源", "客戶來源"),
+  CITY("city", List.of(HeaderSynonyms.CITY), "town"),
   LIFECYCLE_STAGE(
       "lifecycleStage", "stage", "lifecycle stage", "生命周期阶段", "阶段", "客户阶段", "生命週期階段", "階段", "客戶階段"),
   CLASSIFICATION("classification", "tier", "客户分类", "分类", "客户等级", "客戶分類", "分類", "客戶等級"),
   TAGS("tags", "tag", "labels", "标签", "標籤", "標簽"),
   PREFERENCES("preferences", "偏好", "客户偏好", "客戶偏好"),
   OWNER("owner", "owner name", "ownerName", "account owner", "负责人", "所有者", "客户经理", "負責人", "客戶經理"),
-  PHONE(
-      "phone",
-      "phone number",
-      "mobile",
-      "mobile phone",
-      "telephone",
-      "tel",
-      "电话",
-      "手机",
-      "手机号",
-      "手机号码",
-      "电话号码",
-      "联系电话",
-      "電話",
-      "手機",
-      "手機號碼",
-      "電話號碼",
-      "聯絡電話",
-      "聯繫電話"),
-  EMAIL(
-      "email",
-      "e-mail",
-      "mail",
-      "email address",
-      "e-mail address",
-      "邮箱",
-      "电子邮件",
-      "电子邮箱",
-      "邮件",
-      "郵箱",
-      "電子郵件",
-      "電子信箱",
-      "電郵"),
+  PHONE("phone", List.of(HeaderSynonyms.PHONE)),
+  EMAIL("email", List.of(HeaderSynonyms.EMAIL)),
   ID_CARD(
       "idCard",
       "id card",
@@ -97,7 +59,7 @@ enum ImportField {
   static {
     for (ImportField field : values()) {
       Stream.concat(Stream.of(field.key), field.headers.stream())
-          .forEach(header -> BY_HEADER.put(comparable(header), field));
+          .forEach(header -> BY_HEADER.put(HeaderSynonyms.comparable(header), field));
     }
   }
 
@@ -107,8 +69,14 @@ enum ImportField {
   private final List<String> headers;
 
   ImportField(String key, String... headers) {
+    this(key, List.of(), headers);
+  }
+
+  /** A field recognised by the headers all imports share ({@code common}) and its own. */
+  ImportField(String key, List<HeaderSynonyms> common, String... own) {
     this.key = key;
-    this.headers = List.of(headers);
+    this.headers =
+        Stream.concat(common.stream().flatMap(c -> c.headers().stream()), Stream.of(own)).toList();
   }
 
   public String key() {
@@ -116,18 +84,10 @@ enum ImportField {
   }
 
   static Optional<ImportField> ofHeader(String header) {
-    return Optional.ofNullable(BY_HEADER.get(comparable(header)));
+    return Optional.ofNullable(BY_HEADER.get(HeaderSynonyms.comparable(header)));
   }
 
   static Optional<ImportField> ofKey(String key) {
     return Stream.of(values()).filter(f -> f.key.equals(key)).findFirst();
-  }
-
-  /**
-   * Headers compare without case, spaces, punctuation and a trailing "*" that marks required
-   * columns.
-   */
-  private static String comparable(String header) {
-    return header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
   }
 }
