@@ -264,6 +264,81 @@ class OrderApiTests {
     transition(rep, order, null, "SHIPPED").andExpect(status().isBadRequest());
   }
 
+  /**
+   * Prepayment: a confirmed order is paid before delivery and stays PAID when it is delivered; it
+   * is returned only once delivered, never cancelled, and counts as revenue once throughout.
+   */
+  @Test
+  void aPrepaidOrderIsDeliveredLaterAndReturnedOnlyOnceDelivered() throws Exception {
+    String customer = customer(rep, "华信科技", "ORDINARY");
+    String order = orderFor(rep, customer);
+    transition(rep, order, "\"0\"", "PAID")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("invalid-transition"));
+    transition(rep, order, null, "CONFIRMED").andExpect(status().isOk());
+    transition(rep, order, null, "PAID", "2026-03-01")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("PAID"))
+        .andExpect(jsonPath("$.paidOn").value("2026-03-01"))
+        .andExpect(jsonPath("$.deliveredOn").isEmpty());
+    revenue(customer)
+        .andExpect(jsonPath("$.revenue").value(1000))
+        .andExpect(jsonPath("$.orderCount").value(1));
+
+    transition(rep, order, null, "RETURNED")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].code").value("order-not-delivered"));
+    transition(rep, order, null, "CANCELLED")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("order-paid"));
+    transition(rep, order, null, "PAID")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("invalid-transition"));
+
+    transition(rep, order, "\"2\"", "DELIVERED", "2026-03-05")
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"3\""))
+        .andExpect(jsonPath("$.status").value("PAID"))
+        .andExpect(jsonPath("$.paidOn").value("2026-03-01"))
+        .andExpect(jsonPath("$.deliveredOn").value("2026-03-05"));
+    transition(rep, order, null, "DELIVERED")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("invalid-transition"));
+    revenue(customer)
+        .andExpect(jsonPath("$.revenue").value(1000))
+        .andExpect(jsonPath("$.orderCount").value(1));
+    mvc.perform(get("/api/v1/orders").param("status", "PAID").header("Authorization", rep.bearer()))
+        .andExpect(jsonPath("$.items[*].id", contains(order)));
+
+    transition(rep, order, null, "RETURNED")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("RETURNED"));
+    revenue(customer).andExpect(jsonPath("$.orderCount").value(0));
+  }
+
+  @Test
+  void aConfirmedOrderIsStillCancelledAndADeliveredOneStillPaid() throws Exception {
+    String customer = customer(rep, "华信科技", "ORDINARY");
+    String cancelled = orderFor(rep, customer);
+    transition(rep, cancelled, null, "CONFIRMED").andExpect(status().isOk());
+    transition(rep, cancelled, null, "CANCELLED")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("CANCELLED"));
+    String delivered = orderFor(rep, customer);
+    transition(rep, delivered, null, "CONFIRMED").andExpect(status().isOk());
+    transition(rep, delivered, null, "DELIVERED", "2026-03-02")
+        .andExpect(jsonPath("$.status").value("DELIVERED"))
+        .andExpect(jsonPath("$.paidOn").isEmpty());
+    transition(rep, delivered, null, "CANCELLED")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("invalid-transition"));
+    transition(rep, delivered, null, "PAID", "2026-03-09")
+        .andExpect(jsonPath("$.status").value("PAID"))
+        .andExpect(jsonPath("$.deliveredOn").value("2026-03-02"))
+        .andExpect(jsonPath("$.paidOn").value("2026-03-09"));
+  }
+
   @Test
   void theListFiltersByCustomerStatusAndDateAndPagesByCursor() throws Exception {
     String first = customer(rep, "甲公司", "ORDINARY");
@@ -441,6 +516,24 @@ class OrderApiTests {
       call.header("If-Match", ifMatch);
     }
     return mvc.perform(call);
+  }
+
+  ResultActions transition(Member member, String order, String ifMatch, String status, String date)
+      throws Exception {
+    var call =
+        MockMvcRequestBuilders.post("/api/v1/orders/" + order + "/transitions")
+            .header("Authorization", member.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"status\": \"" + status + "\", \"date\": \"" + date + "\"}");
+    if (ifMatch != null) {
+      call.header("If-Match", ifMatch);
+    }
+    return mvc.perform(call);
+  }
+
+  ResultActions revenue(String customer) throws Exception {
+    return mvc.perform(
+        get("/api/v1/customers/" + customer + "/revenue").header("Authorization", rep.bearer()));
   }
 
   static String idOf(ResultActions created) throws Exception {

@@ -19,12 +19,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.PageLogin;
@@ -373,6 +381,147 @@ class OrderImportTests {
         .andExpect(jsonPath("$.items[0].lines[0].discountPercent").value(25.0));
   }
 
+  /**
+   * The first sheet of an Excel workbook, its cells typed as a spreadsheet types them: date cells
+   * in any display format, numbers with grouping or binary noise, a percentage, a customer number
+   * and a product code stored as numbers. A blank row is left out; a second sheet is not read.
+   */
+  @Test
+  void anExcelWorkbookIsImportedFromItsFirstSheet() throws Exception {
+    byte[] workbook;
+    try (XSSFWorkbook book = new XSSFWorkbook()) {
+      CreationHelper help = book.getCreationHelper();
+      CellStyle dateTime = book.createCellStyle();
+      dateTime.setDataFormat(help.createDataFormat().getFormat("yyyy/m/d h:mm"));
+      CellStyle chineseDate = book.createCellStyle();
+      chineseDate.setDataFormat(help.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+      CellStyle grouped = book.createCellStyle();
+      grouped.setDataFormat(help.createDataFormat().getFormat("#,##0.00"));
+      CellStyle percent = book.createCellStyle();
+      percent.setDataFormat(help.createDataFormat().getFormat("0%"));
+      Sheet sheet = book.createSheet("订单");
+      Object[][] rows = {
+        {
+          "订单号",
+          "InvoiceDate",
+          "CustomerID",
+          "StockCode",
+          "Description",
+          "Quantity",
+          "UnitPrice",
+          "Discount"
+        },
+        {"5001", LocalDateTime.of(2026, 1, 5, 10, 30), 17850, "P-1", "Pump", 2, 1234.5, 0.1},
+        {"5001", LocalDateTime.of(2026, 1, 5, 10, 30), 17850, 85123, "Valve", 3, 1.1 * 3, null},
+        {},
+        {5002, LocalDate.of(2026, 2, 1), "K-2", "P-1", "Pump", 1, 1234.5, null},
+        {"C5003", "2026-02-03", 17850, "P-1", "Pump", -1, 1234.5, null},
+        {"5004", LocalDate.of(2026, 2, 4), null, "P-1", "Pump", 1, 10, null}
+      };
+      for (int r = 0; r < rows.length; r++) {
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < rows[r].length; c++) {
+          Object value = rows[r][c];
+          if (value == null) {
+            continue;
+          }
+          Cell cell = row.createCell(c);
+          if (value instanceof String text) {
+            cell.setCellValue(text);
+          } else if (value instanceof LocalDateTime time) {
+            cell.setCellValue(time);
+            cell.setCellStyle(dateTime);
+          } else if (value instanceof LocalDate date) {
+            cell.setCellValue(date);
+            cell.setCellStyle(chineseDate);
+          } else {
+            cell.setCellValue(((Number) value).doubleValue());
+            if (c == 6) {
+              cell.setCellStyle(grouped);
+            } else if (c == 7) {
+              cell.setCellStyle(percent);
+            }
+          }
+        }
+      }
+      book.createSheet("notes").createRow(0).createCell(0).setCellValue("not order lines");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      book.write(out);
+      workbook = out.toByteArray();
+    }
+
+    String location =
+        upload(admin, "orders.xlsx", workbook, null, CREATE_ALL)
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.totalLines").value(5))
+            .andExpect(jsonPath("$.mapping.订单号").value("orderNumber"))
+            .andExpect(jsonPath("$.mapping.Discount").value("discount"))
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+    awaitFinished(admin, location)
+        .andExpect(jsonPath("$.status").value("DONE"))
+        .andExpect(jsonPath("$.linesProcessed").value(5))
+        .andExpect(jsonPath("$.linesImported").value(4))
+        .andExpect(jsonPath("$.ordersCreated").value(2))
+        .andExpect(jsonPath("$.returnsCreated").value(1))
+        .andExpect(jsonPath("$.linesWithoutCustomer").value(1))
+        .andExpect(jsonPath("$.linesRejected").value(0))
+        .andExpect(jsonPath("$.customersCreated").value(2))
+        .andExpect(jsonPath("$.productsCreated").value(2));
+
+    String customer = customerWithKey("17850");
+    mvc.perform(
+            get("/api/v1/orders")
+                .param("customerId", customer)
+                .param("status", "PAID")
+                .header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.items.length()").value(1))
+        .andExpect(jsonPath("$.items[0].number").value("5001"))
+        .andExpect(jsonPath("$.items[0].orderDate").value("2026-01-05"))
+        .andExpect(jsonPath("$.items[0].lines[0].unitPrice").value(1234.5))
+        .andExpect(jsonPath("$.items[0].lines[0].discountPercent").value(10.0))
+        .andExpect(jsonPath("$.items[0].lines[1].unitPrice").value(3.3))
+        .andExpect(jsonPath("$.items[0].lines[1].description").value("Valve"));
+    mvc.perform(
+            get("/api/v1/orders")
+                .param("customerId", customer)
+                .param("status", "RETURNED")
+                .header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.items[0].number").value("C5003"))
+        .andExpect(jsonPath("$.items[0].orderDate").value("2026-02-03"));
+    mvc.perform(
+            get("/api/v1/orders")
+                .param("customerId", customerWithKey("K-2"))
+                .header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.items[0].number").value("5002"))
+        .andExpect(jsonPath("$.items[0].orderDate").value("2026-02-01"));
+    mvc.perform(get("/api/v1/products").param("q", "85123").header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.items[*].code", contains("85123")));
+    assertThat(report(admin, location))
+        .contains("7,NO_CUSTOMER,The line names no customer.,5004,2026-02-04,,P-1,Pump,1,10");
+  }
+
+  /** An old binary workbook (.xls) is refused with a message that says what to do. */
+  @Test
+  void anOldExcelWorkbookIsRefused() throws Exception {
+    byte[] xls;
+    try (HSSFWorkbook book = new HSSFWorkbook()) {
+      book.createSheet("orders").createRow(0).createCell(0).setCellValue("InvoiceNo");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      book.write(out);
+      xls = out.toByteArray();
+    }
+    upload(admin, "orders.xls", xls, null, null)
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("file"))
+        .andExpect(jsonPath("$.errors[0].code").value("old-excel-format"))
+        .andExpect(jsonPath("$.errors[0].message", containsString(".xlsx")));
+    mvc.perform(get("/api/v1/order-imports").header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.items").isEmpty());
+  }
+
   @Test
   void malformedFilesAndBadMappingsAreRefusedAndNothingIsKept() throws Exception {
     byte[] garbage = new byte[4096];
@@ -402,7 +551,7 @@ class OrderImportTests {
             null,
             null)
         .andExpect(status().isUnprocessableContent())
-        .andExpect(jsonPath("$.errors[0].code").value("not-csv"));
+        .andExpect(jsonPath("$.errors[0].code").value("unreadable-xlsx"));
     byte[] header =
         "InvoiceNo,InvoiceDate,CustomerID,StockCode,Quantity,UnitPrice\n"
             .getBytes(StandardCharsets.UTF_8);

@@ -95,6 +95,53 @@ class OrderPagesTests {
   }
 
   @Test
+  void aPrepaidOrderShowsItAwaitsDeliveryAndOffersOnlyDelivery() throws Exception {
+    String order =
+        idOf(
+            rep,
+            "/api/v1/orders",
+            "{\"customerId\":\"%s\",\"status\":\"CONFIRMED\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}]}"
+                .formatted(customer, pump));
+    mvc.perform(get("/orders/" + order).cookie(session).param("lang", "en"))
+        .andExpect(content().string(containsString("Mark paid")))
+        .andExpect(content().string(containsString("Cancel order")));
+    mvc.perform(
+            post("/orders/" + order + "/transitions")
+                .cookie(session)
+                .with(csrf())
+                .param("version", "0")
+                .param("status", "PAID"))
+        .andExpect(redirectedUrl("/orders/" + order));
+
+    mvc.perform(get("/orders/" + order).cookie(session).param("lang", "en"))
+        .andExpect(content().string(containsString("Awaiting delivery")))
+        .andExpect(content().string(containsString("Mark delivered")))
+        .andExpect(content().string(not(containsString("Cancel order"))))
+        .andExpect(content().string(not(containsString("Mark returned"))));
+    mvc.perform(get("/orders/rows").cookie(session).param("lang", "zh-CN"))
+        .andExpect(content().string(containsString("待交付")));
+    mvc.perform(
+            post("/orders/" + order + "/transitions")
+                .cookie(session)
+                .with(csrf())
+                .param("version", "1")
+                .param("status", "CANCELLED"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("订单已付款，不能取消")));
+
+    mvc.perform(
+            post("/orders/" + order + "/transitions")
+                .cookie(session)
+                .with(csrf())
+                .param("version", "1")
+                .param("status", "DELIVERED"))
+        .andExpect(redirectedUrl("/orders/" + order));
+    mvc.perform(get("/orders/" + order).cookie(session).param("lang", "en"))
+        .andExpect(content().string(not(containsString("Awaiting delivery"))))
+        .andExpect(content().string(containsString("Mark returned")));
+  }
+
+  @Test
   void aRefusedOrderIsExplainedAndTheTypedLinesStay() throws Exception {
     mvc.perform(
             post("/orders")

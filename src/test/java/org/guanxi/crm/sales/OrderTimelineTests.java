@@ -99,6 +99,45 @@ class OrderTimelineTests {
         .andExpect(content().string(containsString("訂單已交付")));
   }
 
+  /**
+   * A prepaid order is placed once, when it is confirmed, and delivered once, when it is delivered
+   * after payment: one purchase for the lifecycle, one entry of each on the timeline.
+   */
+  @Test
+  void aPrepaidOrderIsPlacedOnceAndDeliveredOnce() throws Exception {
+    TestWorkspace workspace = workspaces.create();
+    Member rep = workspace.member(Role.SALES);
+    String customer =
+        idOf(send(rep, "/api/v1/customers", "{\"kind\":\"ORGANIZATION\",\"name\":\"预付科技\"}"));
+    String order =
+        idOf(
+            send(
+                rep,
+                "/api/v1/orders",
+                "{\"customerId\":\"%s\",\"status\":\"CONFIRMED\",\"lines\":[{\"description\":\"服务\",\"quantity\":1,\"unitPrice\":100}]}"
+                    .formatted(customer)));
+    send(rep, "/api/v1/orders/" + order + "/transitions", "{\"status\":\"PAID\"}")
+        .andExpect(status().isOk());
+    timeline(rep, customer)
+        .andExpect(
+            jsonPath(
+                "$.items[?(@.kind != 'LIFECYCLE_CHANGED')].kind",
+                contains("ORDER_PLACED", "CREATED")));
+    send(rep, "/api/v1/orders/" + order + "/transitions", "{\"status\":\"DELIVERED\"}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("PAID"));
+
+    timeline(rep, customer)
+        .andExpect(
+            jsonPath(
+                "$.items[?(@.kind != 'LIFECYCLE_CHANGED')].kind",
+                contains("ORDER_DELIVERED", "ORDER_PLACED", "CREATED")))
+        .andExpect(
+            jsonPath("$.items[?(@.kind == 'LIFECYCLE_CHANGED')].detail.to", contains("NEW")));
+    mvc.perform(get("/api/v1/customers/" + customer).header("Authorization", rep.bearer()))
+        .andExpect(jsonPath("$.lifecycleStage").value("NEW"));
+  }
+
   @Test
   void anOrderTheOwnerPlacesCountsAsAFollowUpAndOneSomebodyElsePlacesDoesNot() throws Exception {
     TestWorkspace workspace = workspaces.create();

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -60,6 +61,16 @@ record Order(
   @JsonProperty
   public BigDecimal grossProfit() {
     return amount.subtract(cost);
+  }
+
+  /** The statuses the order may be moved to from where it stands. */
+  public Set<OrderStatus> nextStatuses() {
+    return status.next(deliveredOn != null);
+  }
+
+  /** Paid before it was delivered, and not delivered yet. */
+  public boolean awaitsDelivery() {
+    return status == OrderStatus.PAID && deliveredOn == null;
   }
 
   OrderDraft draft() {

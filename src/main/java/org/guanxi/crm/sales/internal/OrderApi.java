@@ -125,7 +125,11 @@ class OrderApi {
   @Operation(
       summary = "Move an order to another status",
       description =
-          "DRAFT → CONFIRMED or CANCELLED; CONFIRMED → DELIVERED or CANCELLED; DELIVERED → PAID or RETURNED; PAID → RETURNED. date (default today) is the day of delivery or payment. Send If-Match.")
+          "DRAFT → CONFIRMED or CANCELLED; CONFIRMED → DELIVERED, PAID (paid before delivery) or CANCELLED; "
+              + "DELIVERED → PAID or RETURNED; PAID → RETURNED once delivered. A PAID order not yet delivered "
+              + "(deliveredOn null) is delivered with status DELIVERED: deliveredOn is set and it stays PAID; it "
+              + "can be neither returned (422 order-not-delivered) nor cancelled (422 order-paid). date (default "
+              + "today) is the day of delivery or payment. Send If-Match.")
   ResponseEntity<Order> transition(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,

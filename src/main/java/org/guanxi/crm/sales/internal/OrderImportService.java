@@ -1,6 +1,5 @@
 package org.guanxi.crm.sales.internal;
 
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -18,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Importing orders from a file: the upload (read through at once, so that an unreadable file or a
- * wrong mapping is refused then and nothing is kept), and the choice of columns and options. The
- * lines themselves are imported in the background by {@link OrderImportWorker}. An import is seen
- * only by the user who started it.
+ * Importing orders from a file of order lines (CSV or an Excel workbook): the upload (read through
+ * at once, so that an unreadable file or a wrong mapping is refused then and nothing is kept), and
+ * the choice of columns and options. The lines themselves are imported in the background by {@link
+ * OrderImportWorker}. An import is seen only by the user who started it.
  */
 @Service
 class OrderImportService {
@@ -64,17 +63,17 @@ class OrderImportService {
       chosen.allowedFor(user);
     }
     String name = name(fileName);
-    Charset charset = OrderFile.charset(file);
+    OrderFile.Format format = OrderFile.format(file);
     UUID id;
     try {
-      id = keep(user, name, file, charset, choices, chosen, start);
+      id = keep(user, name, file, format, choices, chosen, start);
     } catch (OrderFile.WrongEncoding e) {
-      if (!charset.equals(StandardCharsets.UTF_8)) {
+      if (!format.equals(new OrderFile.Csv(StandardCharsets.UTF_8))) {
         throw unknownEncoding();
       }
       try {
         // its beginning looked like UTF-8, the rest did not: a Chinese Excel's GBK
-        id = keep(user, name, file, OrderFile.GBK, choices, chosen, start);
+        id = keep(user, name, file, new OrderFile.Csv(OrderFile.GBK), choices, chosen, start);
       } catch (OrderFile.WrongEncoding again) {
         throw unknownEncoding();
       }
@@ -86,7 +85,7 @@ class OrderImportService {
       CurrentUser user,
       String name,
       OrderFile.Source file,
-      Charset charset,
+      OrderFile.Format format,
       Map<String, @Nullable String> choices,
       OrderImportOptions options,
       boolean start) {
@@ -98,7 +97,7 @@ class OrderImportService {
           OrderFile.Summary summary =
               OrderFile.read(
                   file,
-                  charset,
+                  format,
                   properties.linesPerBatch(),
                   new OrderFile.Reading() {
                     @Override
@@ -160,7 +159,7 @@ class OrderImportService {
     return new InvalidInput(
         "file",
         "unknown-encoding",
-        "The file is neither UTF-8 nor GBK text: save it as \"CSV UTF-8\".");
+        "The file is neither UTF-8 nor GBK text: save it as \"CSV UTF-8\" or as .xlsx.");
   }
 
   private static String name(@Nullable String fileName) {

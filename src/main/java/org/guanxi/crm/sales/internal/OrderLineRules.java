@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,8 @@ final class OrderLineRules {
   private static final int MAX_UNIT = 20;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1e15");
+  private static final Pattern ISO_DATE =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?");
 
   /** A line read and checked: its values, or the problem that keeps it out. */
   record Checked(
@@ -167,7 +170,9 @@ final class OrderLineRules {
 
   /**
    * A date: by the pattern when there is one, else year first — {@code 2024-03-01}, {@code
-   * 2024/3/1} or {@code 2024.3.1} — with anything after it (a time) left aside.
+   * 2024/3/1} or {@code 2024.3.1} — with anything after it (a time) left aside. An ISO date ({@code
+   * 2024-03-01}, or {@code 2024-03-01 14:30:00}, as the date cells of a workbook read) is taken
+   * whatever the pattern: it cannot be mistaken.
    */
   private @Nullable LocalDate date(@Nullable String text) {
     if (text == null) {
@@ -178,9 +183,13 @@ final class OrderLineRules {
         TemporalAccessor parsed = dates.parse(text);
         return parsed.query(TemporalQueries.localDate());
       } catch (java.time.DateTimeException e) {
-        return null;
+        return ISO_DATE.matcher(text).matches() ? yearFirst(text) : null;
       }
     }
+    return yearFirst(text);
+  }
+
+  private static @Nullable LocalDate yearFirst(String text) {
     int[] parts = new int[3];
     int part = 0;
     int digits = 0;

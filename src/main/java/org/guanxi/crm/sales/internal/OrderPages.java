@@ -72,7 +72,7 @@ class OrderPages {
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     Order order = orders.get(user, id);
     model.addAttribute("order", order);
-    model.addAttribute("nextStatuses", order.status().next());
+    model.addAttribute("nextStatuses", order.nextStatuses());
     return "sales/order";
   }
 

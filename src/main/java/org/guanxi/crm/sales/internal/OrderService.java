@@ -167,16 +167,8 @@ class OrderService {
       throw new StaleVersion(KIND, current.version());
     }
     OrderStatus target = transition.status();
-    if (!current.status().mayBecome(target)) {
-      throw new InvalidInput(
-          "status",
-          "invalid-transition",
-          "A "
-              + current.status()
-              + " order cannot become "
-              + target
-              + "; it may become "
-              + current.status().next());
+    if (!current.nextStatuses().contains(target)) {
+      throw refused(current, target);
     }
     LocalDate on = transition.date() == null ? today() : transition.date();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -184,7 +176,7 @@ class OrderService {
         store.changeStatus(
             id,
             version,
-            target,
+            current.status().after(target),
             target == OrderStatus.DELIVERED ? on : current.deliveredOn(),
             target == OrderStatus.PAID ? on : current.paidOn(),
             now);
@@ -207,6 +199,32 @@ class OrderService {
               user.displayName()));
     }
     return order;
+  }
+
+  /** Why the order cannot move to {@code target}, in the words of the broken rule. */
+  private static InvalidInput refused(Order current, OrderStatus target) {
+    if (current.awaitsDelivery() && target == OrderStatus.RETURNED) {
+      return new InvalidInput(
+          "status",
+          "order-not-delivered",
+          "The order has been paid but not delivered: it can be returned only once delivered");
+    }
+    if (current.awaitsDelivery() && target == OrderStatus.CANCELLED) {
+      return new InvalidInput(
+          "status",
+          "order-paid",
+          "The order has been paid: it cannot be cancelled, since refunds are not recorded here");
+    }
+    return new InvalidInput(
+        "status",
+        "invalid-transition",
+        "A "
+            + current.status()
+            + (current.awaitsDelivery() ? " (not delivered)" : "")
+            + " order cannot become "
+            + target
+            + "; it may become "
+            + current.nextStatuses());
   }
 
   LocalDate today() {
