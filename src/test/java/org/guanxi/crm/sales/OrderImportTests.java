@@ -381,6 +381,39 @@ class OrderImportTests {
         .andExpect(jsonPath("$.items[0].lines[0].discountPercent").value(25.0));
   }
 
+  /** A file as wide as allowed: its lines are imported and reported with all their columns. */
+  @Test
+  void aFileOfTwoHundredColumnsIsImportedAndReported() throws Exception {
+    StringBuilder extra = new StringBuilder();
+    for (int column = 9; column <= 200; column++) {
+      extra.append(",X").append(column);
+    }
+    String csv =
+        "InvoiceNo,InvoiceDate,CustomerID,StockCode,Description,Quantity,UnitPrice,Country"
+            + extra
+            + "\nW-1,2026-01-05,W-CUSTOMER,W-ITEM,Wide,2,5,China"
+            + extra
+            + "\nW-2,2026-01-05,,W-ITEM,Wide,1,5,China"
+            + extra
+            + "\n";
+    String location =
+        upload(
+                admin,
+                "wide.csv",
+                csv.getBytes(StandardCharsets.UTF_8),
+                null,
+                "{\"createCustomers\":true,\"createProducts\":true}")
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+    awaitFinished(admin, location)
+        .andExpect(jsonPath("$.status").value("DONE"))
+        .andExpect(jsonPath("$.linesImported").value(1))
+        .andExpect(jsonPath("$.linesWithoutCustomer").value(1));
+    assertThat(report(admin, location)).contains("W-2").contains(",X199,X200");
+  }
+
   /**
    * The first sheet of an Excel workbook, its cells typed as a spreadsheet types them: date cells
    * in any display format, numbers with grouping or binary noise, a percentage, a customer number

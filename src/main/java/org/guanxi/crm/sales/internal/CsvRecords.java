@@ -22,6 +22,7 @@ final class CsvRecords {
 
   private final Reader reader;
   private final char delimiter;
+  private final int maxColumns;
   private final char[] buffer = new char[1 << 16];
   private int position;
   private int limit;
@@ -29,8 +30,21 @@ final class CsvRecords {
   private final StringBuilder field = new StringBuilder(64);
 
   CsvRecords(Reader reader, char delimiter) {
+    this(reader, delimiter, MAX_COLUMNS);
+  }
+
+  private CsvRecords(Reader reader, char delimiter, int maxColumns) {
     this.reader = reader;
     this.delimiter = delimiter;
+    this.maxColumns = maxColumns;
+  }
+
+  /**
+   * Text the import wrote itself (stored batches, reports), comma-separated: its lines carry up to
+   * two columns of their own (line number, problem) before a file's {@link #MAX_COLUMNS}.
+   */
+  static CsvRecords stored(Reader reader) {
+    return new CsvRecords(reader, ',', MAX_COLUMNS + 2);
   }
 
   /** The number of the record last read, the first being 1. */
@@ -84,9 +98,9 @@ final class CsvRecords {
         return cells;
       } else if (c == delimiter) {
         cells.add(field.toString());
-        if (cells.size() >= MAX_COLUMNS) {
+        if (cells.size() >= maxColumns) {
           throw refused(
-              "too-many-columns", "Line " + number + " has more than " + MAX_COLUMNS + " columns.");
+              "too-many-columns", "Line " + number + " has more than " + maxColumns + " columns.");
         }
         field.setLength(0);
         atStart = true;

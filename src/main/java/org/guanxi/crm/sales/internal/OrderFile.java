@@ -280,7 +280,7 @@ final class OrderFile {
   /** The lines of a batch as {@link #read} handed it over. */
   static List<Line> lines(String batch) {
     List<Line> lines = new ArrayList<>();
-    CsvRecords records = new CsvRecords(new StringReader(batch), ',');
+    CsvRecords records = CsvRecords.stored(new StringReader(batch));
     try {
       List<String> cells;
       while ((cells = records.next()) != null) {

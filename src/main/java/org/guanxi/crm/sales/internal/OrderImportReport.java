@@ -73,7 +73,7 @@ class OrderImportReport {
     do {
       reports = store.reports(job.id(), after, BATCHES_PER_READ);
       for (OrderImportStore.Report report : reports) {
-        CsvRecords rows = new CsvRecords(new StringReader(report.text()), ',');
+        CsvRecords rows = CsvRecords.stored(new StringReader(report.text()));
         List<String> row;
         while ((row = rows.next()) != null) {
           List<String> cells = new ArrayList<>(row.size() + 1);
