@@ -12,27 +12,19 @@ import java.util.UUID;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.Problems;
+import org.guanxi.crm.platform.JsonFormFields;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(
@@ -47,17 +39,17 @@ class CustomerImportApi {
   private final CustomerImportService imports;
   private final ImportErrorReport errorReport;
   private final HeldRows heldRows;
-  private final JsonMapper json;
+  private final JsonFormFields formFields;
 
   CustomerImportApi(
       CustomerImportService imports,
       ImportErrorReport errorReport,
       HeldRows heldRows,
-      JsonMapper json) {
+      JsonFormFields formFields) {
     this.imports = imports;
     this.errorReport = errorReport;
     this.heldRows = heldRows;
-    this.json = json;
+    this.formFields = formFields;
   }
 
   @PostMapping("/api/v1/customers/import")
@@ -144,42 +136,12 @@ class CustomerImportApi {
     return ImportResource.of(imports.decide(user, id, decisions));
   }
 
-  @ExceptionHandler
-  ResponseEntity<ProblemDetail> noFile(MultipartException e) {
-    if (e instanceof MaxUploadSizeExceededException) {
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-          .body(
-              Problems.of(
-                  HttpStatus.PAYLOAD_TOO_LARGE,
-                  "file-too-large",
-                  "File too large",
-                  "The file is larger than the upload limit."));
-    }
-    return noFile();
-  }
-
-  @ExceptionHandler(MissingServletRequestPartException.class)
-  ResponseEntity<ProblemDetail> noFile() {
-    return ResponseEntity.badRequest()
-        .body(
-            Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "file-required",
-                "File required",
-                "Send the file as multipart/form-data, in a part named 'file'."));
-  }
-
   private Map<String, @Nullable String> choices(@Nullable String mapping) {
-    if (mapping == null || mapping.isBlank()) {
-      return Map.of();
-    }
-    try {
-      return json.readValue(mapping, new TypeReference<Map<String, @Nullable String>>() {});
-    } catch (JacksonException e) {
-      throw new InvalidInput(
-          "mapping",
-          "invalid-mapping",
-          "The mapping is a JSON object of column headers and field names");
-    }
+    return formFields.read(
+        "mapping",
+        mapping,
+        new TypeReference<Map<String, @Nullable String>>() {},
+        Map.of(),
+        "The mapping is a JSON object of column headers and field names");
   }
 }

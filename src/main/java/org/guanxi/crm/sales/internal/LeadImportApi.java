@@ -10,26 +10,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.Problems;
+import org.guanxi.crm.platform.JsonFormFields;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Lead imports", description = "Leads imported from CSV or Excel files")
@@ -37,12 +29,12 @@ class LeadImportApi {
 
   private final LeadImportService imports;
   private final LeadImportReport report;
-  private final JsonMapper json;
+  private final JsonFormFields formFields;
 
-  LeadImportApi(LeadImportService imports, LeadImportReport report, JsonMapper json) {
+  LeadImportApi(LeadImportService imports, LeadImportReport report, JsonFormFields formFields) {
     this.imports = imports;
     this.report = report;
-    this.json = json;
+    this.formFields = formFields;
   }
 
   @PostMapping("/api/v1/leads/import")
@@ -106,42 +98,12 @@ class LeadImportApi {
     report.download(user, id, locale, response);
   }
 
-  @ExceptionHandler
-  ResponseEntity<ProblemDetail> noFile(MultipartException e) {
-    if (e instanceof MaxUploadSizeExceededException) {
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-          .body(
-              Problems.of(
-                  HttpStatus.PAYLOAD_TOO_LARGE,
-                  "file-too-large",
-                  "File too large",
-                  "The file is larger than the upload limit."));
-    }
-    return noFile();
-  }
-
-  @ExceptionHandler(MissingServletRequestPartException.class)
-  ResponseEntity<ProblemDetail> noFile() {
-    return ResponseEntity.badRequest()
-        .body(
-            Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "file-required",
-                "File required",
-                "Send the file as multipart/form-data, in a part named 'file'."));
-  }
-
   private Map<String, @Nullable String> choices(@Nullable String mapping) {
-    if (mapping == null || mapping.isBlank()) {
-      return Map.of();
-    }
-    try {
-      return json.readValue(mapping, new TypeReference<Map<String, @Nullable String>>() {});
-    } catch (JacksonException e) {
-      throw new InvalidInput(
-          "mapping",
-          "invalid-mapping",
-          "The mapping is a JSON object of column headers and field names");
-    }
+    return formFields.read(
+        "mapping",
+        mapping,
+        new TypeReference<Map<String, @Nullable String>>() {},
+        Map.of(),
+        "The mapping is a JSON object of column headers and field names");
   }
 }

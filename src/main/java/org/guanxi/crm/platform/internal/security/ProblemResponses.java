@@ -13,7 +13,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers API callers that are not signed in (401) or not allowed (403) with problem+json. */
+/**
+ * Answers API callers that are not signed in (401) or not allowed (403), and any problem found
+ * before a controller is chosen, with problem+json.
+ */
 final class ProblemResponses {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,10 +48,13 @@ final class ProblemResponses {
   static void write(
       HttpServletResponse response, HttpStatus status, String code, String title, String detail)
       throws IOException {
-    response.setStatus(status.value());
+    write(response, Problems.of(status, code, title, detail));
+  }
+
+  static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    ProblemDetail problem = Problems.of(status, code, title, detail);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", problem.getType().toString());
     body.put("title", problem.getTitle());

@@ -1,5 +1,7 @@
 package org.guanxi.crm.platform.internal.security;
 
+import jakarta.servlet.MultipartConfigElement;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.servlet.FlashMapManager;
 
 /**
  * Two doors: the REST API under {@code /api}, stateless with personal API tokens, and the pages,
@@ -66,7 +71,12 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(
-      HttpSecurity http, ApiTokens tokens, UserAccounts accounts, JdbcClient jdbc)
+      HttpSecurity http,
+      ApiTokens tokens,
+      UserAccounts accounts,
+      JdbcClient jdbc,
+      MultipartResolver multipart,
+      ObjectProvider<MultipartConfigElement> uploadLimits)
       throws Exception {
     var unauthorized = ProblemResponses.unauthorized();
     http.securityMatcher("/api/**")
@@ -93,14 +103,24 @@ class SecurityConfiguration {
         .addFilterBefore(
             new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new CurrentUserFilter(accounts, unauthorized), AuthorizationFilter.class)
-        .addFilterAfter(new IdempotentRequests(jdbc), AuthorizationFilter.class);
+        // an upload over the limit is refused once the caller is known, before the idempotency
+        // filter reads it
+        .addFilterAfter(
+            UploadLimit.forApi(multipart, uploadLimits.getIfAvailable()), AuthorizationFilter.class)
+        .addFilterAfter(new IdempotentRequests(jdbc), UploadLimit.class);
     return http.build();
   }
 
   @Bean
   @Order(2)
   SecurityFilterChain pageSecurity(
-      HttpSecurity http, UserAccounts accounts, LoginThrottle loginThrottle) throws Exception {
+      HttpSecurity http,
+      UserAccounts accounts,
+      LoginThrottle loginThrottle,
+      MultipartResolver multipart,
+      ObjectProvider<MultipartConfigElement> uploadLimits,
+      FlashMapManager flashMaps)
+      throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -124,6 +144,11 @@ class SecurityConfiguration {
                     .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
+        // an upload over the limit is refused before the CSRF check reads the form, which would
+        // fail on it
+        .addFilterBefore(
+            UploadLimit.forPages(multipart, uploadLimits.getIfAvailable(), flashMaps),
+            CsrfFilter.class)
         .addFilterBefore(
             new CurrentUserFilter(accounts, new LoginUrlAuthenticationEntryPoint("/login?expired")),
             AuthorizationFilter.class);

@@ -1,5 +1,6 @@
 package org.guanxi.crm.platform.internal.web;
 
+import jakarta.servlet.MultipartConfigElement;
 import java.util.List;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.InvalidInput;
@@ -7,6 +8,7 @@ import org.guanxi.crm.platform.Problems;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -27,6 +32,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+  private final ObjectProvider<MultipartConfigElement> uploadLimits;
+
+  ApiProblems(ObjectProvider<MultipartConfigElement> uploadLimits) {
+    this.uploadLimits = uploadLimits;
+  }
 
   @ExceptionHandler
   ProblemDetail notFound(RecordNotFound e) {
@@ -116,6 +127,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "unreadable-body",
                 "Unreadable request",
                 "The request body is not valid JSON of the expected shape."));
+  }
+
+  /**
+   * A request without the file part, or not multipart at all, to an endpoint that takes a file. (An
+   * upload over the limit is refused before it gets here; see {@code UploadLimit}.)
+   */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(
+      MissingServletRequestPartException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.badRequest().body(UploadProblems.fileRequired(e.getRequestPartName()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> notMultipart(MultipartException e) {
+    return ResponseEntity.badRequest().body(UploadProblems.fileRequired("file"));
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+        .body(UploadProblems.fileTooLarge(uploadLimits.getIfAvailable()));
   }
 
   static ProblemDetail validation(List<InvalidInput.FieldError> errors) {
