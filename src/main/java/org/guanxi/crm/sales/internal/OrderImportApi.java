@@ -26,7 +26,7 @@ import tools.jackson.core.type.TypeReference;
 @RestController
 @Tag(
     name = "Order imports",
-    description = "Orders imported from CSV files of order lines, in the background")
+    description = "Orders imported from files of order lines (CSV, Excel), in the background")
 class OrderImportApi {
 
   record ImportList(List<OrderImportResource> items, @Nullable String nextCursor) {}
@@ -44,10 +44,10 @@ class OrderImportApi {
   @PostMapping("/api/v1/orders/import")
   @PreAuthorize("hasAuthority('ORDER_IMPORT')")
   @Operation(
-      summary = "Import orders from a CSV file of order lines",
+      summary = "Import orders from a file of order lines (CSV or Excel)",
       description =
-          "multipart/form-data with 'file' (CSV in UTF-8, with or without a byte order mark, or GBK; "
-              + "gzip-compressed or not), optionally 'mapping' — a JSON object {column header: field}, fields "
+          "multipart/form-data with 'file' (CSV in UTF-8, with or without a byte order mark, UTF-16 or GBK, "
+              + "or an Excel workbook .xlsx, its first sheet; gzip-compressed or not), optionally 'mapping' — a JSON object {column header: field}, fields "
               + "orderNumber, orderDate, customerKey, customerName, productCode, description, quantity, unitPrice, "
               + "unitCost, discount, currency, country, unit (known headers such as InvoiceNo, CustomerID, 订单号 "
               + "are mapped by themselves; an empty field leaves a column out) — and 'options': "
