@@ -173,11 +173,14 @@ class CustomerPoolPagesTests {
                 .with(csrf())
                 .header("HX-Request", "true"))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("claim limit")));
+        .andExpect(header().string("HX-Retarget", "#pool-message"))
+        .andExpect(content().string(containsString("claim limit")))
+        .andExpect(content().string(not(containsString("<tr"))));
     mvc.perform(post("/pool/" + customer + "/claim").cookie(session).with(csrf()))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("<html")))
-        .andExpect(content().string(containsString("claim limit")));
+        .andExpect(content().string(containsString("claim limit")))
+        .andExpect(content().string(containsString("id=\"pool-" + customer + "\"")));
   }
 
   @Test

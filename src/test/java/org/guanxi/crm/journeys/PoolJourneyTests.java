@@ -201,6 +201,7 @@ class PoolJourneyTests {
       assertThat(page.getByRole(AriaRole.STATUS).filter(hasText("达到领取上限")))
           .hasText("无法继续领取：你已拥有 1 个或更多客户，达到领取上限。请先释放客户。");
       assertThat(page).hasURL(Pattern.compile(".*/pool$"));
+      assertThat(row).isVisible(); // still in the pool, to be claimed once the rep has room
       screenshot(page, "pool-04-claim-limit");
 
       page.navigate(baseUrl() + "/customers");

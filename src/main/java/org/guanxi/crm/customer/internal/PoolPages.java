@@ -34,9 +34,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class PoolPages {
 
-  /** What became of a claim or an assignment from the list, shown in place of the row. */
+  /**
+   * What became of a claim or an assignment from the list: in place of the row when the customer
+   * left the pool (or someone else took it), above the list when it is still there to take.
+   */
   record Outcome(
-      UUID customerId, String name, String message, @Nullable String argument, boolean success) {}
+      UUID customerId,
+      String name,
+      String message,
+      @Nullable String argument,
+      boolean success,
+      boolean stillInPool) {}
 
   private final CustomerPool pool;
   private final CustomerService customers;
@@ -80,17 +88,18 @@ class PoolPages {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      HttpServletResponse response,
       Model model) {
     Outcome outcome;
     try {
       Customer claimed = pool.claim(user, id);
-      outcome = new Outcome(id, claimed.name(), "pool.claimed", null, true);
+      outcome = new Outcome(id, claimed.name(), "pool.claimed", null, true, false);
     } catch (ClaimLimitReached e) {
-      outcome = new Outcome(id, "", "pool.limitReached", String.valueOf(e.limit()), false);
+      outcome = new Outcome(id, "", "pool.limitReached", String.valueOf(e.limit()), false, true);
     } catch (AlreadyClaimed e) {
-      outcome = new Outcome(id, "", "pool.alreadyClaimed", null, false);
+      outcome = new Outcome(id, "", "pool.alreadyClaimed", null, false, false);
     }
-    return outcome(user, model, outcome, htmx);
+    return outcome(user, model, response, outcome, htmx);
   }
 
   @PostMapping("/pool/{id}/assign")
@@ -100,17 +109,19 @@ class PoolPages {
       @PathVariable UUID id,
       @RequestParam(required = false) @Nullable UUID ownerId,
       @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      HttpServletResponse response,
       Model model) {
     Outcome outcome;
     try {
       Customer assigned = pool.assign(user, id, ownerId);
-      outcome = new Outcome(id, assigned.name(), "pool.assigned", assigned.ownerName(), true);
+      outcome =
+          new Outcome(id, assigned.name(), "pool.assigned", assigned.ownerName(), true, false);
     } catch (AlreadyClaimed e) {
-      outcome = new Outcome(id, "", "pool.alreadyClaimed", null, false);
+      outcome = new Outcome(id, "", "pool.alreadyClaimed", null, false, false);
     } catch (InvalidInput e) {
-      outcome = new Outcome(id, "", "error." + e.errors().get(0).code(), null, false);
+      outcome = new Outcome(id, "", "error." + e.errors().get(0).code(), null, false, true);
     }
-    return outcome(user, model, outcome, htmx);
+    return outcome(user, model, response, outcome, htmx);
   }
 
   /** The pool panel of the customer page (loaded by htmx). */
@@ -181,8 +192,18 @@ class PoolPages {
     return "customer/pool-panel :: panel";
   }
 
-  private String outcome(CurrentUser user, Model model, Outcome outcome, @Nullable String htmx) {
+  private String outcome(
+      CurrentUser user,
+      Model model,
+      HttpServletResponse response,
+      Outcome outcome,
+      @Nullable String htmx) {
     model.addAttribute("outcome", outcome);
+    if (htmx != null && outcome.stillInPool()) {
+      response.setHeader("HX-Retarget", "#pool-message");
+      response.setHeader("HX-Reswap", "innerHTML");
+      return "customer/pool :: message";
+    }
     if (htmx != null) {
       return "customer/pool :: outcome";
     }
