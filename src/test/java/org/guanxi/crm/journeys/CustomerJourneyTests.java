@@ -3,30 +3,24 @@ package org.guanxi.crm.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.APIRequest;
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SelectOption;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.HeadlessChromium;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -49,8 +43,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @GuanxiTest
 class CustomerJourneyTests {
 
-  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-  static final Path SCREENSHOTS = Paths.get("target", "journey-screenshots");
   static final Pattern CUSTOMER_PAGE = Pattern.compile(".*/customers/[0-9a-f-]{36}$");
 
   static Playwright playwright;
@@ -63,35 +55,9 @@ class CustomerJourneyTests {
   APIRequestContext api;
 
   @BeforeAll
-  static void launchChromium() throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      fail(
-          "The browser journey needs Debian's headless Chromium at "
-              + CHROMIUM
-              + ", and fonts-noto-cjk for Chinese text: apt-get install chromium fonts-noto-cjk (.ci/run installs both).");
-    }
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--headless",
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync")));
-    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    Files.createDirectories(SCREENSHOTS);
+  static void launchChromium() {
+    playwright = HeadlessChromium.playwright();
+    browser = HeadlessChromium.launch(playwright);
   }
 
   @AfterAll
@@ -393,7 +359,9 @@ class CustomerJourneyTests {
 
   private static void screenshot(Page page, String name) {
     page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        new Page.ScreenshotOptions()
+            .setPath(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"))
+            .setFullPage(true));
   }
 
   private String baseUrl() {

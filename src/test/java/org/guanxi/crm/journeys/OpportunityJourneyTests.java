@@ -2,28 +2,24 @@ package org.guanxi.crm.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.APIRequest;
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SelectOption;
-import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.HeadlessChromium;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -48,35 +44,9 @@ class OpportunityJourneyTests {
   @Autowired TestWorkspaces workspaces;
 
   @BeforeAll
-  static void launchChromium() throws Exception {
-    if (!Files.isExecutable(CustomerJourneyTests.CHROMIUM)) {
-      fail(
-          "The browser journey needs Debian's headless Chromium at "
-              + CustomerJourneyTests.CHROMIUM
-              + " (apt-get install chromium fonts-noto-cjk; .ci/run installs both).");
-    }
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CustomerJourneyTests.CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--headless",
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync")));
-    PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    Files.createDirectories(CustomerJourneyTests.SCREENSHOTS);
+  static void launchChromium() {
+    playwright = HeadlessChromium.playwright();
+    browser = HeadlessChromium.launch(playwright);
   }
 
   @AfterAll
@@ -213,7 +183,7 @@ class OpportunityJourneyTests {
   private static void screenshot(Page page, String name) {
     page.screenshot(
         new Page.ScreenshotOptions()
-            .setPath(CustomerJourneyTests.SCREENSHOTS.resolve(name + ".png"))
+            .setPath(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"))
             .setFullPage(true));
   }
 

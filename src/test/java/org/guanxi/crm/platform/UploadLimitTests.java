@@ -3,7 +3,6 @@ package org.guanxi.crm.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -18,12 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.HeadlessChromium;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -163,19 +161,9 @@ class UploadLimitTests {
     assertThat(api.body()).contains("\"code\":\"file-too-large\"");
 
     Path file = Files.createTempFile("huge", ".csv");
-    try (Playwright playwright =
-        Playwright.create(
-            new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+    try (Playwright playwright = HeadlessChromium.playwright()) {
       Files.write(file, huge);
-      Browser browser =
-          playwright
-              .chromium()
-              .launch(
-                  new BrowserType.LaunchOptions()
-                      .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                      .setHeadless(true)
-                      .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu")));
+      Browser browser = HeadlessChromium.launch(playwright);
       Page page =
           browser
               .newContext(
