@@ -39,8 +39,6 @@ class OpportunityForecastBenchmark {
 
   static final int REPS_PER_TEAM = 10;
   static final int TEAMS = 6;
-  static final int WARMUP = 20;
-  static final int RUNS = 200;
 
   @Autowired MockMvc mvc;
   @Autowired TestWorkspaces workspaces;
@@ -201,25 +199,7 @@ class OpportunityForecastBenchmark {
   }
 
   private void time(String name, MockHttpServletRequestBuilder request) throws Exception {
-    for (int i = 0; i < WARMUP; i++) {
-      check(mvc.perform(request).andReturn().getResponse().getStatus());
-    }
-    double[] millis = new double[RUNS];
-    for (int i = 0; i < RUNS; i++) {
-      long start = System.nanoTime();
-      check(mvc.perform(request).andReturn().getResponse().getStatus());
-      millis[i] = (System.nanoTime() - start) / 1e6;
-    }
-    Arrays.sort(millis);
-    System.out.printf(
-        "| %s | %.1f ms | %.1f ms |%n",
-        name, millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.95) - 1]);
-  }
-
-  private static void check(int status) {
-    if (status != 200) {
-      throw new IllegalStateException("answered " + status);
-    }
+    System.out.println(RequestTimes.row(mvc, name, () -> request));
   }
 
   private static String quoted(UUID[] ids) {

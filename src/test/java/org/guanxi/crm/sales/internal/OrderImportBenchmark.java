@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +67,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OrderImportBenchmark {
 
   private static final int CUSTOMERS_PER_TRANSACTION = 10_000;
-  private static final int REVENUE_WARMUP = 20;
-  private static final int REVENUE_RUNS = 200;
 
   @Autowired MockMvc mvc;
   @Autowired TestWorkspaces workspaces;
@@ -356,26 +353,7 @@ class OrderImportBenchmark {
 
   private String time(String name, Supplier<MockHttpServletRequestBuilder> request)
       throws Exception {
-    for (int i = 0; i < REVENUE_WARMUP; i++) {
-      check(mvc.perform(request.get()).andReturn().getResponse().getStatus());
-    }
-    double[] millis = new double[REVENUE_RUNS];
-    for (int i = 0; i < REVENUE_RUNS; i++) {
-      MockHttpServletRequestBuilder call = request.get();
-      long start = System.nanoTime();
-      check(mvc.perform(call).andReturn().getResponse().getStatus());
-      millis[i] = (System.nanoTime() - start) / 1e6;
-    }
-    Arrays.sort(millis);
-    return String.format(
-        "| %s | %.1f ms | %.1f ms |",
-        name, millis[REVENUE_RUNS / 2], millis[(int) Math.ceil(REVENUE_RUNS * 0.95) - 1]);
-  }
-
-  private static void check(int status) {
-    if (status != 200) {
-      throw new IllegalStateException("answered " + status);
-    }
+    return RequestTimes.row(mvc, name, request);
   }
 
   /**
