@@ -718,8 +718,9 @@ class OrderImportTests {
   }
 
   /**
-   * As a worker whose node went down after the first batch of 500 lines would have left it: the
-   * import is taken over once its heartbeat is stale, and goes on from the second batch.
+   * As a worker whose node went down after the first batch of 500 lines would have left it
+   * (settled, its lines dropped): the import is taken over once its heartbeat is stale, and goes on
+   * with the other two batches.
    */
   @Test
   void anImportLeftRunningByAStoppedWorkerIsTakenOverAndGoesOnFromTheNextBatch() throws Exception {
@@ -755,6 +756,12 @@ class OrderImportTests {
                     where id = ? and batches = 3""")
                 .params(id)
                 .update());
+    workspace.in(
+        () ->
+            jdbc.sql(
+                    "update order_import_batch set lines_enc = null where import_id = ? and number = 0")
+                .params(id)
+                .update());
 
     awaitFinished(admin, "/api/v1/order-imports/" + id)
         .andExpect(jsonPath("$.status").value("DONE"))
@@ -770,6 +777,52 @@ class OrderImportTests {
                         .single()))
         .as("the first batch, settled before the stop, is not done again")
         .isEqualTo(501);
+  }
+
+  /**
+   * A file of three batches is settled on two connections, the first batch on one and the other two
+   * on the other; an order with lines in both (at the start, across the first boundary and at the
+   * end) comes out whole, whichever writes it first.
+   */
+  @Test
+  void anOrderWithLinesInBothHalvesOfTheFileIsImportedWhole() throws Exception {
+    StringBuilder csv =
+        new StringBuilder("InvoiceNo,InvoiceDate,CustomerID,StockCode,Quantity,UnitPrice\n");
+    for (int i = 1; i <= 1200; i++) {
+      boolean spanning = i <= 2 || (i >= 499 && i <= 502) || i == 1200;
+      csv.append(spanning ? "SPAN,2026-05-01,SPANNER" : "N" + i + ",2026-05-01,K" + i % 50)
+          .append(",P")
+          .append(i % 7)
+          .append(',')
+          .append(spanning ? i : 1)
+          .append(",2\n");
+    }
+    String location =
+        upload(admin, "span.csv", csv.toString().getBytes(StandardCharsets.UTF_8), null, CREATE_ALL)
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+    awaitFinished(admin, location)
+        .andExpect(jsonPath("$.status").value("DONE"))
+        .andExpect(jsonPath("$.linesImported").value(1200))
+        .andExpect(jsonPath("$.ordersCreated").value(1200 - 7 + 1))
+        .andExpect(jsonPath("$.customersCreated").value(51))
+        .andExpect(jsonPath("$.productsCreated").value(7))
+        .andExpect(jsonPath("$.customersSettled").value(51));
+    int quantities = 1 + 2 + 499 + 500 + 501 + 502 + 1200;
+    mvc.perform(
+            get("/api/v1/orders")
+                .param("customerId", customerWithKey("SPANNER"))
+                .header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.items.length()").value(1))
+        .andExpect(jsonPath("$.items[0].number").value("SPAN"))
+        .andExpect(jsonPath("$.items[0].lines.length()").value(7))
+        .andExpect(jsonPath("$.items[0].lines[*].position", contains(1, 2, 3, 4, 5, 6, 7)))
+        .andExpect(
+            jsonPath(
+                "$.items[0].lines[*].quantity",
+                containsInAnyOrder(1.0, 2.0, 499.0, 500.0, 501.0, 502.0, 1200.0)))
+        .andExpect(jsonPath("$.items[0].amount").value(2 * quantities));
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.guanxi.crm.platform.WorkspaceContext;
@@ -207,10 +208,26 @@ class ImportedOrderStore {
   }
 
   /**
-   * The customers of an import's orders in order of id, after {@code after}, with how many sales
-   * and returns each has in it and their dates.
+   * The customer in the middle of an import's orders, in order of id: the ranges up to it and after
+   * it have about as many orders each. Nothing when the import has no orders.
    */
-  List<CustomerOrders> customersOf(UUID importId, @Nullable UUID after, int limit) {
+  Optional<UUID> medianCustomer(UUID importId) {
+    return jdbc.sql(
+            """
+            select customer_id from sales_order where import_id = :importId order by customer_id
+            offset (select count(*) / 2 from sales_order where import_id = :importId) limit 1
+            """)
+        .param("importId", importId)
+        .query(UUID.class)
+        .optional();
+  }
+
+  /**
+   * The customers of an import's orders in order of id, after {@code after} and up to {@code upTo}
+   * (if given), with how many sales and returns each has in it and their dates.
+   */
+  List<CustomerOrders> customersOf(
+      UUID importId, @Nullable UUID after, @Nullable UUID upTo, int limit) {
     return jdbc.sql(
             """
             select customer_id, count(*) filter (where kind = 'SALE') as sales,
@@ -219,11 +236,12 @@ class ImportedOrderStore {
               max(order_date) filter (where kind = 'SALE') as last_sale,
               min(order_date) as first, max(order_date) as last
             from sales_order
-            where import_id = :importId and customer_id > :after
+            where import_id = :importId and customer_id > :after and customer_id <= :upTo
             group by customer_id order by customer_id limit :limit
             """)
         .param("importId", importId)
         .param("after", after == null ? new UUID(0L, 0L) : after)
+        .param("upTo", upTo == null ? new UUID(-1L, -1L) : upTo)
         .param("limit", limit)
         .query(
             (rs, n) -> {

@@ -48,9 +48,9 @@ class OrderImportStore {
       List<String> headers,
       OrderImportMapping mapping,
       OrderImportOptions options,
-      int batches,
-      int batchesDone,
       @Nullable UUID settledAfter,
+      @Nullable UUID splitCustomer,
+      @Nullable UUID upperSettledAfter,
       int attempts) {}
 
   record Page(List<OrderImport> items, @Nullable String nextCursor) {}
@@ -179,8 +179,8 @@ class OrderImportStore {
   Optional<Work> work(UUID id, UUID claim) {
     return jdbc.sql(
             """
-            select actor::text, file_name, headers, mapping::text, options::text, batches, batches_done,
-              settled_after, attempts
+            select actor::text, file_name, headers, mapping::text, options::text, settled_after, split_customer,
+              upper_settled_after, attempts
             from order_import where id = ? and claim = ? and status = 'RUNNING'
             """)
         .params(id, claim)
@@ -192,24 +192,33 @@ class OrderImportStore {
                     strings(rs.getArray(3)),
                     new OrderImportMapping(JSON.readValue(rs.getString(4), TEXTS)),
                     JSON.readValue(rs.getString(5), OrderImportOptions.class),
-                    rs.getInt(6),
-                    rs.getInt(7),
+                    rs.getObject(6, UUID.class),
+                    rs.getObject(7, UUID.class),
                     rs.getObject(8, UUID.class),
                     rs.getInt(9)))
         .optional();
   }
 
   /**
-   * Locks the import for this transaction if the worker still holds it; false if another worker
-   * took it over.
+   * Whether the worker still holds the import. Nothing is locked: the progress written at the end
+   * of each transaction checks the claim again, and that is what keeps a batch from being settled
+   * twice.
    */
   boolean stillHeld(UUID id, UUID claim) {
-    return jdbc.sql(
-            "select 1 from order_import where id = ? and claim = ? and status = 'RUNNING' for update")
+    return jdbc.sql("select 1 from order_import where id = ? and claim = ? and status = 'RUNNING'")
         .params(id, claim)
         .query(Integer.class)
         .optional()
         .isPresent();
+  }
+
+  /** The numbers of the batches whose lines are still waiting, in order. */
+  List<Integer> unsettledBatches(UUID id) {
+    return jdbc.sql(
+            "select number from order_import_batch where import_id = ? and lines_enc is not null order by number")
+        .param(id)
+        .query(Integer.class)
+        .list();
   }
 
   /** The lines of a batch as uploaded. */
@@ -225,47 +234,85 @@ class OrderImportStore {
     return cipher.decrypt(sealed);
   }
 
-  /** Drops a settled batch's lines and keeps its report (CSV text; none when empty). */
-  void batchSettled(UUID id, int number, @Nullable String report) {
-    jdbc.sql(
-            "update order_import_batch set lines_enc = null, report_enc = ? where import_id = ? and number = ?")
-        .params(report == null ? null : cipher.encrypt(report), id, number)
-        .update();
+  /**
+   * Drops a settled batch's lines and keeps its report (CSV text; none when empty); false when the
+   * batch had been settled already.
+   */
+  boolean batchSettled(UUID id, int number, @Nullable String report) {
+    return jdbc.sql(
+                """
+                update order_import_batch set lines_enc = null, report_enc = ?
+                where import_id = ? and number = ? and lines_enc is not null
+                """)
+            .params(report == null ? null : cipher.encrypt(report), id, number)
+            .update()
+        == 1;
   }
 
-  void progress(UUID id, OrderImportBatch.Counts counts, Instant now) {
-    jdbc.sql(
-            """
+  /**
+   * Adds a settled batch to the import's counts; false when the worker no longer holds the import.
+   * It locks the import's row until the transaction ends, so it comes last.
+   */
+  boolean progress(UUID id, UUID claim, OrderImportBatch.Counts counts, Instant now) {
+    return jdbc.sql(
+                """
             update order_import set batches_done = batches_done + 1, lines_done = lines_done + :lines,
               lines_imported = lines_imported + :imported, orders_created = orders_created + :orders,
               returns_created = returns_created + :returns,
               lines_without_customer = lines_without_customer + :withoutCustomer,
               lines_rejected = lines_rejected + :rejected, customers_created = customers_created + :customers,
               products_created = products_created + :products, heartbeat_at = :now, version = version + 1
-            where id = :id
+            where id = :id and claim = :claim and status = 'RUNNING'
             """)
-        .param("lines", counts.lines())
-        .param("imported", counts.imported())
-        .param("orders", counts.orders())
-        .param("returns", counts.returns())
-        .param("withoutCustomer", counts.withoutCustomer())
-        .param("rejected", counts.rejected())
-        .param("customers", counts.customersCreated())
-        .param("products", counts.productsCreated())
-        .param("now", Timestamp.from(now))
-        .param("id", id)
-        .update();
+            .param("lines", counts.lines())
+            .param("imported", counts.imported())
+            .param("orders", counts.orders())
+            .param("returns", counts.returns())
+            .param("withoutCustomer", counts.withoutCustomer())
+            .param("rejected", counts.rejected())
+            .param("customers", counts.customersCreated())
+            .param("products", counts.productsCreated())
+            .param("now", Timestamp.from(now))
+            .param("id", id)
+            .param("claim", claim)
+            .update()
+        == 1;
   }
 
-  void customersSettled(UUID id, int count, UUID last, Instant now) {
-    jdbc.sql(
+  /**
+   * Notes the median customer of the import, where the two ranges of its customers meet, unless one
+   * was noted before; returns the one noted, or nothing when the worker no longer holds the import.
+   */
+  Optional<UUID> splitCustomers(UUID id, UUID claim, UUID split) {
+    return jdbc.sql(
             """
-            update order_import set customers_settled = customers_settled + ?, settled_after = ?, heartbeat_at = ?,
-              version = version + 1
-            where id = ?
+            update order_import set split_customer = coalesce(split_customer, ?)
+            where id = ? and claim = ? and status = 'RUNNING'
+            returning split_customer
             """)
-        .params(count, last, Timestamp.from(now), id)
-        .update();
+        .params(split, id, claim)
+        .query(UUID.class)
+        .optional();
+  }
+
+  /**
+   * Notes that the customers of one range up to {@code last} were told; false when the worker no
+   * longer holds the import. It locks the import's row until the transaction ends, so it comes
+   * last.
+   */
+  boolean customersSettled(
+      UUID id, UUID claim, boolean upperRange, int count, UUID last, Instant now) {
+    String cursor = upperRange ? "upper_settled_after" : "settled_after";
+    return jdbc.sql(
+                "update order_import set customers_settled = customers_settled + ?, "
+                    + cursor
+                    + """
+                     = ?, heartbeat_at = ?, version = version + 1
+                    where id = ? and claim = ? and status = 'RUNNING'
+                    """)
+            .params(count, last, Timestamp.from(now), id, claim)
+            .update()
+        == 1;
   }
 
   /** Ends an import; what is left of the uploaded lines is dropped. */

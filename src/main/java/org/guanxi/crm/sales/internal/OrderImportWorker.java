@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.guanxi.crm.platform.CustomerPurchaseBatch;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InvalidInput;
@@ -21,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,8 +34,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs queued order imports in the background, on whichever node claims them first. The lines are
  * settled a batch at a time, each batch in one transaction that also records how far the import
  * got; then the customers of the import are told of their purchases (lifecycle stage, one timeline
- * entry each) a few thousand per transaction, with {@link OrdersImported}. An import cut off by a
- * restart is taken over once its heartbeat is stale and goes on from the next batch, never twice.
+ * entry each) a few thousand per transaction, with {@link OrdersImported}. Both go on several
+ * connections at once ({@code guanxi.order-imports.connections}): the file's batches in as many
+ * runs of consecutive batches, the customers in two ranges of their ids. An import cut off by a
+ * restart is taken over once its heartbeat is stale and goes on with the batches and customers
+ * left, never settling one twice.
+ *
+ * <p>An order whose lines lie in two runs may be written by both at once: the second to write it
+ * fails on its number and settles its batch again, now adding to the order. Its lines are then
+ * numbered in the order their batches were settled, not as they stand in the file.
  */
 @Component
 class OrderImportWorker {
@@ -39,6 +50,10 @@ class OrderImportWorker {
   private static final Logger log = LoggerFactory.getLogger(OrderImportWorker.class);
   static final Duration STALE_AFTER = Duration.ofMinutes(2);
   static final int MAX_ATTEMPTS = 3;
+
+  /** How often a batch is tried when it meets another connection's writes. */
+  private static final int TRIES_PER_BATCH = 5;
+
   private static final int IMPORTS_PER_TURN = 10;
   private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -46,6 +61,7 @@ class OrderImportWorker {
   private final OrderImportBatch batches;
   private final ImportedOrderStore orders;
   private final OrderImportProperties properties;
+  private final ImportConnections connections;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final Clock clock;
@@ -55,6 +71,7 @@ class OrderImportWorker {
       OrderImportBatch batches,
       ImportedOrderStore orders,
       OrderImportProperties properties,
+      ImportConnections connections,
       ApplicationEventPublisher events,
       PlatformTransactionManager transactions,
       Clock clock) {
@@ -62,6 +79,7 @@ class OrderImportWorker {
     this.batches = batches;
     this.orders = orders;
     this.properties = properties;
+    this.connections = connections;
     this.events = events;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
@@ -98,13 +116,12 @@ class OrderImportWorker {
     }
     try {
       OrderLineRules rules = new OrderLineRules(work.headers(), work.mapping(), work.options());
-      for (int batch = work.batchesDone(); batch < work.batches(); batch++) {
-        settle(id, claim, work, rules, batch);
+      List<Consumer<BooleanSupplier>> runs = new ArrayList<>();
+      for (List<Integer> run : runs(imports.unsettledBatches(id), properties.connections())) {
+        runs.add(stop -> settleAll(id, claim, work, rules, run, stop));
       }
-      UUID after = work.settledAfter();
-      do {
-        after = tellCustomers(id, claim, work, after);
-      } while (after != null);
+      connections.runAll(work.actor().workspaceId(), runs);
+      tellAllCustomers(id, claim, work);
       imports.finish(id, claim, Status.DONE, null, clock.instant());
     } catch (ClaimLost e) {
       log.info("Order import {} was taken over by another worker", id);
@@ -117,6 +134,42 @@ class OrderImportWorker {
             id, claim, Status.FAILED, "The import stopped: " + e.getMessage(), clock.instant());
       } else {
         imports.release(id, claim);
+      }
+    }
+  }
+
+  /** The batches in at most {@code count} runs of consecutive ones, as long as each other. */
+  static List<List<Integer>> runs(List<Integer> batches, int count) {
+    List<List<Integer>> runs = new ArrayList<>();
+    int parts = Math.min(count, batches.size());
+    for (int i = 0; i < parts; i++) {
+      runs.add(batches.subList(i * batches.size() / parts, (i + 1) * batches.size() / parts));
+    }
+    return runs;
+  }
+
+  private void settleAll(
+      UUID id,
+      UUID claim,
+      OrderImportStore.Work work,
+      OrderLineRules rules,
+      List<Integer> run,
+      BooleanSupplier stop) {
+    for (int batch : run) {
+      if (stop.getAsBoolean()) {
+        return;
+      }
+      for (int tries = 1; ; tries++) {
+        try {
+          settle(id, claim, work, rules, batch);
+          break;
+        } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+          // another connection wrote an order or a customer of this batch meanwhile
+          if (tries == TRIES_PER_BATCH) {
+            throw e;
+          }
+          log.debug("Batch {} of order import {} meets another's writes; again", batch, id, e);
+        }
       }
     }
   }
@@ -136,24 +189,75 @@ class OrderImportWorker {
           Instant now = clock.instant();
           OrderImportBatch.Settled settled =
               batches.settle(work.actor(), id, work.fileName(), work.options(), lines, now);
-          imports.batchSettled(id, batch, report(settled.unimported()));
-          imports.progress(id, settled.counts(), now);
+          if (!imports.batchSettled(id, batch, report(settled.unimported()))
+              || !imports.progress(id, claim, settled.counts(), now)) {
+            throw new ClaimLost();
+          }
         });
   }
 
   /**
-   * Tells the next customers of the import of their purchases, in one transaction; returns the last
-   * of them, or null when there were none left.
+   * Tells the customers of the import of their purchases, in two ranges of their ids at once: up to
+   * the median customer, and after it.
+   */
+  private void tellAllCustomers(UUID id, UUID claim, OrderImportStore.Work work) {
+    UUID split = work.splitCustomer();
+    if (split == null) {
+      UUID median = orders.medianCustomer(id).orElse(null);
+      if (median == null) {
+        return;
+      }
+      split = imports.splitCustomers(id, claim, median).orElseThrow(ClaimLost::new);
+    }
+    UUID lowerFrom = work.settledAfter();
+    UUID upperFrom = work.upperSettledAfter() == null ? split : work.upperSettledAfter();
+    UUID upTo = split;
+    List<Consumer<BooleanSupplier>> ranges =
+        List.of(
+            stop -> tellRange(id, claim, work, false, lowerFrom, upTo, stop),
+            stop -> tellRange(id, claim, work, true, upperFrom, null, stop));
+    if (properties.connections() > 1) {
+      connections.runAll(work.actor().workspaceId(), ranges);
+    } else {
+      ranges.forEach(range -> range.accept(() -> false));
+    }
+  }
+
+  private void tellRange(
+      UUID id,
+      UUID claim,
+      OrderImportStore.Work work,
+      boolean upper,
+      @Nullable UUID from,
+      @Nullable UUID upTo,
+      BooleanSupplier stop) {
+    UUID after = from;
+    do {
+      if (stop.getAsBoolean()) {
+        return;
+      }
+      after = tellCustomers(id, claim, work, upper, after, upTo);
+    } while (after != null);
+  }
+
+  /**
+   * Tells the next customers of a range of the import of their purchases, in one transaction;
+   * returns the last of them, or null when there were none left.
    */
   private @Nullable UUID tellCustomers(
-      UUID id, UUID claim, OrderImportStore.Work work, @Nullable UUID after) {
+      UUID id,
+      UUID claim,
+      OrderImportStore.Work work,
+      boolean upper,
+      @Nullable UUID after,
+      @Nullable UUID upTo) {
     return transaction.execute(
         status -> {
           if (!imports.stillHeld(id, claim)) {
             throw new ClaimLost();
           }
           List<ImportedOrderStore.CustomerOrders> customers =
-              orders.customersOf(id, after, properties.customersPerBatch());
+              orders.customersOf(id, after, upTo, properties.customersPerBatch());
           if (customers.isEmpty()) {
             return null;
           }
@@ -177,7 +281,9 @@ class OrderImportWorker {
                   work.actor().displayName(),
                   purchases));
           UUID last = customers.get(customers.size() - 1).customerId();
-          imports.customersSettled(id, customers.size(), last, now);
+          if (!imports.customersSettled(id, claim, upper, customers.size(), last, now)) {
+            throw new ClaimLost();
+          }
           return last;
         });
   }
