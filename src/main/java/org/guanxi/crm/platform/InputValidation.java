@@ -1,7 +1,10 @@
 package org.guanxi.crm.platform;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +25,19 @@ public class InputValidation {
     if (input == null) {
       throw new InvalidInput("body", "required", "The request has no content");
     }
-    var violations = validator.validate(input);
+    report(validator.validate(input));
+  }
+
+  /** Checks the constraints of some properties of the input only. */
+  public void checkProperties(Object input, String... properties) {
+    Set<ConstraintViolation<Object>> violations = new HashSet<>();
+    for (String property : properties) {
+      violations.addAll(validator.validateProperty(input, property));
+    }
+    report(violations);
+  }
+
+  private static void report(Set<? extends ConstraintViolation<?>> violations) {
     if (!violations.isEmpty()) {
       throw new InvalidInput(
           violations.stream()

@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.ImportJobs;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -554,20 +555,7 @@ class CustomerImportTests {
   }
 
   ResultActions awaitFinished(Member member, String location) throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (true) {
-      ResultActions result =
-          mvc.perform(get(location).header("Authorization", member.bearer()))
-              .andExpect(status().isOk());
-      String status =
-          JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.status");
-      if (status.equals("DONE")
-          || status.equals("FAILED")
-          || System.currentTimeMillis() > deadline) {
-        return result;
-      }
-      Thread.sleep(100);
-    }
+    return ImportJobs.awaitFinished(mvc, member, location);
   }
 
   String create(Member member, String json) throws Exception {

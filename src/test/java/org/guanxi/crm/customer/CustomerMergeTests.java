@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.ImportJobs;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -421,18 +422,7 @@ class CustomerMergeTests {
   }
 
   ResultActions awaitFinished(Member member, String location) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      String body =
-          mvc.perform(get(location).header("Authorization", member.bearer()))
-              .andReturn()
-              .getResponse()
-              .getContentAsString();
-      if (List.of("DONE", "FAILED").contains(JsonPath.<String>read(body, "$.status"))) {
-        return mvc.perform(get(location).header("Authorization", member.bearer()));
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("The import did not finish: " + location);
+    return ImportJobs.awaitFinished(mvc, member, location);
   }
 
   java.util.List<String> names(Member member) throws Exception {

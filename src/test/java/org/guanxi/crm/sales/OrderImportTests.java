@@ -35,6 +35,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.ImportJobs;
 import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
@@ -826,6 +827,70 @@ class OrderImportTests {
   }
 
   /**
+   * An imported order may have more lines than an order form takes (200): it is history, so only
+   * its owner and notes change, and its lines and totals stay as imported; its lines still cannot.
+   */
+  @Test
+  void anImportedOrderOfMoreLinesThanAFormTakesGetsNotesAndAnotherOwner() throws Exception {
+    StringBuilder csv =
+        new StringBuilder("InvoiceNo,InvoiceDate,CustomerID,StockCode,Quantity,UnitPrice\n");
+    for (int i = 1; i <= 250; i++) {
+      csv.append("BIG,2026-05-01,K1,P").append(i).append(",1,").append(i).append('\n');
+    }
+    String location =
+        upload(admin, "big.csv", csv.toString().getBytes(StandardCharsets.UTF_8), null, CREATE_ALL)
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+    awaitFinished(admin, location).andExpect(jsonPath("$.ordersCreated").value(1));
+    var response =
+        mvc.perform(
+                get("/api/v1/orders")
+                    .param("customerId", customerWithKey("K1"))
+                    .header("Authorization", admin.bearer()))
+            .andExpect(jsonPath("$.items[0].lines.length()").value(250))
+            .andReturn()
+            .getResponse();
+    String order = JsonPath.read(response.getContentAsString(), "$.items[0].id");
+    String etag =
+        mvc.perform(get("/api/v1/orders/" + order).header("Authorization", admin.bearer()))
+            .andReturn()
+            .getResponse()
+            .getHeader("ETag");
+    Member manager = workspace.member(Role.MANAGER);
+
+    mvc.perform(
+            patch("/api/v1/orders/" + order)
+                .header("Authorization", admin.bearer())
+                .header("If-Match", etag)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"notes\":\"Year-end review\",\"ownerId\":\"" + manager.id() + "\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.notes").value("Year-end review"))
+        .andExpect(jsonPath("$.ownerId").value(manager.id().toString()))
+        .andExpect(jsonPath("$.status").value("PAID"))
+        .andExpect(jsonPath("$.lines.length()").value(250))
+        .andExpect(jsonPath("$.amount").value(250 * 251 / 2));
+    mvc.perform(
+            patch("/api/v1/orders/" + order)
+                .header("Authorization", admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"notes\":\"" + "x".repeat(2001) + "\"}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].field").value("notes"));
+    mvc.perform(
+            patch("/api/v1/orders/" + order)
+                .header("Authorization", admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lines\":[{\"description\":\"One\",\"quantity\":1}]}"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("order-not-draft"));
+    mvc.perform(get("/api/v1/orders/" + order).header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.notes").value("Year-end review"))
+        .andExpect(jsonPath("$.lines.length()").value(250));
+  }
+
+  /**
    * A customer whose orders are spread over a file of three batches is told once: its stage moves
    * once, to where the purchases one by one would have taken it, with one entry for the import.
    */
@@ -946,18 +1011,7 @@ class OrderImportTests {
   }
 
   ResultActions awaitFinished(Member member, String location) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      String body =
-          mvc.perform(get(location).header("Authorization", member.bearer()))
-              .andReturn()
-              .getResponse()
-              .getContentAsString();
-      if (List.of("DONE", "FAILED").contains(JsonPath.<String>read(body, "$.status"))) {
-        return mvc.perform(get(location).header("Authorization", member.bearer()));
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("The import did not finish: " + location);
+    return ImportJobs.awaitFinished(mvc, member, location);
   }
 
   String report(Member member, String location) throws Exception {

@@ -129,21 +129,24 @@ class OrderService {
    */
   @Transactional
   Order update(CurrentUser user, UUID id, @Nullable Long expectedVersion, OrderDraft draft) {
-    validation.check(draft);
     Order current = get(user, id);
     long version = expectedVersion == null ? current.version() : expectedVersion;
     if (version != current.version()) {
       throw new StaleVersion(KIND, current.version());
     }
+    boolean placed = current.status() != OrderStatus.DRAFT;
+    if (placed && sameTerms(current.draft(), draft)) {
+      // its lines stay as they are, however many an import gave it (more than a draft may have)
+      validation.checkProperties(draft, "notes");
+    } else {
+      validation.check(draft);
+    }
     if (draft.status() != null && draft.status() != current.status()) {
       throw new InvalidInput(
           "status", "use-transition", "The status changes through the transitions of an order");
     }
-    if (current.status() != OrderStatus.DRAFT && !sameTerms(current.draft(), draft)) {
-      throw new InvalidInput(
-          "status",
-          "order-not-draft",
-          "Only a draft order's customer, number, date, currency and lines can change");
+    if (placed) {
+      return changeOwnerAndNotes(user, current, version, draft);
     }
     CustomerSummary customer = customer(user, draft.customerId());
     UUID ownerId = owner(user, draft.ownerId(), current.ownerId());
@@ -155,6 +158,22 @@ class OrderService {
       throw new StaleVersion(KIND, get(user, id).version());
     }
     return get(user, id);
+  }
+
+  private Order changeOwnerAndNotes(
+      CurrentUser user, Order current, long version, OrderDraft draft) {
+    if (!sameTerms(current.draft(), draft)) {
+      throw new InvalidInput(
+          "status",
+          "order-not-draft",
+          "Only a draft order's customer, number, date, currency and lines can change");
+    }
+    UUID ownerId = owner(user, draft.ownerId(), current.ownerId());
+    if (!store.changeOwnerAndNotes(
+        current.id(), version, ownerId, draft.notes(), clock.instant())) {
+      throw new StaleVersion(KIND, get(user, current.id()).version());
+    }
+    return get(user, current.id());
   }
 
   @Transactional

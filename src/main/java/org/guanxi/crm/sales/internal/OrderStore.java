@@ -124,6 +124,19 @@ class OrderStore {
     return updated;
   }
 
+  /** Changes who owns an order and its notes, nothing else; false when the version is stale. */
+  boolean changeOwnerAndNotes(
+      UUID id, long expectedVersion, UUID ownerId, @Nullable String notes, Instant now) {
+    return jdbc.sql(
+                """
+                update sales_order set owner_id = ?, notes = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ?
+                """)
+            .params(ownerId, notes, Timestamp.from(now), id, expectedVersion)
+            .update()
+        == 1;
+  }
+
   boolean changeStatus(
       UUID id,
       long expectedVersion,
