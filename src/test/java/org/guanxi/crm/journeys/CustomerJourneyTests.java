@@ -1,37 +1,18 @@
 package org.guanxi.crm.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.microsoft.playwright.APIRequest;
-import com.microsoft.playwright.APIRequestContext;
-import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SelectOption;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
-import org.guanxi.crm.support.HeadlessChromium;
-import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
-import org.guanxi.crm.support.TestWorkspaces;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A user's journey through the customer pages in a real headless Chromium (Debian's {@code
@@ -41,48 +22,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * target/journey-screenshots/} for people to look at; nothing asserts on pixels.
  */
 @GuanxiTest
-class CustomerJourneyTests {
+class CustomerJourneyTests extends BrowserJourney {
 
   static final Pattern CUSTOMER_PAGE = Pattern.compile(".*/customers/[0-9a-f-]{36}$");
-
-  static Playwright playwright;
-  static Browser browser;
-
-  @LocalServerPort int port;
-  @Autowired TestWorkspaces workspaces;
-
-  TestWorkspace workspace;
-  APIRequestContext api;
-
-  @BeforeAll
-  static void launchChromium() {
-    playwright = HeadlessChromium.playwright();
-    browser = HeadlessChromium.launch(playwright);
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (playwright != null) {
-      playwright.close(); // closes the browser too
-    }
-  }
-
-  @BeforeEach
-  void freshWorkspace() {
-    workspace = workspaces.create();
-    api = playwright.request().newContext(new APIRequest.NewContextOptions().setBaseURL(baseUrl()));
-  }
-
-  @AfterEach
-  void closeApi() {
-    api.dispose();
-  }
 
   @Test
   void aManagerCreatesFindsAndEditsACustomerAndARepSeesItsPhoneMasked() {
     Member manager = workspace.member(Role.MANAGER);
-    createThroughApi(
+    createCustomer(
         manager,
+        "INDIVIDUAL",
         "张伟",
         "13900001111"); // another customer, so that the search visibly narrows the list
     String name = "欧阳娜娜";
@@ -234,7 +183,7 @@ class CustomerJourneyTests {
 
     // 7. A sales rep sees the phone number of their own customer masked, and cannot reveal it.
     Member rep = workspace.member(Role.SALES);
-    createThroughApi(rep, "李雷", "138 1234 5678");
+    createCustomer(rep, "INDIVIDUAL", "李雷", "138 1234 5678");
     try (BrowserContext browsing = chineseBrowser()) {
       Page page = browsing.newPage();
       page.navigate(baseUrl() + "/login");
@@ -268,7 +217,7 @@ class CustomerJourneyTests {
   void theMoreButtonAddsTheNextPageToTheSameList() {
     Member rep = workspace.member(Role.SALES);
     for (int i = 1; i <= 51; i++) { // one more than a page
-      createThroughApi(rep, "客户%02d".formatted(i), null);
+      createCustomer(rep, "INDIVIDUAL", "客户%02d".formatted(i), null);
     }
     try (BrowserContext browsing = chineseBrowser()) {
       Page page = browsing.newPage();
@@ -290,47 +239,16 @@ class CustomerJourneyTests {
     }
   }
 
-  private BrowserContext chineseBrowser() {
-    BrowserContext context =
-        browser.newContext(
-            new Browser.NewContextOptions()
-                .setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai")
-                .setExtraHTTPHeaders(Map.of("Accept-Language", "zh-CN,zh;q=0.9"))
-                .setViewportSize(1280, 900));
-    context.setDefaultTimeout(10_000);
-    return context;
-  }
-
-  private void signIn(Page page, Member member) {
-    assertThat(page).hasURL(Pattern.compile(".*/login$"));
-    field(page, "用户名").fill(member.username());
-    page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(TestWorkspace.PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")))
-        .isVisible();
-  }
-
   /** Types a query into the search box and waits until exactly the expected customer is listed. */
   private static void expectOnly(
       Locator rows, Locator search, String query, String shown, String hidden) {
     // htmx binds the search box once the page has loaded; typing before that sends nothing
-    search.page().waitForLoadState();
-    search.page().waitForFunction("() => window.htmx !== undefined");
+    waitForHtmx(search.page());
     search.fill(query);
     assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(hidden)))
         .hasCount(0);
     assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(shown)))
         .isVisible();
-  }
-
-  /**
-   * A text field by its label, as assistive technology names it (a label's own text would include
-   * the content of a textarea inside it).
-   */
-  private static Locator field(Page page, String label) {
-    return page.getByRole(
-        AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
   }
 
   /** The value next to a label on the customer page. */
@@ -343,28 +261,5 @@ class CustomerJourneyTests {
 
   private static Locator phone(Page page) {
     return page.locator("#personal-data dd[data-field=phone]");
-  }
-
-  private void createThroughApi(Member owner, String name, @Nullable String phone) {
-    Map<String, String> customer = new HashMap<>(Map.of("kind", "INDIVIDUAL", "name", name));
-    if (phone != null) {
-      customer.put("phone", phone);
-    }
-    APIResponse created =
-        api.post(
-            "/api/v1/customers",
-            RequestOptions.create().setHeader("Authorization", owner.bearer()).setData(customer));
-    assertEquals(201, created.status(), created::text);
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions()
-            .setPath(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"))
-            .setFullPage(true));
-  }
-
-  private String baseUrl() {
-    return "http://localhost:" + port;
   }
 }

@@ -3,14 +3,9 @@ package org.guanxi.crm.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.microsoft.playwright.APIRequest;
-import com.microsoft.playwright.APIRequestContext;
-import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SelectOption;
@@ -19,15 +14,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
-import org.guanxi.crm.support.HeadlessChromium;
-import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
-import org.guanxi.crm.support.TestWorkspaces;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A sales rep's deal in a real headless Chromium (Debian's, as in {@link CustomerJourneyTests}):
@@ -35,76 +23,32 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * placed at once, and find the win and the order on the customer's timeline.
  */
 @GuanxiTest
-class OpportunityJourneyTests {
-
-  static Playwright playwright;
-  static Browser browser;
-
-  @LocalServerPort int port;
-  @Autowired TestWorkspaces workspaces;
-
-  @BeforeAll
-  static void launchChromium() {
-    playwright = HeadlessChromium.playwright();
-    browser = HeadlessChromium.launch(playwright);
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
+class OpportunityJourneyTests extends BrowserJourney {
 
   @Test
   void aRepDragsADealAcrossStagesMarksItWonAndTheOrderAppearsOnTheCustomersTimeline() {
-    TestWorkspace workspace = workspaces.create();
     Member rep = workspace.member(Role.SALES);
-    String customer;
-    APIRequestContext api =
-        playwright.request().newContext(new APIRequest.NewContextOptions().setBaseURL(baseUrl()));
-    try {
-      customer =
-          idOf(
-              api.post(
-                  "/api/v1/customers",
-                  RequestOptions.create()
-                      .setHeader("Authorization", rep.bearer())
-                      .setData(Map.of("kind", "ORGANIZATION", "name", "华信科技"))));
-      idOf(
-          api.post(
-              "/api/v1/opportunities",
-              RequestOptions.create()
-                  .setHeader("Authorization", rep.bearer())
-                  .setData(
-                      Map.of(
-                          "name",
-                          "年度水泵采购",
-                          "customerId",
-                          customer,
-                          "amount",
-                          120000,
-                          "expectedCloseDate",
-                          LocalDate.now().plusMonths(1).toString()))));
-    } finally {
-      api.dispose();
-    }
+    String customer = createCustomer(rep, "ORGANIZATION", "华信科技", null);
+    idOf(
+        api.post(
+            "/api/v1/opportunities",
+            RequestOptions.create()
+                .setHeader("Authorization", rep.bearer())
+                .setData(
+                    Map.of(
+                        "name",
+                        "年度水泵采购",
+                        "customerId",
+                        customer,
+                        "amount",
+                        120000,
+                        "expectedCloseDate",
+                        LocalDate.now().plusMonths(1).toString()))));
 
-    try (BrowserContext browsing =
-        browser.newContext(
-            new Browser.NewContextOptions()
-                .setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai")
-                .setExtraHTTPHeaders(Map.of("Accept-Language", "zh-CN,zh;q=0.9"))
-                .setViewportSize(1400, 900))) {
-      browsing.setDefaultTimeout(10_000);
+    try (BrowserContext browsing = chineseBrowser()) {
       Page page = browsing.newPage();
       page.navigate(baseUrl() + "/login");
-      page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("用户名").setExact(true))
-          .fill(rep.username());
-      page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true))
-          .fill(TestWorkspace.PASSWORD);
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+      signIn(page, rep);
 
       // 1. The board: the deal waits in the first stage.
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("商机").setExact(true))
@@ -173,21 +117,5 @@ class OpportunityJourneyTests {
 
   private static Locator column(Page page, String stage) {
     return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(stage));
-  }
-
-  private static String idOf(APIResponse created) {
-    assertEquals(201, created.status(), created::text);
-    return com.jayway.jsonpath.JsonPath.read(created.text(), "$.id");
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions()
-            .setPath(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"))
-            .setFullPage(true));
-  }
-
-  private String baseUrl() {
-    return "http://localhost:" + port;
   }
 }

@@ -4,14 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.microsoft.playwright.APIRequest;
-import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import java.time.Clock;
@@ -21,18 +17,9 @@ import java.util.regex.Pattern;
 import org.guanxi.crm.customer.internal.TestPoolCheck;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
-import org.guanxi.crm.support.HeadlessChromium;
-import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
-import org.guanxi.crm.support.TestWorkspaces;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -43,44 +30,12 @@ import org.springframework.context.ApplicationContext;
  * timeline; a second rep, at the claim limit, is told so in words.
  */
 @GuanxiTest
-class PoolJourneyTests {
+class PoolJourneyTests extends BrowserJourney {
 
   static final String PHONE = "13700001234";
 
-  static Playwright playwright;
-  static Browser browser;
-
-  @LocalServerPort int port;
-  @Autowired TestWorkspaces workspaces;
   @Autowired ApplicationContext context;
   @Autowired Clock clock;
-
-  TestWorkspace workspace;
-  APIRequestContext api;
-
-  @BeforeAll
-  static void launchChromium() {
-    playwright = HeadlessChromium.playwright();
-    browser = HeadlessChromium.launch(playwright);
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (playwright != null) {
-      playwright.close(); // closes the browser too
-    }
-  }
-
-  @BeforeEach
-  void freshWorkspace() {
-    workspace = workspaces.create();
-    api = playwright.request().newContext(new APIRequest.NewContextOptions().setBaseURL(baseUrl()));
-  }
-
-  @AfterEach
-  void closeApi() {
-    api.dispose();
-  }
 
   @Test
   void aRepClaimsACustomerNobodyFollowedUpAndARepAtTheLimitIsToldSo() {
@@ -96,14 +51,15 @@ class PoolJourneyTests {
         admin,
         "/api/v1/customer-pool-settings",
         Map.of("returnAfterDays", 30, "claimLimit", 1, "keyAccountsExempt", true));
-    createCustomer(owner, "星光传媒", PHONE);
-    createCustomer(owner, "海天食品", null);
+    createCustomer(owner, "ORGANIZATION", "星光传媒", PHONE);
+    createCustomer(owner, "ORGANIZATION", "海天食品", null);
 
     // A month on, the hourly check finds that the owner has done nothing with either.
     int returned =
         TestPoolCheck.returnOverdue(context, workspace, clock.instant().plus(Duration.ofDays(31)));
     assertEquals(2, returned, "both customers of the owner return to the pool");
-    createCustomer(busyRep, "已有客户", null); // the second rep is at the limit from now on
+    createCustomer(
+        busyRep, "ORGANIZATION", "已有客户", null); // the second rep is at the limit from now on
 
     try (BrowserContext browsing = chineseBrowser()) {
       Page page = browsing.newPage();
@@ -193,62 +149,11 @@ class PoolJourneyTests {
     return new Locator.FilterOptions().setHasText(text);
   }
 
-  /** htmx binds the buttons once the page has loaded; a click before that posts the whole form. */
-  private static void waitForHtmx(Page page) {
-    page.waitForLoadState();
-    page.waitForFunction("() => window.htmx !== undefined");
-  }
-
-  private BrowserContext chineseBrowser() {
-    BrowserContext browsing =
-        browser.newContext(
-            new Browser.NewContextOptions()
-                .setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai")
-                .setExtraHTTPHeaders(Map.of("Accept-Language", "zh-CN,zh;q=0.9"))
-                .setViewportSize(1400, 900));
-    browsing.setDefaultTimeout(10_000);
-    return browsing;
-  }
-
-  private void signIn(Page page, Member member) {
-    assertThat(page).hasURL(Pattern.compile(".*/login$"));
-    page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("用户名").setExact(true))
-        .fill(member.username());
-    page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill(TestWorkspace.PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")))
-        .isVisible();
-  }
-
-  private void createCustomer(Member owner, String name, @Nullable String phone) {
-    Map<String, Object> customer =
-        phone == null
-            ? Map.of("kind", "ORGANIZATION", "name", name)
-            : Map.of("kind", "ORGANIZATION", "name", name, "phone", phone);
-    APIResponse created =
-        api.post(
-            "/api/v1/customers",
-            RequestOptions.create().setHeader("Authorization", owner.bearer()).setData(customer));
-    assertEquals(201, created.status(), created::text);
-  }
-
   private void put(Member member, String path, Map<String, Object> body) {
     APIResponse response =
         api.put(
             path,
             RequestOptions.create().setHeader("Authorization", member.bearer()).setData(body));
     assertEquals(200, response.status(), response::text);
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions()
-            .setPath(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"))
-            .setFullPage(true));
-  }
-
-  private String baseUrl() {
-    return "http://localhost:" + port;
   }
 }
