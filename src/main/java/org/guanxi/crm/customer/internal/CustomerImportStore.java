@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.customer.internal.CustomerImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * personal data.
  */
 @Repository
-class CustomerImportStore {
+class CustomerImportStore implements JobQueue {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
@@ -47,7 +48,6 @@ class CustomerImportStore {
   private static final int ROWS_PER_INSERT = 500;
 
   /** A claimed import, in the workspace it belongs to. */
-  record Claimed(UUID workspaceId, UUID importId) {}
 
   /** What a worker needs to run an import. */
   record Work(
@@ -138,7 +138,8 @@ class CustomerImportStore {
   }
 
   /** Claims the oldest waiting import of any workspace (called outside every workspace). */
-  Optional<Claimed> claim(UUID claim, Duration staleAfter) {
+  @Override
+  public Optional<Claimed> claim(UUID claim, Duration staleAfter) {
     return jdbc.sql(
             "select workspace_id, import_id from guanxi_claim_customer_import(?, cast(? as interval))")
         .params(claim, staleAfter.toSeconds() + " seconds")
@@ -190,19 +191,21 @@ class CustomerImportStore {
   }
 
   /** Ends an import; the uploaded file is dropped, its rows being all settled. */
-  void finish(UUID id, UUID claim, Status status, @Nullable String failure, Instant now) {
+  @Override
+  public void finish(UUID id, UUID claim, Outcome outcome, @Nullable String failure, Instant now) {
     jdbc.sql(
             """
             update customer_import set status = ?, failure = ?, finished_at = ?, file_enc = null, claim = null,
               version = version + 1
             where id = ? and claim = ?
             """)
-        .params(status.name(), failure, Timestamp.from(now), id, claim)
+        .params(outcome.name(), failure, Timestamp.from(now), id, claim)
         .update();
   }
 
   /** Gives an import back to the queue after a failed attempt, for a later one. */
-  void release(UUID id, UUID claim) {
+  @Override
+  public void release(UUID id, UUID claim) {
     jdbc.sql(
             "update customer_import set status = 'QUEUED', claim = null, version = version + 1 where id = ? and claim = ?")
         .params(id, claim)

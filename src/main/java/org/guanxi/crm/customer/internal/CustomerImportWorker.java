@@ -1,23 +1,17 @@
 package org.guanxi.crm.customer.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerCreated;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
-import org.guanxi.crm.customer.internal.CustomerImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
-import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.WorkspaceContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.guanxi.crm.platform.Jobs;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,19 +19,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs queued imports in the background, on whichever node claims them first. Rows are settled a
- * batch at a time, each batch in one transaction that also records how far the import got, so that
- * an import cut off by a restart is taken over (once its heartbeat is stale) and goes on from the
- * next batch, never twice.
+ * Runs queued imports in the background, as {@link Jobs} runs every queue. Rows are settled a batch
+ * at a time, each batch in one transaction that also records how far the import got, so that an
+ * import cut off by a restart goes on from the next batch, never twice.
  */
 @Component
 class CustomerImportWorker {
 
-  private static final Logger log = LoggerFactory.getLogger(CustomerImportWorker.class);
   static final int ROWS_PER_BATCH = 1_000;
-  static final Duration STALE_AFTER = Duration.ofMinutes(2);
-  static final int MAX_ATTEMPTS = 3;
-  private static final int IMPORTS_PER_TURN = 10;
 
   private final CustomerImportStore imports;
   private final CustomerStore customers;
@@ -71,15 +60,7 @@ class CustomerImportWorker {
       fixedDelayString = "${guanxi.imports.poll-interval:PT2S}",
       initialDelayString = "${guanxi.imports.poll-interval:PT2S}")
   void runWaitingImports() {
-    for (int i = 0; i < IMPORTS_PER_TURN; i++) {
-      UUID claim = Ids.newId();
-      Optional<CustomerImportStore.Claimed> claimed = imports.claim(claim, STALE_AFTER);
-      if (claimed.isEmpty()) {
-        return;
-      }
-      WorkspaceContext.runIn(
-          claimed.get().workspaceId(), () -> run(claimed.get().importId(), claim));
-    }
+    Jobs.runWaiting(imports, this::run);
   }
 
   void run(UUID id, UUID claim) {
@@ -87,44 +68,29 @@ class CustomerImportWorker {
     if (work == null) {
       return;
     }
-    if (work.attempts() > MAX_ATTEMPTS) {
-      imports.finish(
-          id,
-          claim,
-          Status.FAILED,
-          "The import was stopped after " + MAX_ATTEMPTS + " attempts.",
-          clock.instant());
-      return;
-    }
-    try {
-      ImportRules.Check check = rules.forImport(work.actor(), work.headers(), work.mapping());
-      Batch batch = new Batch(id, claim, work.actor());
-      int[] dataRows = {0};
-      boolean[] header = {true};
-      ImportFile.of(work.file())
-          .read(
-              row -> {
-                if (header[0]) {
-                  header[0] = false;
-                } else if (dataRows[0]++ >= work.rowsDone()) {
-                  batch.add(check.check(row));
-                }
-              });
-      batch.flush();
-      imports.finish(id, claim, Status.DONE, null, clock.instant());
-    } catch (ClaimLost e) {
-      log.info("Import {} was taken over by another worker", id);
-    } catch (InvalidInput e) {
-      imports.finish(id, claim, Status.FAILED, e.errors().get(0).message(), clock.instant());
-    } catch (RuntimeException e) {
-      log.warn("Import {} failed in attempt {}", id, work.attempts(), e);
-      if (work.attempts() >= MAX_ATTEMPTS) {
-        imports.finish(
-            id, claim, Status.FAILED, "The import stopped: " + e.getMessage(), clock.instant());
-      } else {
-        imports.release(id, claim);
-      }
-    }
+    Jobs.attempt(
+        imports,
+        "customer import",
+        id,
+        claim,
+        work.attempts(),
+        clock,
+        () -> {
+          ImportRules.Check check = rules.forImport(work.actor(), work.headers(), work.mapping());
+          Batch batch = new Batch(id, claim, work.actor());
+          int[] dataRows = {0};
+          boolean[] header = {true};
+          ImportFile.of(work.file())
+              .read(
+                  row -> {
+                    if (header[0]) {
+                      header[0] = false;
+                    } else if (dataRows[0]++ >= work.rowsDone()) {
+                      batch.add(check.check(row));
+                    }
+                  });
+          batch.flush();
+        });
   }
 
   /** Rows gathered until there are enough to settle together. */
@@ -160,7 +126,7 @@ class CustomerImportWorker {
       transaction.executeWithoutResult(
           status -> {
             if (!imports.stillHeld(importId, claim)) {
-              throw new ClaimLost();
+              throw new Jobs.ClaimLost();
             }
             List<CustomerImportStore.Held> held = new ArrayList<>();
             List<DuplicateFinder.Newcomer> newcomers = new ArrayList<>();
@@ -216,9 +182,4 @@ class CustomerImportWorker {
       rows.clear();
     }
   }
-
-  /**
-   * Another worker took the import over (this one was thought to have stopped); this one leaves it.
-   */
-  private static final class ClaimLost extends RuntimeException {}
 }

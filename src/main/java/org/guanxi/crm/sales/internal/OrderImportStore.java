@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.sales.internal.OrderImport.Status;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * imported name customers, so they are sealed with the field cipher like personal data.
  */
 @Repository
-class OrderImportStore {
+class OrderImportStore implements JobQueue {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
@@ -37,9 +38,6 @@ class OrderImportStore {
       i.lines_without_customer, i.lines_rejected, i.customers_created, i.products_created, i.customers_settled,
       i.failure, i.created_at, i.started_at, i.finished_at
       """;
-
-  /** A claimed import, in the workspace it belongs to. */
-  record Claimed(UUID workspaceId, UUID importId) {}
 
   /** What a worker needs to run an import, and how far it got. */
   record Work(
@@ -168,7 +166,8 @@ class OrderImportStore {
   }
 
   /** Claims the oldest waiting import of any workspace (called outside every workspace). */
-  Optional<Claimed> claim(UUID claim, Duration staleAfter) {
+  @Override
+  public Optional<Claimed> claim(UUID claim, Duration staleAfter) {
     return jdbc.sql(
             "select workspace_id, import_id from guanxi_claim_order_import(?, cast(? as interval))")
         .params(claim, staleAfter.toSeconds() + " seconds")
@@ -316,7 +315,8 @@ class OrderImportStore {
   }
 
   /** Ends an import; what is left of the uploaded lines is dropped. */
-  void finish(UUID id, UUID claim, Status status, @Nullable String failure, Instant now) {
+  @Override
+  public void finish(UUID id, UUID claim, Outcome outcome, @Nullable String failure, Instant now) {
     int ended =
         jdbc.sql(
                 """
@@ -324,7 +324,7 @@ class OrderImportStore {
                   version = version + 1
                 where id = ? and claim = ?
                 """)
-            .params(status.name(), failure, Timestamp.from(now), id, claim)
+            .params(outcome.name(), failure, Timestamp.from(now), id, claim)
             .update();
     if (ended == 1) {
       jdbc.sql(
@@ -335,7 +335,8 @@ class OrderImportStore {
   }
 
   /** Gives an import back to the queue after a failed attempt, for a later one. */
-  void release(UUID id, UUID claim) {
+  @Override
+  public void release(UUID id, UUID claim) {
     jdbc.sql(
             "update order_import set status = 'QUEUED', claim = null, version = version + 1 where id = ? and claim = ?")
         .params(id, claim)

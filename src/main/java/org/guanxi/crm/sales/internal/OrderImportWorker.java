@@ -1,7 +1,6 @@
 package org.guanxi.crm.sales.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,16 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.guanxi.crm.platform.CustomerPurchaseBatch;
-import org.guanxi.crm.platform.Ids;
-import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.WorkspaceContext;
+import org.guanxi.crm.platform.Jobs;
 import org.guanxi.crm.sales.OrdersImported;
-import org.guanxi.crm.sales.internal.OrderImport.Status;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs queued order imports in the background, on whichever node claims them first. The lines are
  * settled a batch at a time, each batch in one transaction that also records how far the import
  * got; then the customers of the import are told of their purchases (lifecycle stage, one timeline
- * entry each) a few thousand per transaction, with {@link OrdersImported}. Both go on several
- * connections at once ({@code guanxi.order-imports.connections}): the file's batches in as many
- * runs of consecutive batches, the customers in two ranges of their ids. An import cut off by a
- * restart is taken over once its heartbeat is stale and goes on with the batches and customers
- * left, never settling one twice.
+ * entry each) a few thousand per transaction, with {@link OrdersImported}; {@link Jobs} runs the
+ * queue and each attempt. Both go on several connections at once ({@code
+ * guanxi.order-imports.connections}): the file's batches in as many runs of consecutive batches,
+ * the customers in two ranges of their ids. An import cut off by a restart is taken over once its
+ * heartbeat is stale and goes on with the batches and customers left, never settling one twice.
  *
  * <p>An order whose lines lie in two runs may be written by both at once: the second to write it
  * fails on its number and settles its batch again, now adding to the order. Its lines are then
@@ -48,13 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OrderImportWorker {
 
   private static final Logger log = LoggerFactory.getLogger(OrderImportWorker.class);
-  static final Duration STALE_AFTER = Duration.ofMinutes(2);
-  static final int MAX_ATTEMPTS = 3;
 
   /** How often a batch is tried when it meets another connection's writes. */
   private static final int TRIES_PER_BATCH = 5;
 
-  private static final int IMPORTS_PER_TURN = 10;
   private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   private final OrderImportStore imports;
@@ -89,15 +81,7 @@ class OrderImportWorker {
       fixedDelayString = "${guanxi.imports.poll-interval:PT2S}",
       initialDelayString = "${guanxi.imports.poll-interval:PT2S}")
   void runWaitingImports() {
-    for (int i = 0; i < IMPORTS_PER_TURN; i++) {
-      UUID claim = Ids.newId();
-      Optional<OrderImportStore.Claimed> claimed = imports.claim(claim, STALE_AFTER);
-      if (claimed.isEmpty()) {
-        return;
-      }
-      WorkspaceContext.runIn(
-          claimed.get().workspaceId(), () -> run(claimed.get().importId(), claim));
-    }
+    Jobs.runWaiting(imports, this::run);
   }
 
   void run(UUID id, UUID claim) {
@@ -105,37 +89,22 @@ class OrderImportWorker {
     if (work == null) {
       return;
     }
-    if (work.attempts() > MAX_ATTEMPTS) {
-      imports.finish(
-          id,
-          claim,
-          Status.FAILED,
-          "The import was stopped after " + MAX_ATTEMPTS + " attempts.",
-          clock.instant());
-      return;
-    }
-    try {
-      OrderLineRules rules = new OrderLineRules(work.headers(), work.mapping(), work.options());
-      List<Consumer<BooleanSupplier>> runs = new ArrayList<>();
-      for (List<Integer> run : runs(imports.unsettledBatches(id), properties.connections())) {
-        runs.add(stop -> settleAll(id, claim, work, rules, run, stop));
-      }
-      connections.runAll(work.actor().workspaceId(), runs);
-      tellAllCustomers(id, claim, work);
-      imports.finish(id, claim, Status.DONE, null, clock.instant());
-    } catch (ClaimLost e) {
-      log.info("Order import {} was taken over by another worker", id);
-    } catch (InvalidInput e) {
-      imports.finish(id, claim, Status.FAILED, e.errors().get(0).message(), clock.instant());
-    } catch (RuntimeException e) {
-      log.warn("Order import {} failed in attempt {}", id, work.attempts(), e);
-      if (work.attempts() >= MAX_ATTEMPTS) {
-        imports.finish(
-            id, claim, Status.FAILED, "The import stopped: " + e.getMessage(), clock.instant());
-      } else {
-        imports.release(id, claim);
-      }
-    }
+    Jobs.attempt(
+        imports,
+        "order import",
+        id,
+        claim,
+        work.attempts(),
+        clock,
+        () -> {
+          OrderLineRules rules = new OrderLineRules(work.headers(), work.mapping(), work.options());
+          List<Consumer<BooleanSupplier>> runs = new ArrayList<>();
+          for (List<Integer> run : runs(imports.unsettledBatches(id), properties.connections())) {
+            runs.add(stop -> settleAll(id, claim, work, rules, run, stop));
+          }
+          connections.runAll(work.actor().workspaceId(), runs);
+          tellAllCustomers(id, claim, work);
+        });
   }
 
   /** The batches in at most {@code count} runs of consecutive ones, as long as each other. */
@@ -180,7 +149,7 @@ class OrderImportWorker {
     transaction.executeWithoutResult(
         status -> {
           if (!imports.stillHeld(id, claim)) {
-            throw new ClaimLost();
+            throw new Jobs.ClaimLost();
           }
           List<OrderLineRules.Checked> lines = new ArrayList<>();
           for (OrderFile.Line line : OrderFile.lines(imports.batchLines(id, batch))) {
@@ -191,7 +160,7 @@ class OrderImportWorker {
               batches.settle(work.actor(), id, work.fileName(), work.options(), lines, now);
           if (!imports.batchSettled(id, batch, report(settled.unimported()))
               || !imports.progress(id, claim, settled.counts(), now)) {
-            throw new ClaimLost();
+            throw new Jobs.ClaimLost();
           }
         });
   }
@@ -207,7 +176,7 @@ class OrderImportWorker {
       if (median == null) {
         return;
       }
-      split = imports.splitCustomers(id, claim, median).orElseThrow(ClaimLost::new);
+      split = imports.splitCustomers(id, claim, median).orElseThrow(Jobs.ClaimLost::new);
     }
     UUID lowerFrom = work.settledAfter();
     UUID upperFrom = work.upperSettledAfter() == null ? split : work.upperSettledAfter();
@@ -254,7 +223,7 @@ class OrderImportWorker {
     return transaction.execute(
         status -> {
           if (!imports.stillHeld(id, claim)) {
-            throw new ClaimLost();
+            throw new Jobs.ClaimLost();
           }
           List<ImportedOrderStore.CustomerOrders> customers =
               orders.customersOf(id, after, upTo, properties.customersPerBatch());
@@ -282,7 +251,7 @@ class OrderImportWorker {
                   purchases));
           UUID last = customers.get(customers.size() - 1).customerId();
           if (!imports.customersSettled(id, claim, upper, customers.size(), last, now)) {
-            throw new ClaimLost();
+            throw new Jobs.ClaimLost();
           }
           return last;
         });
@@ -327,9 +296,4 @@ class OrderImportWorker {
     }
     return text.toString();
   }
-
-  /**
-   * Another worker took the import over (this one was thought to have stopped); this one leaves it.
-   */
-  private static final class ClaimLost extends RuntimeException {}
 }

@@ -1,0 +1,114 @@
+package org.guanxi.crm.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/** How a job's attempt ends, as the user of an import reads it on its page. */
+class JobsTests {
+
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+  final UUID id = Ids.newId();
+  final UUID claim = Ids.newId();
+  final RecordingQueue queue = new RecordingQueue();
+
+  @Test
+  void workThatReturnsEndsTheJobAsDone() {
+    Jobs.attempt(queue, "order import", id, claim, 1, CLOCK, () -> {});
+    assertThat(queue.events).containsExactly("finish DONE null");
+  }
+
+  @Test
+  void wrongInputFailsTheJobAtOnceWithItsMessage() {
+    Jobs.attempt(
+        queue,
+        "order import",
+        id,
+        claim,
+        1,
+        CLOCK,
+        () -> {
+          throw new InvalidInput("mapping", "unknown-column", "The mapping names no such column");
+        });
+    assertThat(queue.events).containsExactly("finish FAILED The mapping names no such column");
+  }
+
+  @Test
+  void aFailedAttemptGivesTheJobBackUntilTheLastOneFailsIt() {
+    Runnable failing =
+        () -> {
+          throw new IllegalStateException("the database went away");
+        };
+    Jobs.attempt(queue, "order import", id, claim, 1, CLOCK, failing);
+    Jobs.attempt(queue, "order import", id, claim, Jobs.MAX_ATTEMPTS, CLOCK, failing);
+    assertThat(queue.events)
+        .containsExactly(
+            "release", "finish FAILED The order import stopped: the database went away");
+  }
+
+  @Test
+  void aJobTriedTooOftenFailsWithoutRunning() {
+    boolean[] ran = {false};
+    Jobs.attempt(
+        queue, "customer import", id, claim, Jobs.MAX_ATTEMPTS + 1, CLOCK, () -> ran[0] = true);
+    assertThat(ran[0]).isFalse();
+    assertThat(queue.events)
+        .containsExactly("finish FAILED The customer import was stopped after 3 attempts.");
+  }
+
+  @Test
+  void aLostClaimLeavesTheJobToItsNewWorker() {
+    Jobs.attempt(
+        queue,
+        "order import",
+        id,
+        claim,
+        1,
+        CLOCK,
+        () -> {
+          throw new Jobs.ClaimLost();
+        });
+    assertThat(queue.events).isEmpty();
+  }
+
+  @Test
+  void waitingJobsAreRunInTheirWorkspaceUntilNoneIsLeft() {
+    UUID workspace = Ids.newId();
+    queue.waiting.add(new JobQueue.Claimed(workspace, id));
+    queue.waiting.add(new JobQueue.Claimed(workspace, Ids.newId()));
+    List<UUID> ranIn = new ArrayList<>();
+    Jobs.runWaiting(queue, (job, claimed) -> ranIn.add(WorkspaceContext.require()));
+    assertThat(ranIn).containsExactly(workspace, workspace);
+    assertThat(WorkspaceContext.current()).isEmpty();
+  }
+
+  static final class RecordingQueue implements JobQueue {
+    final List<String> events = new ArrayList<>();
+    final List<Claimed> waiting = new ArrayList<>();
+
+    @Override
+    public Optional<Claimed> claim(UUID claim, Duration staleAfter) {
+      return waiting.isEmpty() ? Optional.empty() : Optional.of(waiting.remove(0));
+    }
+
+    @Override
+    public void finish(
+        UUID id, UUID claim, Outcome outcome, @Nullable String failure, Instant now) {
+      events.add("finish " + outcome + " " + failure);
+    }
+
+    @Override
+    public void release(UUID id, UUID claim) {
+      events.add("release");
+    }
+  }
+}
