@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,10 +124,9 @@ class OpportunityPages {
                 .filter(p -> p.id().equals(pipelineId))
                 .findFirst()
                 .orElseThrow(() -> new RecordNotFound(PipelineService.KIND, pipelineId));
-    Map<UUID, List<Opportunity>> columns = new LinkedHashMap<>();
-    for (Pipeline.Stage stage : pipeline.stages()) {
-      columns.put(stage.id(), opportunities.column(user, stage.id(), COLUMN_SIZE + 1));
-    }
+    Map<UUID, List<Opportunity>> columns =
+        opportunities.columns(
+            user, pipeline.stages().stream().map(Pipeline.Stage::id).toList(), COLUMN_SIZE + 1);
     model.addAttribute("pipelines", all);
     model.addAttribute("pipeline", pipeline);
     model.addAttribute("columns", columns);

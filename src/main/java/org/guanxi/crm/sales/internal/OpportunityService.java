@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -154,9 +155,18 @@ class OpportunityService {
     return new OpportunityStore.Page(named(page.items()), page.nextCursor());
   }
 
-  /** The open deals of a stage the user may see, soonest expected close first. */
-  List<Opportunity> column(CurrentUser user, UUID stageId, int limit) {
-    return named(store.openInStage(OpportunityVisibility.of(user, "o"), stageId, limit));
+  /**
+   * The board's columns: for each stage, the open deals the user may see, soonest expected close
+   * first, up to {@code limit}.
+   */
+  Map<UUID, List<Opportunity>> columns(CurrentUser user, List<UUID> stageIds, int limit) {
+    OpportunityVisibility visible = OpportunityVisibility.of(user, "o");
+    Map<UUID, String> owners = new HashMap<>();
+    Map<UUID, List<Opportunity>> columns = new LinkedHashMap<>();
+    for (UUID stageId : stageIds) {
+      columns.put(stageId, named(store.openInStage(visible, stageId, limit), owners));
+    }
+    return columns;
   }
 
   /**
@@ -418,7 +428,11 @@ class OpportunityService {
   }
 
   private List<Opportunity> named(List<Opportunity> deals) {
-    Map<UUID, String> owners = new HashMap<>();
+    return named(deals, new HashMap<>());
+  }
+
+  /** The deals with their owners' names, looked up once each into {@code owners}. */
+  private List<Opportunity> named(List<Opportunity> deals, Map<UUID, String> owners) {
     return deals.stream()
         .map(
             o ->
