@@ -23,19 +23,14 @@ class JobsTests {
 
   @Test
   void workThatReturnsEndsTheJobAsDone() {
-    Jobs.attempt(queue, "order import", id, claim, 1, CLOCK, () -> {});
+    attempt(1, () -> {});
     assertThat(queue.events).containsExactly("finish DONE null");
   }
 
   @Test
   void wrongInputFailsTheJobAtOnceWithItsMessage() {
-    Jobs.attempt(
-        queue,
-        "order import",
-        id,
-        claim,
+    attempt(
         1,
-        CLOCK,
         () -> {
           throw new InvalidInput("mapping", "unknown-column", "The mapping names no such column");
         });
@@ -48,8 +43,8 @@ class JobsTests {
         () -> {
           throw new IllegalStateException("the database went away");
         };
-    Jobs.attempt(queue, "order import", id, claim, 1, CLOCK, failing);
-    Jobs.attempt(queue, "order import", id, claim, Jobs.MAX_ATTEMPTS, CLOCK, failing);
+    attempt(1, failing);
+    attempt(Jobs.MAX_ATTEMPTS, failing);
     assertThat(queue.events)
         .containsExactly(
             "release", "finish FAILED The order import stopped: the database went away");
@@ -67,13 +62,8 @@ class JobsTests {
 
   @Test
   void aLostClaimLeavesTheJobToItsNewWorker() {
-    Jobs.attempt(
-        queue,
-        "order import",
-        id,
-        claim,
+    attempt(
         1,
-        CLOCK,
         () -> {
           throw new Jobs.ClaimLost();
         });
@@ -89,6 +79,11 @@ class JobsTests {
     Jobs.runWaiting(queue, (job, claimed) -> ranIn.add(WorkspaceContext.require()));
     assertThat(ranIn).containsExactly(workspace, workspace);
     assertThat(WorkspaceContext.current()).isEmpty();
+  }
+
+  /** Attempt number {@code attempts} at an order import. */
+  void attempt(int attempts, Runnable work) {
+    Jobs.attempt(queue, "order import", id, claim, attempts, CLOCK, work);
   }
 
   static final class RecordingQueue implements JobQueue {
