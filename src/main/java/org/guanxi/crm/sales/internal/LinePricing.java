@@ -33,7 +33,32 @@ class LinePricing {
       @Nullable String description,
       BigDecimal quantity,
       @Nullable BigDecimal unitPrice,
-      @Nullable BigDecimal discountPercent) {}
+      @Nullable BigDecimal discountPercent) {
+
+    /** Whether the lines say the same, numbers compared by value ({@code 2.0} is {@code 2}). */
+    static boolean same(List<Input> a, List<Input> b) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        Input x = a.get(i);
+        Input y = b.get(i);
+        if (!Objects.equals(x.productId(), y.productId())
+            || !Objects.equals(x.description(), y.description())
+            || !sameNumber(x.quantity(), y.quantity())
+            || !sameNumber(x.unitPrice(), y.unitPrice())
+            || !sameNumber(x.discountPercent(), y.discountPercent())) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Whether two numbers, either of them missing, are equal by value. */
+  static boolean sameNumber(@Nullable BigDecimal a, @Nullable BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
+  }
 
   /** A priced line, numbered from 1, with its product when it names one. */
   record Priced(

@@ -45,10 +45,19 @@ record OpportunityDraft(
           BigDecimal quantity,
       @Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitPrice,
       @Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4)
-          BigDecimal discountPercent) {}
+          BigDecimal discountPercent) {
+
+    LinePricing.Input input() {
+      return new LinePricing.Input(productId, description, quantity, unitPrice, discountPercent);
+    }
+  }
 
   List<Line> linesOrEmpty() {
     return lines == null ? List.of() : lines;
+  }
+
+  List<LinePricing.Input> inputs() {
+    return linesOrEmpty().stream().map(Line::input).toList();
   }
 
   List<String> competitorsOrEmpty() {

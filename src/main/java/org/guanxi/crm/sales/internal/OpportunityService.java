@@ -494,18 +494,7 @@ class OpportunityService {
    */
   private List<Opportunity.Line> settle(
       CurrentUser user, CustomerSummary customer, OpportunityDraft draft, boolean newDeal) {
-    List<LinePricing.Input> input =
-        draft.linesOrEmpty().stream()
-            .map(
-                l ->
-                    new LinePricing.Input(
-                        l.productId(),
-                        l.description(),
-                        l.quantity(),
-                        l.unitPrice(),
-                        l.discountPercent()))
-            .toList();
-    return pricing.price(user, customer, currency(draft), input, newDeal).stream()
+    return pricing.price(user, customer, currency(draft), draft.inputs(), newDeal).stream()
         .map(
             l ->
                 new Opportunity.Line(
@@ -571,35 +560,12 @@ class OpportunityService {
     return current.customerId().equals(changed.customerId())
         && (changed.pipelineId() == null || changed.pipelineId().equals(current.pipelineId()))
         && (changed.stageId() == null || changed.stageId().equals(current.stageId()))
-        && same(current.amount(), changed.amount())
+        && LinePricing.sameNumber(current.amount(), changed.amount())
         && current.currency().equals(currency(changed))
         && (changed.probability() == null || changed.probability().equals(current.probability()))
         && current.expectedCloseDate().equals(changed.expectedCloseDate())
         && (changed.ownerId() == null || changed.ownerId().equals(current.ownerId()))
-        && sameLines(current.linesOrEmpty(), changed.linesOrEmpty());
-  }
-
-  private static boolean sameLines(
-      List<OpportunityDraft.Line> current, List<OpportunityDraft.Line> changed) {
-    if (current.size() != changed.size()) {
-      return false;
-    }
-    for (int i = 0; i < current.size(); i++) {
-      OpportunityDraft.Line a = current.get(i);
-      OpportunityDraft.Line b = changed.get(i);
-      if (!Objects.equals(a.productId(), b.productId())
-          || !Objects.equals(a.description(), b.description())
-          || !same(a.quantity(), b.quantity())
-          || !same(a.unitPrice(), b.unitPrice())
-          || !same(a.discountPercent(), b.discountPercent())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean same(@Nullable BigDecimal a, @Nullable BigDecimal b) {
-    return a == null ? b == null : b != null && a.compareTo(b) == 0;
+        && LinePricing.Input.same(current.inputs(), changed.inputs());
   }
 
   private static InvalidInput closed(String message) {

@@ -43,5 +43,14 @@ record OrderDraft(
       @Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitPrice,
       @Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4)
           BigDecimal discountPercent,
-      @Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitCost) {}
+      @Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitCost) {
+
+    LinePricing.Input input() {
+      return new LinePricing.Input(productId, description, quantity, unitPrice, discountPercent);
+    }
+  }
+
+  List<LinePricing.Input> inputs() {
+    return lines.stream().map(Line::input).toList();
+  }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
@@ -296,19 +295,9 @@ class OrderService {
   private List<Order.Line> settle(
       CurrentUser user, CustomerSummary customer, OrderDraft draft, boolean newOrder) {
     String currency = currency(draft);
-    List<LinePricing.Input> input =
-        draft.lines().stream()
-            .map(
-                l ->
-                    new LinePricing.Input(
-                        l.productId(),
-                        l.description(),
-                        l.quantity(),
-                        l.unitPrice(),
-                        l.discountPercent()))
-            .toList();
     List<Order.Line> lines = new ArrayList<>();
-    for (LinePricing.Priced line : pricing.price(user, customer, currency, input, newOrder)) {
+    for (LinePricing.Priced line :
+        pricing.price(user, customer, currency, draft.inputs(), newOrder)) {
       Product product = line.product();
       BigDecimal unitCost = draft.lines().get(line.position() - 1).unitCost();
       if (unitCost == null) {
@@ -373,29 +362,18 @@ class OrderService {
         && (changed.number() == null || current.number().equals(changed.number().strip()))
         && (changed.orderDate() == null || changed.orderDate().equals(current.orderDate()))
         && current.currency().equals(currency(changed))
-        && sameLines(current.lines(), changed.lines());
+        && LinePricing.Input.same(current.inputs(), changed.inputs())
+        && sameUnitCosts(current.lines(), changed.lines());
   }
 
-  private static boolean sameLines(List<OrderDraft.Line> current, List<OrderDraft.Line> changed) {
-    if (current.size() != changed.size()) {
-      return false;
-    }
+  /** Whether lines already found alike (as many, in order) have the same unit costs. */
+  private static boolean sameUnitCosts(
+      List<OrderDraft.Line> current, List<OrderDraft.Line> changed) {
     for (int i = 0; i < current.size(); i++) {
-      OrderDraft.Line a = current.get(i);
-      OrderDraft.Line b = changed.get(i);
-      if (!Objects.equals(a.productId(), b.productId())
-          || !Objects.equals(a.description(), b.description())
-          || !same(a.quantity(), b.quantity())
-          || !same(a.unitPrice(), b.unitPrice())
-          || !same(a.discountPercent(), b.discountPercent())
-          || !same(a.unitCost(), b.unitCost())) {
+      if (!LinePricing.sameNumber(current.get(i).unitCost(), changed.get(i).unitCost())) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean same(@Nullable BigDecimal a, @Nullable BigDecimal b) {
-    return a == null ? b == null : b != null && a.compareTo(b) == 0;
   }
 }
