@@ -3,13 +3,13 @@ package org.guanxi.crm.customer.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
+import org.guanxi.crm.platform.ColumnMappingForm;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
@@ -132,10 +132,7 @@ class ImportPages {
       Model model,
       HttpServletResponse response) {
     CustomerImport job = imports.get(user, id);
-    Map<String, @Nullable String> choices = new LinkedHashMap<>();
-    for (int i = 0; i < job.headers().size(); i++) {
-      choices.put(job.headers().get(i), form.getOrDefault("column" + i, ""));
-    }
+    Map<String, @Nullable String> choices = ColumnMappingForm.choices(job.headers(), form);
     try {
       imports.start(user, id, choices);
       return "redirect:/customers/imports/" + id;

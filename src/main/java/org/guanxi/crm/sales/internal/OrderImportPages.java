@@ -2,11 +2,11 @@ package org.guanxi.crm.sales.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerKind;
+import org.guanxi.crm.platform.ColumnMappingForm;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
@@ -111,10 +111,7 @@ class OrderImportPages {
       Model model,
       HttpServletResponse response) {
     OrderImport job = imports.get(user, id);
-    Map<String, @Nullable String> choices = new LinkedHashMap<>();
-    for (int i = 0; i < job.headers().size(); i++) {
-      choices.put(job.headers().get(i), form.getOrDefault("column" + i, ""));
-    }
+    Map<String, @Nullable String> choices = ColumnMappingForm.choices(job.headers(), form);
     try {
       imports.start(
           user,

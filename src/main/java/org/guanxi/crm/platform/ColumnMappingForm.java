@@ -1,0 +1,26 @@
+package org.guanxi.crm.platform;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mapping page of an import: a select per column of the uploaded file, named {@code column0},
+ * {@code column1}, … in the order of the file's headers, whose value is the field the column fills
+ * (empty: the column is left out).
+ */
+public final class ColumnMappingForm {
+
+  private ColumnMappingForm() {}
+
+  /** What the user chose for each header, in the file's order; empty for a column left out. */
+  public static Map<String, @Nullable String> choices(
+      List<String> headers, Map<String, String> form) {
+    Map<String, @Nullable String> choices = new LinkedHashMap<>();
+    for (int i = 0; i < headers.size(); i++) {
+      choices.put(headers.get(i), form.getOrDefault("column" + i, ""));
+    }
+    return choices;
+  }
+}
