@@ -2,7 +2,9 @@
  * Customer: the one customer record shared by sales, marketing and service — profile, contacts,
  * owner, lifecycle, timeline.
  */
+@ApplicationModule(allowedDependencies = {"platform", "privacy"})
 @NullMarked
 package org.guanxi.crm.customer;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

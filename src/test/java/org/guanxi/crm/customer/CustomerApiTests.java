@@ -159,6 +159,22 @@ class CustomerApiTests {
   }
 
   @Test
+  void aCustomerWhoseOwnerHasLeftCanStillBeEditedAndKeepsItsOwner() throws Exception {
+    String id = idOf(create(sales, "{\"kind\":\"ORGANIZATION\",\"name\":\"恒通物流有限公司\"}"));
+    workspace.deactivate(sales);
+    Member admin = workspace.member(Role.ADMINISTRATOR);
+    mvc.perform(
+            patch("/api/v1/customers/" + id)
+                .header("Authorization", admin.bearer())
+                .header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"city\":\"苏州\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.city").value("苏州"))
+        .andExpect(jsonPath("$.ownerId").value(sales.id().toString()));
+  }
+
+  @Test
   void anotherWorkspacesCustomerIsNotFound() throws Exception {
     String id = idOf(create(sales, "{\"kind\":\"INDIVIDUAL\",\"name\":\"孙丽\"}"));
     Member foreignAdmin = workspaces.create().member(Role.ADMINISTRATOR);

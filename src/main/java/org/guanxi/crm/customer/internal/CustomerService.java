@@ -28,6 +28,8 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.Owners;
+import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
@@ -51,6 +53,7 @@ class CustomerService implements Customers {
   private final CustomerStore store;
   private final CustomerTimeline timeline;
   private final UserDirectory users;
+  private final Owners owners;
   private final CustomFieldStore customFields;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
@@ -64,6 +67,7 @@ class CustomerService implements Customers {
       CustomerStore store,
       CustomerTimeline timeline,
       UserDirectory users,
+      Owners owners,
       CustomFieldStore customFields,
       AuditLog audit,
       ApplicationEventPublisher events,
@@ -75,6 +79,7 @@ class CustomerService implements Customers {
     this.store = store;
     this.timeline = timeline;
     this.users = users;
+    this.owners = owners;
     this.customFields = customFields;
     this.audit = audit;
     this.events = events;
@@ -90,7 +95,7 @@ class CustomerService implements Customers {
     validation.check(draft);
     UUID id = Ids.newId();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    UserSummary owner = owner(user, draft.ownerId(), null);
+    UserSummary owner = owners.choose(user, draft.ownerId(), null, "customers");
     CustomerStore.Content content = content(draft, owner, null);
     store.insert(id, content, now);
     timeline.add(id, now, "CREATED", user.displayName(), Map.of());
@@ -251,7 +256,7 @@ class CustomerService implements Customers {
 
   @Override
   public VisibleCustomers visibleCustomers(CurrentUser user, String customerIdColumn) {
-    Visibility visibility = Visibility.of(user);
+    RecordAccess.Condition visibility = RecordAccess.visible(user, CustomerStore.HOLDING);
     return new VisibleCustomers(
         customerIdColumn
             + " in (select c.id from customer c where c.deleted_at is null and "
@@ -270,7 +275,7 @@ class CustomerService implements Customers {
    * manager, oneself for a rep.
    */
   List<UserSummary> assignableOwners(CurrentUser user) {
-    return users.activeUsers().stream().filter(owner -> user.mayAssignTo(owner)).toList();
+    return owners.assignable(user);
   }
 
   /**
@@ -282,7 +287,11 @@ class CustomerService implements Customers {
     if (current != null && current.ownerId() == null && draft.ownerId() == null) {
       return content(draft, null, current);
     }
-    return content(draft, owner(user, draft.ownerId(), current), current);
+    return content(
+        draft,
+        owners.choose(
+            user, draft.ownerId(), current == null ? null : current.ownerId(), "customers"),
+        current);
   }
 
   private CustomerStore.Content content(
@@ -336,29 +345,6 @@ class CustomerService implements Customers {
         new java.util.TreeMap<>(CustomFieldValues.normalise(input, fields));
     values.putAll(kept);
     return values;
-  }
-
-  private UserSummary owner(
-      CurrentUser user, @Nullable UUID requested, @Nullable Customer current) {
-    UUID ownerId =
-        requested != null
-            ? requested
-            : current != null && current.ownerId() != null ? current.ownerId() : user.id();
-    if (ownerId.equals(user.id())) {
-      return new UserSummary(user.id(), user.username(), user.displayName(), user.teamId(), true);
-    }
-    UserSummary owner =
-        users
-            .find(ownerId)
-            .filter(UserSummary::active)
-            .orElseThrow(
-                () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
-    boolean unchanged = current != null && ownerId.equals(current.ownerId());
-    if (!unchanged && !user.mayAssignTo(owner)) {
-      throw new InvalidInput(
-          "ownerId", "owner-not-allowed", "You may not give customers to this user");
-    }
-    return owner;
   }
 
   private static List<String> changedFields(CustomerDraft before, CustomerDraft after) {

@@ -19,6 +19,8 @@ import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Holding;
+import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.SensitiveField;
@@ -34,6 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 class CustomerStore {
+
+  /**
+   * Who holds a customer ({@code customer c}): its owner, and the users it is shared with while it
+   * is not in the pool; a customer in the pool has no owner and is seen through the pool only
+   * ({@link PoolStore}), without personal data.
+   */
+  static final Holding HOLDING =
+      Holding.ownedBy("c.owner_id")
+          .sharedIn(new Holding.Shares("customer_share", "customer_id", "user_id", "c.id"))
+          .pooledWhen("c.pooled_at");
 
   private static final String COLUMNS =
       """
@@ -168,7 +180,7 @@ class CustomerStore {
   }
 
   Optional<Customer> findVisible(CurrentUser user, UUID id, boolean includeDeleted) {
-    Visibility visibility = Visibility.of(user);
+    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
     Map<String, Object> params = new HashMap<>(visibility.params());
     params.put("id", id);
     return jdbc.sql(
@@ -183,7 +195,7 @@ class CustomerStore {
   }
 
   CustomerPage list(CurrentUser user, CustomerQuery query) {
-    Visibility visibility = Visibility.of(user);
+    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
     Map<String, Object> params = new HashMap<>(visibility.params());
     StringBuilder where = new StringBuilder(visibility.sql());
     where.append(query.deleted() ? " and c.deleted_at is not null" : " and c.deleted_at is null");
@@ -241,7 +253,7 @@ class CustomerStore {
   }
 
   long countVisible(CurrentUser user) {
-    Visibility visibility = Visibility.of(user);
+    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
     return jdbc.sql(
             "select count(*) from customer c where c.deleted_at is null and " + visibility.sql())
         .params(visibility.params())
@@ -540,7 +552,7 @@ class CustomerStore {
     if (keys.isEmpty()) {
       return List.of();
     }
-    Visibility visibility = Visibility.of(user);
+    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
     Map<String, Object> params = new HashMap<>(visibility.params());
     params.put("keys", keys.toArray(String[]::new));
     List<Keyed> found =

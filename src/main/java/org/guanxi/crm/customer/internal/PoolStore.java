@@ -14,7 +14,7 @@ import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.PageCursors;
-import org.guanxi.crm.platform.RecordScope;
+import org.guanxi.crm.platform.RecordAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,11 +64,9 @@ class PoolStore {
    * user's teams (and the teams below them); every pool for the workspace-wide roles.
    */
   static String poolsSeenBy(CurrentUser user, String teamColumn, Map<String, Object> params) {
-    if (user.scope() == RecordScope.WORKSPACE) {
-      return "true";
-    }
-    params.put("poolTeams", user.teamIds().stream().map(Object::toString).toArray(String[]::new));
-    return "(" + teamColumn + " is null or " + teamColumn + " = any(cast(:poolTeams as uuid[])))";
+    RecordAccess.Condition pools = RecordAccess.pools(user, teamColumn);
+    params.putAll(pools.params());
+    return pools.sql();
   }
 
   Optional<PoolCustomer> findInPool(CurrentUser user, UUID id) {

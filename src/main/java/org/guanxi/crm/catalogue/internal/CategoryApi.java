@@ -1,0 +1,84 @@
+package org.guanxi.crm.catalogue.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/product-categories")
+@Tag(name = "Product categories", description = "Categories of the product catalogue, as a tree")
+class CategoryApi {
+
+  record CategoryList(List<Category> items) {}
+
+  private final CategoryService categories;
+  private final MergePatches patches;
+
+  CategoryApi(CategoryService categories, MergePatches patches) {
+    this.categories = categories;
+    this.patches = patches;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  @Operation(summary = "Create a category", description = "parentId places it below another.")
+  ResponseEntity<Category> create(@Valid @RequestBody Category.Draft draft) {
+    Category created = categories.create(draft);
+    return ResponseEntity.created(URI.create("/api/v1/product-categories/" + created.id()))
+        .eTag(ETags.of(created.version()))
+        .body(created);
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('PRODUCT_READ')")
+  @Operation(summary = "All categories, by name")
+  CategoryList list() {
+    return new CategoryList(categories.all());
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('PRODUCT_READ')")
+  @Operation(summary = "Read a category")
+  ResponseEntity<Category> get(@PathVariable UUID id) {
+    Category category = categories.get(id);
+    return ResponseEntity.ok().eTag(ETags.of(category.version())).body(category);
+  }
+
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/json", "application/merge-patch+json"})
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  @Operation(
+      summary = "Rename or move a category",
+      description = "Send If-Match; never below itself.")
+  ResponseEntity<Category> patch(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody JsonNode patch) {
+    Long expected = ETags.version(ifMatch);
+    Category current = categories.get(id);
+    if (expected != null && expected != current.version()) {
+      throw new StaleVersion(CategoryService.KIND, current.version());
+    }
+    Category updated = categories.update(id, expected, patches.apply(current.draft(), patch));
+    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+  }
+}

@@ -1,0 +1,124 @@
+package org.guanxi.crm.catalogue.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/price-lists")
+@Tag(
+    name = "Price lists",
+    description =
+        "Prices for a customer group: a classification (KEY_ACCOUNT, ORDINARY) or a customer tag")
+class PriceListApi {
+
+  record PriceListList(List<PriceList> items) {}
+
+  record PriceListView(PriceList priceList, List<PriceList.Price> prices) {}
+
+  private final PriceListService priceLists;
+  private final MergePatches patches;
+
+  PriceListApi(PriceListService priceLists, MergePatches patches) {
+    this.priceLists = priceLists;
+    this.patches = patches;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  @Operation(summary = "Create a price list for a customer group")
+  ResponseEntity<PriceList> create(@Valid @RequestBody PriceList.Draft draft) {
+    PriceList created = priceLists.create(draft);
+    return ResponseEntity.created(URI.create("/api/v1/price-lists/" + created.id()))
+        .eTag(ETags.of(created.version()))
+        .body(created);
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('PRODUCT_READ')")
+  @Operation(summary = "All price lists, by name")
+  PriceListList list() {
+    return new PriceListList(priceLists.all());
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('PRODUCT_READ')")
+  @Operation(summary = "Read a price list")
+  ResponseEntity<PriceList> get(@PathVariable UUID id) {
+    PriceList list = priceLists.get(id);
+    return ResponseEntity.ok().eTag(ETags.of(list.version())).body(list);
+  }
+
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/json", "application/merge-patch+json"})
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  @Operation(summary = "Change a price list", description = "Send If-Match with the ETag you read.")
+  ResponseEntity<PriceList> patch(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody JsonNode patch) {
+    Long expected = ETags.version(ifMatch);
+    PriceList current = priceLists.get(id);
+    if (expected != null && expected != current.version()) {
+      throw new StaleVersion(PriceListService.KIND, current.version());
+    }
+    PriceList updated = priceLists.update(id, expected, patches.apply(current.draft(), patch));
+    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+  }
+
+  @GetMapping("/{id}/prices")
+  @PreAuthorize("hasAuthority('PRODUCT_READ')")
+  @Operation(summary = "The prices of a price list, by product code")
+  ResponseEntity<PriceListView> prices(@PathVariable UUID id) {
+    PriceList list = priceLists.get(id);
+    return ResponseEntity.ok()
+        .eTag(ETags.of(list.version()))
+        .body(new PriceListView(list, priceLists.prices(id)));
+  }
+
+  @PutMapping("/{id}/prices/{productId}")
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  @Operation(
+      summary = "Set a product's price in the list",
+      description = "A new version of the list; If-Match carries the list's ETag.")
+  ResponseEntity<PriceList> setPrice(
+      @PathVariable UUID id,
+      @PathVariable UUID productId,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody PriceList.PriceInput input) {
+    PriceList list = priceLists.setPrice(id, productId, ETags.version(ifMatch), input);
+    return ResponseEntity.ok().eTag(ETags.of(list.version())).body(list);
+  }
+
+  @DeleteMapping("/{id}/prices/{productId}")
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  @Operation(summary = "Remove a product's price from the list")
+  ResponseEntity<PriceList> removePrice(
+      @PathVariable UUID id,
+      @PathVariable UUID productId,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    PriceList list = priceLists.removePrice(id, productId, ETags.version(ifMatch));
+    return ResponseEntity.ok().eTag(ETags.of(list.version())).body(list);
+  }
+}

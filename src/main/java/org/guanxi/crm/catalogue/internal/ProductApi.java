@@ -1,0 +1,94 @@
+package org.guanxi.crm.catalogue.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.catalogue.Product;
+import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.MergePatches;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "Products", description = "The product catalogue with list prices and unit costs")
+class ProductApi {
+
+  record ProductList(List<Product> items, @Nullable String nextCursor) {}
+
+  private final ProductService products;
+  private final MergePatches patches;
+
+  ProductApi(ProductService products, MergePatches patches) {
+    this.products = products;
+    this.patches = patches;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  @Operation(summary = "Create a product", description = "The code is unique in the workspace.")
+  ResponseEntity<Product> create(@Valid @RequestBody ProductDraft draft) {
+    Product created = products.create(draft);
+    return ResponseEntity.created(URI.create("/api/v1/products/" + created.id()))
+        .eTag(ETags.of(created.version()))
+        .body(created);
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('PRODUCT_READ')")
+  @Operation(
+      summary = "List and search products",
+      description = "q matches any part of the code or name. Ordered by code, paged by cursor.")
+  ProductList list(
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable UUID categoryId,
+      @RequestParam(required = false) @Nullable Boolean active,
+      @RequestParam(required = false) @Nullable String cursor,
+      @RequestParam(defaultValue = "50") int limit) {
+    ProductStore.Page page = products.list(q, categoryId, active, cursor, limit);
+    return new ProductList(page.items(), page.nextCursor());
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('PRODUCT_READ')")
+  @Operation(summary = "Read a product")
+  ResponseEntity<Product> get(@PathVariable UUID id) {
+    Product product = products.get(id);
+    return ResponseEntity.ok().eTag(ETags.of(product.version())).body(product);
+  }
+
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/json", "application/merge-patch+json"})
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  @Operation(
+      summary = "Change a product",
+      description =
+          "A JSON merge patch. Send If-Match with the ETag you read: a stale one gets 412.")
+  ResponseEntity<Product> patch(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody JsonNode patch) {
+    Long expected = ETags.version(ifMatch);
+    Product current = products.get(id);
+    if (expected != null && expected != current.version()) {
+      throw new org.guanxi.crm.platform.StaleVersion(ProductService.KIND, current.version());
+    }
+    Product updated = products.update(id, expected, patches.apply(ProductDraft.of(current), patch));
+    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+  }
+}

@@ -1,0 +1,132 @@
+package org.guanxi.crm.catalogue.internal;
+
+import java.util.UUID;
+import org.guanxi.crm.catalogue.Product;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The product pages: the catalogue with its search box, and the product form. */
+@Controller
+@RequestMapping("/products")
+class ProductPages {
+
+  private final ProductService products;
+  private final CategoryService categories;
+
+  ProductPages(ProductService products, CategoryService categories) {
+    this.products = products;
+    this.categories = categories;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('PRODUCT_READ')")
+  String list(@RequestParam(required = false) @Nullable String q, Model model) {
+    showPage(model, q, null);
+    return "catalogue/products";
+  }
+
+  /** The rows of the list: the search box and the "more" button fetch these (htmx). */
+  @GetMapping("/rows")
+  @PreAuthorize("hasAuthority('PRODUCT_READ')")
+  String rows(
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable String cursor,
+      Model model) {
+    showPage(model, q, cursor);
+    return "catalogue/products :: rows";
+  }
+
+  @GetMapping("/new")
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  String newProduct(Model model) {
+    model.addAttribute("draft", new ProductDraft("", "", null, "", null, null, "CNY", true));
+    return form(model, null, null);
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  String create(@ModelAttribute("draft") ProductDraft draft, BindingResult binding, Model model) {
+    if (binding.hasErrors()) {
+      return form(model, null, null);
+    }
+    try {
+      products.create(draft);
+      return "redirect:/products";
+    } catch (InvalidInput e) {
+      reject(binding, e);
+      return form(model, null, null);
+    }
+  }
+
+  @GetMapping("/{id}/edit")
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  String edit(@PathVariable UUID id, Model model) {
+    Product product = products.get(id);
+    model.addAttribute("draft", ProductDraft.of(product));
+    return form(model, id, product.version());
+  }
+
+  @PostMapping("/{id}")
+  @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
+  String update(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @ModelAttribute("draft") ProductDraft draft,
+      BindingResult binding,
+      Model model) {
+    if (binding.hasErrors()) {
+      return form(model, id, version);
+    }
+    try {
+      products.update(id, version, draft);
+      return "redirect:/products";
+    } catch (InvalidInput e) {
+      reject(binding, e);
+      return form(model, id, version);
+    } catch (StaleVersion e) {
+      model.addAttribute("conflict", true);
+      return form(model, id, e.currentVersion());
+    }
+  }
+
+  @ExceptionHandler(RecordNotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound() {
+    return "catalogue/product-not-found";
+  }
+
+  private void showPage(Model model, @Nullable String q, @Nullable String cursor) {
+    ProductStore.Page page = products.list(q, null, null, cursor, 50);
+    model.addAttribute("q", q);
+    model.addAttribute("rows", page.items());
+    model.addAttribute("nextCursor", page.nextCursor());
+  }
+
+  private String form(Model model, @Nullable UUID id, @Nullable Long version) {
+    model.addAttribute("productId", id);
+    model.addAttribute("version", version);
+    model.addAttribute("categories", categories.all());
+    return "catalogue/product-form";
+  }
+
+  private static void reject(BindingResult binding, InvalidInput e) {
+    for (InvalidInput.FieldError error : e.errors()) {
+      binding.rejectValue(error.field(), "orders.error." + error.code(), error.message());
+    }
+  }
+}

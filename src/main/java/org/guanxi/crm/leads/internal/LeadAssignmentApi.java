@@ -1,0 +1,85 @@
+package org.guanxi.crm.leads.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.platform.ETags;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/lead-assignment-rules")
+@Tag(
+    name = "Lead assignment rules",
+    description = "Who gets the leads that arrive without an owner (web form, import)")
+class LeadAssignmentApi {
+
+  record RuleList(List<LeadAssignmentRule> items) {}
+
+  private final LeadAssignmentRules rules;
+
+  LeadAssignmentApi(LeadAssignmentRules rules) {
+    this.rules = rules;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('SALES_SETTINGS')")
+  @Operation(summary = "The rules in the order they are tried")
+  RuleList list() {
+    return new RuleList(rules.all());
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('SALES_SETTINGS')")
+  @Operation(
+      summary = "Add a rule",
+      description =
+          "city and/or industry to match (neither: every lead), userId or teamId (its active sales reps in turn), position (default: last).")
+  ResponseEntity<LeadAssignmentRule> create(@RequestBody LeadAssignmentRuleDraft draft) {
+    LeadAssignmentRule rule = rules.create(draft);
+    return ResponseEntity.created(URI.create("/api/v1/lead-assignment-rules/" + rule.id()))
+        .eTag(ETags.of(rule.version()))
+        .body(rule);
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('SALES_SETTINGS')")
+  @Operation(summary = "Read a rule")
+  ResponseEntity<LeadAssignmentRule> get(@PathVariable UUID id) {
+    LeadAssignmentRule rule = rules.get(id);
+    return ResponseEntity.ok().eTag(ETags.of(rule.version())).body(rule);
+  }
+
+  @PutMapping("/{id}")
+  @PreAuthorize("hasAuthority('SALES_SETTINGS')")
+  @Operation(summary = "Change a rule", description = "If-Match with the ETag you read.")
+  ResponseEntity<LeadAssignmentRule> update(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody LeadAssignmentRuleDraft draft) {
+    LeadAssignmentRule rule = rules.update(id, ETags.version(ifMatch), draft);
+    return ResponseEntity.ok().eTag(ETags.of(rule.version())).body(rule);
+  }
+
+  @DeleteMapping("/{id}")
+  @PreAuthorize("hasAuthority('SALES_SETTINGS')")
+  @Operation(summary = "Delete a rule")
+  ResponseEntity<Void> delete(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    rules.delete(id, ETags.version(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,106 @@
+package org.guanxi.crm.leads.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.platform.FreeText;
+import org.guanxi.crm.platform.Ids;
+import org.guanxi.crm.platform.InputValidation;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.UserDirectory;
+import org.guanxi.crm.platform.UserSummary;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Managing the assignment rules: each names a user or a team, in an order. */
+@Service
+class LeadAssignmentRules {
+
+  static final String KIND = "lead assignment rule";
+
+  private final LeadAssignmentStore store;
+  private final UserDirectory users;
+  private final InputValidation validation;
+  private final Clock clock;
+
+  LeadAssignmentRules(
+      LeadAssignmentStore store, UserDirectory users, InputValidation validation, Clock clock) {
+    this.store = store;
+    this.users = users;
+    this.validation = validation;
+    this.clock = clock;
+  }
+
+  List<LeadAssignmentRule> all() {
+    return store.rules();
+  }
+
+  LeadAssignmentRule get(UUID id) {
+    return store.find(id).orElseThrow(() -> new RecordNotFound(KIND, id));
+  }
+
+  @Transactional
+  LeadAssignmentRule create(LeadAssignmentRuleDraft draft) {
+    check(draft);
+    LeadAssignmentRule rule =
+        new LeadAssignmentRule(
+            Ids.newId(),
+            draft.position() == null ? store.nextPosition() : draft.position(),
+            FreeText.stripped(draft.city()),
+            FreeText.stripped(draft.industry()),
+            draft.userId(),
+            draft.teamId(),
+            clock.instant(),
+            0);
+    store.insert(rule);
+    return get(rule.id());
+  }
+
+  @Transactional
+  LeadAssignmentRule update(
+      UUID id, @Nullable Long expectedVersion, LeadAssignmentRuleDraft draft) {
+    LeadAssignmentRule current = get(id);
+    long version = expectedVersion == null ? current.version() : expectedVersion;
+    check(draft);
+    LeadAssignmentRule changed =
+        new LeadAssignmentRule(
+            id,
+            draft.position() == null ? current.position() : draft.position(),
+            FreeText.stripped(draft.city()),
+            FreeText.stripped(draft.industry()),
+            draft.userId(),
+            draft.teamId(),
+            current.createdAt(),
+            version);
+    if (version != current.version() || !store.update(changed, version)) {
+      throw new StaleVersion(KIND, current.version());
+    }
+    return get(id);
+  }
+
+  @Transactional
+  void delete(UUID id, @Nullable Long expectedVersion) {
+    LeadAssignmentRule current = get(id);
+    long version = expectedVersion == null ? current.version() : expectedVersion;
+    if (version != current.version() || !store.delete(id, version)) {
+      throw new StaleVersion(KIND, current.version());
+    }
+  }
+
+  private void check(LeadAssignmentRuleDraft draft) {
+    validation.check(draft);
+    if ((draft.userId() == null) == (draft.teamId() == null)) {
+      throw new InvalidInput("userId", "user-or-team", "Assign to a user or to a team");
+    }
+    if (draft.userId() != null
+        && users.find(draft.userId()).filter(UserSummary::active).isEmpty()) {
+      throw new InvalidInput("userId", "unknown-user", "No active user with this id");
+    }
+    if (draft.teamId() != null && !store.teamExists(draft.teamId())) {
+      throw new InvalidInput("teamId", "unknown-team", "No team with this id");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.guanxi.crm.leads.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.guanxi.crm.customer.SpreadsheetFiles;
+import org.guanxi.crm.platform.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * The error report of a lead import as a CSV file: for every rejected row and every possible
+ * duplicate, its number, what became of it, the columns at fault and what is wrong (in the reader's
+ * language), then the row as uploaded — so that it can be corrected and imported again.
+ */
+@Component
+class LeadImportReport {
+
+  private final LeadImportService imports;
+  private final SpreadsheetFiles files;
+  private final MessageSource messages;
+
+  LeadImportReport(LeadImportService imports, SpreadsheetFiles files, MessageSource messages) {
+    this.imports = imports;
+    this.files = files;
+    this.messages = messages;
+  }
+
+  /** Sends the report of an import the user ran; 404 (before anything is written) otherwise. */
+  void download(CurrentUser user, UUID id, Locale locale, HttpServletResponse response)
+      throws IOException {
+    LeadImport done = imports.get(user, id);
+    List<LeadImport.Row> rows = imports.reportedRows(user, id);
+    List<List<String>> table = new ArrayList<>();
+    List<String> header = new ArrayList<>();
+    header.add(text("leadImport.report.row", "Row", locale));
+    header.add(text("leadImport.report.outcome", "Outcome", locale));
+    header.add(text("leadImport.report.column", "Column", locale));
+    header.add(text("leadImport.report.problem", "Problem", locale));
+    header.addAll(done.headers());
+    table.add(header);
+    for (LeadImport.Row row : rows) {
+      List<String> cells = new ArrayList<>();
+      cells.add(String.valueOf(row.number()));
+      cells.add(text("leadImport.outcome." + row.outcome(), row.outcome().name(), locale));
+      cells.add(
+          row.problems().stream()
+              .map(p -> p.column() == null ? "" : p.column())
+              .filter(c -> !c.isEmpty())
+              .distinct()
+              .collect(Collectors.joining("; ")));
+      cells.add(
+          row.problems().stream()
+              .map(p -> problem(p, row, locale))
+              .collect(Collectors.joining("; ")));
+      for (int i = 0; i < done.headers().size(); i++) {
+        cells.add(i < row.cells().size() ? row.cells().get(i) : "");
+      }
+      table.add(cells);
+    }
+    response.setContentType(SpreadsheetFiles.CSV_CONTENT_TYPE);
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment()
+            .filename(fileName(done), StandardCharsets.UTF_8)
+            .build()
+            .toString());
+    files.writeCsv(response.getOutputStream(), table);
+  }
+
+  /** What is wrong, in the reader's language where a message exists, else as the API says it. */
+  String problem(LeadImport.Problem problem, LeadImport.Row row, Locale locale) {
+    Object[] args = {
+      text("lead." + problem.field(), problem.field(), locale),
+      row.duplicateOfRow() == null ? "" : String.valueOf(row.duplicateOfRow())
+    };
+    String message = messages.getMessage("leadImport.error." + problem.code(), args, null, locale);
+    if (message == null) {
+      message = messages.getMessage("error." + problem.code(), null, problem.message(), locale);
+    }
+    return message == null ? problem.message() : message;
+  }
+
+  private String text(String key, String fallback, Locale locale) {
+    String text = messages.getMessage(key, null, fallback, locale);
+    return text == null ? fallback : text;
+  }
+
+  static String fileName(LeadImport done) {
+    return done.fileName().replaceAll("\\.[A-Za-z0-9]{1,5}$", "") + "-errors.csv";
+  }
+}

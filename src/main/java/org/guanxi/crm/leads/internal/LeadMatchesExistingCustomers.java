@@ -1,0 +1,28 @@
+package org.guanxi.crm.leads.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.customer.DuplicateCandidate;
+
+/**
+ * Converting the lead would create a customer that may already exist: the user chooses one of the
+ * candidates or asks for a new customer. Nothing was converted.
+ */
+class LeadMatchesExistingCustomers extends RuntimeException {
+
+  private final List<DuplicateCandidate> candidates;
+
+  LeadMatchesExistingCustomers(UUID leadId, List<DuplicateCandidate> candidates) {
+    super(
+        "The lead "
+            + leadId
+            + " may be one of "
+            + candidates.size()
+            + " existing customers; choose one (customerId) or create a new one (createNew)");
+    this.candidates = List.copyOf(candidates);
+  }
+
+  List<DuplicateCandidate> candidates() {
+    return candidates;
+  }
+}

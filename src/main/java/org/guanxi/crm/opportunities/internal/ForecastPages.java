@@ -1,0 +1,79 @@
+package org.guanxi.crm.opportunities.internal;
+
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InvalidInput;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The forecast page: a bar chart of won and weighted open amounts per month (ECharts), the same per
+ * rep and team, and the win rate and days per stage of the deals closed in the period.
+ */
+@Controller
+class ForecastPages {
+
+  private final ForecastService forecasts;
+  private final PipelineService pipelines;
+  private final JsonMapper json;
+
+  ForecastPages(ForecastService forecasts, PipelineService pipelines, JsonMapper json) {
+    this.forecasts = forecasts;
+    this.pipelines = pipelines;
+    this.json = json;
+  }
+
+  @GetMapping("/opportunities/forecast")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  String forecast(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
+      @RequestParam(required = false) @Nullable String currency,
+      @RequestParam(required = false) @Nullable UUID pipelineId,
+      Model model) {
+    Forecast forecast;
+    try {
+      forecast = forecasts.forecast(user, month(from), month(to), currency, pipelineId);
+    } catch (InvalidInput e) {
+      model.addAttribute("refused", e.errors());
+      forecast = forecasts.forecast(user, null, null, null, pipelineId);
+    }
+    Map<String, Object> chart = new LinkedHashMap<>();
+    chart.put("months", forecast.months().stream().map(Forecast.Row::key).toList());
+    chart.put("won", forecast.months().stream().map(Forecast.Row::won).toList());
+    chart.put("weighted", forecast.months().stream().map(Forecast.Row::weighted).toList());
+    model.addAttribute("forecast", forecast);
+    model.addAttribute("chart", json.writeValueAsString(chart));
+    model.addAttribute("pipelines", pipelines.list());
+    List<String> currencies = forecasts.currencies(user);
+    model.addAttribute(
+        "currencies",
+        currencies.contains(forecast.currency())
+            ? currencies
+            : Stream.concat(Stream.of(forecast.currency()), currencies.stream()).toList());
+    return "opportunities/opportunity-forecast";
+  }
+
+  private static @Nullable YearMonth month(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return YearMonth.parse(text.strip());
+    } catch (RuntimeException e) {
+      throw new InvalidInput("from", "invalid-date", "A month such as 2026-01");
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package org.guanxi.crm.opportunities.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.guanxi.crm.platform.Currencies;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordAccess;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The weighted forecast of the deals a user may see: a rep's own, a manager's team's, everyone's
+ * for the roles that see the whole workspace.
+ */
+@Service
+class ForecastService {
+
+  /** At most this many months in one forecast. */
+  static final int MAX_MONTHS = 36;
+
+  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final ForecastStore store;
+  private final Clock clock;
+
+  ForecastService(ForecastStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** The default period: the past six months, this month and the next five. */
+  YearMonth defaultFrom() {
+    return thisMonth().minusMonths(6);
+  }
+
+  YearMonth defaultTo() {
+    return thisMonth().plusMonths(5);
+  }
+
+  List<String> currencies(CurrentUser user) {
+    return store.currencies(RecordAccess.visible(user, OpportunityStore.holding("f")));
+  }
+
+  Forecast forecast(
+      CurrentUser user,
+      @Nullable YearMonth from,
+      @Nullable YearMonth to,
+      @Nullable String currency,
+      @Nullable UUID pipelineId) {
+    YearMonth start = from == null ? defaultFrom() : from;
+    YearMonth end = to == null ? (from == null ? defaultTo() : start.plusMonths(11)) : to;
+    if (end.isBefore(start)) {
+      throw new InvalidInput("to", "before-from", "to is on or after from");
+    }
+    if (start.plusMonths(MAX_MONTHS - 1).isBefore(end)) {
+      throw new InvalidInput(
+          "to", "period-too-long", "A forecast spans at most " + MAX_MONTHS + " months");
+    }
+    String money = currency == null || currency.isBlank() ? Currencies.DEFAULT : currency;
+    if (!money.matches("[A-Z]{3}")) {
+      throw new InvalidInput("currency", "pattern", "a three-letter ISO code such as CNY");
+    }
+    RecordAccess.Condition visible = RecordAccess.visible(user, OpportunityStore.holding("f"));
+    List<ForecastStore.Cell> cells = store.cells(visible, start, end, money, pipelineId);
+
+    Map<String, Sum> months = new LinkedHashMap<>();
+    for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
+      months.put(m.toString(), new Sum(m.toString(), null));
+    }
+    long won = 0;
+    long lost = 0;
+    long cycleDays = 0;
+    for (ForecastStore.Cell cell : cells) {
+      months.get(cell.month().toString()).add(cell);
+      if (cell.status() == OpportunityStatus.WON) {
+        won += cell.deals();
+        cycleDays += cell.cycleDays();
+      } else if (cell.status() == OpportunityStatus.LOST) {
+        lost += cell.deals();
+      }
+    }
+    return new Forecast(
+        start,
+        end,
+        money,
+        pipelineId,
+        months.values().stream().map(Sum::row).toList(),
+        grouped(cells, c -> c.ownerId().toString(), ForecastStore.Cell::ownerName),
+        grouped(
+            cells,
+            c -> c.teamId() == null ? "" : c.teamId().toString(),
+            ForecastStore.Cell::teamName),
+        store.stageOutcomes(visible, start, end, pipelineId),
+        new Forecast.Closed(won, lost, cycleDays));
+  }
+
+  /** Rows per rep or team, the largest expected amount first. */
+  private static List<Forecast.Row> grouped(
+      List<ForecastStore.Cell> cells,
+      Function<ForecastStore.Cell, String> key,
+      Function<ForecastStore.Cell, @Nullable String> label) {
+    Map<String, Sum> sums = new LinkedHashMap<>();
+    for (ForecastStore.Cell cell : cells) {
+      if (cell.status() == OpportunityStatus.LOST) {
+        continue;
+      }
+      sums.computeIfAbsent(key.apply(cell), k -> new Sum(k, label.apply(cell))).add(cell);
+    }
+    List<Forecast.Row> rows = new ArrayList<>(sums.values().stream().map(Sum::row).toList());
+    rows.sort(
+        Comparator.comparing(Forecast.Row::expected)
+            .reversed()
+            .thenComparing(r -> r.label() == null ? "" : r.label()));
+    return rows;
+  }
+
+  private YearMonth thisMonth() {
+    return YearMonth.now(clock.withZone(BUSINESS_ZONE));
+  }
+
+  /** Adds cells up into one row. */
+  private static final class Sum {
+    private final String key;
+    private final @Nullable String label;
+    private long wonDeals;
+    private BigDecimal won = BigDecimal.ZERO;
+    private long openDeals;
+    private BigDecimal open = BigDecimal.ZERO;
+    private BigDecimal weighted = BigDecimal.ZERO;
+
+    Sum(String key, @Nullable String label) {
+      this.key = key;
+      this.label = label;
+    }
+
+    void add(ForecastStore.Cell cell) {
+      if (cell.status() == OpportunityStatus.WON) {
+        wonDeals += cell.deals();
+        won = won.add(cell.amount());
+      } else if (cell.status() == OpportunityStatus.OPEN) {
+        openDeals += cell.deals();
+        open = open.add(cell.amount());
+        weighted = weighted.add(cell.weighted());
+      }
+    }
+
+    Forecast.Row row() {
+      return new Forecast.Row(
+          key,
+          label,
+          wonDeals,
+          won.setScale(2, java.math.RoundingMode.HALF_UP),
+          openDeals,
+          open.setScale(2, java.math.RoundingMode.HALF_UP),
+          weighted.setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package org.guanxi.crm.opportunities.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.opportunities.OpportunityDraft;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.Permission;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/opportunities")
+@Tag(
+    name = "Opportunities",
+    description =
+        "Deals with customers moving through the stages of a pipeline until they are won or lost")
+class OpportunityApi {
+
+  record OpportunityList(List<Opportunity> items, @Nullable String nextCursor) {}
+
+  private final OpportunityService opportunities;
+  private final MergePatches patches;
+
+  OpportunityApi(OpportunityService opportunities, MergePatches patches) {
+    this.opportunities = opportunities;
+    this.patches = patches;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  @Operation(
+      summary = "Create an opportunity",
+      description =
+          "name, customerId and expectedCloseDate are required, and amount unless lines give it. The pipeline defaults to the default one, the stage to its first, the probability to the stage's, the owner to you. Honours Idempotency-Key.")
+  ResponseEntity<Opportunity> create(
+      @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody OpportunityDraft draft) {
+    Opportunity created = opportunities.create(user, draft);
+    return ResponseEntity.created(URI.create("/api/v1/opportunities/" + created.id()))
+        .eTag(ETags.of(created.version()))
+        .body(created);
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  @Operation(
+      summary = "List opportunities",
+      description =
+          "The deals you may see (a rep's own, a manager's team's), newest first, paged by cursor.")
+  OpportunityList list(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable UUID pipelineId,
+      @RequestParam(required = false) @Nullable UUID stageId,
+      @RequestParam(required = false) @Nullable UUID ownerId,
+      @RequestParam(required = false) @Nullable OpportunityStatus status,
+      @RequestParam(required = false) @Nullable UUID customerId,
+      @RequestParam(required = false) @Nullable String cursor,
+      @RequestParam(defaultValue = "50") int limit) {
+    OpportunityStore.Page page =
+        opportunities.list(
+            user,
+            new OpportunityQuery(pipelineId, stageId, ownerId, status, customerId, cursor, limit));
+    return new OpportunityList(page.items(), page.nextCursor());
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  @Operation(summary = "Read an opportunity with its lines")
+  ResponseEntity<Opportunity> get(
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+    return ok(opportunities.get(user, id));
+  }
+
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {"application/json", "application/merge-patch+json"})
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  @Operation(
+      summary = "Change an opportunity",
+      description =
+          "A JSON merge patch (lines are replaced as a whole). A new stageId moves the deal. A closed deal changes only its name, next step, competitors and description. Send If-Match: a stale one gets 412.")
+  ResponseEntity<Opportunity> patch(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody JsonNode patch) {
+    Long expected = ETags.version(ifMatch);
+    Opportunity current = opportunities.get(user, id);
+    if (expected != null && expected != current.version()) {
+      throw new StaleVersion(OpportunityService.KIND, current.version());
+    }
+    return ok(
+        opportunities.update(user, id, current.version(), patches.apply(current.draft(), patch)));
+  }
+
+  @PostMapping("/{id}/stage")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  @Operation(
+      summary = "Move an opportunity to another stage",
+      description =
+          "{\"stageId\"} of its pipeline or another; the probability becomes the stage's unless given. Send If-Match.")
+  ResponseEntity<Opportunity> move(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody OpportunityService.Move move) {
+    return ok(opportunities.move(user, id, ETags.version(ifMatch), move));
+  }
+
+  @PostMapping("/{id}/win")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  @Operation(
+      summary = "Mark an opportunity won",
+      description =
+          "{\"reason\"} is optional; {\"order\": \"DRAFT\"|\"CONFIRMED\"} also makes its order. Publishes OpportunityWon. Send If-Match.")
+  ResponseEntity<Opportunity> win(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody(required = false) OpportunityService.@Nullable Win win) {
+    if (win != null && win.order() != null) {
+      mayOrder(user);
+    }
+    return ok(
+        opportunities.win(
+            user,
+            id,
+            ETags.version(ifMatch),
+            win == null ? new OpportunityService.Win(null, null) : win));
+  }
+
+  @PostMapping("/{id}/lose")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  @Operation(
+      summary = "Mark an opportunity lost",
+      description =
+          "{\"reason\": PRICE|COMPETITOR|NO_BUDGET|NO_DECISION|TIMING|PRODUCT_FIT|OTHER} is required, \"note\" optional. Publishes OpportunityLost. Send If-Match.")
+  ResponseEntity<Opportunity> lose(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @Valid @RequestBody OpportunityService.Loss loss) {
+    return ok(opportunities.lose(user, id, ETags.version(ifMatch), loss));
+  }
+
+  @PostMapping("/{id}/reopen")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  @Operation(
+      summary = "Reopen a won or lost opportunity",
+      description =
+          "Into {\"stageId\"}, or the stage it was closed in. A won deal whose order was made stays won.")
+  ResponseEntity<Opportunity> reopen(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody(required = false) OpportunityService.@Nullable Reopening reopening) {
+    return ok(
+        opportunities.reopen(
+            user,
+            id,
+            ETags.version(ifMatch),
+            reopening == null ? new OpportunityService.Reopening(null) : reopening));
+  }
+
+  @PostMapping("/{id}/order")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  @Operation(
+      summary = "Make the order of a won opportunity",
+      description =
+          "An order for the customer with the deal's lines (or one line of its name and amount), {\"status\": \"DRAFT\"} (default) or \"CONFIRMED\" to place it; the deal links to it. Send If-Match.")
+  ResponseEntity<Opportunity> order(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestBody(required = false) OpportunityService.@Nullable OrderRequest request) {
+    mayOrder(user);
+    return ok(
+        opportunities.order(
+            user,
+            id,
+            ETags.version(ifMatch),
+            request == null ? new OpportunityService.OrderRequest(null) : request));
+  }
+
+  @DeleteMapping("/{id}")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  @Operation(summary = "Delete an opportunity", description = "Send If-Match.")
+  ResponseEntity<Void> delete(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    opportunities.delete(user, id, ETags.version(ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Making the order of a deal is making an order. */
+  private static void mayOrder(CurrentUser user) {
+    if (!user.can(Permission.ORDER_WRITE)) {
+      throw new AccessDeniedException("ORDER_WRITE");
+    }
+  }
+
+  private static ResponseEntity<Opportunity> ok(Opportunity deal) {
+    return ResponseEntity.ok().eTag(ETags.of(deal.version())).body(deal);
+  }
+}

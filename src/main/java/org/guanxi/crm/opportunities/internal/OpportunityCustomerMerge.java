@@ -1,0 +1,30 @@
+package org.guanxi.crm.opportunities.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.guanxi.crm.customer.CustomerMerged;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** A merged duplicate's deals follow it to the survivor, in the merge's transaction. */
+@Component
+class OpportunityCustomerMerge {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  OpportunityCustomerMerge(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void on(CustomerMerged merged) {
+    jdbc.sql(
+            "update opportunity set customer_id = ?, updated_at = ?, version = version + 1 "
+                + "where customer_id = ?")
+        .params(merged.survivorId(), Timestamp.from(clock.instant()), merged.duplicateId())
+        .update();
+  }
+}

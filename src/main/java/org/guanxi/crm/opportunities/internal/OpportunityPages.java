@@ -1,0 +1,586 @@
+package org.guanxi.crm.opportunities.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.guanxi.crm.catalogue.LineInput;
+import org.guanxi.crm.catalogue.Products;
+import org.guanxi.crm.customer.CustomerSummary;
+import org.guanxi.crm.customer.Customers;
+import org.guanxi.crm.opportunities.OpportunityDraft;
+import org.guanxi.crm.orders.OrderStatus;
+import org.guanxi.crm.platform.Currencies;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The deal pages: the list with its filters, the board (kanban) of a pipeline where a card dragged
+ * to another column moves the deal through htmx, a deal's page with its won and lost dialogs, and
+ * the form.
+ */
+@Controller
+@RequestMapping("/opportunities")
+class OpportunityPages {
+
+  /** How many cards a board column shows; the list shows the rest. */
+  static final int COLUMN_SIZE = 50;
+
+  /** How many product rows the form offers. */
+  static final int FORM_LINES = 5;
+
+  /** The form as typed, kept to show it again when it is refused. */
+  record Form(
+      String name,
+      String amount,
+      String currency,
+      String probability,
+      String expectedCloseDate,
+      String ownerId,
+      String stageId,
+      String nextStep,
+      String competitors,
+      String description,
+      List<LineInput> lines) {}
+
+  private final OpportunityService opportunities;
+  private final PipelineService pipelines;
+  private final ForecastStore forecast;
+  private final Products products;
+  private final Customers customers;
+
+  OpportunityPages(
+      OpportunityService opportunities,
+      PipelineService pipelines,
+      ForecastStore forecast,
+      Products products,
+      Customers customers) {
+    this.opportunities = opportunities;
+    this.pipelines = pipelines;
+    this.forecast = forecast;
+    this.products = products;
+    this.customers = customers;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  String list(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable UUID pipelineId,
+      @RequestParam(required = false) @Nullable UUID stageId,
+      @RequestParam(required = false) @Nullable UUID ownerId,
+      @RequestParam(required = false) @Nullable OpportunityStatus status,
+      Model model) {
+    showPage(user, model, pipelineId, stageId, ownerId, status, null);
+    model.addAttribute("pipelines", pipelines.list());
+    model.addAttribute("owners", opportunities.assignableOwners(user));
+    model.addAttribute("statuses", OpportunityStatus.values());
+    return "opportunities/opportunities";
+  }
+
+  /** The rows of the list: the filters and the "more" button fetch these (htmx). */
+  @GetMapping("/rows")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  String rows(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable UUID pipelineId,
+      @RequestParam(required = false) @Nullable UUID stageId,
+      @RequestParam(required = false) @Nullable UUID ownerId,
+      @RequestParam(required = false) @Nullable OpportunityStatus status,
+      @RequestParam(required = false) @Nullable String cursor,
+      Model model) {
+    showPage(user, model, pipelineId, stageId, ownerId, status, cursor);
+    return "opportunities/opportunities :: rows";
+  }
+
+  @GetMapping("/board")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  String board(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable UUID pipelineId,
+      Model model) {
+    List<Pipeline> all = pipelines.list();
+    Pipeline pipeline =
+        pipelineId == null
+            ? pipelines.defaultPipeline()
+            : all.stream()
+                .filter(p -> p.id().equals(pipelineId))
+                .findFirst()
+                .orElseThrow(() -> new RecordNotFound(PipelineService.KIND, pipelineId));
+    Map<UUID, List<Opportunity>> columns =
+        opportunities.columns(
+            user, pipeline.stages().stream().map(Pipeline.Stage::id).toList(), COLUMN_SIZE + 1);
+    model.addAttribute("pipelines", all);
+    model.addAttribute("pipeline", pipeline);
+    model.addAttribute("columns", columns);
+    model.addAttribute("totals", totals(user, pipeline.id()));
+    model.addAttribute("columnSize", COLUMN_SIZE);
+    return "opportunities/opportunity-board";
+  }
+
+  /** A column's count and amounts, fetched again after a card moved. */
+  @GetMapping("/board/totals")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  String boardTotals(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam UUID pipelineId,
+      @RequestParam UUID stageId,
+      Model model) {
+    model.addAttribute("stageId", stageId);
+    model.addAttribute("pipelineId", pipelineId);
+    model.addAttribute("totals", totals(user, pipelineId));
+    return "opportunities/opportunity-board :: total";
+  }
+
+  /** The pipelines as options of a select, for forms of other pages (the lead conversion). */
+  @GetMapping("/pipeline-options")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  String pipelineOptions(Model model) {
+    model.addAttribute("pipelines", pipelines.list());
+    return "opportunities/opportunity-form :: pipelineOptions";
+  }
+
+  @GetMapping("/new")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  String newOpportunity(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable UUID customerId,
+      Model model) {
+    List<LineInput> lines = new ArrayList<>();
+    for (int i = 0; i < FORM_LINES; i++) {
+      lines.add(LineInput.blank());
+    }
+    Form form =
+        new Form(
+            "",
+            "",
+            Currencies.DEFAULT,
+            "",
+            opportunities.today().plusMonths(1).toString(),
+            user.id().toString(),
+            "",
+            "",
+            "",
+            "",
+            lines);
+    return form(user, model, customerId, form, null, null);
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  String create(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable UUID customerId,
+      @RequestParam MultiValueMap<String, String> input,
+      Model model) {
+    Form form = typed(input);
+    try {
+      if (customerId == null) {
+        throw new InvalidInput("customerId", "unknown-customer", "Choose a customer");
+      }
+      return "redirect:/opportunities/"
+          + opportunities.create(user, draft(form, customerId, null)).id();
+    } catch (InvalidInput e) {
+      model.addAttribute("refused", e.errors());
+      return form(user, model, customerId, form, null, null);
+    }
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    Opportunity deal = opportunities.get(user, id);
+    model.addAttribute("deal", deal);
+    model.addAttribute("pipeline", pipelines.get(deal.pipelineId()));
+    model.addAttribute("lossReasons", OpportunityLossReason.values());
+    return "opportunities/opportunity";
+  }
+
+  @GetMapping("/{id}/edit")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    Opportunity deal = opportunities.get(user, id);
+    return form(user, model, deal.customerId(), formOf(deal), id, deal.version());
+  }
+
+  @PostMapping("/{id}")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  String update(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam MultiValueMap<String, String> input,
+      Model model) {
+    Opportunity current = opportunities.get(user, id);
+    Form form = typed(input);
+    try {
+      opportunities.update(user, id, version, draft(form, current.customerId(), current));
+      return "redirect:/opportunities/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("refused", e.errors());
+      return form(user, model, current.customerId(), form, id, version);
+    } catch (StaleVersion e) {
+      // the form now carries the version the user was warned about: saving again goes through
+      model.addAttribute("conflict", true);
+      return form(user, model, current.customerId(), form, id, current.version());
+    }
+  }
+
+  /**
+   * Moves a deal to another stage. From the board (htmx) the answer is the card as it is now; a
+   * stale card or a refused move reloads the board, so that it shows where deals really are.
+   */
+  @PostMapping("/{id}/stage")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  String move(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable UUID stageId,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      HttpServletResponse response,
+      Model model) {
+    try {
+      if (stageId == null) {
+        throw new InvalidInput("stageId", "notnull", "Choose a stage");
+      }
+      Opportunity moved =
+          opportunities.move(user, id, version, new OpportunityService.Move(stageId, null));
+      if (htmx == null) {
+        return "redirect:/opportunities/" + id;
+      }
+      response.setHeader("HX-Trigger", "opportunity-moved");
+      model.addAttribute("deal", moved);
+      return "opportunities/opportunity-board :: card";
+    } catch (InvalidInput e) {
+      model.addAttribute("refused", e.errors());
+    } catch (StaleVersion e) {
+      model.addAttribute("conflict", true);
+    }
+    if (htmx != null) {
+      response.setHeader("HX-Refresh", "true");
+      response.setStatus(HttpStatus.CONFLICT.value());
+      return "opportunities/opportunity-board :: nothing";
+    }
+    return show(user, id, model);
+  }
+
+  @PostMapping("/{id}/win")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  String win(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable String reason,
+      @RequestParam(required = false) @Nullable OrderStatus order,
+      Model model) {
+    return act(
+        user,
+        id,
+        model,
+        () -> opportunities.win(user, id, version, new OpportunityService.Win(reason, order)));
+  }
+
+  @PostMapping("/{id}/lose")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  String lose(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable OpportunityLossReason reason,
+      @RequestParam(required = false) @Nullable String note,
+      Model model) {
+    return act(
+        user,
+        id,
+        model,
+        () -> opportunities.lose(user, id, version, new OpportunityService.Loss(reason, note)));
+  }
+
+  @PostMapping("/{id}/reopen")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  String reopen(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      Model model) {
+    return act(
+        user,
+        id,
+        model,
+        () -> opportunities.reopen(user, id, version, new OpportunityService.Reopening(null)));
+  }
+
+  @PostMapping("/{id}/order")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  String order(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable OrderStatus status,
+      Model model) {
+    return act(
+        user,
+        id,
+        model,
+        () -> opportunities.order(user, id, version, new OpportunityService.OrderRequest(status)));
+  }
+
+  @PostMapping("/{id}/delete")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
+  String delete(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      Model model) {
+    try {
+      opportunities.delete(user, id, version);
+      return "redirect:/opportunities";
+    } catch (StaleVersion e) {
+      model.addAttribute("conflict", true);
+      return show(user, id, model);
+    }
+  }
+
+  @ExceptionHandler(RecordNotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound() {
+    return "opportunities/opportunity-not-found";
+  }
+
+  /**
+   * A customer's deals (only those of one status when asked: a key-account plan shows the open
+   * ones). An invisible customer's panel is empty: the customer page itself says it is not found.
+   */
+  @GetMapping("/panel")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  String panel(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam UUID customerId,
+      @RequestParam(required = false) @Nullable OpportunityStatus status,
+      Model model) {
+    if (customers.find(user, customerId).isEmpty()) {
+      model.addAttribute("deals", List.of());
+      return "opportunities/opportunity-panel :: nothing";
+    }
+    model.addAttribute("customerId", customerId);
+    model.addAttribute(
+        "deals",
+        opportunities
+            .list(user, new OpportunityQuery(null, null, null, status, customerId, null, 10))
+            .items());
+    return "opportunities/opportunity-panel :: panel";
+  }
+
+  private interface Action {
+    Opportunity run();
+  }
+
+  /** Carries out a button of the deal's page, and shows the page again with what came of it. */
+  private String act(CurrentUser user, UUID id, Model model, Action action) {
+    try {
+      action.run();
+      return "redirect:/opportunities/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("refused", e.errors());
+    } catch (StaleVersion e) {
+      model.addAttribute("conflict", true);
+    }
+    return show(user, id, model);
+  }
+
+  private Map<UUID, ForecastStore.StageTotal> totals(CurrentUser user, UUID pipelineId) {
+    return forecast.openByStage(
+        RecordAccess.visible(user, OpportunityStore.holding("f")), pipelineId);
+  }
+
+  private void showPage(
+      CurrentUser user,
+      Model model,
+      @Nullable UUID pipelineId,
+      @Nullable UUID stageId,
+      @Nullable UUID ownerId,
+      @Nullable OpportunityStatus status,
+      @Nullable String cursor) {
+    OpportunityStore.Page page =
+        opportunities.list(
+            user, new OpportunityQuery(pipelineId, stageId, ownerId, status, null, cursor, 50));
+    model.addAttribute("pipelineId", pipelineId);
+    model.addAttribute("stageId", stageId);
+    model.addAttribute("ownerId", ownerId);
+    model.addAttribute("status", status);
+    model.addAttribute("rows", page.items());
+    model.addAttribute("nextCursor", page.nextCursor());
+  }
+
+  private String form(
+      CurrentUser user,
+      Model model,
+      @Nullable UUID customerId,
+      Form form,
+      @Nullable UUID id,
+      @Nullable Long version) {
+    CustomerSummary customer =
+        customerId == null ? null : customers.find(user, customerId).orElse(null);
+    model.addAttribute("customer", customer);
+    model.addAttribute("form", form);
+    model.addAttribute("dealId", id);
+    model.addAttribute("version", version);
+    model.addAttribute("pipelines", pipelines.list());
+    model.addAttribute("owners", opportunities.assignableOwners(user));
+    model.addAttribute("products", products.forSale(200));
+    return "opportunities/opportunity-form";
+  }
+
+  private static Form formOf(Opportunity deal) {
+    List<LineInput> lines = new ArrayList<>();
+    for (Opportunity.Line line : deal.lines()) {
+      lines.add(
+          new LineInput(
+              line.productId() == null ? "" : line.productId().toString(),
+              line.description(),
+              line.quantity().stripTrailingZeros().toPlainString(),
+              line.unitPrice().stripTrailingZeros().toPlainString(),
+              line.discountPercent().signum() == 0
+                  ? ""
+                  : line.discountPercent().stripTrailingZeros().toPlainString()));
+    }
+    while (lines.size() < FORM_LINES) {
+      lines.add(LineInput.blank());
+    }
+    return new Form(
+        deal.name(),
+        deal.lines().isEmpty() ? deal.amount().stripTrailingZeros().toPlainString() : "",
+        deal.currency(),
+        String.valueOf(deal.probability()),
+        deal.expectedCloseDate().toString(),
+        deal.ownerId().toString(),
+        deal.stageId().toString(),
+        deal.nextStep() == null ? "" : deal.nextStep(),
+        String.join(", ", deal.competitors()),
+        deal.description() == null ? "" : deal.description(),
+        lines);
+  }
+
+  private static Form typed(MultiValueMap<String, String> input) {
+    List<LineInput> lines = LineInput.typed(input);
+    return new Form(
+        first(input, "name"),
+        first(input, "amount"),
+        first(input, "currency"),
+        first(input, "probability"),
+        first(input, "expectedCloseDate"),
+        first(input, "ownerId"),
+        first(input, "stageId"),
+        first(input, "nextStep"),
+        first(input, "competitors"),
+        first(input, "dealDescription"),
+        lines);
+  }
+
+  /**
+   * The draft of a typed form. Changing a deal keeps its stage (the board and the stage button move
+   * it) and, when the probability field is left as it was, its probability.
+   */
+  private static OpportunityDraft draft(Form form, UUID customerId, @Nullable Opportunity current) {
+    List<OpportunityDraft.Line> lines = new ArrayList<>();
+    for (LineInput line : form.lines()) {
+      if (!line.isEmpty()) {
+        lines.add(line(line, "lines[" + lines.size() + "]."));
+      }
+    }
+    List<String> competitors =
+        Arrays.stream(form.competitors().split("[,，、]"))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    return new OpportunityDraft(
+        form.name(),
+        customerId,
+        current == null ? null : current.pipelineId(),
+        current != null ? current.stageId() : uuidOrNull(form.stageId(), "stageId"),
+        form.amount().isBlank() ? null : number(form.amount(), "amount"),
+        form.currency().isBlank() ? null : form.currency().strip().toUpperCase(),
+        form.probability().isBlank() ? null : integer(form.probability(), "probability"),
+        form.expectedCloseDate().isBlank() ? null : date(form.expectedCloseDate()),
+        uuidOrNull(form.ownerId(), "ownerId"),
+        form.nextStep(),
+        competitors,
+        form.description(),
+        lines);
+  }
+
+  private static OpportunityDraft.Line line(LineInput input, String field) {
+    return new OpportunityDraft.Line(
+        uuidOrNull(input.productId(), field + "productId"),
+        input.description().isBlank() ? null : input.description(),
+        input.quantity().isBlank() ? BigDecimal.ONE : number(input.quantity(), field + "quantity"),
+        input.unitPrice().isBlank() ? null : number(input.unitPrice(), field + "unitPrice"),
+        input.discountPercent().isBlank()
+            ? null
+            : number(input.discountPercent(), field + "discountPercent"));
+  }
+
+  private static BigDecimal number(String text, String field) {
+    try {
+      return new BigDecimal(text.strip().replace(",", ""));
+    } catch (NumberFormatException e) {
+      throw new InvalidInput(field, "not-a-number", "Not a number");
+    }
+  }
+
+  private static Integer integer(String text, String field) {
+    try {
+      return Integer.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInput(field, "not-a-number", "Not a number");
+    }
+  }
+
+  private static @Nullable UUID uuidOrNull(String text, String field) {
+    if (text.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput(field, "invalid-value", "Not a valid value");
+    }
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput("expectedCloseDate", "invalid-date", "Not a date");
+    }
+  }
+
+  private static String first(MultiValueMap<String, String> input, String name) {
+    String value = input.getFirst(name);
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,459 @@
+package org.guanxi.crm.opportunities.internal;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.guanxi.crm.platform.Holding;
+import org.guanxi.crm.platform.RecordAccess;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Deals, their lines and the stages they went through, in PostgreSQL; reads are limited to the
+ * deals the user may see in the query itself. The forecast's sums follow every write through a
+ * trigger (V61).
+ */
+@Repository
+class OpportunityStore {
+
+  /**
+   * Who holds a deal, on a table with {@code owner_id} and {@code team_id} under {@code alias}
+   * (deals, and the forecast's sums of them): its owner, and the team it was given with, whoever
+   * owns it now. A deal's visibility follows its owner, not its customer's.
+   */
+  static Holding holding(String alias) {
+    return Holding.ownedBy(alias + ".owner_id").heldByTeam(alias + ".team_id");
+  }
+
+  private static final String SELECT =
+      """
+      select o.id, o.name, o.customer_id, c.name as customer_name, o.lead_id, o.pipeline_id, o.stage_id,
+        s.name as stage_name, o.status, o.owner_id, o.team_id, o.amount, o.currency, o.probability,
+        o.expected_close_date, o.next_step, o.competitors, o.description, o.stage_entered_at, o.closed_at,
+        o.closed_on, o.won_reason, o.lost_reason, o.lost_note, o.order_id, o.created_at, o.updated_at, o.version
+      from opportunity o
+      join customer c on c.workspace_id = o.workspace_id and c.id = o.customer_id
+      join pipeline_stage s on s.workspace_id = o.workspace_id and s.id = o.stage_id
+      """;
+
+  /** A deal's content, ready to be stored: its lines priced and its amount settled. */
+  record Content(
+      String name,
+      UUID customerId,
+      @Nullable UUID leadId,
+      UUID pipelineId,
+      UUID stageId,
+      UUID ownerId,
+      @Nullable UUID teamId,
+      BigDecimal amount,
+      String currency,
+      int probability,
+      LocalDate expectedCloseDate,
+      @Nullable String nextStep,
+      List<String> competitors,
+      @Nullable String description,
+      List<Opportunity.Line> lines) {}
+
+  /** How a deal ends. */
+  record Closing(
+      OpportunityStatus status,
+      int probability,
+      LocalDate closedOn,
+      int cycleDays,
+      @Nullable String wonReason,
+      @Nullable OpportunityLossReason lostReason,
+      @Nullable String lostNote) {}
+
+  record Page(List<Opportunity> items, @Nullable String nextCursor) {}
+
+  private final JdbcClient jdbc;
+
+  OpportunityStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Opportunity> find(RecordAccess.Condition visible, UUID id) {
+    Map<String, Object> params = new HashMap<>(visible.params());
+    params.put("id", id);
+    return jdbc.sql(SELECT + " where o.id = :id and " + visible.sql())
+        .params(params)
+        .query((rs, row) -> opportunity(rs))
+        .optional()
+        .map(o -> o.withLines(lines(List.of(o.id())).getOrDefault(o.id(), List.of())));
+  }
+
+  Page list(RecordAccess.Condition visible, OpportunityQuery query) {
+    StringBuilder where = new StringBuilder(visible.sql());
+    Map<String, Object> params = new HashMap<>(visible.params());
+    if (query.pipelineId() != null) {
+      where.append(" and o.pipeline_id = :pipelineId");
+      params.put("pipelineId", query.pipelineId());
+    }
+    if (query.stageId() != null) {
+      where.append(" and o.stage_id = :stageId");
+      params.put("stageId", query.stageId());
+    }
+    if (query.ownerId() != null) {
+      where.append(" and o.owner_id = :ownerId");
+      params.put("ownerId", query.ownerId());
+    }
+    if (query.status() != null) {
+      where.append(" and o.status = :status");
+      params.put("status", query.status().name());
+    }
+    if (query.customerId() != null) {
+      where.append(" and o.customer_id = :customerId");
+      params.put("customerId", query.customerId());
+    }
+    if (query.cursor() != null) {
+      OpportunityCursor after = OpportunityCursor.decode(query.cursor());
+      where.append(" and (o.created_at, o.id) < (:cursorAt, :cursorId)");
+      params.put("cursorAt", Timestamp.from(after.createdAt()));
+      params.put("cursorId", after.id());
+    }
+    params.put("limit", query.limit() + 1);
+    List<Opportunity> rows =
+        jdbc.sql(SELECT + " where " + where + " order by o.created_at desc, o.id desc limit :limit")
+            .params(params)
+            .query((rs, row) -> opportunity(rs))
+            .list();
+    String next = null;
+    if (rows.size() > query.limit()) {
+      rows = rows.subList(0, query.limit());
+      Opportunity last = rows.get(rows.size() - 1);
+      next = new OpportunityCursor(last.createdAt(), last.id()).encode();
+    }
+    return new Page(withLines(rows), next);
+  }
+
+  /**
+   * A board column: the open deals of a stage, soonest expected close first. They are picked in the
+   * index alone ({@code opportunity_open_by_stage_visible} holds owner and team), then read.
+   */
+  List<Opportunity> openInStage(RecordAccess.Condition visible, UUID stageId, int limit) {
+    Map<String, Object> params = new HashMap<>(visible.params());
+    params.put("stageId", stageId);
+    params.put("limit", limit);
+    return jdbc.sql(
+            SELECT
+                + " where o.id in (select o.id from opportunity o"
+                + " where o.stage_id = :stageId and o.status = 'OPEN' and "
+                + visible.sql()
+                + " order by o.expected_close_date, o.id limit :limit)"
+                + " order by o.expected_close_date, o.id")
+        .params(params)
+        .query((rs, row) -> opportunity(rs))
+        .list();
+  }
+
+  void insert(UUID id, Content content, UUID actor, Instant now) {
+    Map<String, Object> params = parameters(content);
+    params.put("id", id);
+    params.put("leadId", content.leadId());
+    params.put("now", Timestamp.from(now));
+    jdbc.sql(
+            """
+            insert into opportunity (workspace_id, id, name, customer_id, lead_id, pipeline_id, stage_id, status,
+              owner_id, team_id, amount, currency, probability, expected_close_date, next_step, competitors,
+              description, stage_entered_at, created_at, updated_at)
+            values (guanxi_current_workspace(), :id, :name, :customerId, :leadId, :pipelineId, :stageId, 'OPEN',
+              :ownerId, :teamId, :amount, :currency, :probability, :expectedCloseDate, :nextStep, :competitors,
+              :description, :now, :now, :now)
+            """)
+        .params(params)
+        .update();
+    insertLines(id, content.lines());
+    enterStage(id, content.stageId(), actor, now);
+  }
+
+  /** Changes what the user may edit; a change of stage goes through {@link #move}. */
+  boolean update(UUID id, long expectedVersion, Content content, Instant now) {
+    Map<String, Object> params = parameters(content);
+    params.put("id", id);
+    params.put("version", expectedVersion);
+    params.put("now", Timestamp.from(now));
+    boolean updated =
+        jdbc.sql(
+                    """
+                    update opportunity set name = :name, customer_id = :customerId, owner_id = :ownerId,
+                      team_id = :teamId, amount = :amount, currency = :currency, probability = :probability,
+                      expected_close_date = :expectedCloseDate, next_step = :nextStep, competitors = :competitors,
+                      description = :description, updated_at = :now, version = version + 1
+                    where id = :id and version = :version
+                    """)
+                .params(params)
+                .update()
+            == 1;
+    if (updated) {
+      jdbc.sql("delete from opportunity_line where opportunity_id = ?").param(id).update();
+      insertLines(id, content.lines());
+    }
+    return updated;
+  }
+
+  boolean move(
+      UUID id,
+      long expectedVersion,
+      UUID pipelineId,
+      UUID stageId,
+      int probability,
+      UUID actor,
+      Instant now) {
+    boolean moved =
+        jdbc.sql(
+                    """
+                    update opportunity set pipeline_id = ?, stage_id = ?, probability = ?, stage_entered_at = ?,
+                      updated_at = ?, version = version + 1
+                    where id = ? and version = ? and status = 'OPEN'
+                    """)
+                .params(
+                    pipelineId,
+                    stageId,
+                    probability,
+                    Timestamp.from(now),
+                    Timestamp.from(now),
+                    id,
+                    expectedVersion)
+                .update()
+            == 1;
+    if (moved) {
+      leaveStage(id, now);
+      enterStage(id, stageId, actor, now);
+    }
+    return moved;
+  }
+
+  boolean close(UUID id, long expectedVersion, Closing closing, Instant now) {
+    boolean closed =
+        jdbc.sql(
+                    """
+                    update opportunity set status = ?, probability = ?, closed_at = ?, closed_on = ?,
+                      cycle_days = ?, won_reason = ?, lost_reason = ?, lost_note = ?, updated_at = ?,
+                      version = version + 1
+                    where id = ? and version = ? and status = 'OPEN'
+                    """)
+                .params(
+                    closing.status().name(),
+                    closing.probability(),
+                    Timestamp.from(now),
+                    Date.valueOf(closing.closedOn()),
+                    closing.cycleDays(),
+                    closing.wonReason(),
+                    closing.lostReason() == null ? null : closing.lostReason().name(),
+                    closing.lostNote(),
+                    Timestamp.from(now),
+                    id,
+                    expectedVersion)
+                .update()
+            == 1;
+    if (closed) {
+      leaveStage(id, now);
+    }
+    return closed;
+  }
+
+  boolean reopen(
+      UUID id,
+      long expectedVersion,
+      UUID pipelineId,
+      UUID stageId,
+      int probability,
+      UUID actor,
+      Instant now) {
+    boolean reopened =
+        jdbc.sql(
+                    """
+                    update opportunity set status = 'OPEN', pipeline_id = ?, stage_id = ?, probability = ?,
+                      stage_entered_at = ?, closed_at = null, closed_on = null, cycle_days = null,
+                      won_reason = null, lost_reason = null, lost_note = null, updated_at = ?,
+                      version = version + 1
+                    where id = ? and version = ? and status <> 'OPEN' and order_id is null
+                    """)
+                .params(
+                    pipelineId,
+                    stageId,
+                    probability,
+                    Timestamp.from(now),
+                    Timestamp.from(now),
+                    id,
+                    expectedVersion)
+                .update()
+            == 1;
+    if (reopened) {
+      enterStage(id, stageId, actor, now);
+    }
+    return reopened;
+  }
+
+  boolean linkOrder(UUID id, long expectedVersion, UUID orderId, Instant now) {
+    return jdbc.sql(
+                """
+                update opportunity set order_id = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ? and status = 'WON' and order_id is null
+                """)
+            .params(orderId, Timestamp.from(now), id, expectedVersion)
+            .update()
+        == 1;
+  }
+
+  boolean delete(UUID id, long expectedVersion) {
+    return jdbc.sql("delete from opportunity where id = ? and version = ?")
+            .params(id, expectedVersion)
+            .update()
+        == 1;
+  }
+
+  /** The deals of a lead's conversion, for the lead's page. */
+  List<UUID> idsOfLead(UUID leadId) {
+    return jdbc.sql("select id from opportunity where lead_id = ? order by created_at")
+        .param(leadId)
+        .query(UUID.class)
+        .list();
+  }
+
+  private void enterStage(UUID id, UUID stageId, UUID actor, Instant now) {
+    jdbc.sql(
+            """
+            insert into opportunity_stage_visit (workspace_id, opportunity_id, position, stage_id, entered_at, moved_by)
+            select guanxi_current_workspace(), :id,
+              coalesce((select max(position) from opportunity_stage_visit where opportunity_id = :id), 0) + 1,
+              :stageId, :now, :actor
+            """)
+        .param("id", id)
+        .param("stageId", stageId)
+        .param("now", Timestamp.from(now))
+        .param("actor", actor)
+        .update();
+  }
+
+  private void leaveStage(UUID id, Instant now) {
+    jdbc.sql(
+            "update opportunity_stage_visit set left_at = ? where opportunity_id = ? and left_at is null")
+        .params(Timestamp.from(now), id)
+        .update();
+  }
+
+  private List<Opportunity> withLines(List<Opportunity> rows) {
+    Map<UUID, List<Opportunity.Line>> lines = lines(rows.stream().map(Opportunity::id).toList());
+    return rows.stream().map(o -> o.withLines(lines.getOrDefault(o.id(), List.of()))).toList();
+  }
+
+  private Map<UUID, List<Opportunity.Line>> lines(List<UUID> ids) {
+    Map<UUID, List<Opportunity.Line>> lines = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return lines;
+    }
+    jdbc.sql(
+            """
+            select opportunity_id, position, product_id, description, quantity, unit_price, discount_percent, amount
+            from opportunity_line where opportunity_id = any(?) order by opportunity_id, position
+            """)
+        .param(ids.toArray(UUID[]::new))
+        .query(
+            (ResultSet rs) -> {
+              lines
+                  .computeIfAbsent(
+                      rs.getObject("opportunity_id", UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new Opportunity.Line(
+                          rs.getInt("position"),
+                          rs.getObject("product_id", UUID.class),
+                          rs.getString("description"),
+                          rs.getBigDecimal("quantity"),
+                          rs.getBigDecimal("unit_price"),
+                          rs.getBigDecimal("discount_percent"),
+                          rs.getBigDecimal("amount")));
+            });
+    return lines;
+  }
+
+  private void insertLines(UUID id, List<Opportunity.Line> lines) {
+    for (Opportunity.Line line : lines) {
+      jdbc.sql(
+              """
+              insert into opportunity_line (workspace_id, opportunity_id, position, product_id, description,
+                quantity, unit_price, discount_percent, amount)
+              values (guanxi_current_workspace(), ?, ?, ?, ?, ?, ?, ?, ?)
+              """)
+          .params(
+              id,
+              line.position(),
+              line.productId(),
+              line.description(),
+              line.quantity(),
+              line.unitPrice(),
+              line.discountPercent(),
+              line.amount())
+          .update();
+    }
+  }
+
+  private static Map<String, Object> parameters(Content content) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("name", content.name());
+    params.put("customerId", content.customerId());
+    params.put("pipelineId", content.pipelineId());
+    params.put("stageId", content.stageId());
+    params.put("ownerId", content.ownerId());
+    params.put("teamId", content.teamId());
+    params.put("amount", content.amount());
+    params.put("currency", content.currency());
+    params.put("probability", content.probability());
+    params.put("expectedCloseDate", Date.valueOf(content.expectedCloseDate()));
+    params.put("nextStep", content.nextStep());
+    params.put("competitors", content.competitors().toArray(String[]::new));
+    params.put("description", content.description());
+    return params;
+  }
+
+  private static Opportunity opportunity(ResultSet rs) throws SQLException {
+    Timestamp closedAt = rs.getTimestamp("closed_at");
+    Date closedOn = rs.getDate("closed_on");
+    String lostReason = rs.getString("lost_reason");
+    Array competitors = rs.getArray("competitors");
+    return new Opportunity(
+        rs.getObject("id", UUID.class),
+        rs.getString("name"),
+        rs.getObject("customer_id", UUID.class),
+        rs.getString("customer_name"),
+        rs.getObject("lead_id", UUID.class),
+        rs.getObject("pipeline_id", UUID.class),
+        rs.getObject("stage_id", UUID.class),
+        rs.getString("stage_name"),
+        OpportunityStatus.valueOf(rs.getString("status")),
+        rs.getObject("owner_id", UUID.class),
+        null,
+        rs.getObject("team_id", UUID.class),
+        rs.getBigDecimal("amount"),
+        rs.getString("currency"),
+        rs.getInt("probability"),
+        rs.getDate("expected_close_date").toLocalDate(),
+        rs.getString("next_step"),
+        competitors == null ? List.of() : List.of((String[]) competitors.getArray()),
+        rs.getString("description"),
+        List.of(),
+        rs.getTimestamp("stage_entered_at").toInstant(),
+        closedAt == null ? null : closedAt.toInstant(),
+        closedOn == null ? null : closedOn.toLocalDate(),
+        rs.getString("won_reason"),
+        lostReason == null ? null : OpportunityLossReason.valueOf(lostReason),
+        rs.getString("lost_note"),
+        rs.getObject("order_id", UUID.class),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getLong("version"));
+  }
+}

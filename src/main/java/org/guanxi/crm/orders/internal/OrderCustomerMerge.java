@@ -1,0 +1,33 @@
+package org.guanxi.crm.orders.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.guanxi.crm.customer.CustomerMerged;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A merged duplicate's orders follow it to the survivor, in the merge's transaction: they stay
+ * visible and count towards the survivor's revenue.
+ */
+@Component
+class OrderCustomerMerge {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  OrderCustomerMerge(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void on(CustomerMerged merged) {
+    jdbc.sql(
+            "update sales_order set customer_id = ?, updated_at = ?, version = version + 1 "
+                + "where customer_id = ?")
+        .params(merged.survivorId(), Timestamp.from(clock.instant()), merged.duplicateId())
+        .update();
+  }
+}

@@ -1,0 +1,109 @@
+package org.guanxi.crm.orders.internal;
+
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a column of an order file may hold, and the column names (English, simplified and
+ * traditional Chinese, written without spaces, dashes or underscores and in lower case) that are
+ * taken for it without asking.
+ */
+enum OrderImportField {
+  ORDER_NUMBER(
+      "orderNumber",
+      "invoiceno",
+      "invoice",
+      "invoicenumber",
+      "orderno",
+      "ordernumber",
+      "order",
+      "订单号",
+      "订单编号",
+      "单号",
+      "发票号",
+      "訂單號",
+      "訂單編號",
+      "單號"),
+  ORDER_DATE("orderDate", "invoicedate", "orderdate", "date", "日期", "订单日期", "下单日期", "訂單日期", "下單日期"),
+  CUSTOMER_KEY(
+      "customerKey",
+      "customerid",
+      "customerkey",
+      "customerno",
+      "customernumber",
+      "customercode",
+      "客户编号",
+      "客户id",
+      "客户代码",
+      "客戶編號",
+      "客戶代碼"),
+  CUSTOMER_NAME("customerName", "customername", "customer", "客户名称", "客户", "客戶名稱", "客戶"),
+  PRODUCT_CODE(
+      "productCode",
+      "stockcode",
+      "productcode",
+      "sku",
+      "itemcode",
+      "productid",
+      "产品编码",
+      "商品编码",
+      "产品代码",
+      "货号",
+      "產品編碼",
+      "商品編碼",
+      "貨號"),
+  DESCRIPTION(
+      "description",
+      "description",
+      "productname",
+      "itemname",
+      "product",
+      "产品名称",
+      "商品名称",
+      "品名",
+      "描述",
+      "產品名稱",
+      "商品名稱"),
+  QUANTITY("quantity", "quantity", "qty", "数量", "數量"),
+  UNIT_PRICE("unitPrice", "unitprice", "price", "单价", "單價"),
+  UNIT_COST("unitCost", "unitcost", "cost", "成本", "单位成本", "單位成本"),
+  DISCOUNT("discount", "discount", "discountpercent", "折扣", "折扣率"),
+  CURRENCY("currency", "currency", "币种", "货币", "幣別", "貨幣"),
+  COUNTRY("country", "country", "国家", "國家"),
+  UNIT("unit", "unit", "uom", "单位", "單位");
+
+  /** The field's name in a mapping, such as {@code orderNumber}. */
+  final String key;
+
+  private final Set<String> headers;
+
+  OrderImportField(String key, String... headers) {
+    this.key = key;
+    this.headers = Set.of(headers);
+  }
+
+  public String key() {
+    return key;
+  }
+
+  static @Nullable OrderImportField byKey(String key) {
+    for (OrderImportField field : values()) {
+      if (field.key.equals(key)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  /** The field a column of this name holds, when the name is a known one. */
+  static @Nullable OrderImportField recognise(String header) {
+    String name = header.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.#()]", "");
+    for (OrderImportField field : values()) {
+      if (field.headers.contains(name)) {
+        return field;
+      }
+    }
+    return null;
+  }
+}

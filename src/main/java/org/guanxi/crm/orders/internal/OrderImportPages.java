@@ -1,0 +1,167 @@
+package org.guanxi.crm.orders.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.guanxi.crm.customer.CustomerKind;
+import org.guanxi.crm.platform.ColumnMappingForm;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The pages of importing orders: upload a file, choose which column fills which field and the
+ * options, watch the progress, download the report of the lines not imported.
+ */
+@Controller
+@RequestMapping("/orders/import")
+class OrderImportPages {
+
+  private static final int RECENT = 20;
+
+  private final OrderImportService imports;
+  private final OrderImportReport report;
+
+  OrderImportPages(OrderImportService imports, OrderImportReport report) {
+    this.imports = imports;
+    this.report = report;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('ORDER_IMPORT')")
+  String imports(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("imports", imports.list(user, null, RECENT).items());
+    return "orders/order-imports";
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('ORDER_IMPORT')")
+  String upload(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam("file") MultipartFile file,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      OrderImport job =
+          imports.upload(
+              user,
+              file.getOriginalFilename(),
+              file::getInputStream,
+              Map.of(),
+              new OrderImportOptions.Choices(null, null, null, null, null, null),
+              false);
+      return "redirect:/orders/import/" + job.id();
+    } catch (InvalidInput e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("problems", e.errors());
+      return imports(user, model);
+    }
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('ORDER_IMPORT')")
+  String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    model.addAttribute("job", imports.get(user, id));
+    model.addAttribute("fields", OrderImportField.values());
+    model.addAttribute("kinds", CustomerKind.values());
+    return "orders/order-import";
+  }
+
+  /** The progress part of the page, which asks for itself again while the import runs (htmx). */
+  @GetMapping("/{id}/progress")
+  @PreAuthorize("hasAuthority('ORDER_IMPORT')")
+  String progress(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      Model model,
+      HttpServletResponse response) {
+    OrderImport job = imports.get(user, id);
+    if (job.status().finished()) {
+      // the whole page changes (report link): load it again
+      response.setHeader("HX-Refresh", "true");
+    }
+    model.addAttribute("job", job);
+    return "orders/order-import :: progress";
+  }
+
+  @PostMapping("/{id}/mapping")
+  @PreAuthorize("hasAuthority('ORDER_IMPORT')")
+  String start(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam Map<String, String> form,
+      Model model,
+      HttpServletResponse response) {
+    OrderImport job = imports.get(user, id);
+    Map<String, @Nullable String> choices = ColumnMappingForm.choices(job.headers(), form);
+    try {
+      imports.start(
+          user,
+          id,
+          choices,
+          new OrderImportOptions.Choices(
+              form.getOrDefault("dateFormat", ""),
+              form.get("defaultCurrency"),
+              form.containsKey("createCustomers"),
+              form.containsKey("createProducts"),
+              form.getOrDefault("returnPrefix", ""),
+              kind(form.get("customerKind"))));
+      return "redirect:/orders/import/" + id;
+    } catch (InvalidInput e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("problems", e.errors());
+      return show(user, id, model);
+    }
+  }
+
+  @GetMapping("/{id}/report.csv")
+  @PreAuthorize("hasAuthority('ORDER_IMPORT')")
+  void report(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      Locale locale,
+      HttpServletResponse response)
+      throws IOException {
+    report.download(user, id, locale, response);
+  }
+
+  @ExceptionHandler(RecordNotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound() {
+    return "orders/order-import-not-found";
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ModelAndView noFile() {
+    return new ModelAndView("redirect:/orders/import");
+  }
+
+  private static @Nullable CustomerKind kind(@Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return CustomerKind.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,395 @@
+package org.guanxi.crm.orders.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.guanxi.crm.orders.internal.OrderImport.Status;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.JobQueue;
+import org.guanxi.crm.privacy.FieldCipher;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Order imports and their batches in PostgreSQL. The uploaded lines and the report of the lines not
+ * imported name customers, so they are sealed with the field cipher like personal data.
+ */
+@Repository
+class OrderImportStore implements JobQueue {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
+  private static final String COLUMNS =
+      """
+      i.id, i.created_by, i.file_name, i.headers, i.mapping::text as mapping, i.options::text as options, i.status,
+      i.total_lines, i.batches, i.batches_done, i.lines_done, i.lines_imported, i.orders_created, i.returns_created,
+      i.lines_without_customer, i.lines_rejected, i.customers_created, i.products_created, i.customers_settled,
+      i.failure, i.created_at, i.started_at, i.finished_at
+      """;
+
+  /** What a worker needs to run an import, and how far it got. */
+  record Work(
+      CurrentUser actor,
+      String fileName,
+      List<String> headers,
+      OrderImportMapping mapping,
+      OrderImportOptions options,
+      @Nullable UUID settledAfter,
+      @Nullable UUID splitCustomer,
+      @Nullable UUID upperSettledAfter,
+      int attempts) {}
+
+  record Page(List<OrderImport> items, @Nullable String nextCursor) {}
+
+  private final JdbcClient jdbc;
+  private final FieldCipher cipher;
+
+  OrderImportStore(JdbcClient jdbc, FieldCipher cipher) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+  }
+
+  /** Begins an upload; {@link #describe} completes it once the file has been read. */
+  void insert(UUID id, CurrentUser actor, String fileName, Instant now) {
+    jdbc.sql(
+            """
+            insert into order_import (workspace_id, id, created_by, actor, file_name, headers, status, total_lines,
+              batches, created_at)
+            values (guanxi_current_workspace(), :id, :createdBy, cast(:actor as jsonb), :fileName, '{}', 'MAPPING', 0,
+              0, :now)
+            """)
+        .param("id", id)
+        .param("createdBy", actor.id())
+        .param("actor", JSON.writeValueAsString(actor))
+        .param("fileName", fileName)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  void insertBatch(UUID id, int number, int lines, String text) {
+    jdbc.sql(
+            """
+            insert into order_import_batch (workspace_id, import_id, number, lines, lines_enc)
+            values (guanxi_current_workspace(), ?, ?, ?, ?)
+            """)
+        .params(id, number, lines, cipher.encrypt(text))
+        .update();
+  }
+
+  void describe(
+      UUID id,
+      List<String> headers,
+      OrderImportMapping mapping,
+      OrderImportOptions options,
+      Status status,
+      int totalLines,
+      int batches) {
+    jdbc.sql(
+            """
+            update order_import set headers = :headers, mapping = cast(:mapping as jsonb),
+              options = cast(:options as jsonb), status = :status, total_lines = :total, batches = :batches
+            where id = :id
+            """)
+        .param("headers", headers.toArray(String[]::new))
+        .param("mapping", JSON.writeValueAsString(mapping.columns()))
+        .param("options", JSON.writeValueAsString(options))
+        .param("status", status.name())
+        .param("total", totalLines)
+        .param("batches", batches)
+        .param("id", id)
+        .update();
+  }
+
+  /** An import as its creator sees it; other users' imports are not found. */
+  Optional<OrderImport> find(UUID id, UUID createdBy) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from order_import i where i.id = ? and i.created_by = ?")
+        .params(id, createdBy)
+        .query(this::orderImport)
+        .optional();
+  }
+
+  /** The user's imports, newest first, a page at a time. */
+  Page list(UUID createdBy, @Nullable ImportCursor after, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("createdBy", createdBy);
+    params.put("limit", limit + 1);
+    String where = "i.created_by = :createdBy";
+    if (after != null) {
+      where += " and (i.created_at, i.id) < (:cursorAt, :cursorId)";
+      params.put("cursorAt", Timestamp.from(after.createdAt()));
+      params.put("cursorId", after.id());
+    }
+    List<OrderImport> rows =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from order_import i where "
+                    + where
+                    + " order by i.created_at desc, i.id desc limit :limit")
+            .params(params)
+            .query(this::orderImport)
+            .list();
+    if (rows.size() <= limit) {
+      return new Page(rows, null);
+    }
+    OrderImport last = rows.get(limit - 1);
+    return new Page(
+        List.copyOf(rows.subList(0, limit)),
+        new ImportCursor(last.createdAt(), last.id()).encode());
+  }
+
+  /** Starts an import that waited for its mapping; false when it was not waiting. */
+  boolean queue(UUID id, OrderImportMapping mapping, OrderImportOptions options) {
+    return jdbc.sql(
+                """
+                update order_import set mapping = cast(? as jsonb), options = cast(? as jsonb), status = 'QUEUED',
+                  version = version + 1
+                where id = ? and status = 'MAPPING'
+                """)
+            .params(
+                JSON.writeValueAsString(mapping.columns()), JSON.writeValueAsString(options), id)
+            .update()
+        == 1;
+  }
+
+  /** Claims the oldest waiting import of any workspace (called outside every workspace). */
+  @Override
+  public Optional<Claimed> claim(UUID claim, Duration staleAfter) {
+    return jdbc.sql(
+            "select workspace_id, import_id from guanxi_claim_order_import(?, cast(? as interval))")
+        .params(claim, staleAfter.toSeconds() + " seconds")
+        .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+        .optional();
+  }
+
+  Optional<Work> work(UUID id, UUID claim) {
+    return jdbc.sql(
+            """
+            select actor::text, file_name, headers, mapping::text, options::text, settled_after, split_customer,
+              upper_settled_after, attempts
+            from order_import where id = ? and claim = ? and status = 'RUNNING'
+            """)
+        .params(id, claim)
+        .query(
+            (rs, n) ->
+                new Work(
+                    JSON.readValue(rs.getString(1), CurrentUser.class),
+                    rs.getString(2),
+                    strings(rs.getArray(3)),
+                    new OrderImportMapping(JSON.readValue(rs.getString(4), TEXTS)),
+                    JSON.readValue(rs.getString(5), OrderImportOptions.class),
+                    rs.getObject(6, UUID.class),
+                    rs.getObject(7, UUID.class),
+                    rs.getObject(8, UUID.class),
+                    rs.getInt(9)))
+        .optional();
+  }
+
+  /**
+   * Whether the worker still holds the import. Nothing is locked: the progress written at the end
+   * of each transaction checks the claim again, and that is what keeps a batch from being settled
+   * twice.
+   */
+  boolean stillHeld(UUID id, UUID claim) {
+    return jdbc.sql("select 1 from order_import where id = ? and claim = ? and status = 'RUNNING'")
+        .params(id, claim)
+        .query(Integer.class)
+        .optional()
+        .isPresent();
+  }
+
+  /** The numbers of the batches whose lines are still waiting, in order. */
+  List<Integer> unsettledBatches(UUID id) {
+    return jdbc.sql(
+            "select number from order_import_batch where import_id = ? and lines_enc is not null order by number")
+        .param(id)
+        .query(Integer.class)
+        .list();
+  }
+
+  /** The lines of a batch as uploaded. */
+  String batchLines(UUID id, int number) {
+    byte[] sealed =
+        jdbc.sql("select lines_enc from order_import_batch where import_id = ? and number = ?")
+            .params(id, number)
+            .query((rs, n) -> rs.getBytes(1))
+            .single();
+    if (sealed == null) {
+      throw new IllegalStateException("Batch " + number + " of import " + id + " was settled");
+    }
+    return cipher.decrypt(sealed);
+  }
+
+  /**
+   * Drops a settled batch's lines and keeps its report (CSV text; none when empty); false when the
+   * batch had been settled already.
+   */
+  boolean batchSettled(UUID id, int number, @Nullable String report) {
+    return jdbc.sql(
+                """
+                update order_import_batch set lines_enc = null, report_enc = ?
+                where import_id = ? and number = ? and lines_enc is not null
+                """)
+            .params(report == null ? null : cipher.encrypt(report), id, number)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Adds a settled batch to the import's counts; false when the worker no longer holds the import.
+   * It locks the import's row until the transaction ends, so it comes last.
+   */
+  boolean progress(UUID id, UUID claim, OrderImportBatch.Counts counts, Instant now) {
+    return jdbc.sql(
+                """
+            update order_import set batches_done = batches_done + 1, lines_done = lines_done + :lines,
+              lines_imported = lines_imported + :imported, orders_created = orders_created + :orders,
+              returns_created = returns_created + :returns,
+              lines_without_customer = lines_without_customer + :withoutCustomer,
+              lines_rejected = lines_rejected + :rejected, customers_created = customers_created + :customers,
+              products_created = products_created + :products, heartbeat_at = :now, version = version + 1
+            where id = :id and claim = :claim and status = 'RUNNING'
+            """)
+            .param("lines", counts.lines())
+            .param("imported", counts.imported())
+            .param("orders", counts.orders())
+            .param("returns", counts.returns())
+            .param("withoutCustomer", counts.withoutCustomer())
+            .param("rejected", counts.rejected())
+            .param("customers", counts.customersCreated())
+            .param("products", counts.productsCreated())
+            .param("now", Timestamp.from(now))
+            .param("id", id)
+            .param("claim", claim)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Notes the median customer of the import, where the two ranges of its customers meet, unless one
+   * was noted before; returns the one noted, or nothing when the worker no longer holds the import.
+   */
+  Optional<UUID> splitCustomers(UUID id, UUID claim, UUID split) {
+    return jdbc.sql(
+            """
+            update order_import set split_customer = coalesce(split_customer, ?)
+            where id = ? and claim = ? and status = 'RUNNING'
+            returning split_customer
+            """)
+        .params(split, id, claim)
+        .query(UUID.class)
+        .optional();
+  }
+
+  /**
+   * Notes that the customers of one range up to {@code last} were told; false when the worker no
+   * longer holds the import. It locks the import's row until the transaction ends, so it comes
+   * last.
+   */
+  boolean customersSettled(
+      UUID id, UUID claim, boolean upperRange, int count, UUID last, Instant now) {
+    String cursor = upperRange ? "upper_settled_after" : "settled_after";
+    return jdbc.sql(
+                "update order_import set customers_settled = customers_settled + ?, "
+                    + cursor
+                    + """
+                     = ?, heartbeat_at = ?, version = version + 1
+                    where id = ? and claim = ? and status = 'RUNNING'
+                    """)
+            .params(count, last, Timestamp.from(now), id, claim)
+            .update()
+        == 1;
+  }
+
+  /** Ends an import; what is left of the uploaded lines is dropped. */
+  @Override
+  public void finish(UUID id, UUID claim, Outcome outcome, @Nullable String failure, Instant now) {
+    int ended =
+        jdbc.sql(
+                """
+                update order_import set status = ?, failure = ?, finished_at = ?, claim = null,
+                  version = version + 1
+                where id = ? and claim = ?
+                """)
+            .params(outcome.name(), failure, Timestamp.from(now), id, claim)
+            .update();
+    if (ended == 1) {
+      jdbc.sql(
+              "update order_import_batch set lines_enc = null where import_id = ? and lines_enc is not null")
+          .param(id)
+          .update();
+    }
+  }
+
+  /** Gives an import back to the queue after a failed attempt, for a later one. */
+  @Override
+  public void release(UUID id, UUID claim) {
+    jdbc.sql(
+            "update order_import set status = 'QUEUED', claim = null, version = version + 1 where id = ? and claim = ?")
+        .params(id, claim)
+        .update();
+  }
+
+  /** The reports of the batches after {@code afterBatch}, in order, up to {@code limit}. */
+  List<Report> reports(UUID id, int afterBatch, int limit) {
+    return jdbc.sql(
+            """
+            select number, report_enc from order_import_batch
+            where import_id = ? and number > ? and report_enc is not null order by number limit ?
+            """)
+        .params(id, afterBatch, limit)
+        .query((rs, n) -> new Report(rs.getInt(1), cipher.decrypt(rs.getBytes(2))))
+        .list();
+  }
+
+  /** A batch's report: CSV text, a line per line not imported (number, problem, cells). */
+  record Report(int batch, String text) {}
+
+  private OrderImport orderImport(ResultSet rs, int n) throws SQLException {
+    return new OrderImport(
+        rs.getObject("id", UUID.class),
+        rs.getObject("created_by", UUID.class),
+        rs.getString("file_name"),
+        strings(rs.getArray("headers")),
+        new OrderImportMapping(JSON.readValue(rs.getString("mapping"), TEXTS)),
+        JSON.readValue(rs.getString("options"), OrderImportOptions.class),
+        Status.valueOf(rs.getString("status")),
+        rs.getInt("total_lines"),
+        rs.getInt("batches"),
+        rs.getInt("batches_done"),
+        rs.getInt("lines_done"),
+        rs.getInt("lines_imported"),
+        rs.getInt("orders_created"),
+        rs.getInt("returns_created"),
+        rs.getInt("lines_without_customer"),
+        rs.getInt("lines_rejected"),
+        rs.getInt("customers_created"),
+        rs.getInt("products_created"),
+        rs.getInt("customers_settled"),
+        rs.getString("failure"),
+        rs.getTimestamp("created_at").toInstant(),
+        instant(rs.getTimestamp("started_at")),
+        instant(rs.getTimestamp("finished_at")));
+  }
+
+  private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    return Arrays.asList((String[]) array.getArray());
+  }
+}

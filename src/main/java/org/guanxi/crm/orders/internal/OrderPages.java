@@ -1,0 +1,225 @@
+package org.guanxi.crm.orders.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.guanxi.crm.catalogue.LineInput;
+import org.guanxi.crm.catalogue.Products;
+import org.guanxi.crm.customer.CustomerSummary;
+import org.guanxi.crm.customer.Customers;
+import org.guanxi.crm.orders.OrderDraft;
+import org.guanxi.crm.orders.OrderStatus;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The order pages: the list, an order with its status buttons, and the new-order form. */
+@Controller
+@RequestMapping("/orders")
+class OrderPages {
+
+  /** How many empty lines the new-order form offers. */
+  static final int FORM_LINES = 6;
+
+  private final OrderService orders;
+  private final Products products;
+  private final Customers customers;
+
+  OrderPages(OrderService orders, Products products, Customers customers) {
+    this.orders = orders;
+    this.products = products;
+    this.customers = customers;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAuthority('ORDER_READ')")
+  String list(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable OrderStatus status,
+      Model model) {
+    showPage(user, model, status, null);
+    return "orders/orders";
+  }
+
+  /** The rows of the list: the status filter and the "more" button fetch these (htmx). */
+  @GetMapping("/rows")
+  @PreAuthorize("hasAuthority('ORDER_READ')")
+  String rows(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable OrderStatus status,
+      @RequestParam(required = false) @Nullable String cursor,
+      Model model) {
+    showPage(user, model, status, cursor);
+    return "orders/orders :: rows";
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('ORDER_READ')")
+  String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    Order order = orders.get(user, id);
+    model.addAttribute("order", order);
+    model.addAttribute("nextStatuses", order.nextStatuses());
+    return "orders/order";
+  }
+
+  @PostMapping("/{id}/transitions")
+  @PreAuthorize("hasAuthority('ORDER_WRITE')")
+  String transition(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable OrderStatus status,
+      Model model) {
+    try {
+      if (status == null) {
+        throw new InvalidInput("status", "notnull", "Choose a status");
+      }
+      orders.transition(user, id, version, new OrderService.Transition(status, null));
+      return "redirect:/orders/" + id;
+    } catch (InvalidInput e) {
+      model.addAttribute("refused", e.errors());
+    } catch (StaleVersion e) {
+      model.addAttribute("conflict", true);
+    }
+    return show(user, id, model);
+  }
+
+  @GetMapping("/new")
+  @PreAuthorize("hasAuthority('ORDER_WRITE')")
+  String newOrder(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable UUID customerId,
+      Model model) {
+    List<LineInput> lines = new ArrayList<>();
+    for (int i = 0; i < FORM_LINES; i++) {
+      lines.add(LineInput.blank());
+    }
+    return form(user, model, customerId, orders.today().toString(), "", lines);
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('ORDER_WRITE')")
+  String create(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable UUID customerId,
+      @RequestParam(defaultValue = "") String orderDate,
+      @RequestParam(defaultValue = "") String notes,
+      @RequestParam(defaultValue = "DRAFT") OrderStatus status,
+      @RequestParam MultiValueMap<String, String> form,
+      Model model) {
+    List<LineInput> typed = LineInput.typed(form);
+    try {
+      if (customerId == null) {
+        throw new InvalidInput("customerId", "unknown-customer", "Choose a customer");
+      }
+      List<OrderDraft.Line> lines = new ArrayList<>();
+      for (int i = 0; i < typed.size(); i++) {
+        LineInput line = typed.get(i);
+        if (!line.isEmpty()) {
+          lines.add(line(line, "lines[" + lines.size() + "]."));
+        }
+      }
+      OrderDraft draft =
+          new OrderDraft(
+              customerId,
+              null,
+              orderDate.isBlank() ? null : date(orderDate),
+              null,
+              null,
+              status,
+              notes,
+              lines);
+      return "redirect:/orders/" + orders.create(user, draft).id();
+    } catch (InvalidInput e) {
+      model.addAttribute("refused", e.errors());
+      return form(user, model, customerId, orderDate, notes, typed);
+    }
+  }
+
+  @ExceptionHandler(RecordNotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound() {
+    return "orders/order-not-found";
+  }
+
+  private String form(
+      CurrentUser user,
+      Model model,
+      @Nullable UUID customerId,
+      String orderDate,
+      String notes,
+      List<LineInput> lines) {
+    CustomerSummary customer =
+        customerId == null ? null : customers.find(user, customerId).orElse(null);
+    model.addAttribute("customer", customer);
+    model.addAttribute("orderDate", orderDate);
+    model.addAttribute("notes", notes);
+    model.addAttribute("lines", lines);
+    model.addAttribute("products", products.forSale(200));
+    return "orders/order-new";
+  }
+
+  private void showPage(
+      CurrentUser user, Model model, @Nullable OrderStatus status, @Nullable String cursor) {
+    OrderStore.Page page =
+        orders.list(user, new OrderQuery(null, status, null, null, null, cursor, 50));
+    model.addAttribute("status", status);
+    model.addAttribute("statuses", OrderStatus.values());
+    model.addAttribute("rows", page.items());
+    model.addAttribute("nextCursor", page.nextCursor());
+  }
+
+  private static OrderDraft.Line line(LineInput input, String field) {
+    return new OrderDraft.Line(
+        input.productId().isBlank() ? null : uuid(input.productId(), field + "productId"),
+        input.description().isBlank() ? null : input.description(),
+        input.quantity().isBlank() ? BigDecimal.ONE : number(input.quantity(), field + "quantity"),
+        input.unitPrice().isBlank() ? null : number(input.unitPrice(), field + "unitPrice"),
+        input.discountPercent().isBlank()
+            ? null
+            : number(input.discountPercent(), field + "discountPercent"),
+        null);
+  }
+
+  private static BigDecimal number(String text, String field) {
+    try {
+      return new BigDecimal(text.strip().replace(",", ""));
+    } catch (NumberFormatException e) {
+      throw new InvalidInput(field, "not-a-number", "Not a number");
+    }
+  }
+
+  private static UUID uuid(String text, String field) {
+    try {
+      return UUID.fromString(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput(field, "unknown-product", "There is no such product");
+    }
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput("orderDate", "invalid-date", "Not a date");
+    }
+  }
+}

@@ -1,0 +1,343 @@
+package org.guanxi.crm.orders.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.guanxi.crm.customer.Customers.VisibleCustomers;
+import org.guanxi.crm.orders.OrderStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Orders and their lines in PostgreSQL; lists are limited to visible customers in the query. */
+@Repository
+class OrderStore {
+
+  private static final String COLUMNS =
+      """
+      o.id, o.number, o.customer_id, o.customer_name, o.owner_id, o.status, o.kind, o.order_date, o.delivered_on,
+      o.paid_on, o.currency, o.country, o.amount, o.cost, o.notes, o.created_at, o.updated_at, o.version
+      """;
+
+  /** An order's content, ready to be stored: the lines settled and the totals added up. */
+  record Content(
+      String number,
+      UUID customerId,
+      String customerName,
+      UUID ownerId,
+      OrderStatus status,
+      LocalDate orderDate,
+      String currency,
+      @Nullable String notes,
+      List<Order.Line> lines) {
+
+    java.math.BigDecimal amount() {
+      return lines.stream()
+          .map(Order.Line::amount)
+          .reduce(java.math.BigDecimal.ZERO, (a, b) -> a.add(b));
+    }
+
+    java.math.BigDecimal cost() {
+      return lines.stream()
+          .map(Order.Line::cost)
+          .reduce(java.math.BigDecimal.ZERO, (a, b) -> a.add(b));
+    }
+  }
+
+  record Page(List<Order> items, @Nullable String nextCursor) {}
+
+  private final JdbcClient jdbc;
+
+  OrderStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The next number of the workspace's own sequence, such as {@code SO-000123}. */
+  String nextNumber() {
+    long next =
+        jdbc.sql(
+                """
+                insert into sales_order_counter (workspace_id, last_number) values (guanxi_current_workspace(), 1)
+                on conflict (workspace_id) do update set last_number = sales_order_counter.last_number + 1
+                returning last_number
+                """)
+            .query(Long.class)
+            .single();
+    return "SO-%06d".formatted(next);
+  }
+
+  boolean numberTaken(String number, @Nullable UUID except) {
+    return jdbc.sql(
+            "select exists (select 1 from sales_order where number = :number and id is distinct from :except)")
+        .param("number", number)
+        .param("except", except)
+        .query(Boolean.class)
+        .single();
+  }
+
+  void insert(UUID id, Content content, Instant now) {
+    Map<String, Object> params = parameters(content);
+    params.put("id", id);
+    params.put("now", Timestamp.from(now));
+    jdbc.sql(
+            """
+            insert into sales_order (workspace_id, id, number, customer_id, customer_name, owner_id, status,
+              order_date, currency, amount, cost, notes, created_at, updated_at)
+            values (guanxi_current_workspace(), :id, :number, :customerId, :customerName, :ownerId, :status,
+              :orderDate, :currency, :amount, :cost, :notes, :now, :now)
+            """)
+        .params(params)
+        .update();
+    insertLines(id, content.lines());
+  }
+
+  boolean update(UUID id, long expectedVersion, Content content, Instant now) {
+    Map<String, Object> params = parameters(content);
+    params.put("id", id);
+    params.put("version", expectedVersion);
+    params.put("now", Timestamp.from(now));
+    boolean updated =
+        jdbc.sql(
+                    """
+                    update sales_order set number = :number, customer_id = :customerId,
+                      customer_name = :customerName, owner_id = :ownerId, order_date = :orderDate,
+                      currency = :currency, amount = :amount, cost = :cost, notes = :notes,
+                      updated_at = :now, version = version + 1
+                    where id = :id and version = :version
+                    """)
+                .params(params)
+                .update()
+            == 1;
+    if (updated) {
+      jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
+      insertLines(id, content.lines());
+    }
+    return updated;
+  }
+
+  /** Changes who owns an order and its notes, nothing else; false when the version is stale. */
+  boolean changeOwnerAndNotes(
+      UUID id, long expectedVersion, UUID ownerId, @Nullable String notes, Instant now) {
+    return jdbc.sql(
+                """
+                update sales_order set owner_id = ?, notes = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ?
+                """)
+            .params(ownerId, notes, Timestamp.from(now), id, expectedVersion)
+            .update()
+        == 1;
+  }
+
+  boolean changeStatus(
+      UUID id,
+      long expectedVersion,
+      OrderStatus status,
+      @Nullable LocalDate deliveredOn,
+      @Nullable LocalDate paidOn,
+      Instant now) {
+    return jdbc.sql(
+                """
+                update sales_order set status = ?, delivered_on = ?, paid_on = ?, updated_at = ?,
+                  version = version + 1
+                where id = ? and version = ?
+                """)
+            .params(
+                status.name(),
+                deliveredOn == null ? null : Date.valueOf(deliveredOn),
+                paidOn == null ? null : Date.valueOf(paidOn),
+                Timestamp.from(now),
+                id,
+                expectedVersion)
+            .update()
+        == 1;
+  }
+
+  Optional<Order> find(UUID id) {
+    Optional<Order> order =
+        jdbc.sql("select " + COLUMNS + " from sales_order o where o.id = ?")
+            .param(id)
+            .query((rs, row) -> order(rs, List.of()))
+            .optional();
+    return order.map(o -> withLines(o, lines(List.of(o.id())).getOrDefault(o.id(), List.of())));
+  }
+
+  Page list(VisibleCustomers visible, OrderQuery query) {
+    StringBuilder where = new StringBuilder(visible.sql());
+    Map<String, Object> params = new HashMap<>(visible.params());
+    if (query.customerId() != null) {
+      where.append(" and o.customer_id = :customerId");
+      params.put("customerId", query.customerId());
+    }
+    if (query.status() != null) {
+      where.append(" and o.status = :status");
+      params.put("status", query.status().name());
+    }
+    if (query.ownerId() != null) {
+      where.append(" and o.owner_id = :ownerId");
+      params.put("ownerId", query.ownerId());
+    }
+    if (query.from() != null) {
+      where.append(" and o.order_date >= :from");
+      params.put("from", Date.valueOf(query.from()));
+    }
+    if (query.to() != null) {
+      where.append(" and o.order_date <= :to");
+      params.put("to", Date.valueOf(query.to()));
+    }
+    if (query.cursor() != null) {
+      OrderCursor after = OrderCursor.decode(query.cursor());
+      where.append(" and (o.order_date, o.id) < (:cursorDate, :cursorId)");
+      params.put("cursorDate", Date.valueOf(after.orderDate()));
+      params.put("cursorId", after.id());
+    }
+    params.put("limit", query.limit() + 1);
+    List<Order> rows =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from sales_order o where "
+                    + where
+                    + " order by o.order_date desc, o.id desc limit :limit")
+            .params(params)
+            .query((rs, row) -> order(rs, List.of()))
+            .list();
+    String next = null;
+    if (rows.size() > query.limit()) {
+      rows = rows.subList(0, query.limit());
+      Order last = rows.get(rows.size() - 1);
+      next = new OrderCursor(last.orderDate(), last.id()).encode();
+    }
+    Map<UUID, List<Order.Line>> lines = lines(rows.stream().map(Order::id).toList());
+    return new Page(
+        rows.stream().map(o -> withLines(o, lines.getOrDefault(o.id(), List.of()))).toList(), next);
+  }
+
+  private Map<UUID, List<Order.Line>> lines(List<UUID> orderIds) {
+    Map<UUID, List<Order.Line>> lines = new LinkedHashMap<>();
+    if (orderIds.isEmpty()) {
+      return lines;
+    }
+    jdbc.sql(
+            """
+            select order_id, position, product_id, description, quantity, unit_price, discount_percent,
+              unit_cost, amount, cost
+            from sales_order_line where order_id = any(?) order by order_id, position
+            """)
+        .param(orderIds.toArray(UUID[]::new))
+        .query(
+            (ResultSet rs) -> {
+              lines
+                  .computeIfAbsent(rs.getObject("order_id", UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new Order.Line(
+                          rs.getInt("position"),
+                          rs.getObject("product_id", UUID.class),
+                          rs.getString("description"),
+                          rs.getBigDecimal("quantity"),
+                          rs.getBigDecimal("unit_price"),
+                          rs.getBigDecimal("discount_percent"),
+                          rs.getBigDecimal("unit_cost"),
+                          rs.getBigDecimal("amount"),
+                          rs.getBigDecimal("cost")));
+            });
+    return lines;
+  }
+
+  private void insertLines(UUID orderId, List<Order.Line> lines) {
+    for (Order.Line line : lines) {
+      jdbc.sql(
+              """
+              insert into sales_order_line (workspace_id, order_id, position, product_id, description, quantity,
+                unit_price, discount_percent, unit_cost, amount, cost)
+              values (guanxi_current_workspace(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """)
+          .params(
+              orderId,
+              line.position(),
+              line.productId(),
+              line.description(),
+              line.quantity(),
+              line.unitPrice(),
+              line.discountPercent(),
+              line.unitCost(),
+              line.amount(),
+              line.cost())
+          .update();
+    }
+  }
+
+  private static Map<String, Object> parameters(Content content) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("number", content.number());
+    params.put("customerId", content.customerId());
+    params.put("customerName", content.customerName());
+    params.put("ownerId", content.ownerId());
+    params.put("status", content.status().name());
+    params.put("orderDate", Date.valueOf(content.orderDate()));
+    params.put("currency", content.currency());
+    params.put("amount", content.amount());
+    params.put("cost", content.cost());
+    params.put("notes", content.notes());
+    return params;
+  }
+
+  private static Order withLines(Order order, List<Order.Line> lines) {
+    return new Order(
+        order.id(),
+        order.number(),
+        order.customerId(),
+        order.customerName(),
+        order.ownerId(),
+        order.ownerName(),
+        order.status(),
+        order.kind(),
+        order.orderDate(),
+        order.deliveredOn(),
+        order.paidOn(),
+        order.currency(),
+        order.country(),
+        order.amount(),
+        order.cost(),
+        order.notes(),
+        List.copyOf(lines),
+        order.createdAt(),
+        order.updatedAt(),
+        order.version());
+  }
+
+  private static Order order(ResultSet rs, List<Order.Line> lines) throws SQLException {
+    Date delivered = rs.getDate("delivered_on");
+    Date paid = rs.getDate("paid_on");
+    return new Order(
+        rs.getObject("id", UUID.class),
+        rs.getString("number"),
+        rs.getObject("customer_id", UUID.class),
+        rs.getString("customer_name"),
+        rs.getObject("owner_id", UUID.class),
+        null,
+        OrderStatus.valueOf(rs.getString("status")),
+        OrderKind.valueOf(rs.getString("kind")),
+        rs.getDate("order_date").toLocalDate(),
+        delivered == null ? null : delivered.toLocalDate(),
+        paid == null ? null : paid.toLocalDate(),
+        rs.getString("currency"),
+        rs.getString("country"),
+        rs.getBigDecimal("amount"),
+        rs.getBigDecimal("cost"),
+        rs.getString("notes"),
+        lines,
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getLong("version"));
+  }
+}

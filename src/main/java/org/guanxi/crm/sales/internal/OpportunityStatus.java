@@ -1,8 +1,0 @@
-package org.guanxi.crm.sales.internal;
-
-/** Whether a deal is still being worked on, or how it ended. */
-enum OpportunityStatus {
-  OPEN,
-  WON,
-  LOST
-}
