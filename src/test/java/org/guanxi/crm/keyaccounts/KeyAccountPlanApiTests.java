@@ -1,6 +1,7 @@
 package org.guanxi.crm.keyaccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
@@ -449,9 +450,15 @@ class KeyAccountPlanApiTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"duplicateId\": \"" + duplicate + "\"}"))
         .andExpect(status().isOk());
-    mvc.perform(get("/api/v1/key-account-plans/" + plan).header("Authorization", owner.bearer()))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.customerId").value(customer));
+    // the plan follows once the merge is committed (a module listener)
+    await()
+        .untilAsserted(
+            () ->
+                mvc.perform(
+                        get("/api/v1/key-account-plans/" + plan)
+                            .header("Authorization", owner.bearer()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.customerId").value(customer)));
   }
 
   private String planWithStep(String customerId, LocalDate review) {

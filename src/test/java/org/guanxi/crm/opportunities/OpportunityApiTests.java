@@ -1,6 +1,7 @@
 package org.guanxi.crm.opportunities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
@@ -384,8 +385,12 @@ class OpportunityApiTests {
     String deal = idOf(create(rep, deal(customer, "年度采购")));
     post(rep, "/api/v1/customers/" + survivor + "/merge", "{\"duplicateId\":\"" + customer + "\"}")
         .andExpect(status().is2xxSuccessful());
-    call(rep, get("/api/v1/opportunities/" + deal))
-        .andExpect(jsonPath("$.customerId").value(survivor));
+    // the deals follow once the merge is committed (a module listener)
+    await()
+        .untilAsserted(
+            () ->
+                call(rep, get("/api/v1/opportunities/" + deal))
+                    .andExpect(jsonPath("$.customerId").value(survivor)));
   }
 
   // ---- helpers

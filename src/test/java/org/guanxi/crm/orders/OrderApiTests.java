@@ -1,6 +1,7 @@
 package org.guanxi.crm.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
@@ -410,10 +411,14 @@ class OrderApiTests {
     post(rep, "/api/v1/customers/" + survivor + "/merge", "{\"duplicateId\":\"" + duplicate + "\"}")
         .andExpect(status().is2xxSuccessful());
 
-    mvc.perform(get("/api/v1/orders/" + order).header("Authorization", rep.bearer()))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.customerId").value(survivor))
-        .andExpect(jsonPath("$.version").value(1));
+    // the orders follow once the merge is committed (a module listener)
+    await()
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/v1/orders/" + order).header("Authorization", rep.bearer()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.customerId").value(survivor))
+                    .andExpect(jsonPath("$.version").value(1)));
     assertThat(numbers(rep, "customerId=" + survivor)).containsExactly("SO-000001");
   }
 

@@ -3,13 +3,14 @@ package org.guanxi.crm.keyaccounts.internal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.guanxi.crm.customer.CustomerMerged;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A merged duplicate's key-account plans follow it to the survivor, in the merge's transaction, for
- * the years the survivor has no plan of its own; the others stay with the duplicate in the recycle
- * bin, where a restore finds them again.
+ * A merged duplicate's key-account plans follow it to the survivor once the merge is committed (a
+ * module listener, retried until it succeeds; a second run moves nothing more), for the years the
+ * survivor has no plan of its own; the others stay with the duplicate in the recycle bin, where a
+ * restore finds them again.
  */
 @Component
 class KeyAccountPlanCustomerMerge {
@@ -22,7 +23,7 @@ class KeyAccountPlanCustomerMerge {
     this.clock = clock;
   }
 
-  @EventListener
+  @ApplicationModuleListener
   void on(CustomerMerged merged) {
     store.moveToSurvivor(
         merged.duplicateId(), merged.survivorId(), clock.instant().truncatedTo(ChronoUnit.MICROS));

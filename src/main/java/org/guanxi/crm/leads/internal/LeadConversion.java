@@ -23,8 +23,8 @@ import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -147,8 +147,11 @@ class LeadConversion {
     return new Outcome(leads.get(user, leadId), customerId, created, opportunityId);
   }
 
-  /** A converted lead follows its customer when that is merged into another. */
-  @EventListener
+  /**
+   * A converted lead follows its customer when that is merged into another, once the merge is
+   * committed (a module listener: retried until it succeeds).
+   */
+  @ApplicationModuleListener
   void on(CustomerMerged merged) {
     jdbc.sql("update sales_lead set customer_id = ? where customer_id = ?")
         .params(merged.survivorId(), merged.duplicateId())

@@ -19,12 +19,8 @@ import org.guanxi.crm.platform.WorkspaceContext;
 import org.guanxi.crm.platform.WorkspaceCreated;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The deals of a new demo workspace, so that the board and the forecast show something: a few dozen
@@ -92,29 +88,23 @@ class DemoDeals {
   private final OpportunityService deals;
   private final PipelineService pipelines;
   private final JdbcClient jdbc;
-  private final TransactionTemplate transaction;
 
-  DemoDeals(
-      OpportunityService deals,
-      PipelineService pipelines,
-      JdbcClient jdbc,
-      PlatformTransactionManager transactions) {
+  DemoDeals(OpportunityService deals, PipelineService pipelines, JdbcClient jdbc) {
     this.deals = deals;
     this.pipelines = pipelines;
     this.jdbc = jdbc;
-    this.transaction = new TransactionTemplate(transactions);
-    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
    * After the workspace is committed, when the other modules have added its customers and the
-   * default pipeline: a transaction of its own, since the workspace's is over.
+   * default pipeline: a module listener, in a transaction of its own and in the new workspace. A
+   * workspace that has deals already (a retried run) gets no more.
    */
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  @ApplicationModuleListener
   void on(WorkspaceCreated created) {
-    if (created.demo()) {
-      WorkspaceContext.runIn(
-          created.workspaceId(), () -> transaction.executeWithoutResult(status -> fill()));
+    if (created.demo()
+        && !jdbc.sql("select exists (select 1 from opportunity)").query(Boolean.class).single()) {
+      fill();
     }
   }
 

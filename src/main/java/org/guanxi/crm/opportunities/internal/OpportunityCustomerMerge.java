@@ -3,11 +3,14 @@ package org.guanxi.crm.opportunities.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.guanxi.crm.customer.CustomerMerged;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** A merged duplicate's deals follow it to the survivor, in the merge's transaction. */
+/**
+ * A merged duplicate's deals follow it to the survivor once the merge is committed (a module
+ * listener, retried until it succeeds; a second run moves nothing more).
+ */
 @Component
 class OpportunityCustomerMerge {
 
@@ -19,7 +22,7 @@ class OpportunityCustomerMerge {
     this.clock = clock;
   }
 
-  @EventListener
+  @ApplicationModuleListener
   void on(CustomerMerged merged) {
     jdbc.sql(
             "update opportunity set customer_id = ?, updated_at = ?, version = version + 1 "

@@ -3,13 +3,14 @@ package org.guanxi.crm.orders.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.guanxi.crm.customer.CustomerMerged;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A merged duplicate's orders follow it to the survivor, in the merge's transaction: they stay
- * visible and count towards the survivor's revenue.
+ * A merged duplicate's orders follow it to the survivor once the merge is committed (a module
+ * listener, retried until it succeeds; a second run moves nothing more): they stay visible and
+ * count towards the survivor's revenue.
  */
 @Component
 class OrderCustomerMerge {
@@ -22,7 +23,7 @@ class OrderCustomerMerge {
     this.clock = clock;
   }
 
-  @EventListener
+  @ApplicationModuleListener
   void on(CustomerMerged merged) {
     jdbc.sql(
             "update sales_order set customer_id = ?, updated_at = ?, version = version + 1 "

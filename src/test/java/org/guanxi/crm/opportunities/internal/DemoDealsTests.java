@@ -1,6 +1,7 @@
 package org.guanxi.crm.opportunities.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
@@ -50,6 +51,15 @@ class DemoDealsTests {
     String bearer =
         "Bearer " + WorkspaceContext.callIn(demo, () -> workspaces.issueToken(rep[0], "test"));
 
+    // the deals are made once the workspace is committed (a module listener)
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        deals(bearer, "OPEN", "$.items[*].id").size()
+                            + deals(bearer, "WON", "$.items[*].id").size()
+                            + deals(bearer, "LOST", "$.items[*].id").size())
+                    .isEqualTo(DemoDeals.DEALS_PER_REP));
     List<String> open = deals(bearer, "OPEN", "$.items[*].stageId");
     List<String> won = deals(bearer, "WON", "$.items[*].id");
     List<String> lost = deals(bearer, "LOST", "$.items[*].lostReason");
