@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -234,7 +235,7 @@ record PostgresPrograms(Path home) {
 
   private static Set<PosixFilePermission> permissions(int mode) {
     PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ … OTHERS_EXECUTE
-    Set<PosixFilePermission> permissions = java.util.EnumSet.noneOf(PosixFilePermission.class);
+    Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
     for (int i = 0; i < bits.length; i++) {
       if ((mode & (1 << (bits.length - 1 - i))) != 0) {
         permissions.add(bits[i]);
