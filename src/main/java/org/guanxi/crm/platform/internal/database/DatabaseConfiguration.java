@@ -25,7 +25,9 @@ class DatabaseConfiguration {
     if (env.containsProperty("spring.datasource.url")) {
       return null;
     }
-    return EmbeddedDatabase.start(properties.dataDir());
+    // durable unless told otherwise: only tests, whose data is thrown away, trade that for speed
+    return EmbeddedDatabase.start(
+        properties.dataDir(), env.getProperty("guanxi.database.durable", Boolean.class, true));
   }
 
   @Bean
