@@ -3,7 +3,6 @@ package org.guanxi.crm.sales.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
+import org.guanxi.crm.platform.WorkspaceTime;
 import org.guanxi.crm.sales.KeyAccountStepAgreed;
 import org.guanxi.crm.sales.KeyAccountStepDone;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 class KeyAccountPlanService {
 
   static final String KIND = "key-account plan";
-  static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
   private static final String DEFAULT_CURRENCY = "CNY";
 
   /**
@@ -74,6 +73,7 @@ class KeyAccountPlanService {
   private final InputValidation validation;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final WorkspaceTime time;
 
   KeyAccountPlanService(
       KeyAccountPlanStore store,
@@ -82,7 +82,8 @@ class KeyAccountPlanService {
       UserDirectory users,
       InputValidation validation,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      WorkspaceTime time) {
     this.store = store;
     this.customers = customers;
     this.contacts = contacts;
@@ -90,10 +91,11 @@ class KeyAccountPlanService {
     this.validation = validation;
     this.events = events;
     this.clock = clock;
+    this.time = time;
   }
 
   LocalDate today() {
-    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+    return time.today();
   }
 
   /** A plan whose customer the user may see (not deleted); {@link RecordNotFound} otherwise. */

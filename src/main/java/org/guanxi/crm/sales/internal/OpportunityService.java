@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +25,7 @@ import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
+import org.guanxi.crm.platform.WorkspaceTime;
 import org.guanxi.crm.sales.OpportunityLost;
 import org.guanxi.crm.sales.OpportunityWon;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 class OpportunityService {
 
   static final String KIND = "opportunity";
-
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   /**
    * A move to another stage, of this pipeline or another; the probability defaults to the stage's.
@@ -72,6 +70,7 @@ class OpportunityService {
   private final InputValidation validation;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final WorkspaceTime time;
 
   OpportunityService(
       OpportunityStore store,
@@ -83,7 +82,8 @@ class OpportunityService {
       UserDirectory users,
       InputValidation validation,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      WorkspaceTime time) {
     this.store = store;
     this.pipelines = pipelines;
     this.forecast = forecast;
@@ -94,6 +94,7 @@ class OpportunityService {
     this.validation = validation;
     this.events = events;
     this.clock = clock;
+    this.time = time;
   }
 
   @Transactional
@@ -356,7 +357,7 @@ class OpportunityService {
   }
 
   LocalDate today() {
-    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+    return time.today();
   }
 
   private Opportunity makeOrder(CurrentUser user, Opportunity deal, OrderStatus status) {
@@ -414,7 +415,7 @@ class OpportunityService {
   }
 
   private int cycleDays(Opportunity deal) {
-    LocalDate created = LocalDate.ofInstant(deal.createdAt(), BUSINESS_ZONE);
+    LocalDate created = time.dateOf(deal.createdAt());
     return (int) Math.max(0, ChronoUnit.DAYS.between(created, today()));
   }
 
