@@ -30,7 +30,8 @@ public interface SpreadsheetFiles {
    * Hands every row that is not blank to {@code rows}, the header row first, one at a time. A file
    * that cannot be read is refused with {@link org.guanxi.crm.platform.InvalidInput} on the field
    * {@code file} (codes such as {@code empty-file}, {@code unknown-encoding}, {@code
-   * malformed-csv}); what {@code rows} throws passes through unchanged.
+   * malformed-csv}, {@code cell-too-large} as soon as a cell or row grows beyond {@link
+   * org.guanxi.crm.platform.CellLimit}); what {@code rows} throws passes through unchanged.
    */
   void read(byte[] content, Consumer<Row> rows);
 

@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.*;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,6 +24,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.guanxi.crm.platform.Role;
+import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.ImportJobs;
 import org.guanxi.crm.support.TestWorkspace;
@@ -43,6 +46,7 @@ class CustomerImportTests {
   @Autowired MockMvc mvc;
   @Autowired TestWorkspaces workspaces;
   @Autowired JdbcClient jdbc;
+  @Autowired FieldCipher cipher;
 
   TestWorkspace workspace;
   Member admin;
@@ -96,6 +100,61 @@ class CustomerImportTests {
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("empty-file"));
 
+    assertThat(names(admin)).isEmpty();
+  }
+
+  @Test
+  void aCellOfFortyMegabytesIsRefusedAtOnceWithTheRowItIsIn() throws Exception {
+    byte[] file = ("name,city\n张伟,上海\n\"" + "长".repeat((40 << 20) / 3) + "\",北京\n").getBytes(UTF_8);
+
+    upload(admin, "customers.csv", file, null)
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("urn:guanxi:problem:validation"))
+        .andExpect(jsonPath("$.errors[0].field").value("file"))
+        .andExpect(jsonPath("$.errors[0].code").value("cell-too-large"))
+        .andExpect(jsonPath("$.errors[0].message").value(startsWith("Row 3 ")));
+
+    byte[] unclosedQuote = ("name,city\n\"张伟,上海\n" + "李娜,北京\n".repeat(200_000)).getBytes(UTF_8);
+    upload(admin, "customers.csv", unclosedQuote, null)
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("cell-too-large"));
+
+    assertThat(
+            workspace.in(
+                () -> jdbc.sql("select count(*) from customer_import").query(Long.class).single()))
+        .isZero();
+    assertThat(names(admin)).isEmpty();
+  }
+
+  @Test
+  void aQueuedImportWhoseFileHasACellTooLargeFailsWithTheReason() throws Exception {
+    // a file taken before uploads were checked for it: the worker refuses it as it reads
+    Cookie session = logIn(admin);
+    String page =
+        mvc.perform(
+                multipart("/customers/imports")
+                    .file(
+                        new MockMultipartFile(
+                            "file", "old.csv", "text/csv", "name\n张伟\n".getBytes(UTF_8)))
+                    .cookie(session)
+                    .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    UUID id = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
+    byte[] file = ("name\n张伟\n" + "长".repeat(200_000) + "\n").getBytes(UTF_8);
+    workspace.in(
+        () ->
+            jdbc.sql("update customer_import set file_enc = ?, status = 'QUEUED' where id = ?")
+                .params(cipher.encrypt(Base64.getEncoder().encodeToString(file)), id)
+                .update());
+
+    awaitFinished(admin, "/api/v1/customer-imports/" + id)
+        .andExpect(jsonPath("$.status").value("FAILED"))
+        .andExpect(
+            jsonPath("$.failure").value(startsWith("Row 3 has a cell of more than 100,000")));
     assertThat(names(admin)).isEmpty();
   }
 

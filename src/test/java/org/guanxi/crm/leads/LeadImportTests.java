@@ -288,6 +288,22 @@ class LeadImportTests {
   }
 
   @Test
+  void aCellOfSeveralMegabytesIsRefusedAtOnce() throws Exception {
+    // a lead import takes files of up to 10 MB: this one cell fills half of that
+    byte[] file =
+        ("name,company\n王芳,华信科技\n" + "长".repeat((5 << 20) / 3) + ",华信科技\n")
+            .getBytes(StandardCharsets.UTF_8);
+    upload(marketing, "leads.csv", file, null, null)
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("file"))
+        .andExpect(jsonPath("$.errors[0].code").value("cell-too-large"))
+        .andExpect(jsonPath("$.errors[0].message").value(startsWith("Row 3 ")));
+    assertThat(names(marketing, "")).isEmpty();
+    assertThat(importCount()).isZero();
+  }
+
+  @Test
   void aFileWithMoreRowsThanTheLimitIsRefusedWhole() throws Exception {
     StringBuilder csv = new StringBuilder("name\n");
     for (int i = 0; i <= 5_000; i++) {

@@ -557,6 +557,28 @@ class OrderImportTests {
   }
 
   @Test
+  void aCellOfFortyMegabytesIsRefusedAtOnceWithTheLineItIsIn() throws Exception {
+    byte[] file =
+        ("InvoiceNo,InvoiceDate,CustomerID,StockCode,Quantity,UnitPrice\n1,2026-01-01,K,P,1,1\n"
+                + "2,2026-01-01,K,\""
+                + "长".repeat((40 << 20) / 3)
+                + "\",1,1\n")
+            .getBytes(StandardCharsets.UTF_8);
+    upload(admin, "orders.csv", file, null, null)
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("file"))
+        .andExpect(jsonPath("$.errors[0].code").value("cell-too-large"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(startsWith("Row 3 has a cell of more than 100,000 characters")));
+    assertThat(
+            workspace.in(
+                () -> jdbc.sql("select count(*) from order_import").query(Long.class).single()))
+        .isZero();
+  }
+
+  @Test
   void malformedFilesAndBadMappingsAreRefusedAndNothingIsKept() throws Exception {
     byte[] garbage = new byte[4096];
     new Random(42).nextBytes(garbage);

@@ -68,6 +68,9 @@ class CustomerStore {
           """;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int PHONE_TAIL = 4;
+  private static final int SHORTEST_PHONE = 5;
+  private static final int LONGEST_PHONE = 15;
   private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
@@ -216,7 +219,7 @@ class CustomerStore {
       params.put("customFieldFilter", JSON.writeValueAsString(query.customFields()));
     }
     if (query.q() != null && !query.q().isBlank()) {
-      where.append(" and ").append(searchCondition(query.q().strip(), params));
+      where.append(" and ").append(searchCondition(query.q().strip(), query.deleted(), params));
     }
     if (query.cursor() != null) {
       Cursor cursor = Cursor.decode(query.cursor(), query.sort());
@@ -262,27 +265,49 @@ class CustomerStore {
   }
 
   /**
-   * One search box: an e-mail address or a phone number (in full, or its last four digits) is
-   * looked up through its blind index, on the customer and its contacts; anything else searches the
-   * name. The matching ids are found first, each way through its own index, and only then ordered
-   * and paged: left to itself the planner would walk the whole list in order and test every row.
+   * One search box: an e-mail address is looked up through its blind index, on the customer and its
+   * contacts. Anything else finds the customers whose name matches it, the one whose external key
+   * it is exactly (its number in another system, such as 17850), and, when it is a phone number in
+   * any notation (or its last four digits), the customers with that phone on them or on a contact:
+   * a query of digits may be any of these, so it looks for all of them. The matching ids are found
+   * first, each way through its own index, and only then ordered and paged: left to itself the
+   * planner would walk the whole list in order and test every row.
    */
-  private String searchCondition(String q, Map<String, Object> params) {
+  private String searchCondition(String q, boolean deleted, Map<String, Object> params) {
     if (q.contains("@")) {
       params.put(
           "emailBidx", blindIndex.of(SensitiveField.EMAIL, q.toLowerCase(java.util.Locale.ROOT)));
-      return matching("x.email_bidx = :emailBidx", "k.email_bidx = :emailBidx");
+      return "c.id = any(array("
+          + matching("x.email_bidx = :emailBidx", "k.email_bidx = :emailBidx")
+          + "))";
     }
-    String digits = q.replaceAll("\\D", "");
-    if (q.matches("[\\d\\s+()\\-]+") && digits.length() >= 4) {
-      if (digits.length() == 4) {
+    List<String> ways = new ArrayList<>();
+    ways.add(nameIds(q, params));
+    ways.add(externalKeyIds(q, deleted, params));
+    if (q.matches("[\\d\\s+()\\-]+")) {
+      String digits = q.replaceAll("\\D", "");
+      // without the 0086 prefix, as a phone is stored; other lengths are no phone and look for none
+      String national = digits.startsWith("0086") ? digits.substring(4) : digits;
+      if (digits.length() == PHONE_TAIL) {
         params.put("tailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, digits));
-        return matching("x.phone_tail_bidx = :tailBidx", "k.phone_tail_bidx = :tailBidx");
+        ways.add(matching("x.phone_tail_bidx = :tailBidx", "k.phone_tail_bidx = :tailBidx"));
+      } else if (national.length() >= SHORTEST_PHONE && national.length() <= LONGEST_PHONE) {
+        params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, SensitiveValues.phone("q", q)));
+        ways.add(matching("x.phone_bidx = :phoneBidx", "k.phone_bidx = :phoneBidx"));
       }
-      params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, SensitiveValues.phone("q", q)));
-      return matching("x.phone_bidx = :phoneBidx", "k.phone_bidx = :phoneBidx");
     }
-    return nameCondition(q, params);
+    return "c.id = any(array(" + String.join(" union ", ways) + "))";
+  }
+
+  /**
+   * The customer whose external key {@code q} is, exactly: text {@code =} is leakproof, so the
+   * partial unique index of the living customers' keys (V53), and that of the deleted ones' (V80)
+   * for the recycle bin, serve under row-level security.
+   */
+  private static String externalKeyIds(String q, boolean deleted, Map<String, Object> params) {
+    params.put("externalKey", q);
+    return "select x.id from customer x where x.external_key = :externalKey and x.deleted_at is "
+        + (deleted ? "not null" : "null");
   }
 
   /**
@@ -290,32 +315,40 @@ class CustomerStore {
    * {@code customer c}: the matching ids come from the name indexes first.
    */
   static String nameCondition(String q, Map<String, Object> params) {
+    return "c.id = any(array(" + nameIds(q, params) + "))";
+  }
+
+  /**
+   * The ids of the customers whose name matches {@code q}, through the functions of migration V6
+   * (grams for Chinese text and short tokens, trigrams of the Latin text and pinyin otherwise,
+   * where digits are words like any other: 华为2024项目部 is found by 2024).
+   */
+  private static String nameIds(String q, Map<String, Object> params) {
     String normalised = SearchKeys.normalise(q);
     if (SearchKeys.containsCjk(normalised)) {
       params.put("like", "%" + escapeLike(normalised) + "%");
       params.put("grams", SearchKeys.cjkQueryGrams(normalised).toArray(String[]::new));
-      return "c.id = any(array(select guanxi_customer_ids_by_grams(cast(:grams as text[]), :like)))";
+      return "select guanxi_customer_ids_by_grams(cast(:grams as text[]), :like)";
     }
     String latin = normalised.replaceAll("[^a-z0-9]+", " ").strip();
     if (latin.replace(" ", "").length() <= 2) {
       params.put("grams", new String[] {latin.replace(" ", "")});
-      return "c.id = any(array(select guanxi_customer_ids_by_grams(cast(:grams as text[]), '%')))";
+      return "select guanxi_customer_ids_by_grams(cast(:grams as text[]), '%')";
     }
     params.put("like", "%" + escapeLike(latin) + "%");
-    return "c.id = any(array(select guanxi_customer_ids_by_latin(:like)))";
+    return "select guanxi_customer_ids_by_latin(:like)";
   }
 
   /**
-   * Customers whose own row (as {@code x}) or one of whose contacts (as {@code k}) matches. Blind
-   * indexes are compared with {@code =} on bytea, which PostgreSQL may use an index for under
-   * row-level security; names need the functions of migration V6 for that.
+   * The ids of the customers whose own row (as {@code x}) or one of whose contacts (as {@code k})
+   * matches. Blind indexes are compared with {@code =} on bytea, which PostgreSQL may use an index
+   * for under row-level security; names need the functions of migration V6 for that.
    */
   private static String matching(String onCustomer, String onContact) {
-    return "c.id = any(array(select x.id from customer x where "
+    return "select x.id from customer x where "
         + onCustomer
         + " union select k.customer_id from customer_contact k where "
-        + onContact
-        + "))";
+        + onContact;
   }
 
   private static String escapeLike(String text) {

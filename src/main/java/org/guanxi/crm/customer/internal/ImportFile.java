@@ -1,8 +1,10 @@
 package org.guanxi.crm.customer.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -30,6 +32,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.guanxi.crm.platform.CellLimit;
 import org.guanxi.crm.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.InputSource;
@@ -39,7 +42,7 @@ import org.xml.sax.XMLReader;
  * An uploaded table of customers: a CSV file (UTF-8 with or without a byte order mark, UTF-16 with
  * one, or GBK as saved by a Chinese Excel) or an Excel workbook (.xlsx, its first sheet). Rows are
  * read one at a time, so that a large file is never held as rows in memory. What cannot be read is
- * refused as invalid input.
+ * refused as invalid input, and so is a cell or row beyond {@link CellLimit} as soon as it is met.
  */
 final class ImportFile {
 
@@ -113,14 +116,21 @@ final class ImportFile {
     CSVFormat dialect =
         CSVFormat.RFC4180.builder().setDelimiter(delimiter(csv)).setIgnoreEmptyLines(false).get();
     long number = 0;
-    try (CSVParser parser = CSVParser.parse(new StringReader(csv), dialect)) {
+    RowLimit text = new RowLimit(new StringReader(csv));
+    try (CSVParser parser = CSVParser.parse(text, dialect)) {
       Iterator<CSVRecord> records = parser.iterator();
       while (records.hasNext()) {
         CSVRecord record = records.next();
         number = record.getRecordNumber();
+        text.rowRead(number);
         if (record.size() > MAX_COLUMNS) {
           throw unreadable(
               "too-many-columns", "Row " + number + " has more than " + MAX_COLUMNS + " columns.");
+        }
+        for (String cell : record) {
+          if (cell.length() > CellLimit.MAX_CHARACTERS) {
+            throw CellLimit.cellExceeded(number);
+          }
         }
         Row row = new Row((int) number, record.toList());
         if (!row.isBlank()) {
@@ -169,6 +179,56 @@ final class ImportFile {
     }
   }
 
+  /**
+   * The text of a CSV file, refusing a row that runs on beyond {@link
+   * CellLimit#MAX_ROW_CHARACTERS}: commons-csv has no limit of its own and reads a row whole before
+   * it hands it over, so a file with one cell of 40 MB (or a quotation mark never closed) would be
+   * read to its end first. It counts what the parser reads after a row was handed over, which is
+   * the next row and at most one buffer of read-ahead beyond it.
+   */
+  private static final class RowLimit extends FilterReader {
+
+    private static final int READ_AHEAD = 1 << 16;
+
+    private long read;
+    private long rowsRead;
+
+    RowLimit(Reader text) {
+      super(text);
+    }
+
+    /** The parser handed over row {@code number}: counting starts again for the next. */
+    void rowRead(long number) {
+      rowsRead = number;
+      read = 0;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        count(1);
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int characters) {
+      read += characters;
+      if (read > CellLimit.MAX_ROW_CHARACTERS + READ_AHEAD) {
+        throw CellLimit.rowExceeded(rowsRead + 1);
+      }
+    }
+  }
+
   /** What the reader of the rows throws passes through unchanged, not taken for a damaged file. */
   private static void handOver(Row row, Consumer<Row> rows) {
     try {
@@ -197,6 +257,7 @@ final class ImportFile {
 
     private final Consumer<Row> rows;
     private List<String> cells = new ArrayList<>();
+    private int row;
 
     SheetRows(Consumer<Row> rows) {
       this.rows = rows;
@@ -205,6 +266,7 @@ final class ImportFile {
     @Override
     public void startRow(int rowNum) {
       cells = new ArrayList<>();
+      row = rowNum + 1;
     }
 
     @Override
@@ -222,6 +284,9 @@ final class ImportFile {
       if (column >= MAX_COLUMNS) {
         throw unreadable(
             "too-many-columns", "The sheet has more than " + MAX_COLUMNS + " columns.");
+      }
+      if (value != null && value.length() > CellLimit.MAX_CHARACTERS) {
+        throw CellLimit.cellExceeded(row);
       }
       while (cells.size() < column) {
         cells.add("");

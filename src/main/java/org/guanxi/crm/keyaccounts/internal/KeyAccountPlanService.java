@@ -3,7 +3,6 @@ package org.guanxi.crm.keyaccounts.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +33,7 @@ import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
+import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -49,7 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
 class KeyAccountPlanService {
 
   static final String KIND = "key-account plan";
-  static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
   private static final String DEFAULT_CURRENCY = Currencies.DEFAULT;
 
   /**
@@ -76,6 +75,7 @@ class KeyAccountPlanService {
   private final InputValidation validation;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final WorkspaceTime time;
 
   KeyAccountPlanService(
       KeyAccountPlanStore store,
@@ -84,7 +84,8 @@ class KeyAccountPlanService {
       UserDirectory users,
       InputValidation validation,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      WorkspaceTime time) {
     this.store = store;
     this.customers = customers;
     this.contacts = contacts;
@@ -92,10 +93,11 @@ class KeyAccountPlanService {
     this.validation = validation;
     this.events = events;
     this.clock = clock;
+    this.time = time;
   }
 
   LocalDate today() {
-    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+    return time.today();
   }
 
   /** A plan whose customer the user may see (not deleted); {@link RecordNotFound} otherwise. */

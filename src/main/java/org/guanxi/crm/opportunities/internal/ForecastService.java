@@ -1,9 +1,7 @@
 package org.guanxi.crm.opportunities.internal;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -28,14 +27,12 @@ class ForecastService {
   /** At most this many months in one forecast. */
   static final int MAX_MONTHS = 36;
 
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-
   private final ForecastStore store;
-  private final Clock clock;
+  private final WorkspaceTime time;
 
-  ForecastService(ForecastStore store, Clock clock) {
+  ForecastService(ForecastStore store, WorkspaceTime time) {
     this.store = store;
-    this.clock = clock;
+    this.time = time;
   }
 
   /** The default period: the past six months, this month and the next five. */
@@ -125,7 +122,7 @@ class ForecastService {
   }
 
   private YearMonth thisMonth() {
-    return YearMonth.now(clock.withZone(BUSINESS_ZONE));
+    return YearMonth.from(time.today());
   }
 
   /** Adds cells up into one row. */

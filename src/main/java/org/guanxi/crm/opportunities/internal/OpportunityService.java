@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +36,7 @@ import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
+import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -51,8 +51,6 @@ import org.springframework.transaction.annotation.Transactional;
 class OpportunityService implements Opportunities {
 
   static final String KIND = "opportunity";
-
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   /**
    * A move to another stage, of this pipeline or another; the probability defaults to the stage's.
@@ -82,6 +80,7 @@ class OpportunityService implements Opportunities {
   private final InputValidation validation;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final WorkspaceTime time;
 
   OpportunityService(
       OpportunityStore store,
@@ -94,7 +93,8 @@ class OpportunityService implements Opportunities {
       Owners owners,
       InputValidation validation,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      WorkspaceTime time) {
     this.store = store;
     this.pipelines = pipelines;
     this.forecast = forecast;
@@ -106,6 +106,7 @@ class OpportunityService implements Opportunities {
     this.validation = validation;
     this.events = events;
     this.clock = clock;
+    this.time = time;
   }
 
   @Transactional
@@ -374,7 +375,7 @@ class OpportunityService implements Opportunities {
   }
 
   LocalDate today() {
-    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+    return time.today();
   }
 
   private Opportunity makeOrder(CurrentUser user, Opportunity deal, OrderStatus status) {
@@ -432,7 +433,7 @@ class OpportunityService implements Opportunities {
   }
 
   private int cycleDays(Opportunity deal) {
-    LocalDate created = LocalDate.ofInstant(deal.createdAt(), BUSINESS_ZONE);
+    LocalDate created = time.dateOf(deal.createdAt());
     return (int) Math.max(0, ChronoUnit.DAYS.between(created, today()));
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import org.guanxi.crm.platform.CellLimit;
 import org.guanxi.crm.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
@@ -11,14 +12,13 @@ import org.jspecify.annotations.Nullable;
  * The records of CSV text, one at a time (RFC 4180: fields may be quoted, a quote in a quoted field
  * is doubled, quoted fields may hold delimiters and line breaks). Forgiving where spreadsheets are
  * careless — a quote inside an unquoted field is taken as it is — and strict where the file is not
- * a table: a quoted field never closed, control characters, a field or record beyond all reason are
- * refused as invalid input. Written for speed: a file of millions of lines is read character by
- * character from one buffer.
+ * a table: a quoted field never closed, control characters, a field beyond {@link CellLimit} (as
+ * soon as it grows beyond it) or a record of too many fields are refused as invalid input. Written
+ * for speed: a file of millions of lines is read character by character from one buffer.
  */
 final class CsvRecords {
 
   static final int MAX_COLUMNS = 200;
-  private static final int MAX_FIELD = 100_000;
 
   private final Reader reader;
   private final char delimiter;
@@ -120,14 +120,8 @@ final class CsvRecords {
   }
 
   private void append(char c) {
-    if (field.length() >= MAX_FIELD) {
-      throw refused(
-          "malformed-csv",
-          "The CSV file is broken after line "
-              + number
-              + ": a field of more than "
-              + MAX_FIELD
-              + " characters (often a quotation mark that is never closed).");
+    if (field.length() >= CellLimit.MAX_CHARACTERS) {
+      throw CellLimit.cellExceeded(number);
     }
     field.append(c);
   }

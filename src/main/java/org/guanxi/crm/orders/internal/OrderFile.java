@@ -42,6 +42,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.guanxi.crm.platform.CellLimit;
 import org.guanxi.crm.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
@@ -374,6 +375,7 @@ final class OrderFile {
 
     private final Batches batches;
     private final List<String> cells = new ArrayList<>();
+    private int row;
 
     SheetRows(Batches batches) {
       this.batches = batches;
@@ -382,6 +384,7 @@ final class OrderFile {
     @Override
     public void startRow(int rowNum) {
       cells.clear();
+      row = rowNum + 1;
     }
 
     @Override
@@ -402,6 +405,9 @@ final class OrderFile {
             CsvRecords.refused(
                 "too-many-columns",
                 "The sheet has more than " + CsvRecords.MAX_COLUMNS + " columns."));
+      }
+      if (value != null && value.length() > CellLimit.MAX_CHARACTERS) {
+        throw new ReadingFailed(CellLimit.cellExceeded(row));
       }
       while (cells.size() < column) {
         cells.add("");

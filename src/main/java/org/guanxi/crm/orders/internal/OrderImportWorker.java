@@ -3,7 +3,6 @@ package org.guanxi.crm.orders.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.function.Consumer;
 import org.guanxi.crm.orders.OrdersImported;
 import org.guanxi.crm.platform.CustomerPurchaseBatch;
 import org.guanxi.crm.platform.Jobs;
+import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +47,6 @@ class OrderImportWorker {
   /** How often a batch is tried when it meets another connection's writes. */
   private static final int TRIES_PER_BATCH = 5;
 
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-
   private final OrderImportStore imports;
   private final OrderImportBatch batches;
   private final ImportedOrderStore orders;
@@ -57,6 +55,7 @@ class OrderImportWorker {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final WorkspaceTime time;
 
   OrderImportWorker(
       OrderImportStore imports,
@@ -66,7 +65,8 @@ class OrderImportWorker {
       ImportConnections connections,
       ApplicationEventPublisher events,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      WorkspaceTime time) {
     this.imports = imports;
     this.batches = batches;
     this.orders = orders;
@@ -75,6 +75,7 @@ class OrderImportWorker {
     this.events = events;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.time = time;
   }
 
   @Scheduled(
@@ -276,8 +277,8 @@ class OrderImportWorker {
     return detail;
   }
 
-  private static @Nullable Instant instant(@Nullable LocalDate date) {
-    return date == null ? null : date.atStartOfDay(BUSINESS_ZONE).toInstant();
+  private @Nullable Instant instant(@Nullable LocalDate date) {
+    return date == null ? null : time.startOf(date);
   }
 
   /** The lines not imported, as CSV text: number, problem, then the cells. */

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
+import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -44,9 +44,6 @@ class OrderService implements Orders {
 
   static final String KIND = "order";
 
-  /** Business dates (the order date, "delivered today") are those of the company's own day. */
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-
   private final OrderStore store;
   private final Customers customers;
   private final LinePricing pricing;
@@ -55,6 +52,9 @@ class OrderService implements Orders {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
+  /** Business dates (the order date, "delivered today") are those of the workspace's own day. */
+  private final WorkspaceTime time;
+
   OrderService(
       OrderStore store,
       Customers customers,
@@ -62,7 +62,8 @@ class OrderService implements Orders {
       UserDirectory users,
       InputValidation validation,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      WorkspaceTime time) {
     this.store = store;
     this.customers = customers;
     this.pricing = pricing;
@@ -70,6 +71,7 @@ class OrderService implements Orders {
     this.validation = validation;
     this.events = events;
     this.clock = clock;
+    this.time = time;
   }
 
   /** A move to another status, on a given day (today when left out). */
@@ -257,7 +259,7 @@ class OrderService implements Orders {
   }
 
   LocalDate today() {
-    return LocalDate.now(clock.withZone(BUSINESS_ZONE));
+    return time.today();
   }
 
   private OrderPlaced placed(CurrentUser user, Order order, Instant now) {
@@ -270,9 +272,7 @@ class OrderService implements Orders {
         order.currency(),
         now,
         user.displayName(),
-        order.orderDate().equals(LocalDate.now(clock.withZone(BUSINESS_ZONE)))
-            ? now
-            : order.orderDate().atStartOfDay(BUSINESS_ZONE).toInstant(),
+        order.orderDate().equals(time.today()) ? now : time.startOf(order.orderDate()),
         user.id());
   }
 

@@ -2,8 +2,8 @@ package org.guanxi.crm.platform.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.ZoneId;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -12,14 +12,18 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * What every page's layout needs: the signed-in user and the zone times are shown in. Added only
- * when a view is rendered, so that API calls, which render none, do not pay for it.
+ * What every page's layout needs: the signed-in user and the zone times are shown in (the
+ * workspace's, {@link WorkspaceTime}). Added only when a view is rendered, so that API calls, which
+ * render none, do not pay for it.
  */
 @Component
 class PageModel implements HandlerInterceptor {
 
-  /** The zone pages show times in; a per-user setting can replace it. */
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private final WorkspaceTime time;
+
+  PageModel(WorkspaceTime time) {
+    this.time = time;
+  }
 
   @Override
   public void postHandle(
@@ -30,7 +34,7 @@ class PageModel implements HandlerInterceptor {
     if (page == null || page.wasCleared() || isRedirect(page)) {
       return;
     }
-    page.addObject("zone", ZONE);
+    page.addObject("zone", time.zone());
     page.addObject("currentUser", currentUser());
   }
 

@@ -1,0 +1,61 @@
+package org.guanxi.crm.platform.internal.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.ZoneId;
+import org.guanxi.crm.platform.ETags;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/workspace-settings")
+@Tag(name = "Workspace", description = "The settings of your workspace")
+class WorkspaceSettingsApi {
+
+  /** What an administrator changes: the time zone. */
+  record Change(@Nullable String timeZone) {}
+
+  private final WorkspaceSettingsStore settings;
+  private final WorkspaceZones zones;
+
+  WorkspaceSettingsApi(WorkspaceSettingsStore settings, WorkspaceZones zones) {
+    this.settings = settings;
+    this.zones = zones;
+  }
+
+  @GetMapping
+  @PreAuthorize("isAuthenticated()")
+  @Operation(
+      summary = "The workspace's settings",
+      description =
+          "timeZone: the IANA time zone business dates are kept in (an order's date, the day a deal"
+              + " closed, the forecast's months) and pages show times in.")
+  ResponseEntity<WorkspaceSettings> get() {
+    WorkspaceSettings current = settings.current();
+    return ResponseEntity.ok().eTag(ETags.of(current.version())).body(current);
+  }
+
+  @PutMapping
+  @PreAuthorize("hasAuthority('ADMINISTRATION')")
+  @Operation(
+      summary = "Change the workspace's settings",
+      description =
+          "timeZone is an IANA zone id such as Asia/Shanghai or Europe/London (422 otherwise)."
+              + " Send If-Match with the ETag you read: a stale one gets 412.")
+  ResponseEntity<WorkspaceSettings> put(
+      @RequestBody @Nullable Change change,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    ZoneId zone = WorkspaceSettings.zoneOf(change == null ? null : change.timeZone());
+    Long expected = ETags.version(ifMatch);
+    WorkspaceSettings saved =
+        zones.changeZone(zone, expected == null ? settings.current().version() : expected);
+    return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved);
+  }
+}

@@ -1,0 +1,34 @@
+package org.guanxi.crm.platform.internal.admin;
+
+import java.time.ZoneId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The current workspace's row of settings (row-level security shows no other). */
+@Repository
+class WorkspaceSettingsStore {
+
+  private final JdbcClient jdbc;
+
+  WorkspaceSettingsStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  WorkspaceSettings current() {
+    return jdbc.sql("select time_zone, version from workspace")
+        .query((rs, n) -> new WorkspaceSettings(rs.getString(1), rs.getLong(2)))
+        .single();
+  }
+
+  ZoneId zone() {
+    return ZoneId.of(jdbc.sql("select time_zone from workspace").query(String.class).single());
+  }
+
+  /** Sets the time zone if the workspace is still at {@code expectedVersion}; false otherwise. */
+  boolean saveZone(ZoneId zone, long expectedVersion) {
+    return jdbc.sql("update workspace set time_zone = ?, version = version + 1 where version = ?")
+            .params(zone.getId(), expectedVersion)
+            .update()
+        == 1;
+  }
+}
