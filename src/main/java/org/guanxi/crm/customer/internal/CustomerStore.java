@@ -50,7 +50,7 @@ class CustomerStore {
   private static final String COLUMNS =
       """
       c.id, c.kind, c.name, c.industry, c.source, c.city, c.lifecycle_stage, c.classification, c.tags, c.preferences,
-      c.owner_id, (select u.display_name from app_user u where u.id = c.owner_id) as owner_name, c.team_id,
+      c.owner_id, (select u.display_name from workspace_user u where u.id = c.owner_id) as owner_name, c.team_id,
       c.phone_enc, c.email_enc, c.id_card_enc, c.birthday_enc, c.address_enc,
       c.custom_fields::text as custom_fields, c.created_at, c.updated_at, c.deleted_at, c.version, c.external_key
       """;

@@ -30,8 +30,8 @@ class PoolStore {
   private static final String COLUMNS =
       """
       c.id, c.kind, c.name, c.city, c.industry, c.lifecycle_stage, c.classification, c.pool_team_id,
-      (select t.name from team t where t.id = c.pool_team_id) as pool_team_name, c.pooled_at, c.pool_reason,
-      (select u.display_name from app_user u where u.id = c.pool_former_owner_id) as former_owner_name
+      (select t.name from workspace_team t where t.id = c.pool_team_id) as pool_team_name, c.pooled_at, c.pool_reason,
+      (select u.display_name from workspace_user u where u.id = c.pool_former_owner_id) as former_owner_name
       """;
 
   private static final String IN_POOL =
@@ -144,7 +144,7 @@ class PoolStore {
   List<Team> teamsSeenBy(CurrentUser user) {
     Map<String, Object> params = new HashMap<>();
     String seen = poolsSeenBy(user, "t.id", params);
-    return jdbc.sql("select t.id, t.name from team t where " + seen + " order by t.name")
+    return jdbc.sql("select t.id, t.name from workspace_team t where " + seen + " order by t.name")
         .params(params)
         .query((rs, n) -> new Team(rs.getObject("id", UUID.class), rs.getString("name")))
         .list();
@@ -228,13 +228,13 @@ class PoolStore {
         jdbc.sql(
                 """
                 update customer c set owner_id = null,
-                  pool_team_id = (select u.team_id from app_user u where u.id = c.owner_id),
-                  team_id = (select u.team_id from app_user u where u.id = c.owner_id),
+                  pool_team_id = (select u.team_id from workspace_user u where u.id = c.owner_id),
+                  team_id = (select u.team_id from workspace_user u where u.id = c.owner_id),
                   pooled_at = :now, pool_reason = :reason, pool_former_owner_id = c.owner_id,
                   updated_at = :now, version = c.version + 1
                 where c.id = :id and c.version = :version and c.owner_id = :owner and c.deleted_at is null
-                returning (select u.display_name from app_user u where u.id = c.pool_former_owner_id),
-                  c.pool_team_id, (select t.name from team t where t.id = c.pool_team_id)
+                returning (select u.display_name from workspace_user u where u.id = c.pool_former_owner_id),
+                  c.pool_team_id, (select t.name from workspace_team t where t.id = c.pool_team_id)
                 """)
             .param("id", id)
             .param("version", expectedVersion)
@@ -268,15 +268,15 @@ class PoolStore {
                   for update skip locked
                 ), moved as (
                   update customer c set owner_id = null,
-                    pool_team_id = (select u.team_id from app_user u where u.id = due.owner_id),
-                    team_id = (select u.team_id from app_user u where u.id = due.owner_id),
+                    pool_team_id = (select u.team_id from workspace_user u where u.id = due.owner_id),
+                    team_id = (select u.team_id from workspace_user u where u.id = due.owner_id),
                     pooled_at = :now, pool_reason = 'NO_FOLLOW_UP', pool_former_owner_id = due.owner_id,
                     updated_at = :now, version = c.version + 1
                   from due where c.id = due.id
                   returning c.id, due.owner_id, due.followed_up_at, c.pool_team_id
                 )
-                select m.id, m.owner_id, (select u.display_name from app_user u where u.id = m.owner_id),
-                  m.followed_up_at, m.pool_team_id, (select t.name from team t where t.id = m.pool_team_id)
+                select m.id, m.owner_id, (select u.display_name from workspace_user u where u.id = m.owner_id),
+                  m.followed_up_at, m.pool_team_id, (select t.name from workspace_team t where t.id = m.pool_team_id)
                 from moved m
                 """
                     .formatted(keyAccountsExempt ? "and c.classification <> 'KEY_ACCOUNT'" : ""))
@@ -302,8 +302,8 @@ class PoolStore {
     return jdbc.sql(
             """
             select c.owner_id, c.followed_up_at, c.pooled_at, c.pool_reason,
-              (select t.name from team t where t.id = c.pool_team_id),
-              (select u.display_name from app_user u where u.id = c.pool_former_owner_id)
+              (select t.name from workspace_team t where t.id = c.pool_team_id),
+              (select u.display_name from workspace_user u where u.id = c.pool_former_owner_id)
             from customer c where c.id = :id
             """)
         .param("id", id)

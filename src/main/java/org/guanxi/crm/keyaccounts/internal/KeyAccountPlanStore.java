@@ -352,7 +352,7 @@ class KeyAccountPlanStore {
   private List<KeyAccountPlan.Member> team(UUID planId) {
     return jdbc.sql(
             """
-            select m.user_id, m.team_role, (select u.display_name from app_user u where u.id = m.user_id) as name
+            select m.user_id, m.team_role, (select u.display_name from workspace_user u where u.id = m.user_id) as name
             from sales_key_account_member m where m.plan_id = ? order by m.position
             """)
         .params(planId)
@@ -368,7 +368,7 @@ class KeyAccountPlanStore {
   private List<KeyAccountPlan.Step> steps(UUID planId) {
     return jdbc.sql(
             """
-            select s.*, (select u.display_name from app_user u where u.id = s.owner_id) as owner_name
+            select s.*, (select u.display_name from workspace_user u where u.id = s.owner_id) as owner_name
             from sales_key_account_step s where s.plan_id = ? order by s.position
             """)
         .params(planId)

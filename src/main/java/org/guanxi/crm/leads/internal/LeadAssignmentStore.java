@@ -88,7 +88,7 @@ class LeadAssignmentStore {
   }
 
   boolean teamExists(UUID teamId) {
-    return jdbc.sql("select count(*) from team where id = ?")
+    return jdbc.sql("select count(*) from workspace_team where id = ?")
             .params(teamId)
             .query(Long.class)
             .single()
@@ -116,9 +116,9 @@ class LeadAssignmentStore {
         jdbc.sql(
                 """
                 select coalesce(
-                  (select u.id from app_user u where u.team_id = :team and u.active and 'SALES' = any(u.roles)
+                  (select u.id from workspace_user u where u.team_id = :team and u.active and 'SALES' = any(u.roles)
                      and u.id > :last order by u.id limit 1),
-                  (select u.id from app_user u where u.team_id = :team and u.active and 'SALES' = any(u.roles)
+                  (select u.id from workspace_user u where u.team_id = :team and u.active and 'SALES' = any(u.roles)
                      order by u.id limit 1))
                 """)
             .param("team", teamId)

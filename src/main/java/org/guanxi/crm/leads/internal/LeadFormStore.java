@@ -76,13 +76,13 @@ class LeadFormStore {
   }
 
   List<TeamChoice> teams() {
-    return jdbc.sql("select id, name from team order by name, id")
+    return jdbc.sql("select id, name from workspace_team order by name, id")
         .query((rs, n) -> new TeamChoice(rs.getObject(1, UUID.class), rs.getString(2)))
         .list();
   }
 
   boolean teamExists(UUID teamId) {
-    return jdbc.sql("select count(*) from team where id = ?")
+    return jdbc.sql("select count(*) from workspace_team where id = ?")
             .params(teamId)
             .query(Long.class)
             .single()

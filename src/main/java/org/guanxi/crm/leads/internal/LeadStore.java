@@ -42,7 +42,7 @@ class LeadStore {
       """
       l.id, l.name, l.company, l.title, l.phone_enc, l.email_enc, l.source, l.city, l.industry, l.notes,
       l.status, l.disqualification_reason, l.owner_id,
-      (select u.display_name from app_user u where u.id = l.owner_id) as owner_name, l.team_id,
+      (select u.display_name from workspace_user u where u.id = l.owner_id) as owner_name, l.team_id,
       l.customer_id, l.converted_at, l.created_at, l.updated_at, l.version
       """;
 

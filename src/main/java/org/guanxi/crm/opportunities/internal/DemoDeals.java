@@ -185,7 +185,7 @@ class DemoDeals {
     List<CurrentUser> users =
         jdbc.sql(
                 """
-                select id, username, display_name, roles, team_id, locale from app_user
+                select id, username, display_name, roles, team_id, locale from workspace_user
                 where active and 'SALES' = any(roles) order by username
                 """)
             .query(DemoDeals::user)
@@ -195,7 +195,7 @@ class DemoDeals {
       List<UUID> customers =
           jdbc.sql(
                   """
-                  select id from customer where owner_id = :owner and deleted_at is null
+                  select id from customer_directory where owner_id = :owner and deleted_at is null
                   order by kind = 'ORGANIZATION' desc, created_at, id limit :count
                   """)
               .param("owner", user.id())

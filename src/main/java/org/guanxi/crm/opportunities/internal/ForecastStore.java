@@ -109,8 +109,8 @@ class ForecastStore {
               sum(f.deals) as deals, sum(f.amount) as amount, sum(f.weighted) as weighted,
               sum(f.cycle_days) as cycle_days
             from opportunity_forecast f
-            left join app_user u on u.workspace_id = f.workspace_id and u.id = f.owner_id
-            left join team t on t.workspace_id = f.workspace_id and t.id = f.team_id
+            left join workspace_user u on u.workspace_id = f.workspace_id and u.id = f.owner_id
+            left join workspace_team t on t.workspace_id = f.workspace_id and t.id = f.team_id
             where f.month between :from and :to and f.currency = :currency
             """
                 + pipeline

@@ -45,7 +45,7 @@ class OpportunityStore {
         o.expected_close_date, o.next_step, o.competitors, o.description, o.stage_entered_at, o.closed_at,
         o.closed_on, o.won_reason, o.lost_reason, o.lost_note, o.order_id, o.created_at, o.updated_at, o.version
       from opportunity o
-      join customer c on c.workspace_id = o.workspace_id and c.id = o.customer_id
+      join customer_directory c on c.workspace_id = o.workspace_id and c.id = o.customer_id
       join pipeline_stage s on s.workspace_id = o.workspace_id and s.id = o.stage_id
       """;
 
