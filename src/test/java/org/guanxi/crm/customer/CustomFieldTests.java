@@ -15,6 +15,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +123,8 @@ class CustomFieldTests {
     mvc.perform(
             patch("/api/v1/customers/" + id)
                 .header("Authorization", sales.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/customers/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"customFields\":{\"level\":\"gold\",\"exporter\":null}}"))
         .andExpect(status().isOk())
@@ -262,12 +265,16 @@ class CustomFieldTests {
     mvc.perform(
             patch("/api/v1/customers/" + id)
                 .header("Authorization", sales.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/customers/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"customFields\":{\"level\":\"silver\"}}"))
         .andExpect(status().isUnprocessableContent());
     mvc.perform(
             patch("/api/v1/customers/" + id)
                 .header("Authorization", sales.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/customers/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"city\":\"厦门\"}"))
         .andExpect(status().isOk())

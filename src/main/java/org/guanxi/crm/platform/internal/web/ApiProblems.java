@@ -7,6 +7,8 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Problems;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.UnknownVersion;
+import org.guanxi.crm.platform.VersionRequired;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -56,6 +60,47 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
         .eTag(ETags.of(e.currentVersion()))
         .body(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> versionRequired(VersionRequired e) {
+    return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED)
+        .body(versionRequired(e.getMessage()));
+  }
+
+  /**
+   * An {@code If-Match} that names no version the CRM gives out can match none: the precondition
+   * fails (412), as it does for a stale one, rather than the request being invalid.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unknownVersion(UnknownVersion e) {
+    return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+        .body(
+            Problems.of(
+                HttpStatus.PRECONDITION_FAILED,
+                "invalid-etag",
+                "Not a version of this record",
+                e.getMessage() + ". Read the record again and send its ETag."));
+  }
+
+  /** Every change of an existing record names the version it read ({@code ETags.version}). */
+  private static ProblemDetail versionRequired(String detail) {
+    return Problems.of(
+        HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required", detail);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleServletRequestBindingException(
+      ServletRequestBindingException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (e instanceof MissingRequestHeaderException missing
+        && HttpHeaders.IF_MATCH.equalsIgnoreCase(missing.getHeaderName())) {
+      return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED)
+          .body(versionRequired(new VersionRequired().getMessage()));
+    }
+    return super.handleServletRequestBindingException(e, headers, status, request);
   }
 
   @ExceptionHandler
