@@ -7,10 +7,14 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Problems;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.StorableText;
 import org.guanxi.crm.platform.UnknownVersion;
 import org.guanxi.crm.platform.VersionRequired;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,6 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every API error as {@code application/problem+json} with a stable {@code type} and {@code code}.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE - 1) // before PageProblems, which also applies to API controllers
 class ApiProblems extends ResponseEntityExceptionHandler {
 
   private final ObjectProvider<MultipartConfigElement> uploadLimits;
@@ -101,6 +106,41 @@ class ApiProblems extends ResponseEntityExceptionHandler {
           .body(versionRequired(new VersionRequired().getMessage()));
     }
     return super.handleServletRequestBindingException(e, headers, status, request);
+  }
+
+  @ExceptionHandler
+  ProblemDetail unstorable(UnstorableParameter e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            StorableText.CODE,
+            "Text that cannot be stored",
+            "The parameter '"
+                + e.parameter()
+                + "' contains the character U+0000 (NUL), which cannot be stored or searched for;"
+                + " remove it.");
+    problem.setProperty("parameter", e.parameter());
+    return problem;
+  }
+
+  /**
+   * Text with a NUL that reached the database unchecked, such as free text no command record
+   * carries ({@link NulRefusal}).
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> refused(DataIntegrityViolationException e)
+      throws DataIntegrityViolationException {
+    if (!NulRefusal.causedBy(e)) {
+      throw e;
+    }
+    return ResponseEntity.badRequest()
+        .body(
+            Problems.of(
+                HttpStatus.BAD_REQUEST,
+                StorableText.CODE,
+                "Text that cannot be stored",
+                "A parameter or field contains the character U+0000 (NUL), which cannot be"
+                    + " stored or searched for; remove it."));
   }
 
   @ExceptionHandler
