@@ -150,6 +150,43 @@ class CustomFieldTests {
   }
 
   @Test
+  void theListPageLeavesOutAnUnknownOrInvalidCustomFieldFilterAndSaysSo() throws Exception {
+    createCustomer(
+        sales,
+        "{\"kind\":\"ORGANIZATION\",\"name\":\"金客户\",\"customFields\":{\"level\":\"gold\"}}");
+    createCustomer(
+        sales,
+        "{\"kind\":\"ORGANIZATION\",\"name\":\"银客户\",\"customFields\":{\"level\":\"silver\"}}");
+    Cookie session = PageLogin.signIn(mvc, sales.username(), TestWorkspace.PASSWORD);
+
+    mvc.perform(get("/customers").cookie(session).param("cf.nosuch", "1"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("筛选条件 cf.nosuch 未采用：没有该自定义字段。")))
+        .andExpect(content().string(containsString("金客户")))
+        .andExpect(content().string(containsString("银客户")));
+    mvc.perform(
+            get("/customers/rows")
+                .cookie(session)
+                .header("Accept-Language", "en")
+                .param("cf.level", "bronze"))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    containsString("The filter cf.level is left out: Not one of the choices.")));
+    // a valid filter beside an invalid one still applies
+    mvc.perform(
+            get("/customers")
+                .cookie(session)
+                .param("cf.level", "silver")
+                .param("cf.exporter", "perhaps"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("筛选条件 cf.exporter 未采用")))
+        .andExpect(content().string(containsString("银客户")))
+        .andExpect(content().string(not(containsString("金客户"))));
+  }
+
+  @Test
   void anExportTakesTheSameCustomFieldFiltersAsTheList() throws Exception {
     createCustomer(
         sales,
