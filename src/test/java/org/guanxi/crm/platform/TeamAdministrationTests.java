@@ -296,7 +296,7 @@ class TeamAdministrationTests {
     mvc.perform(get("/admin/teams").cookie(session).header("Accept-Language", "en"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("value=\"北京组\"")))
-        .andExpect(content().string(containsString("padding-left: 3.6rem")));
+        .andExpect(content().string(containsString("class=\"depth-2\"")));
     assertThat(teamNames(admin)).containsExactly("总部 Head office", "华北销售部", "北京组");
 
     mvc.perform(
