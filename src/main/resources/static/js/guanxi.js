@@ -6,3 +6,12 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A select marked data-submit-on-change sends its form when a choice is made (no inline handlers:
+// the pages' Content-Security-Policy runs scripts from files only).
+document.addEventListener('change', function (event) {
+  var select = event.target.closest ? event.target.closest('select[data-submit-on-change]') : null;
+  if (select && select.form) {
+    select.form.submit();
+  }
+});

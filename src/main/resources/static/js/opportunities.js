@@ -61,7 +61,8 @@ document.addEventListener('DOMContentLoaded', function () {
   var data = JSON.parse(element.dataset.chart);
   var chart = echarts.init(element);
   chart.setOption({
-    tooltip: {trigger: 'axis'},
+    // drawn on the canvas: an HTML tooltip carries inline styles, which the page's Content-Security-Policy refuses
+    tooltip: {trigger: 'axis', renderMode: 'richText'},
     legend: {},
     grid: {left: 80, right: 20},
     xAxis: {type: 'category', data: data.months},

@@ -12,22 +12,27 @@ public final class ETags {
   }
 
   /**
-   * The version an {@code If-Match} header asks for, or null when it asks for none (absent or
-   * {@code *}).
+   * The version an {@code If-Match} header names. Every change of an existing record must name one:
+   * an absent header or {@code *} (any version) is {@link VersionRequired}, as either would let the
+   * change overwrite a colleague's; a value that is not an ETag the CRM gave out is {@link
+   * UnknownVersion}, a precondition that cannot hold.
    */
-  public static @Nullable Long version(@Nullable String ifMatch) {
+  public static long version(@Nullable String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-      return null;
+      throw new VersionRequired();
     }
     String value = ifMatch.strip();
     if (value.startsWith("W/")) {
       value = value.substring(2);
     }
+    // the quotes HTTP asks for, though a bare number has always been read too
+    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+      value = value.substring(1, value.length() - 1);
+    }
     try {
-      return Long.parseLong(value.replace("\"", ""));
+      return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new InvalidInput(
-          "If-Match", "invalid-etag", "If-Match carries the ETag you read, such as \"3\"");
+      throw new UnknownVersion(ifMatch);
     }
   }
 }

@@ -4,13 +4,15 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a command's Bean Validation constraints and reports every broken one as {@link
- * InvalidInput}.
+ * Checks a command's Bean Validation constraints, and that its text can be stored ({@link
+ * StorableText}), and reports every broken one as {@link InvalidInput}.
  */
 @Component
 public class InputValidation {
@@ -25,7 +27,7 @@ public class InputValidation {
     if (input == null) {
       throw new InvalidInput("body", "required", "The request has no content");
     }
-    report(validator.validate(input));
+    report(validator.validate(input), StorableText.faults(input));
   }
 
   /** Checks the constraints of some properties of the input only. */
@@ -34,24 +36,28 @@ public class InputValidation {
     for (String property : properties) {
       violations.addAll(validator.validateProperty(input, property));
     }
-    report(violations);
+    report(violations, StorableText.faults(input, properties));
   }
 
-  private static void report(Set<? extends ConstraintViolation<?>> violations) {
-    if (!violations.isEmpty()) {
+  /** Every broken constraint and every field whose text cannot be stored, in field order. */
+  private static void report(
+      Set<? extends ConstraintViolation<?>> violations, List<InvalidInput.FieldError> unstorable) {
+    if (!violations.isEmpty() || !unstorable.isEmpty()) {
       throw new InvalidInput(
-          violations.stream()
-              .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-              .map(
-                  v ->
-                      new InvalidInput.FieldError(
-                          v.getPropertyPath().toString(),
-                          v.getConstraintDescriptor()
-                              .getAnnotation()
-                              .annotationType()
-                              .getSimpleName()
-                              .toLowerCase(),
-                          v.getMessage()))
+          Stream.concat(
+                  violations.stream()
+                      .map(
+                          v ->
+                              new InvalidInput.FieldError(
+                                  v.getPropertyPath().toString(),
+                                  v.getConstraintDescriptor()
+                                      .getAnnotation()
+                                      .annotationType()
+                                      .getSimpleName()
+                                      .toLowerCase(),
+                                  v.getMessage())),
+                  unstorable.stream())
+              .sorted(Comparator.comparing(InvalidInput.FieldError::field))
               .toList());
     }
   }

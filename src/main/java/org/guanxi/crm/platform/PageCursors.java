@@ -39,6 +39,12 @@ public final class PageCursors {
       if (split.length != parts) {
         throw new IllegalArgumentException("a cursor of another list");
       }
+      // a list never gives out a NUL, and the database would refuse to compare with one
+      for (String part : split) {
+        if (!StorableText.storable(part)) {
+          throw new IllegalArgumentException("a made-up cursor");
+        }
+      }
       return read.apply(List.of(split));
     } catch (RuntimeException e) {
       throw new InvalidInput(

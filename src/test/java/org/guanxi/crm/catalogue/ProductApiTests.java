@@ -13,6 +13,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -273,9 +274,8 @@ class ProductApiTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    if (ifMatch != null) {
-      call.header("If-Match", ifMatch);
-    }
+    call.header(
+        "If-Match", ifMatch != null ? ifMatch : Versions.forChange(mvc, member.bearer(), path));
     return mvc.perform(call);
   }
 
@@ -285,9 +285,8 @@ class ProductApiTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    if (ifMatch != null) {
-      call.header("If-Match", ifMatch);
-    }
+    call.header(
+        "If-Match", ifMatch != null ? ifMatch : Versions.forChange(mvc, member.bearer(), path));
     return mvc.perform(call);
   }
 

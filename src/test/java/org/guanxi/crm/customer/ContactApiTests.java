@@ -131,10 +131,14 @@ class ContactApiTests {
       mvc.perform(
               put(contacts() + "/" + contact)
                   .header("Authorization", stranger.bearer())
+                  .header("If-Match", "\"0\"")
                   .contentType(MediaType.APPLICATION_JSON)
                   .content("{\"name\":\"改\"}"))
           .andExpect(status().isNotFound());
-      mvc.perform(delete(contacts() + "/" + contact).header("Authorization", stranger.bearer()))
+      mvc.perform(
+              delete(contacts() + "/" + contact)
+                  .header("Authorization", stranger.bearer())
+                  .header("If-Match", "\"0\""))
           .andExpect(status().isNotFound());
     }
     mvc.perform(get(contacts()).header("Authorization", sales.bearer()))

@@ -15,6 +15,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +123,8 @@ class CustomFieldTests {
     mvc.perform(
             patch("/api/v1/customers/" + id)
                 .header("Authorization", sales.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/customers/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"customFields\":{\"level\":\"gold\",\"exporter\":null}}"))
         .andExpect(status().isOk())
@@ -144,6 +147,43 @@ class CustomFieldTests {
         .andExpect(status().isUnprocessableContent());
     mvc.perform(get("/api/v1/customers?cf.nothing=1").header("Authorization", sales.bearer()))
         .andExpect(status().isUnprocessableContent());
+  }
+
+  @Test
+  void theListPageLeavesOutAnUnknownOrInvalidCustomFieldFilterAndSaysSo() throws Exception {
+    createCustomer(
+        sales,
+        "{\"kind\":\"ORGANIZATION\",\"name\":\"金客户\",\"customFields\":{\"level\":\"gold\"}}");
+    createCustomer(
+        sales,
+        "{\"kind\":\"ORGANIZATION\",\"name\":\"银客户\",\"customFields\":{\"level\":\"silver\"}}");
+    Cookie session = PageLogin.signIn(mvc, sales.username(), TestWorkspace.PASSWORD);
+
+    mvc.perform(get("/customers").cookie(session).param("cf.nosuch", "1"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("筛选条件 cf.nosuch 未采用：没有该自定义字段。")))
+        .andExpect(content().string(containsString("金客户")))
+        .andExpect(content().string(containsString("银客户")));
+    mvc.perform(
+            get("/customers/rows")
+                .cookie(session)
+                .header("Accept-Language", "en")
+                .param("cf.level", "bronze"))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    containsString("The filter cf.level is left out: Not one of the choices.")));
+    // a valid filter beside an invalid one still applies
+    mvc.perform(
+            get("/customers")
+                .cookie(session)
+                .param("cf.level", "silver")
+                .param("cf.exporter", "perhaps"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("筛选条件 cf.exporter 未采用")))
+        .andExpect(content().string(containsString("银客户")))
+        .andExpect(content().string(not(containsString("金客户"))));
   }
 
   @Test
@@ -262,12 +302,16 @@ class CustomFieldTests {
     mvc.perform(
             patch("/api/v1/customers/" + id)
                 .header("Authorization", sales.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/customers/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"customFields\":{\"level\":\"silver\"}}"))
         .andExpect(status().isUnprocessableContent());
     mvc.perform(
             patch("/api/v1/customers/" + id)
                 .header("Authorization", sales.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/customers/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"city\":\"厦门\"}"))
         .andExpect(status().isOk())

@@ -11,6 +11,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,11 +102,18 @@ class CustomerApiTests {
     mvc.perform(
             patch("/api/v1/customers/" + id)
                 .header("Authorization", otherRep.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, otherRep.bearer(), "/api/v1/customers/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"改名\"}"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("not-found"));
-    mvc.perform(delete("/api/v1/customers/" + id).header("Authorization", otherRep.bearer()))
+    mvc.perform(
+            delete("/api/v1/customers/" + id)
+                .header("Authorization", otherRep.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, otherRep.bearer(), "/api/v1/customers/" + id)))
         .andExpect(status().isNotFound());
     assertThat(listNames(otherRep, "")).isEmpty();
 
@@ -141,6 +149,8 @@ class CustomerApiTests {
     mvc.perform(
             patch("/api/v1/users/" + rep.id())
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, admin.bearer(), "/api/v1/users/" + rep.id()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"teamId\":\"" + west + "\"}"))
         .andExpect(status().isOk());
@@ -184,6 +194,9 @@ class CustomerApiTests {
     mvc.perform(
             patch("/api/v1/customers/" + id)
                 .header("Authorization", foreignAdmin.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, foreignAdmin.bearer(), "/api/v1/customers/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"hijacked\"}"))
         .andExpect(status().isNotFound());
@@ -381,6 +394,7 @@ class CustomerApiTests {
     return mvc.perform(
         patch("/api/v1/customers/" + id)
             .header("Authorization", member.bearer())
+            .header("If-Match", Versions.current(mvc, member.bearer(), "/api/v1/customers/" + id))
             .contentType(MediaType.APPLICATION_JSON)
             .content(json));
   }

@@ -10,6 +10,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,12 @@ class CustomerExternalKeyTests {
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("size"));
 
-    mvc.perform(delete("/api/v1/customers/" + customer).header("Authorization", rep.bearer()))
+    mvc.perform(
+            delete("/api/v1/customers/" + customer)
+                .header("Authorization", rep.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, rep.bearer(), "/api/v1/customers/" + customer)))
         .andExpect(status().isNoContent());
     setKey(admin, other, "\"ERP-001\"", null).andExpect(status().isOk());
 
@@ -98,9 +104,11 @@ class CustomerExternalKeyTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"externalKey\":" + key + "}");
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
+    request.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/customers/" + id));
     return mvc.perform(request);
   }
 

@@ -21,6 +21,7 @@ import org.guanxi.crm.support.ImportJobs;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,9 @@ class CustomerMergeTests {
     mvc.perform(
             patch("/api/v1/customers/" + survivor)
                 .header("Authorization", sales.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, sales.bearer(), "/api/v1/customers/" + survivor))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"industry\":\"信息技术\"}"))
         .andExpect(status().isOk());
@@ -212,6 +216,9 @@ class CustomerMergeTests {
     mvc.perform(
             post("/api/v1/customers/" + survivor + "/merge")
                 .header("Authorization", sales.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, sales.bearer(), "/api/v1/customers/" + survivor))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{}"))
         .andExpect(status().isUnprocessableContent())
@@ -360,9 +367,11 @@ class CustomerMergeTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"duplicateId\":\"" + duplicate + "\"}");
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
+    request.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/customers/" + survivor));
     return mvc.perform(request);
   }
 
@@ -370,6 +379,8 @@ class CustomerMergeTests {
     return mvc.perform(
         put("/api/v1/customers/" + customer + "/external-key")
             .header("Authorization", member.bearer())
+            .header(
+                "If-Match", Versions.current(mvc, member.bearer(), "/api/v1/customers/" + customer))
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"externalKey\":\"" + key + "\"}"));
   }

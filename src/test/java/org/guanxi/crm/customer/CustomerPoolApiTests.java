@@ -27,6 +27,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,6 +136,9 @@ class CustomerPoolApiTests {
     mvc.perform(
             post("/api/v1/customers/" + customer + "/release")
                 .header("Authorization", repEast.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, repEast.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\": "))
         .andExpect(status().isBadRequest())
@@ -142,6 +146,9 @@ class CustomerPoolApiTests {
     mvc.perform(
             patch("/api/v1/customers/" + customer)
                 .header("Authorization", repEast.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, repEast.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"city\":\"宁波\"}"))
         .andExpect(status().isOk());
@@ -222,6 +229,9 @@ class CustomerPoolApiTests {
     mvc.perform(
             patch("/api/v1/customers/" + released)
                 .header("Authorization", repEast.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, repEast.bearer(), "/api/v1/customers/" + released))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"city\":\"杭州\",\"industry\":\"贸易\",\"email\":\"zw@example.com\"}"))
         .andExpect(status().isOk());
@@ -464,6 +474,9 @@ class CustomerPoolApiTests {
     mvc.perform(
             patch("/api/v1/customers/" + customer)
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, admin.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"city\":\"厦门\"}"))
         .andExpect(status().isOk())
@@ -475,6 +488,9 @@ class CustomerPoolApiTests {
     mvc.perform(
             patch("/api/v1/customers/" + customer)
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, admin.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"ownerId\":\"" + repNorth.id() + "\"}"))
         .andExpect(status().isOk())
@@ -521,9 +537,11 @@ class CustomerPoolApiTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"reason\":\"" + reason + "\"}");
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
+    request.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/customers/" + customer));
     return mvc.perform(request);
   }
 
@@ -560,6 +578,9 @@ class CustomerPoolApiTests {
     return mvc.perform(
         put("/api/v1/customer-pool-settings")
             .header("Authorization", member.bearer())
+            .header(
+                "If-Match",
+                Versions.current(mvc, member.bearer(), "/api/v1/customer-pool-settings"))
             .contentType(MediaType.APPLICATION_JSON)
             .content(json));
   }

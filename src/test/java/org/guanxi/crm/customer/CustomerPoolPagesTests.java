@@ -20,6 +20,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,6 +159,9 @@ class CustomerPoolPagesTests {
     mvc.perform(
             put("/api/v1/customer-pool-settings")
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, admin.bearer(), "/api/v1/customer-pool-settings"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"claimLimit\":1,\"keyAccountsExempt\":true}"))
         .andExpect(status().isOk());
@@ -268,6 +272,9 @@ class CustomerPoolPagesTests {
     mvc.perform(
             post("/api/v1/customers/" + customer + "/release")
                 .header("Authorization", member.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, member.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"测试\"}"))
         .andExpect(status().isOk());

@@ -15,6 +15,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +85,9 @@ class CustomerPoolVisibilityTests {
     mvc.perform(
             post("/api/v1/customers/" + customer + "/release")
                 .header("Authorization", formerOwner.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, formerOwner.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"测试\"}"))
         .andExpect(status().isOk());

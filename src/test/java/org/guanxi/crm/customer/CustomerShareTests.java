@@ -10,6 +10,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,9 @@ class CustomerShareTests {
     mvc.perform(
             patch("/api/v1/customers/" + customer)
                 .header("Authorization", colleague.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, colleague.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"city\":\"苏州\"}"))
         .andExpect(status().isOk());

@@ -14,7 +14,9 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.guanxi.crm.support.HeadlessChromium;
 import org.guanxi.crm.support.TestWorkspace;
@@ -44,6 +46,9 @@ abstract class BrowserJourney {
   TestWorkspace workspace;
   APIRequestContext api;
 
+  /** What the browser refused to load or run because of a page's Content-Security-Policy. */
+  final List<String> policyViolations = new CopyOnWriteArrayList<>();
+
   @BeforeAll
   static void launchChromium() {
     playwright = HeadlessChromium.playwright();
@@ -68,6 +73,15 @@ abstract class BrowserJourney {
     api.dispose();
   }
 
+  /**
+   * The pages run under a Content-Security-Policy without inline script or style: a page that needs
+   * either would silently lose a feature, which Chromium reports on the console.
+   */
+  @AfterEach
+  void noPageBrokeItsContentSecurityPolicy() {
+    assertEquals(List.of(), policyViolations, "Content-Security-Policy violations on the console");
+  }
+
   /** A browser window as a user in mainland China has it: Chinese first, Shanghai time. */
   BrowserContext chineseBrowser() {
     BrowserContext browsing =
@@ -78,6 +92,12 @@ abstract class BrowserJourney {
                 .setExtraHTTPHeaders(Map.of("Accept-Language", "zh-CN,zh;q=0.9"))
                 .setViewportSize(1400, 900));
     browsing.setDefaultTimeout(10_000);
+    browsing.onConsoleMessage(
+        message -> {
+          if (message.text().contains("Content Security Policy")) {
+            policyViolations.add(message.location() + ": " + message.text());
+          }
+        });
     return browsing;
   }
 

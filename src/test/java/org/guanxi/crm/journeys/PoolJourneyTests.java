@@ -149,11 +149,19 @@ class PoolJourneyTests extends BrowserJourney {
     return new Locator.FilterOptions().setHasText(text);
   }
 
+  /** Changes a record through the API as a client does: with the version it read. */
   private void put(Member member, String path, Map<String, Object> body) {
+    String version =
+        api.get(path, RequestOptions.create().setHeader("Authorization", member.bearer()))
+            .headers()
+            .get("etag");
     APIResponse response =
         api.put(
             path,
-            RequestOptions.create().setHeader("Authorization", member.bearer()).setData(body));
+            RequestOptions.create()
+                .setHeader("Authorization", member.bearer())
+                .setHeader("If-Match", version)
+                .setData(body));
     assertEquals(200, response.status(), response::text);
   }
 }

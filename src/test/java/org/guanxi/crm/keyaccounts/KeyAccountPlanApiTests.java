@@ -15,6 +15,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,7 +174,11 @@ class KeyAccountPlanApiTests {
         .andExpect(jsonPath("$.editable").value(false));
     put(analyst, plan, "\"0\"", "{}").andExpect(status().isForbidden());
     mvc.perform(
-            delete("/api/v1/key-account-plans/" + plan).header("Authorization", analyst.bearer()))
+            delete("/api/v1/key-account-plans/" + plan)
+                .header("Authorization", analyst.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, analyst.bearer(), "/api/v1/key-account-plans/" + plan)))
         .andExpect(status().isForbidden());
   }
 
@@ -185,7 +190,11 @@ class KeyAccountPlanApiTests {
         .andExpect(status().isNotFound());
     put(otherRep, plan, "\"0\"", "{}").andExpect(status().isNotFound());
     mvc.perform(
-            delete("/api/v1/key-account-plans/" + plan).header("Authorization", otherRep.bearer()))
+            delete("/api/v1/key-account-plans/" + plan)
+                .header("Authorization", otherRep.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, otherRep.bearer(), "/api/v1/key-account-plans/" + plan)))
         .andExpect(status().isNotFound());
     assertThat(plans(otherRep)).isEmpty();
     create(otherRep, "{\"customerId\": \"" + customer + "\", \"year\": 2030}")
@@ -229,7 +238,11 @@ class KeyAccountPlanApiTests {
         .andExpect(jsonPath("$.code").value("not-found"));
     put(foreign, plan, "\"0\"", "{}").andExpect(status().isNotFound());
     mvc.perform(
-            delete("/api/v1/key-account-plans/" + plan).header("Authorization", foreign.bearer()))
+            delete("/api/v1/key-account-plans/" + plan)
+                .header("Authorization", foreign.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, foreign.bearer(), "/api/v1/key-account-plans/" + plan)))
         .andExpect(status().isNotFound());
     create(foreign, "{\"customerId\": \"" + customer + "\"}")
         .andExpect(status().isUnprocessableContent())

@@ -12,6 +12,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,13 +126,22 @@ class LeadApiTests {
     mvc.perform(
             patch("/api/v1/leads/" + id)
                 .header("Authorization", otherRep.bearer())
+                .header("If-Match", Versions.current(mvc, otherRep.bearer(), "/api/v1/leads/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"改名\"}"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("not-found"));
-    mvc.perform(post("/api/v1/leads/" + id + "/qualify").header("Authorization", otherRep.bearer()))
+    mvc.perform(
+            post("/api/v1/leads/" + id + "/qualify")
+                .header("Authorization", otherRep.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, otherRep.bearer(), "/api/v1/leads/" + id)))
         .andExpect(status().isNotFound());
-    mvc.perform(delete("/api/v1/leads/" + id).header("Authorization", otherRep.bearer()))
+    mvc.perform(
+            delete("/api/v1/leads/" + id)
+                .header("Authorization", otherRep.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, otherRep.bearer(), "/api/v1/leads/" + id)))
         .andExpect(status().isNotFound());
     assertThat(names(otherRep, "")).isEmpty();
     assertThat(names(sales, "")).containsExactly("王芳");
@@ -156,16 +166,25 @@ class LeadApiTests {
     mvc.perform(
             patch("/api/v1/leads/" + id)
                 .header("Authorization", foreignAdmin.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, foreignAdmin.bearer(), "/api/v1/leads/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"hijacked\"}"))
         .andExpect(status().isNotFound());
     mvc.perform(
             post("/api/v1/leads/" + id + "/disqualify")
                 .header("Authorization", foreignAdmin.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, foreignAdmin.bearer(), "/api/v1/leads/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"x\"}"))
         .andExpect(status().isNotFound());
-    mvc.perform(delete("/api/v1/leads/" + id).header("Authorization", foreignAdmin.bearer()))
+    mvc.perform(
+            delete("/api/v1/leads/" + id)
+                .header("Authorization", foreignAdmin.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, foreignAdmin.bearer(), "/api/v1/leads/" + id)))
         .andExpect(status().isNotFound());
     assertThat(names(foreignAdmin, "")).isEmpty();
     assertThat(names(sales, "")).containsExactly("孙丽");
@@ -209,16 +228,21 @@ class LeadApiTests {
     mvc.perform(
             post("/api/v1/leads/" + id + "/disqualify")
                 .header("Authorization", sales.bearer())
+                .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\": \"  \"}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("reason"))
         .andExpect(jsonPath("$.errors[0].code").value("required"));
-    mvc.perform(post("/api/v1/leads/" + id + "/disqualify").header("Authorization", sales.bearer()))
+    mvc.perform(
+            post("/api/v1/leads/" + id + "/disqualify")
+                .header("Authorization", sales.bearer())
+                .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + id)))
         .andExpect(status().isUnprocessableContent());
     mvc.perform(
             post("/api/v1/leads/" + id + "/disqualify")
                 .header("Authorization", sales.bearer())
+                .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\": \"没有预算\"}"))
         .andExpect(status().isOk())
@@ -228,7 +252,10 @@ class LeadApiTests {
     patchLead(id, null, "{\"status\":\"NEW\"}")
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("status-not-settable"));
-    mvc.perform(post("/api/v1/leads/" + id + "/qualify").header("Authorization", sales.bearer()))
+    mvc.perform(
+            post("/api/v1/leads/" + id + "/qualify")
+                .header("Authorization", sales.bearer())
+                .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + id)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("QUALIFIED"))
         .andExpect(jsonPath("$.disqualificationReason").value(nullValue()));
@@ -243,7 +270,9 @@ class LeadApiTests {
         "{\"name\": \"Li Lei\", \"company\": \"Acme Ltd\", \"email\": \"li@acme.cn\", \"source\": \"web form\"}");
     String third = idOf(create(sales, "{\"company\": \"南方物流\", \"source\": \"展会\"}"));
     mvc.perform(
-        post("/api/v1/leads/" + third + "/qualify").header("Authorization", sales.bearer()));
+        post("/api/v1/leads/" + third + "/qualify")
+            .header("Authorization", sales.bearer())
+            .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + third)));
 
     assertThat(names(sales, "东方")).containsExactly("张伟");
     assertThat(names(sales, "acme")).containsExactly("Li Lei");
@@ -351,9 +380,9 @@ class LeadApiTests {
             .header("Authorization", sales.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
+    request.header(
+        "If-Match",
+        ifMatch != null ? ifMatch : Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + id));
     return mvc.perform(request);
   }
 

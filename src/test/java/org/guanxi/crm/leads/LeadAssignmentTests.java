@@ -23,6 +23,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -183,7 +184,11 @@ class LeadAssignmentTests {
             get("/api/v1/lead-assignment-rules/" + id).header("Authorization", foreign.bearer()))
         .andExpect(status().isNotFound());
     mvc.perform(
-            delete("/api/v1/lead-assignment-rules/" + id).header("Authorization", foreign.bearer()))
+            delete("/api/v1/lead-assignment-rules/" + id)
+                .header("Authorization", foreign.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, foreign.bearer(), "/api/v1/lead-assignment-rules/" + id)))
         .andExpect(status().isNotFound());
     mvc.perform(get("/api/v1/lead-assignment-rules").header("Authorization", rep.bearer()))
         .andExpect(status().isForbidden());
@@ -243,6 +248,7 @@ class LeadAssignmentTests {
             mvc.perform(
                 put("/api/v1/lead-form")
                     .header("Authorization", admin.bearer())
+                    .header("If-Match", Versions.current(mvc, admin.bearer(), "/api/v1/lead-form"))
                     .contentType(MediaType.APPLICATION_JSON)
                     .content(json))),
         "$.formKey");

@@ -14,6 +14,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,10 +166,14 @@ class LeadConversionTests {
     mvc.perform(
             patch("/api/v1/leads/" + lead)
                 .header("Authorization", sales.bearer())
+                .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + lead))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\": \"改\"}"))
         .andExpect(status().isConflict());
-    mvc.perform(delete("/api/v1/leads/" + lead).header("Authorization", sales.bearer()))
+    mvc.perform(
+            delete("/api/v1/leads/" + lead)
+                .header("Authorization", sales.bearer())
+                .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + lead)))
         .andExpect(status().isConflict());
     assertThat(customerNames()).containsExactly("一次就好");
   }
@@ -179,7 +184,10 @@ class LeadConversionTests {
     convert(lead, null, null)
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.code").value("lead-not-qualified"));
-    mvc.perform(post("/api/v1/leads/" + lead + "/qualify").header("Authorization", sales.bearer()));
+    mvc.perform(
+        post("/api/v1/leads/" + lead + "/qualify")
+            .header("Authorization", sales.bearer())
+            .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + lead)));
     convert(lead, "\"0\"", null).andExpect(status().isPreconditionFailed());
     convert(lead, null, "{\"customerId\": \"" + lead + "\", \"createNew\": true}")
         .andExpect(status().isUnprocessableContent());
@@ -191,11 +199,13 @@ class LeadConversionTests {
     String lead = qualifiedLead("{\"name\": \"私有\"}");
     mvc.perform(
             post("/api/v1/leads/" + lead + "/convert")
-                .header("Authorization", workspace.member(Role.SALES).bearer()))
+                .header("Authorization", workspace.member(Role.SALES).bearer())
+                .header("If-Match", "\"1\""))
         .andExpect(status().isNotFound());
     mvc.perform(
             post("/api/v1/leads/" + lead + "/convert")
-                .header("Authorization", workspaces.create().member(Role.ADMINISTRATOR).bearer()))
+                .header("Authorization", workspaces.create().member(Role.ADMINISTRATOR).bearer())
+                .header("If-Match", "\"1\""))
         .andExpect(status().isNotFound());
     mvc.perform(post("/api/v1/leads/" + lead + "/convert")).andExpect(status().isUnauthorized());
     read("/api/v1/leads/" + lead).andExpect(jsonPath("$.status").value("QUALIFIED"));
@@ -204,10 +214,12 @@ class LeadConversionTests {
   @Test
   void aRepeatedConvertWithTheSameIdempotencyKeyConvertsOnce() throws Exception {
     String lead = qualifiedLead("{\"name\": \"重复提交\"}");
+    String version = Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + lead);
     for (int i = 0; i < 2; i++) {
       mvc.perform(
               post("/api/v1/leads/" + lead + "/convert")
                   .header("Authorization", sales.bearer())
+                  .header("If-Match", version)
                   .header("Idempotency-Key", "convert-1"))
           .andExpect(status().isOk());
     }
@@ -240,7 +252,10 @@ class LeadConversionTests {
 
   private String qualifiedLead(String json) throws Exception {
     String id = LeadApiTests.idOf(create(json).andExpect(status().isCreated()));
-    mvc.perform(post("/api/v1/leads/" + id + "/qualify").header("Authorization", sales.bearer()))
+    mvc.perform(
+            post("/api/v1/leads/" + id + "/qualify")
+                .header("Authorization", sales.bearer())
+                .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + id)))
         .andExpect(status().isOk());
     return id;
   }
@@ -267,9 +282,9 @@ class LeadConversionTests {
   private ResultActions convert(String lead, String ifMatch, String json) throws Exception {
     var request =
         post("/api/v1/leads/" + lead + "/convert").header("Authorization", sales.bearer());
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
+    request.header(
+        "If-Match",
+        ifMatch != null ? ifMatch : Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + lead));
     if (json != null) {
       request.contentType(MediaType.APPLICATION_JSON).content(json);
     }

@@ -13,6 +13,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +99,7 @@ class LeadSearchTests {
             org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(
                     "/api/v1/leads/" + id)
                 .header("Authorization", rep.bearer())
+                .header("If-Match", Versions.current(mvc, rep.bearer(), "/api/v1/leads/" + id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\": \"欧阳娜娜\"}"))
         .andExpect(status().isOk());

@@ -15,6 +15,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +96,8 @@ class LeadToOpportunityTests {
     mvc.perform(
             post("/api/v1/leads/" + lead + "/convert")
                 .header("Authorization", marketing.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, marketing.bearer(), "/api/v1/leads/" + lead))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
                     "{\"opportunity\": {\"name\": \"x\", \"amount\": 1, \"expectedCloseDate\": \"2030-01-01\"}}"))
@@ -141,7 +144,10 @@ class LeadToOpportunityTests {
                             .content(json))
                     .andExpect(status().isCreated())),
             "$.id");
-    mvc.perform(post("/api/v1/leads/" + lead + "/qualify").header("Authorization", sales.bearer()))
+    mvc.perform(
+            post("/api/v1/leads/" + lead + "/qualify")
+                .header("Authorization", sales.bearer())
+                .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + lead)))
         .andExpect(status().isOk());
     return lead;
   }
@@ -150,6 +156,7 @@ class LeadToOpportunityTests {
     return mvc.perform(
         post("/api/v1/leads/" + lead + "/convert")
             .header("Authorization", sales.bearer())
+            .header("If-Match", Versions.current(mvc, sales.bearer(), "/api/v1/leads/" + lead))
             .contentType(MediaType.APPLICATION_JSON)
             .content(json));
   }

@@ -14,6 +14,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,6 +169,8 @@ class WebToLeadFormTests {
                 mvc.perform(
                     put("/api/v1/lead-form")
                         .header("Authorization", admin.bearer())
+                        .header(
+                            "If-Match", Versions.current(mvc, admin.bearer(), "/api/v1/lead-form"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\": true, \"newKey\": true}"))),
             "$.formKey");
@@ -248,9 +251,9 @@ class WebToLeadFormTests {
             .header("Authorization", admin.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
+    request.header(
+        "If-Match",
+        ifMatch != null ? ifMatch : Versions.current(mvc, admin.bearer(), "/api/v1/lead-form"));
     return mvc.perform(request);
   }
 

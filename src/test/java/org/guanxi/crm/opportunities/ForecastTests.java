@@ -12,6 +12,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -143,12 +144,16 @@ class ForecastTests {
   }
 
   ResultActions send(Member member, String path, String body) throws Exception {
-    return mvc.perform(
-            MockMvcRequestBuilders.post(path)
-                .header("Authorization", member.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body))
-        .andExpect(status().is2xxSuccessful());
+    var call =
+        MockMvcRequestBuilders.post(path)
+            .header("Authorization", member.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body);
+    String version = Versions.forChange(mvc, member.bearer(), path);
+    if (version != null) {
+      call.header("If-Match", version);
+    }
+    return mvc.perform(call).andExpect(status().is2xxSuccessful());
   }
 
   static String json(ResultActions result) throws Exception {

@@ -15,6 +15,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -208,7 +209,10 @@ class OpportunityApiTests {
         .andExpect(status().isNotFound());
     mvc.perform(
             MockMvcRequestBuilders.delete("/api/v1/opportunities/" + deal)
-                .header("Authorization", foreign.bearer()))
+                .header("Authorization", foreign.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, foreign.bearer(), "/api/v1/opportunities/" + deal)))
         .andExpect(status().isNotFound());
     assertThat(names(foreign, "")).isEmpty();
     call(rep, get("/api/v1/opportunities/" + deal))
@@ -430,8 +434,9 @@ class OpportunityApiTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    if (ifMatch != null) {
-      call.header("If-Match", ifMatch);
+    String version = ifMatch != null ? ifMatch : Versions.forChange(mvc, member.bearer(), path);
+    if (version != null) {
+      call.header("If-Match", version);
     }
     return mvc.perform(call);
   }
@@ -442,9 +447,11 @@ class OpportunityApiTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    if (ifMatch != null) {
-      call.header("If-Match", ifMatch);
-    }
+    call.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/opportunities/" + deal));
     return mvc.perform(call);
   }
 

@@ -12,6 +12,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,7 +131,11 @@ class PipelineApiTests {
             "\"7\"",
             "{\"name\": \"管道\", \"stages\": [{\"name\": \"b\", \"probability\": 1}]}")
         .andExpect(status().isPreconditionFailed());
-    send(admin, MockMvcRequestBuilders.delete("/api/v1/pipelines/" + pipeline), null, null)
+    send(
+            admin,
+            MockMvcRequestBuilders.delete("/api/v1/pipelines/" + pipeline),
+            Versions.current(mvc, admin.bearer(), "/api/v1/pipelines/" + pipeline),
+            null)
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("default-pipeline"));
     send(admin, get("/api/v1/pipelines/" + pipeline), null, null)
@@ -149,7 +154,7 @@ class PipelineApiTests {
     send(
             foreign,
             MockMvcRequestBuilders.put("/api/v1/pipelines/" + pipeline),
-            null,
+            Versions.current(mvc, foreign.bearer(), "/api/v1/pipelines/" + pipeline),
             "{\"name\": \"x\", \"stages\": [{\"name\": \"b\", \"probability\": 1}]}")
         .andExpect(status().isNotFound());
     Member rep = workspace.member(Role.SALES);
@@ -157,7 +162,7 @@ class PipelineApiTests {
     send(
             rep,
             MockMvcRequestBuilders.put("/api/v1/pipelines/" + pipeline),
-            null,
+            Versions.current(mvc, rep.bearer(), "/api/v1/pipelines/" + pipeline),
             "{\"name\": \"x\", \"stages\": [{\"name\": \"b\", \"probability\": 1}]}")
         .andExpect(status().isForbidden());
     mvc.perform(get("/api/v1/pipelines")).andExpect(status().isUnauthorized());

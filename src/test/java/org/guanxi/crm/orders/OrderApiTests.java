@@ -14,6 +14,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -251,6 +252,7 @@ class OrderApiTests {
     mvc.perform(
             MockMvcRequestBuilders.post("/api/v1/orders/" + order + "/transitions")
                 .header("Authorization", rep.bearer())
+                .header("If-Match", Versions.current(mvc, rep.bearer(), "/api/v1/orders/" + order))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\": \"DELIVERED\", \"date\": \"2026-03-02\"}"))
         .andExpect(status().isOk())
@@ -456,6 +458,9 @@ class OrderApiTests {
     mvc.perform(
             MockMvcRequestBuilders.put("/api/v1/price-lists/" + list + "/prices/" + product)
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, admin.bearer(), "/api/v1/price-lists/" + list))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"price\": " + price + "}"))
         .andExpect(status().isOk());
@@ -491,11 +496,16 @@ class OrderApiTests {
   }
 
   ResultActions post(Member member, String path, String json) throws Exception {
-    return mvc.perform(
+    var call =
         MockMvcRequestBuilders.post(path)
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
-            .content(json));
+            .content(json);
+    String version = Versions.forChange(mvc, member.bearer(), path);
+    if (version != null) {
+      call.header("If-Match", version);
+    }
+    return mvc.perform(call);
   }
 
   ResultActions patch(Member member, String order, String ifMatch, String json) throws Exception {
@@ -504,9 +514,11 @@ class OrderApiTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    if (ifMatch != null) {
-      call.header("If-Match", ifMatch);
-    }
+    call.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/orders/" + order));
     return mvc.perform(call);
   }
 
@@ -517,9 +529,11 @@ class OrderApiTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"status\": \"" + status + "\"}");
-    if (ifMatch != null) {
-      call.header("If-Match", ifMatch);
-    }
+    call.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/orders/" + order));
     return mvc.perform(call);
   }
 
@@ -530,9 +544,11 @@ class OrderApiTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"status\": \"" + status + "\", \"date\": \"" + date + "\"}");
-    if (ifMatch != null) {
-      call.header("If-Match", ifMatch);
-    }
+    call.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/orders/" + order));
     return mvc.perform(call);
   }
 

@@ -40,6 +40,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,9 @@ class OrderImportTests {
     mvc.perform(
             put("/api/v1/customers/" + existing + "/external-key")
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, admin.bearer(), "/api/v1/customers/" + existing))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"externalKey\":\"ERP-7\"}"))
         .andExpect(status().isOk())
@@ -896,6 +900,8 @@ class OrderImportTests {
     mvc.perform(
             patch("/api/v1/orders/" + order)
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, admin.bearer(), "/api/v1/orders/" + order))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"notes\":\"" + "x".repeat(2001) + "\"}"))
         .andExpect(status().isUnprocessableContent())
@@ -903,6 +909,8 @@ class OrderImportTests {
     mvc.perform(
             patch("/api/v1/orders/" + order)
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, admin.bearer(), "/api/v1/orders/" + order))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"lines\":[{\"description\":\"One\",\"quantity\":1}]}"))
         .andExpect(status().isUnprocessableContent())

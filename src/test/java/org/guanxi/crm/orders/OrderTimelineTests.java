@@ -15,6 +15,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -174,11 +175,16 @@ class OrderTimelineTests {
   }
 
   ResultActions send(Member member, String path, String json) throws Exception {
-    return mvc.perform(
+    var call =
         post(path)
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
-            .content(json));
+            .content(json);
+    String version = Versions.forChange(mvc, member.bearer(), path);
+    if (version != null) {
+      call.header("If-Match", version);
+    }
+    return mvc.perform(call);
   }
 
   static String idOf(ResultActions created) throws Exception {

@@ -14,6 +14,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +105,8 @@ class RevenueApiTests {
     mvc.perform(
             patch("/api/v1/orders/" + moved)
                 .header("Authorization", otherRep.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, otherRep.bearer(), "/api/v1/orders/" + moved))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"orderDate\":\"2026-03-05\"}"))
         .andExpect(status().isOk());
@@ -199,11 +202,16 @@ class RevenueApiTests {
   }
 
   ResultActions send(Member member, String path, String json) throws Exception {
-    return mvc.perform(
+    var call =
         post(path)
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
-            .content(json));
+            .content(json);
+    String version = Versions.forChange(mvc, member.bearer(), path);
+    if (version != null) {
+      call.header("If-Match", version);
+    }
+    return mvc.perform(call);
   }
 
   static String idOf(ResultActions created) throws Exception {

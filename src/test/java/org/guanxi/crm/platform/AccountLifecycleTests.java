@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
@@ -79,35 +81,66 @@ class AccountLifecycleTests {
   }
 
   @Test
-  void repeatedWrongPasswordsLockTheAccountForAWhileButNotOthers() throws Exception {
+  void repeatedWrongPasswordsLockTheNameForTheGuessersAddressButNotForTheUserElsewhere()
+      throws Exception {
     Member colleague = workspace.member(Role.SALES);
+    String guesser = address();
     for (int i = 0; i < 5; i++) {
-      mvc.perform(
-              post("/login")
-                  .with(csrf())
-                  .with(from("203.0.113.7"))
-                  .param("username", rep.username())
-                  .param("password", "guess" + i))
-          .andExpect(redirectedUrl("/login?error"));
+      signIn(guesser, rep.username(), "guess" + i).andExpect(redirectedUrl("/login?error"));
     }
-    mvc.perform(
-            post("/login")
-                .with(csrf())
-                .with(from("198.51.100.9"))
-                .param("username", rep.username())
-                .param("password", TestWorkspace.PASSWORD))
+    signIn(guesser, rep.username(), TestWorkspace.PASSWORD)
         .andExpect(redirectedUrl("/login?locked"));
-    mvc.perform(
-            post("/login")
-                .with(csrf())
-                .with(from("203.0.113.7"))
-                .param("username", colleague.username())
-                .param("password", TestWorkspace.PASSWORD))
-        .andExpect(redirectedUrl("/"));
+    signIn(address(), rep.username(), TestWorkspace.PASSWORD).andExpect(redirectedUrl("/"));
+    signIn(guesser, colleague.username(), TestWorkspace.PASSWORD).andExpect(redirectedUrl("/"));
     mvc.perform(get("/login").param("locked", "").header("Accept-Language", "zh-CN"))
         .andExpect(
             org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                 .string(org.hamcrest.Matchers.containsString("登录失败次数过多")));
+  }
+
+  @Test
+  void theLockCountsTheNameAsTheLoginReadsItWhateverItsCaseAndSpaces() throws Exception {
+    String guesser = address();
+    String name = rep.username();
+    for (String typed : List.of(name, " " + name, name.toUpperCase(), name + " ", "\t" + name)) {
+      signIn(guesser, typed, "wrong").andExpect(redirectedUrl("/login?error"));
+    }
+    for (String typed : List.of(name, " " + name.toUpperCase() + " ", name + "  ")) {
+      signIn(guesser, typed, TestWorkspace.PASSWORD).andExpect(redirectedUrl("/login?locked"));
+    }
+  }
+
+  @Test
+  void guessesAtOneNameFromManyAddressesLockItEverywhere() throws Exception {
+    for (int guesser = 0; guesser < 4; guesser++) {
+      String from = address();
+      for (int i = 0; i < 5; i++) {
+        signIn(from, rep.username(), "guess" + i).andExpect(redirectedUrl("/login?error"));
+      }
+    }
+    signIn(address(), rep.username(), TestWorkspace.PASSWORD)
+        .andExpect(redirectedUrl("/login?locked"));
+  }
+
+  private org.springframework.test.web.servlet.ResultActions signIn(
+      String address, String username, String password) throws Exception {
+    return mvc.perform(
+        post("/login")
+            .with(csrf())
+            .with(from(address))
+            .param("username", username)
+            .param("password", password));
+  }
+
+  /**
+   * An address of its own for each guesser (a documentation range), so that the failures of other
+   * tests, counted per address as well, do not add up.
+   */
+  private static String address() {
+    return "198.18."
+        + ThreadLocalRandom.current().nextInt(256)
+        + "."
+        + ThreadLocalRandom.current().nextInt(1, 255);
   }
 
   private static org.springframework.test.web.servlet.request.RequestPostProcessor from(

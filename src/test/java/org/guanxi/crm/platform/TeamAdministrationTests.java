@@ -15,6 +15,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,6 +150,8 @@ class TeamAdministrationTests {
     mvc.perform(
             patch("/api/v1/users/" + rep.id())
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, admin.bearer(), "/api/v1/users/" + rep.id()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"teamId\": \"" + east + "\"}"))
         .andExpect(status().isOk());
@@ -181,6 +184,8 @@ class TeamAdministrationTests {
     mvc.perform(
             patch("/api/v1/users/" + rep.id())
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, admin.bearer(), "/api/v1/users/" + rep.id()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"teamId\": null}"))
         .andExpect(status().isOk());
@@ -291,7 +296,7 @@ class TeamAdministrationTests {
     mvc.perform(get("/admin/teams").cookie(session).header("Accept-Language", "en"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("value=\"北京组\"")))
-        .andExpect(content().string(containsString("padding-left: 3.6rem")));
+        .andExpect(content().string(containsString("class=\"depth-2\"")));
     assertThat(teamNames(admin)).containsExactly("总部 Head office", "华北销售部", "北京组");
 
     mvc.perform(
@@ -398,12 +403,18 @@ class TeamAdministrationTests {
             .header("Authorization", caller.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    return mvc.perform(ifMatch == null ? request : request.header("If-Match", ifMatch));
+    request.header(
+        "If-Match",
+        ifMatch != null ? ifMatch : Versions.current(mvc, caller.bearer(), "/api/v1/teams/" + id));
+    return mvc.perform(request);
   }
 
   ResultActions deleteTeam(Member caller, UUID id, String ifMatch) throws Exception {
     var request = delete("/api/v1/teams/" + id).header("Authorization", caller.bearer());
-    return mvc.perform(ifMatch == null ? request : request.header("If-Match", ifMatch));
+    request.header(
+        "If-Match",
+        ifMatch != null ? ifMatch : Versions.current(mvc, caller.bearer(), "/api/v1/teams/" + id));
+    return mvc.perform(request);
   }
 
   List<String> teamNames(Member caller) throws Exception {

@@ -13,6 +13,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,6 +160,9 @@ class UserAdministrationPageTests {
     mvc.perform(
             patch("/api/v1/users/" + sales.id())
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, admin.bearer(), "/api/v1/users/" + sales.id()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"displayName\": \"Changed meanwhile\"}"))
         .andExpect(status().isOk());

@@ -10,6 +10,7 @@ import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,6 +77,7 @@ class PersonalDataNotLoggedTests {
     mvc.perform(
         patch("/api/v1/customers/" + id)
             .header("Authorization", manager.bearer())
+            .header("If-Match", Versions.current(mvc, manager.bearer(), "/api/v1/customers/" + id))
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"email\":\"" + EMAIL + "-broken\"}"));
 

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
 import org.guanxi.crm.platform.StaleVersion;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,11 +70,11 @@ class CategoryApi {
       description = "Send If-Match; never below itself.")
   ResponseEntity<Category> patch(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody JsonNode patch) {
-    Long expected = ETags.version(ifMatch);
+    long expected = ETags.version(ifMatch);
     Category current = categories.get(id);
-    if (expected != null && expected != current.version()) {
+    if (expected != current.version()) {
       throw new StaleVersion(CategoryService.KIND, current.version());
     }
     Category updated = categories.update(id, expected, patches.apply(current.draft(), patch));

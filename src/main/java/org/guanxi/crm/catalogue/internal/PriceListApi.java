@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
 import org.guanxi.crm.platform.StaleVersion;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -76,11 +75,11 @@ class PriceListApi {
   @Operation(summary = "Change a price list", description = "Send If-Match with the ETag you read.")
   ResponseEntity<PriceList> patch(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody JsonNode patch) {
-    Long expected = ETags.version(ifMatch);
+    long expected = ETags.version(ifMatch);
     PriceList current = priceLists.get(id);
-    if (expected != null && expected != current.version()) {
+    if (expected != current.version()) {
       throw new StaleVersion(PriceListService.KIND, current.version());
     }
     PriceList updated = priceLists.update(id, expected, patches.apply(current.draft(), patch));
@@ -105,7 +104,7 @@ class PriceListApi {
   ResponseEntity<PriceList> setPrice(
       @PathVariable UUID id,
       @PathVariable UUID productId,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody PriceList.PriceInput input) {
     PriceList list = priceLists.setPrice(id, productId, ETags.version(ifMatch), input);
     return ResponseEntity.ok().eTag(ETags.of(list.version())).body(list);
@@ -117,7 +116,7 @@ class PriceListApi {
   ResponseEntity<PriceList> removePrice(
       @PathVariable UUID id,
       @PathVariable UUID productId,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      @RequestHeader("If-Match") String ifMatch) {
     PriceList list = priceLists.removePrice(id, productId, ETags.version(ifMatch));
     return ResponseEntity.ok().eTag(ETags.of(list.version())).body(list);
   }

@@ -81,11 +81,11 @@ class ProductApi {
           "A JSON merge patch. Send If-Match with the ETag you read: a stale one gets 412.")
   ResponseEntity<Product> patch(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody JsonNode patch) {
-    Long expected = ETags.version(ifMatch);
+    long expected = ETags.version(ifMatch);
     Product current = products.get(id);
-    if (expected != null && expected != current.version()) {
+    if (expected != current.version()) {
       throw new org.guanxi.crm.platform.StaleVersion(ProductService.KIND, current.version());
     }
     Product updated = products.update(id, expected, patches.apply(ProductDraft.of(current), patch));

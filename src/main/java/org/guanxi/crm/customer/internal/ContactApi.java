@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -76,7 +75,7 @@ class ContactApi {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID customerId,
       @PathVariable UUID contactId,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody ContactDraft draft) {
     Contact contact = contacts.update(user, customerId, contactId, ETags.version(ifMatch), draft);
     return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(contact.masked());

@@ -74,7 +74,7 @@ class CustomFieldApi {
           "Change a custom field's labels, options, order, whether it is required, or retire it")
   ResponseEntity<CustomField> change(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody CustomFieldChange change) {
     CustomField field =
         fields.change(

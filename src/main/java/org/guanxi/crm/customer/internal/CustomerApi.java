@@ -115,19 +115,14 @@ class CustomerApi {
   ResponseEntity<CustomerResource> patch(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody JsonNode patch) {
     Customer current = customers.get(user, id);
-    Long expected = ETags.version(ifMatch);
-    if (expected != null && expected != current.version()) {
+    long expected = ETags.version(ifMatch);
+    if (expected != current.version()) {
       throw new org.guanxi.crm.platform.StaleVersion(CustomerService.KIND, current.version());
     }
-    Customer updated =
-        customers.update(
-            user,
-            id,
-            expected == null ? current.version() : expected,
-            patches.apply(current.draft(), patch));
+    Customer updated = customers.update(user, id, expected, patches.apply(current.draft(), patch));
     return ResponseEntity.ok().eTag(etag(updated)).body(CustomerResource.of(updated, false));
   }
 
@@ -139,7 +134,7 @@ class CustomerApi {
   ResponseEntity<Void> delete(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      @RequestHeader("If-Match") String ifMatch) {
     customers.delete(user, id, ETags.version(ifMatch));
     return ResponseEntity.noContent().build();
   }
@@ -167,7 +162,7 @@ class CustomerApi {
   ResponseEntity<CustomerResource> setExternalKey(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody ExternalKey body) {
     Customer changed =
         customers.setExternalKey(user, id, ETags.version(ifMatch), body.externalKey());

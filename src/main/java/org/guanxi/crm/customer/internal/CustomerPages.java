@@ -340,10 +340,33 @@ class CustomerPages {
     model.addAttribute("cf", parameters);
     CustomerPage page =
         customers.list(
-            user, query(q, stage, deleted, cursor, customers.customFieldFilter(parameters)));
+            user, query(q, stage, deleted, cursor, customFieldFilter(parameters, model)));
     model.addAttribute(
         "rows", page.items().stream().map(c -> CustomerResource.of(c, false)).toList());
     model.addAttribute("nextCursor", page.nextCursor());
+  }
+
+  /**
+   * The custom-field filters of the list that can be applied. One that names no such field, or a
+   * value the field cannot hold (a link kept from before a field changed, an address typed by
+   * hand), is left out and listed in the model as {@code filterErrors}, so that the page says so
+   * instead of failing.
+   */
+  private Map<String, Object> customFieldFilter(Map<String, String> parameters, Model model) {
+    Map<String, Object> filter = new java.util.TreeMap<>();
+    List<InvalidInput.FieldError> leftOut = new java.util.ArrayList<>();
+    parameters.forEach(
+        (name, value) -> {
+          if (name.startsWith("cf.")) {
+            try {
+              filter.putAll(customers.customFieldFilter(Map.of(name, value)));
+            } catch (InvalidInput e) {
+              leftOut.addAll(e.errors());
+            }
+          }
+        });
+    model.addAttribute("filterErrors", leftOut);
+    return filter;
   }
 
   private String form(CurrentUser user, Model model, @Nullable UUID id, @Nullable Long version) {

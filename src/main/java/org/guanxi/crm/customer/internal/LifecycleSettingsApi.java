@@ -46,12 +46,10 @@ class LifecycleSettingsApi {
       description = "Send If-Match with the ETag you read: a stale one gets 412.")
   @Transactional
   ResponseEntity<LifecycleSettings> put(
-      @RequestBody @Nullable LifecycleSettings change,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      @RequestBody @Nullable LifecycleSettings change, @RequestHeader("If-Match") String ifMatch) {
     LifecycleSettings valid = LifecycleSettings.validated(validation, change);
     LifecycleSettings current = settings.current();
-    Long expected = ETags.version(ifMatch);
-    long version = expected == null ? current.versionOrZero() : expected;
+    long version = ETags.version(ifMatch);
     if (version != current.versionOrZero() || !settings.save(valid, version)) {
       throw new StaleVersion("customer-lifecycle-settings", settings.current().versionOrZero());
     }

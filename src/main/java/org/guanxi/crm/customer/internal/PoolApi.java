@@ -111,7 +111,7 @@ class PoolApi {
   PoolCustomer release(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody Release release) {
     return pool.release(user, id, ETags.version(ifMatch), release.reason());
   }

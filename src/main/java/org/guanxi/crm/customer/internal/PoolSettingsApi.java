@@ -49,12 +49,10 @@ class PoolSettingsApi {
       description = "Send If-Match with the ETag you read: a stale one gets 412.")
   @Transactional
   ResponseEntity<PoolSettings> put(
-      @RequestBody @Nullable PoolSettings change,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      @RequestBody @Nullable PoolSettings change, @RequestHeader("If-Match") String ifMatch) {
     PoolSettings valid = PoolSettings.validated(validation, change);
     PoolSettings current = settings.current();
-    Long expected = ETags.version(ifMatch);
-    long version = expected == null ? current.versionOrZero() : expected;
+    long version = ETags.version(ifMatch);
     if (version != current.versionOrZero() || !settings.save(valid, version)) {
       throw new StaleVersion("customer-pool-settings", settings.current().versionOrZero());
     }

@@ -105,7 +105,7 @@ class KeyAccountPlanApi {
   ResponseEntity<KeyAccountPlanResource> replace(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody KeyAccountPlanDraft draft) {
     KeyAccountPlanService.View view = plans.replace(user, id, ETags.version(ifMatch), draft);
     return ResponseEntity.ok()
@@ -115,11 +115,11 @@ class KeyAccountPlanApi {
 
   @DeleteMapping("/{id}")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  @Operation(summary = "Delete a plan", description = "If-Match is honoured when sent.")
+  @Operation(summary = "Delete a plan", description = "Send If-Match.")
   ResponseEntity<Void> delete(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      @RequestHeader("If-Match") String ifMatch) {
     plans.delete(user, id, ETags.version(ifMatch));
     return ResponseEntity.noContent().build();
   }

@@ -30,10 +30,4 @@ class KeyAccountProblems {
     return Problems.of(
         HttpStatus.FORBIDDEN, "not-on-account-team", "Not on the account team", e.getMessage());
   }
-
-  @ExceptionHandler
-  ProblemDetail versionRequired(WholePlanVersionRequired e) {
-    return Problems.of(
-        HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required", e.getMessage());
-  }
 }

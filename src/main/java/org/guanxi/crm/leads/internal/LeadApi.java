@@ -114,9 +114,9 @@ class LeadApi {
   ResponseEntity<LeadResource> patch(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody JsonNode patch) {
-    Long expected = ETags.version(ifMatch);
+    long expected = ETags.version(ifMatch);
     Lead current = leads.editable(user, id, expected);
     Lead updated = leads.update(user, id, expected, patches.apply(current.draft(), patch));
     return ok(updated);
@@ -124,11 +124,11 @@ class LeadApi {
 
   @PostMapping("/{id}/qualify")
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
-  @Operation(summary = "Qualify a lead", description = "If-Match is honoured when sent.")
+  @Operation(summary = "Qualify a lead", description = "Send If-Match.")
   ResponseEntity<LeadResource> qualify(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      @RequestHeader("If-Match") String ifMatch) {
     return ok(leads.qualify(user, id, ETags.version(ifMatch)));
   }
 
@@ -136,11 +136,11 @@ class LeadApi {
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
   @Operation(
       summary = "Disqualify a lead",
-      description = "{\"reason\": \"...\"} is required. If-Match is honoured when sent.")
+      description = "{\"reason\": \"...\"} is required. Send If-Match.")
   ResponseEntity<LeadResource> disqualify(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody(required = false) @Nullable Disqualification body) {
     return ok(
         leads.disqualify(user, id, ETags.version(ifMatch), body == null ? null : body.reason()));
@@ -155,7 +155,7 @@ class LeadApi {
   ResponseEntity<Conversion> convert(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody(required = false) @Nullable LeadConversionRequest request) {
     LeadConversion.Outcome outcome =
         conversion.convert(
@@ -179,7 +179,7 @@ class LeadApi {
   ResponseEntity<Void> delete(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      @RequestHeader("If-Match") String ifMatch) {
     leads.delete(user, id, ETags.version(ifMatch));
     return ResponseEntity.noContent().build();
   }

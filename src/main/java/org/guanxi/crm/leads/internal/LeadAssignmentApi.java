@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -67,7 +66,7 @@ class LeadAssignmentApi {
   @Operation(summary = "Change a rule", description = "If-Match with the ETag you read.")
   ResponseEntity<LeadAssignmentRule> update(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody LeadAssignmentRuleDraft draft) {
     LeadAssignmentRule rule = rules.update(id, ETags.version(ifMatch), draft);
     return ResponseEntity.ok().eTag(ETags.of(rule.version())).body(rule);
@@ -76,9 +75,7 @@ class LeadAssignmentApi {
   @DeleteMapping("/{id}")
   @PreAuthorize("hasAuthority('SALES_SETTINGS')")
   @Operation(summary = "Delete a rule")
-  ResponseEntity<Void> delete(
-      @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+  ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader("If-Match") String ifMatch) {
     rules.delete(id, ETags.version(ifMatch));
     return ResponseEntity.noContent().build();
   }

@@ -67,10 +67,9 @@ class LeadFormApi {
   @Operation(
       summary = "Set up the lead form",
       description =
-          "enabled, fields (COMPANY, TITLE, PHONE, EMAIL, CITY, INDUSTRY, MESSAGE), thankYou, defaultOwnerId or defaultTeamId; newKey=true replaces the public key. If-Match honoured.")
+          "enabled, fields (COMPANY, TITLE, PHONE, EMAIL, CITY, INDUSTRY, MESSAGE), thankYou, defaultOwnerId or defaultTeamId; newKey=true replaces the public key. Send If-Match.")
   ResponseEntity<LeadFormResource> put(
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-      @RequestBody LeadFormDraft draft) {
+      @RequestHeader("If-Match") String ifMatch, @RequestBody LeadFormDraft draft) {
     LeadFormSettings settings = forms.update(ETags.version(ifMatch), draft);
     return ResponseEntity.ok()
         .eTag(ETags.of(settings.version()))

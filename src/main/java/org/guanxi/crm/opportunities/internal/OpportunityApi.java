@@ -102,11 +102,11 @@ class OpportunityApi {
   ResponseEntity<Opportunity> patch(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody JsonNode patch) {
-    Long expected = ETags.version(ifMatch);
+    long expected = ETags.version(ifMatch);
     Opportunity current = opportunities.get(user, id);
-    if (expected != null && expected != current.version()) {
+    if (expected != current.version()) {
       throw new StaleVersion(OpportunityService.KIND, current.version());
     }
     return ok(
@@ -122,7 +122,7 @@ class OpportunityApi {
   ResponseEntity<Opportunity> move(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody OpportunityService.Move move) {
     return ok(opportunities.move(user, id, ETags.version(ifMatch), move));
   }
@@ -136,7 +136,7 @@ class OpportunityApi {
   ResponseEntity<Opportunity> win(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody(required = false) OpportunityService.@Nullable Win win) {
     if (win != null && win.order() != null) {
       mayOrder(user);
@@ -158,7 +158,7 @@ class OpportunityApi {
   ResponseEntity<Opportunity> lose(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody OpportunityService.Loss loss) {
     return ok(opportunities.lose(user, id, ETags.version(ifMatch), loss));
   }
@@ -172,7 +172,7 @@ class OpportunityApi {
   ResponseEntity<Opportunity> reopen(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody(required = false) OpportunityService.@Nullable Reopening reopening) {
     return ok(
         opportunities.reopen(
@@ -191,7 +191,7 @@ class OpportunityApi {
   ResponseEntity<Opportunity> order(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody(required = false) OpportunityService.@Nullable OrderRequest request) {
     mayOrder(user);
     return ok(
@@ -208,7 +208,7 @@ class OpportunityApi {
   ResponseEntity<Void> delete(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      @RequestHeader("If-Match") String ifMatch) {
     opportunities.delete(user, id, ETags.version(ifMatch));
     return ResponseEntity.noContent().build();
   }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -69,7 +68,7 @@ class PipelineApi {
           "The stages in their new order: with an id an existing stage, without one a new stage; a stage left out is removed, which a stage that deals are in or went through cannot be (422 stage-in-use). Send If-Match.")
   ResponseEntity<Pipeline> update(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody PipelineDraft draft) {
     return ok(pipelines.update(id, ETags.version(ifMatch), draft));
   }
@@ -79,9 +78,7 @@ class PipelineApi {
   @Operation(
       summary = "Delete a pipeline",
       description = "Neither the default pipeline nor one with deals. Send If-Match.")
-  ResponseEntity<Void> delete(
-      @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+  ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader("If-Match") String ifMatch) {
     pipelines.delete(id, ETags.version(ifMatch));
     return ResponseEntity.noContent().build();
   }

@@ -106,19 +106,14 @@ class OrderApi {
   ResponseEntity<Order> patch(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody JsonNode patch) {
-    Long expected = ETags.version(ifMatch);
+    long expected = ETags.version(ifMatch);
     Order current = orders.get(user, id);
-    if (expected != null && expected != current.version()) {
+    if (expected != current.version()) {
       throw new StaleVersion(OrderService.KIND, current.version());
     }
-    Order updated =
-        orders.update(
-            user,
-            id,
-            expected == null ? current.version() : expected,
-            patches.apply(current.draft(), patch));
+    Order updated = orders.update(user, id, expected, patches.apply(current.draft(), patch));
     return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
   }
 
@@ -135,7 +130,7 @@ class OrderApi {
   ResponseEntity<Order> transition(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody OrderService.Transition transition) {
     Order order = orders.transition(user, id, ETags.version(ifMatch), transition);
     return ResponseEntity.ok().eTag(ETags.of(order.version())).body(order);

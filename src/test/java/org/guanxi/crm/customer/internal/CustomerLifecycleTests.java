@@ -22,6 +22,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +83,9 @@ class CustomerLifecycleTests {
     mvc.perform(
             put("/api/v1/customer-lifecycle-settings")
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, admin.bearer(), "/api/v1/customer-lifecycle-settings"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"atRiskAfterDays\": 30, \"lostAfterDays\": 60}"))
         .andExpect(status().isOk());
@@ -230,9 +234,11 @@ class CustomerLifecycleTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
+    request.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/customer-lifecycle-settings"));
     return mvc.perform(request);
   }
 

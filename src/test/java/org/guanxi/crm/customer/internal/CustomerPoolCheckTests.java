@@ -25,6 +25,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,10 @@ class CustomerPoolCheckTests {
     mvc.perform(
             org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
                     "/api/v1/customers/" + customer)
-                .header("Authorization", rep.bearer()))
+                .header("Authorization", rep.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, rep.bearer(), "/api/v1/customers/" + customer)))
         .andExpect(status().isNoContent());
     assertThat(check(followedUpAt(customer).plus(Duration.ofDays(10)))).isZero();
   }
@@ -198,6 +202,9 @@ class CustomerPoolCheckTests {
     mvc.perform(
             patch("/api/v1/customers/" + customer)
                 .header("Authorization", manager.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, manager.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"ownerId\":\"" + otherRep.id() + "\"}"))
         .andExpect(status().isOk());
@@ -207,6 +214,9 @@ class CustomerPoolCheckTests {
     mvc.perform(
             post("/api/v1/customers/" + customer + "/release")
                 .header("Authorization", otherRep.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, otherRep.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"不合适\"}"))
         .andExpect(status().isOk());
@@ -348,9 +358,11 @@ class CustomerPoolCheckTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
+    request.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/customer-pool-settings"));
     return mvc.perform(request);
   }
 
@@ -358,6 +370,9 @@ class CustomerPoolCheckTests {
     mvc.perform(
             patch("/api/v1/customers/" + customer)
                 .header("Authorization", member.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, member.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"city\":\"" + city + "\"}"))
         .andExpect(status().isOk());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -77,15 +76,11 @@ class TeamApi {
               + "Send If-Match with the ETag you read: a stale one gets 412.")
   ResponseEntity<Team> patch(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody JsonNode patch) {
-    Long expected = ETags.version(ifMatch);
+    long expected = ETags.version(ifMatch);
     Team current = teams.get(id);
-    Team updated =
-        teams.update(
-            id,
-            expected == null ? current.version() : expected,
-            patches.apply(current.draft(), patch));
+    Team updated = teams.update(id, expected, patches.apply(current.draft(), patch));
     return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
   }
 
@@ -94,9 +89,7 @@ class TeamApi {
   @Operation(
       summary = "Delete an empty team",
       description = "A team with members or sub-teams is refused (422).")
-  ResponseEntity<Void> delete(
-      @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+  ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader("If-Match") String ifMatch) {
     teams.delete(id, ETags.version(ifMatch));
     return ResponseEntity.noContent().build();
   }

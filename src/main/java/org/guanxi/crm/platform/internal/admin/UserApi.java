@@ -86,15 +86,11 @@ class UserApi {
               + "Deactivating a user revokes the user's API tokens and ends the user's sessions.")
   ResponseEntity<UserAccount> patch(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody JsonNode patch) {
-    Long expected = ETags.version(ifMatch);
+    long expected = ETags.version(ifMatch);
     UserAccount current = users.get(id);
-    UserAccount updated =
-        users.update(
-            id,
-            expected == null ? current.version() : expected,
-            patches.apply(current.changes(), patch));
+    UserAccount updated = users.update(id, expected, patches.apply(current.changes(), patch));
     return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
   }
 

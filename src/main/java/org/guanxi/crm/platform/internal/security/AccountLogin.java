@@ -1,6 +1,7 @@
 package org.guanxi.crm.platform.internal.security;
 
 import java.util.List;
+import org.guanxi.crm.platform.StorableText;
 import org.guanxi.crm.platform.WorkspaceContext;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -20,6 +21,10 @@ class AccountLogin implements UserDetailsService {
 
   @Override
   public UserDetails loadUserByUsername(String username) {
+    if (!StorableText.storable(username)) {
+      // no account name holds a NUL, and the database refuses to look one up
+      throw new UsernameNotFoundException("No such account");
+    }
     var target =
         accounts
             .findLogin(username)

@@ -1,13 +1,16 @@
 package org.guanxi.crm.platform.internal.security;
 
 import jakarta.servlet.MultipartConfigElement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -17,6 +20,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.servlet.FlashMapManager;
 
@@ -28,6 +32,43 @@ import org.springframework.web.servlet.FlashMapManager;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+  /**
+   * What a page may load and run: scripts and styles from the CRM's own files only (no inline
+   * script, style or handler, no eval), so that text an attacker manages to put into a page cannot
+   * run; no plug-ins, no framing by other sites, forms posted to the CRM only.
+   */
+  static final String PAGE_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+          + " form-action 'self'; frame-ancestors 'none'";
+
+  /** The public forms are framed by the sites that embed them, so they may be framed anywhere. */
+  static final String PUBLIC_FORM_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " object-src 'none'; base-uri 'self'; form-action 'self'";
+
+  /** Browser features no page of the CRM uses, turned off for pages and whatever they embed. */
+  static final String PERMISSIONS_POLICY =
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+  /**
+   * The security headers of a chain besides Spring Security's defaults: the given content policy
+   * (none for the API, whose JSON no browser renders as a page), a referrer that names the CRM's
+   * pages to no other site, and no browser features.
+   */
+  private static Customizer<HeadersConfigurer<HttpSecurity>> headers(
+      @Nullable String contentPolicy) {
+    return headers -> {
+      if (contentPolicy != null) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentPolicy));
+      }
+      headers
+          .referrerPolicy(
+              referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+          .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
+    };
+  }
 
   /** The throttle runs inside the page chain only, not as a filter of its own on every request. */
   @Bean
@@ -64,6 +105,7 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers(PUBLIC_FORM_POLICY))
         .headers(headers -> headers.frameOptions(frame -> frame.disable()));
     return http.build();
   }
@@ -93,6 +135,7 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .csrf(csrf -> csrf.disable())
+        .headers(headers(null))
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(
@@ -143,6 +186,7 @@ class SecurityConfiguration {
                     .failureHandler(loginThrottle.failureHandler())
                     .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .headers(headers(PAGE_POLICY))
         .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
         // an upload over the limit is refused before the CSRF check reads the form, which would
         // fail on it

@@ -7,8 +7,14 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Problems;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.StorableText;
+import org.guanxi.crm.platform.UnknownVersion;
+import org.guanxi.crm.platform.VersionRequired;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +23,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,6 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every API error as {@code application/problem+json} with a stable {@code type} and {@code code}.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE - 1) // before PageProblems, which also applies to API controllers
 class ApiProblems extends ResponseEntityExceptionHandler {
 
   private final ObjectProvider<MultipartConfigElement> uploadLimits;
@@ -56,6 +65,82 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
         .eTag(ETags.of(e.currentVersion()))
         .body(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> versionRequired(VersionRequired e) {
+    return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED)
+        .body(versionRequired(e.getMessage()));
+  }
+
+  /**
+   * An {@code If-Match} that names no version the CRM gives out can match none: the precondition
+   * fails (412), as it does for a stale one, rather than the request being invalid.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unknownVersion(UnknownVersion e) {
+    return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+        .body(
+            Problems.of(
+                HttpStatus.PRECONDITION_FAILED,
+                "invalid-etag",
+                "Not a version of this record",
+                e.getMessage() + ". Read the record again and send its ETag."));
+  }
+
+  /** Every change of an existing record names the version it read ({@code ETags.version}). */
+  private static ProblemDetail versionRequired(String detail) {
+    return Problems.of(
+        HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required", detail);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleServletRequestBindingException(
+      ServletRequestBindingException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (e instanceof MissingRequestHeaderException missing
+        && HttpHeaders.IF_MATCH.equalsIgnoreCase(missing.getHeaderName())) {
+      return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED)
+          .body(versionRequired(new VersionRequired().getMessage()));
+    }
+    return super.handleServletRequestBindingException(e, headers, status, request);
+  }
+
+  @ExceptionHandler
+  ProblemDetail unstorable(UnstorableParameter e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            StorableText.CODE,
+            "Text that cannot be stored",
+            "The parameter '"
+                + e.parameter()
+                + "' contains the character U+0000 (NUL), which cannot be stored or searched for;"
+                + " remove it.");
+    problem.setProperty("parameter", e.parameter());
+    return problem;
+  }
+
+  /**
+   * Text with a NUL that reached the database unchecked, such as free text no command record
+   * carries ({@link NulRefusal}).
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> refused(DataIntegrityViolationException e)
+      throws DataIntegrityViolationException {
+    if (!NulRefusal.causedBy(e)) {
+      throw e;
+    }
+    return ResponseEntity.badRequest()
+        .body(
+            Problems.of(
+                HttpStatus.BAD_REQUEST,
+                StorableText.CODE,
+                "Text that cannot be stored",
+                "A parameter or field contains the character U+0000 (NUL), which cannot be"
+                    + " stored or searched for; remove it."));
   }
 
   @ExceptionHandler

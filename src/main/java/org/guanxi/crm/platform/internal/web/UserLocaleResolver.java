@@ -60,6 +60,7 @@ final class UserLocaleResolver implements LocaleResolver {
       cookie.setPath("/");
       cookie.setMaxAge(365 * 24 * 3600);
       cookie.setHttpOnly(true);
+      cookie.setSecure(request.isSecure()); // as the session cookie: over HTTPS, HTTPS only
       response.addCookie(cookie);
     }
   }

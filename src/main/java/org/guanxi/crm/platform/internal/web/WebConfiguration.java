@@ -24,12 +24,17 @@ class WebConfiguration implements WebMvcConfigurer {
   private final LanguageSwitch languageSwitch;
   private final EarlyAuthorization earlyAuthorization;
   private final PageModel pageModel;
+  private final UnstorableParameter.Check unstorableParameters;
 
   WebConfiguration(
-      LanguageSwitch languageSwitch, EarlyAuthorization earlyAuthorization, PageModel pageModel) {
+      LanguageSwitch languageSwitch,
+      EarlyAuthorization earlyAuthorization,
+      PageModel pageModel,
+      UnstorableParameter.Check unstorableParameters) {
     this.languageSwitch = languageSwitch;
     this.earlyAuthorization = earlyAuthorization;
     this.pageModel = pageModel;
+    this.unstorableParameters = unstorableParameters;
   }
 
   @Bean
@@ -57,6 +62,7 @@ class WebConfiguration implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(earlyAuthorization);
+    registry.addInterceptor(unstorableParameters);
     registry.addInterceptor(languageSwitch);
     registry.addInterceptor(pageModel);
   }
