@@ -4,6 +4,7 @@ import jakarta.servlet.MultipartConfigElement;
 import java.util.List;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.NoExchangeRate;
 import org.guanxi.crm.platform.Problems;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -56,6 +57,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
         .eTag(ETags.of(e.currentVersion()))
         .body(problem);
+  }
+
+  @ExceptionHandler
+  ProblemDetail noExchangeRate(NoExchangeRate e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "no-exchange-rate",
+            "No exchange rate",
+            e.getMessage() + ". An administrator adds the rate on the exchange rates page.");
+    problem.setProperty("currency", e.missing().currency());
+    problem.setProperty("baseCurrency", e.missing().baseCurrency());
+    problem.setProperty("onDate", e.missing().onDate().toString());
+    return problem;
   }
 
   @ExceptionHandler
