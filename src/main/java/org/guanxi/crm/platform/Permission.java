@@ -37,6 +37,8 @@ public enum Permission {
   /** sales settings: pipelines and their stages, lead assignment rules, the web-to-lead form */
   SALES_SETTINGS,
   AUDIT_READ,
+  /** the exchange rates money in other currencies is added up with, in the base currency */
+  EXCHANGE_RATE_WRITE,
   ADMINISTRATION;
 
   /**

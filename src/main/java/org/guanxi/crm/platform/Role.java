@@ -36,6 +36,7 @@ public enum Role {
           KEY_ACCOUNT_WRITE,
           SALES_SETTINGS,
           AUDIT_READ,
+          EXCHANGE_RATE_WRITE,
           ADMINISTRATION)),
   MANAGER(
       RecordScope.TEAM,

@@ -1,14 +1,18 @@
 package org.guanxi.crm.opportunities;
 
+import static org.hamcrest.Matchers.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
@@ -119,6 +123,74 @@ class ForecastTests {
         .andExpect(status().isForbidden());
   }
 
+  @Test
+  void theForecastAddsEveryCurrencyUpInTheBaseCurrencyAtEachMonthsRate() throws Exception {
+    TestWorkspace workspace = workspaces.create();
+    Member rep = workspace.member(Role.SALES);
+    Member admin = workspace.member(Role.ADMINISTRATOR);
+    YearMonth thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai")); // deals close in China time
+    YearMonth nextMonth = thisMonth.plusMonths(1);
+    LocalDate close = nextMonth.atDay(10);
+    deal(rep, "A", 100000, close); // CNY, 10% → 10,000
+    dealIn(rep, "G", 10000, "GBP", close); // 10% → 1,000 pounds
+    String won = dealIn(rep, "W", 2000, "GBP", close);
+    send(rep, "/api/v1/opportunities/" + won + "/win", "{}"); // won 2,000 pounds this month
+
+    // the view in yuan is as before; pounds without a rate are named, not counted as nothing
+    forecast(rep)
+        .andExpect(jsonPath("$.currency").value("CNY"))
+        .andExpect(jsonPath("$.months[?(@.key == '" + nextMonth + "')].weighted").value(10000.0))
+        .andExpect(jsonPath("$.inBaseCurrency.currency").value("CNY"))
+        .andExpect(jsonPath("$.inBaseCurrency.currencies", contains("CNY", "GBP")))
+        .andExpect(jsonPath("$.inBaseCurrency.missingRates[0].currency").value("GBP"))
+        .andExpect(
+            jsonPath("$.inBaseCurrency.missingRates[0].onDate")
+                .value(thisMonth.atEndOfMonth().toString()))
+        .andExpect(
+            jsonPath("$.inBaseCurrency.months[?(@.key == '" + thisMonth + "')].won")
+                .value(contains(nullValue())))
+        .andExpect(jsonPath("$.inBaseCurrency.total.expected").value(nullValue()))
+        .andExpect(jsonPath("$.inBaseCurrency.total.openDeals").value(2));
+
+    rate(admin, "GBP", thisMonth.minusMonths(1).atDay(1), "9.0");
+    // this month: won 2,000 × 9 = 18,000; next month: weighted 10,000 + 1,000 × 9 = 19,000
+    forecast(rep)
+        .andExpect(jsonPath("$.inBaseCurrency.missingRates").isEmpty())
+        .andExpect(
+            jsonPath("$.inBaseCurrency.months[?(@.key == '" + thisMonth + "')].won").value(18000.0))
+        .andExpect(
+            jsonPath("$.inBaseCurrency.months[?(@.key == '" + nextMonth + "')].weighted")
+                .value(19000.0))
+        .andExpect(jsonPath("$.inBaseCurrency.total.expected").value(37000.0));
+
+    // next month has a rate of its own: 10,000 + 1,000 × 9.5 = 19,500
+    rate(admin, "GBP", nextMonth.atDay(1), "9.5");
+    forecast(rep)
+        .andExpect(
+            jsonPath("$.inBaseCurrency.months[?(@.key == '" + thisMonth + "')].won").value(18000.0))
+        .andExpect(
+            jsonPath("$.inBaseCurrency.months[?(@.key == '" + nextMonth + "')].weighted")
+                .value(19500.0))
+        .andExpect(jsonPath("$.inBaseCurrency.total.expected").value(37500.0));
+
+    // the view in pounds keeps answering in pounds
+    mvc.perform(
+            get("/api/v1/opportunities/forecast")
+                .param("currency", "GBP")
+                .header("Authorization", rep.bearer()))
+        .andExpect(jsonPath("$.currency").value("GBP"))
+        .andExpect(jsonPath("$.months[?(@.key == '" + nextMonth + "')].weighted").value(1000.0))
+        .andExpect(jsonPath("$.months[?(@.key == '" + thisMonth + "')].won").value(2000.0))
+        .andExpect(jsonPath("$.inBaseCurrency.total.expected").value(37500.0));
+
+    Cookie session = PageLogin.signIn(mvc, rep.username(), TestWorkspace.PASSWORD);
+    mvc.perform(get("/opportunities/forecast").cookie(session))
+        .andExpect(content().string(containsString("全部币种折合 CNY")))
+        .andExpect(content().string(containsString("¥37,500.00")));
+    mvc.perform(get("/opportunities/forecast").cookie(session).param("lang", "en"))
+        .andExpect(content().string(containsString("All currencies in CNY")));
+  }
+
   ResultActions forecast(Member member) throws Exception {
     return mvc.perform(
         get("/api/v1/opportunities/forecast").header("Authorization", member.bearer()));
@@ -141,6 +213,34 @@ class ForecastTests {
                 "{\"name\": \"%s\", \"customerId\": \"%s\", \"amount\": %d, \"expectedCloseDate\": \"%s\"}"
                     .formatted(name, customer, amount, close))),
         "$.id");
+  }
+
+  String dealIn(Member rep, String name, int amount, String currency, LocalDate close)
+      throws Exception {
+    String customer =
+        JsonPath.read(
+            json(
+                send(
+                    rep,
+                    "/api/v1/customers",
+                    "{\"kind\":\"ORGANIZATION\",\"name\":\"" + name + "客户\"}")),
+            "$.id");
+    return JsonPath.read(
+        json(
+            send(
+                rep,
+                "/api/v1/opportunities",
+                "{\"name\": \"%s\", \"customerId\": \"%s\", \"amount\": %d, \"currency\": \"%s\", \"expectedCloseDate\": \"%s\"}"
+                    .formatted(name, customer, amount, currency, close))),
+        "$.id");
+  }
+
+  void rate(Member admin, String currency, LocalDate validFrom, String rate) throws Exception {
+    send(
+        admin,
+        "/api/v1/exchange-rates",
+        "{\"currency\":\"%s\",\"validFrom\":\"%s\",\"rate\":%s}"
+            .formatted(currency, validFrom, rate));
   }
 
   ResultActions send(Member member, String path, String body) throws Exception {

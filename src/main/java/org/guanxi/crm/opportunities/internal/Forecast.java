@@ -6,13 +6,15 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import org.guanxi.crm.platform.MissingExchangeRate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The weighted forecast of the deals a user may see, in one currency over a period of months: what
  * was won, what is open and its weighted amount (amount × probability), per month, per rep and per
  * team; and, for the deals closed in the period, the win rate and the days spent per stage and the
- * length of the sales cycle.
+ * length of the sales cycle. {@code inBaseCurrency} adds the deals of every currency up per month
+ * in the workspace's base currency.
  */
 record Forecast(
     YearMonth from,
@@ -23,7 +25,39 @@ record Forecast(
     List<Row> reps,
     List<Row> teams,
     List<StageOutcome> stages,
-    Closed closed) {
+    Closed closed,
+    InBaseCurrency inBaseCurrency) {
+
+  /**
+   * The deals of every currency added up in the base currency ({@code currency}): each month's sums
+   * converted at the rate valid on the month's last day (for months ahead, the latest rate known).
+   * A month that needs a missing rate has no money figures (null), and {@code missingRates} names
+   * the currencies and the first day without a rate; so do the period's totals.
+   *
+   * @param currencies the currencies of the deals added up
+   */
+  record InBaseCurrency(
+      String currency,
+      List<String> currencies,
+      List<BaseRow> months,
+      BaseRow total,
+      List<MissingExchangeRate> missingRates) {}
+
+  /** A month (or the period: key {@code total}) in the base currency. */
+  record BaseRow(
+      String key,
+      long wonDeals,
+      @Nullable BigDecimal won,
+      long openDeals,
+      @Nullable BigDecimal open,
+      @Nullable BigDecimal weighted) {
+
+    /** What the month is expected to bring: won plus the weighted open; null without a rate. */
+    @JsonProperty
+    public @Nullable BigDecimal expected() {
+      return won == null || weighted == null ? null : won.add(weighted);
+    }
+  }
 
   /**
    * One line of the forecast: a month, a rep or a team ({@code key} is the month, the user's or the

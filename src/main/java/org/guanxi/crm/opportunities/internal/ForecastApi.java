@@ -27,7 +27,8 @@ class ForecastApi {
   @Operation(
       summary = "The weighted forecast",
       description =
-          "Of the deals you may see (a manager: the team's), in one currency (default CNY), months from/to as 2026-01 (default: the past six months to five ahead): won, open and weighted open (amount × probability) per month, rep and team; for deals closed in the period the win rate and average days per stage they went through, the overall win rate and the average days to win.")
+          "Of the deals you may see (a manager: the team's), in one currency (default: the workspace's base currency, CNY unless an administrator chose another), months from/to as 2026-01 (default: the past six months to five ahead): won, open and weighted open (amount × probability) per month, rep and team; for deals closed in the period the win rate and average days per stage they went through, the overall win rate and the average days to win."
+              + " inBaseCurrency adds the deals of every currency up per month in the base currency, each month at the rate valid on its last day (months ahead: the latest rate); a month that needs a missing rate has null amounts and missingRates names the currency and day.")
   Forecast forecast(
       @AuthenticationPrincipal CurrentUser user,
       @RequestParam(required = false) @Nullable YearMonth from,

@@ -1,17 +1,24 @@
 package org.guanxi.crm.opportunities.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.ExchangeRates;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.MissingExchangeRate;
+import org.guanxi.crm.platform.RatesToBase;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
@@ -29,10 +36,12 @@ class ForecastService {
 
   private final ForecastStore store;
   private final WorkspaceTime time;
+  private final ExchangeRates exchangeRates;
 
-  ForecastService(ForecastStore store, WorkspaceTime time) {
+  ForecastService(ForecastStore store, WorkspaceTime time, ExchangeRates exchangeRates) {
     this.store = store;
     this.time = time;
+    this.exchangeRates = exchangeRates;
   }
 
   /** The default period: the past six months, this month and the next five. */
@@ -63,12 +72,15 @@ class ForecastService {
       throw new InvalidInput(
           "to", "period-too-long", "A forecast spans at most " + MAX_MONTHS + " months");
     }
-    String money = currency == null || currency.isBlank() ? Currencies.DEFAULT : currency;
-    if (!money.matches("[A-Z]{3}")) {
+    if (currency != null && !currency.isBlank() && !currency.matches("[A-Z]{3}")) {
       throw new InvalidInput("currency", "pattern", "a three-letter ISO code such as CNY");
     }
+    String base = exchangeRates.baseCurrency();
+    String money = currency == null || currency.isBlank() ? base : currency;
     RecordAccess.Condition visible = RecordAccess.visible(user, OpportunityStore.holding("f"));
-    List<ForecastStore.Cell> cells = store.cells(visible, start, end, money, pipelineId);
+    List<ForecastStore.Cell> everyCurrency = store.cells(visible, start, end, pipelineId);
+    List<ForecastStore.Cell> cells =
+        everyCurrency.stream().filter(c -> c.currency().equals(money)).toList();
 
     Map<String, Sum> months = new LinkedHashMap<>();
     for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
@@ -98,7 +110,54 @@ class ForecastService {
             c -> c.teamId() == null ? "" : c.teamId().toString(),
             ForecastStore.Cell::teamName),
         store.stageOutcomes(visible, start, end, pipelineId),
-        new Forecast.Closed(won, lost, cycleDays));
+        new Forecast.Closed(won, lost, cycleDays),
+        inBaseCurrency(base, start, end, everyCurrency));
+  }
+
+  /**
+   * The won and open deals of every currency per month in the base currency, each month at the rate
+   * valid on its last day: the latest known for months ahead, as no one knows their rates yet.
+   */
+  private Forecast.InBaseCurrency inBaseCurrency(
+      String base, YearMonth start, YearMonth end, List<ForecastStore.Cell> cells) {
+    Set<String> currencies = new TreeSet<>();
+    for (ForecastStore.Cell cell : cells) {
+      if (cell.status() != OpportunityStatus.LOST) {
+        currencies.add(cell.currency());
+      }
+    }
+    Set<String> others = new TreeSet<>(currencies);
+    others.remove(base);
+    RatesToBase rates =
+        others.isEmpty()
+            ? new RatesToBase(base, Map.of())
+            : exchangeRates.toBase(others, start.atEndOfMonth(), end.atEndOfMonth());
+    Map<YearMonth, BaseSum> months = new LinkedHashMap<>();
+    for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
+      months.put(m, new BaseSum(m.toString()));
+    }
+    BaseSum total = new BaseSum("total");
+    Map<String, LocalDate> missing = new TreeMap<>();
+    for (ForecastStore.Cell cell : cells) {
+      if (cell.status() == OpportunityStatus.LOST) {
+        continue;
+      }
+      LocalDate monthEnd = cell.month().atEndOfMonth();
+      BigDecimal rate = rates.rate(cell.currency(), monthEnd);
+      if (rate == null) {
+        missing.merge(cell.currency(), monthEnd, (a, b) -> a.isBefore(b) ? a : b);
+      }
+      months.get(cell.month()).add(cell, rate);
+      total.add(cell, rate);
+    }
+    return new Forecast.InBaseCurrency(
+        base,
+        List.copyOf(currencies),
+        months.values().stream().map(BaseSum::row).toList(),
+        total.row(),
+        missing.entrySet().stream()
+            .map(e -> new MissingExchangeRate(e.getKey(), base, e.getValue()))
+            .toList());
   }
 
   /** Rows per rep or team, the largest expected amount first. */
@@ -123,6 +182,45 @@ class ForecastService {
 
   private YearMonth thisMonth() {
     return YearMonth.from(time.today());
+  }
+
+  /** Adds cells of any currency up in the base currency; a cell without a rate voids the sums. */
+  private static final class BaseSum {
+    private final String key;
+    private long wonDeals;
+    private long openDeals;
+    private @Nullable BigDecimal won = BigDecimal.ZERO;
+    private @Nullable BigDecimal open = BigDecimal.ZERO;
+    private @Nullable BigDecimal weighted = BigDecimal.ZERO;
+
+    BaseSum(String key) {
+      this.key = key;
+    }
+
+    void add(ForecastStore.Cell cell, @Nullable BigDecimal rate) {
+      if (cell.status() == OpportunityStatus.WON) {
+        wonDeals += cell.deals();
+        won = plus(won, cell.amount(), rate);
+      } else if (cell.status() == OpportunityStatus.OPEN) {
+        openDeals += cell.deals();
+        open = plus(open, cell.amount(), rate);
+        weighted = plus(weighted, cell.weighted(), rate);
+      }
+    }
+
+    private static @Nullable BigDecimal plus(
+        @Nullable BigDecimal sum, BigDecimal amount, @Nullable BigDecimal rate) {
+      return sum == null || rate == null ? null : sum.add(amount.multiply(rate));
+    }
+
+    Forecast.BaseRow row() {
+      return new Forecast.BaseRow(
+          key, wonDeals, money(won), openDeals, money(open), money(weighted));
+    }
+
+    private static @Nullable BigDecimal money(@Nullable BigDecimal amount) {
+      return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
+    }
   }
 
   /** Adds cells up into one row. */

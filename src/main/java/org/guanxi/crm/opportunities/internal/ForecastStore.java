@@ -86,18 +86,14 @@ class ForecastStore {
   }
 
   /**
-   * The won and open sums per month, owner and team in the period: the cells the forecast adds up.
+   * The won, open and lost sums per month, owner, team and currency in the period: the cells the
+   * forecast adds up, for its view in one currency and for its total in the base currency alike.
    */
   List<Cell> cells(
-      RecordAccess.Condition visible,
-      YearMonth from,
-      YearMonth to,
-      String currency,
-      @Nullable UUID pipelineId) {
+      RecordAccess.Condition visible, YearMonth from, YearMonth to, @Nullable UUID pipelineId) {
     Map<String, Object> params = new HashMap<>(visible.params());
     params.put("from", Date.valueOf(from.atDay(1)));
     params.put("to", Date.valueOf(to.atDay(1)));
-    params.put("currency", currency);
     String pipeline = "";
     if (pipelineId != null) {
       pipeline = " and f.pipeline_id = :pipelineId";
@@ -106,18 +102,18 @@ class ForecastStore {
     return jdbc.sql(
             """
             select f.month, f.owner_id, u.display_name as owner_name, f.team_id, t.name as team_name, f.status,
-              sum(f.deals) as deals, sum(f.amount) as amount, sum(f.weighted) as weighted,
+              f.currency, sum(f.deals) as deals, sum(f.amount) as amount, sum(f.weighted) as weighted,
               sum(f.cycle_days) as cycle_days
             from opportunity_forecast f
             left join workspace_user u on u.workspace_id = f.workspace_id and u.id = f.owner_id
             left join workspace_team t on t.workspace_id = f.workspace_id and t.id = f.team_id
-            where f.month between :from and :to and f.currency = :currency
+            where f.month between :from and :to
             """
                 + pipeline
                 + " and "
                 + visible.sql()
                 + """
-                 group by f.month, f.owner_id, u.display_name, f.team_id, t.name, f.status
+                 group by f.month, f.owner_id, u.display_name, f.team_id, t.name, f.status, f.currency
                  having sum(f.deals) <> 0
                 """)
         .params(params)
@@ -220,7 +216,7 @@ class ForecastStore {
         .list();
   }
 
-  /** One cell of the forecast: a month's deals of one owner and team in one status. */
+  /** One cell of the forecast: a month's deals of one owner and team in one status and currency. */
   record Cell(
       YearMonth month,
       UUID ownerId,
@@ -228,6 +224,7 @@ class ForecastStore {
       @Nullable UUID teamId,
       @Nullable String teamName,
       OpportunityStatus status,
+      String currency,
       long deals,
       BigDecimal amount,
       BigDecimal weighted,
@@ -241,6 +238,7 @@ class ForecastStore {
         rs.getObject("team_id", UUID.class),
         rs.getString("team_name"),
         OpportunityStatus.valueOf(rs.getString("status")),
+        rs.getString("currency"),
         rs.getLong("deals"),
         rs.getBigDecimal("amount"),
         rs.getBigDecimal("weighted"),

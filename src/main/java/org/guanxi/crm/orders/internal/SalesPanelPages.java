@@ -2,7 +2,6 @@ package org.guanxi.crm.orders.internal;
 
 import java.util.UUID;
 import org.guanxi.crm.customer.Customers;
-import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.springframework.http.HttpStatus;
@@ -18,16 +17,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The sales section of the customer 360 page (fetched by htmx): revenue and gross profit of all
- * time, and the latest orders.
+ * time in each currency of the customer's orders and added up in the base currency, and the latest
+ * orders.
  */
 @Controller
 class SalesPanelPages {
 
-  private final RevenueStore revenue;
+  private final RevenueService revenue;
   private final OrderService orders;
   private final Customers customers;
 
-  SalesPanelPages(RevenueStore revenue, OrderService orders, Customers customers) {
+  SalesPanelPages(RevenueService revenue, OrderService orders, Customers customers) {
     this.revenue = revenue;
     this.orders = orders;
     this.customers = customers;
@@ -40,7 +40,7 @@ class SalesPanelPages {
       throw new RecordNotFound("customer", id);
     }
     model.addAttribute("customerId", id);
-    model.addAttribute("revenue", revenue.of(id, Currencies.DEFAULT, null, null));
+    model.addAttribute("revenue", revenue.inEveryCurrency(id, null, null));
     model.addAttribute(
         "recentOrders",
         orders.list(user, new OrderQuery(id, null, null, null, null, null, 5)).items());

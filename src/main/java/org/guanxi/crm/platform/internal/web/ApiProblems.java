@@ -4,6 +4,7 @@ import jakarta.servlet.MultipartConfigElement;
 import java.util.List;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.NoExchangeRate;
 import org.guanxi.crm.platform.Problems;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -141,6 +142,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Text that cannot be stored",
                 "A parameter or field contains the character U+0000 (NUL), which cannot be"
                     + " stored or searched for; remove it."));
+  }
+
+  @ExceptionHandler
+  ProblemDetail noExchangeRate(NoExchangeRate e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "no-exchange-rate",
+            "No exchange rate",
+            e.getMessage() + ". An administrator adds the rate on the exchange rates page.");
+    problem.setProperty("currency", e.missing().currency());
+    problem.setProperty("baseCurrency", e.missing().baseCurrency());
+    problem.setProperty("onDate", e.missing().onDate().toString());
+    return problem;
   }
 
   @ExceptionHandler
