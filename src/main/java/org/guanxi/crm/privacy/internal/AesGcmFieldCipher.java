@@ -12,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.guanxi.crm.platform.Sealing;
 import org.guanxi.crm.platform.WorkspaceContext;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * (re-initialised with a fresh nonce for every value), so that the algorithm is looked up and a key
  * expanded once per thread and key, not once per field: an import seals millions of cells.
  */
-final class AesGcmFieldCipher implements FieldCipher {
+final class AesGcmFieldCipher implements FieldCipher, Sealing {
 
   private static final byte UNBOUND = 1;
   private static final byte BOUND = 2;
@@ -85,6 +86,16 @@ final class AesGcmFieldCipher implements FieldCipher {
       return sealed;
     }
     return seal(open(sealed, context), context);
+  }
+
+  @Override
+  public byte[] seal(byte[] clear, String table, String column, String row) {
+    return seal(clear, new FieldContext(table, column, row));
+  }
+
+  @Override
+  public byte[] open(byte[] sealed, String table, String column, String row) {
+    return open(sealed, new FieldContext(table, column, row));
   }
 
   byte[] seal(byte[] clear, FieldContext context) {

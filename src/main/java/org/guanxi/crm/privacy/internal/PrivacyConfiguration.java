@@ -14,6 +14,7 @@ class PrivacyConfiguration {
     return Keyring.load(privacy, platform);
   }
 
+  /** The modules' field cipher, and the sealing platform asks for (one bean, both interfaces). */
   @Bean
   AesGcmFieldCipher fieldCipher(Keyring keyring) {
     return new AesGcmFieldCipher(keyring);

@@ -82,7 +82,9 @@ class KeyRotationTests {
             "sales_lead.phone_enc",
             "sales_lead.email_enc",
             "sales_lead_import_row.cells_enc",
-            "customer_import.file_enc");
+            "customer_import.file_enc",
+            "idempotent_request.request_hash",
+            "idempotent_request.response_body");
     byte[] phoneAfter = stored(workspace, "select phone_enc from customer where id = ?", customer);
     assertThat(phoneAfter).isNotEqualTo(phoneBefore);
 
@@ -132,13 +134,15 @@ class KeyRotationTests {
 
   /**
    * A customer with every personal field (its address in the format before key ids), a contact, a
-   * lead, a lead import's rejected row and a customer import waiting for its mapping.
+   * lead, a lead import's rejected row, a customer import waiting for its mapping, and an answer
+   * kept for an idempotency key.
    */
   private UUID sealedValuesOfEveryKind(TestWorkspace workspace, Member admin) throws Exception {
     String created =
         mvc.perform(
                 post("/api/v1/customers")
                     .header("Authorization", admin.bearer())
+                    .header("Idempotency-Key", "rotation-" + UUID.randomUUID())
                     .contentType(MediaType.APPLICATION_JSON)
                     .content(
                         """

@@ -5,7 +5,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -74,7 +73,7 @@ class SecurityConfiguration {
       HttpSecurity http,
       ApiTokens tokens,
       UserAccounts accounts,
-      JdbcClient jdbc,
+      IdempotentAnswers idempotentAnswers,
       MultipartResolver multipart,
       ObjectProvider<MultipartConfigElement> uploadLimits)
       throws Exception {
@@ -107,7 +106,7 @@ class SecurityConfiguration {
         // filter reads it
         .addFilterAfter(
             UploadLimit.forApi(multipart, uploadLimits.getIfAvailable()), AuthorizationFilter.class)
-        .addFilterAfter(new IdempotentRequests(jdbc), UploadLimit.class);
+        .addFilterAfter(new IdempotentRequests(idempotentAnswers), UploadLimit.class);
     return http.build();
   }
 
