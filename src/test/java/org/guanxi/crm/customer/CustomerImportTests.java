@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.FieldContext;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.ImportJobs;
 import org.guanxi.crm.support.TestWorkspace;
@@ -148,7 +149,11 @@ class CustomerImportTests {
     workspace.in(
         () ->
             jdbc.sql("update customer_import set file_enc = ?, status = 'QUEUED' where id = ?")
-                .params(cipher.encrypt(Base64.getEncoder().encodeToString(file)), id)
+                .params(
+                    cipher.encrypt(
+                        Base64.getEncoder().encodeToString(file),
+                        FieldContext.of("customer_import", "file_enc", id)),
+                    id)
                 .update());
 
     awaitFinished(admin, "/api/v1/customer-imports/" + id)

@@ -19,8 +19,11 @@ import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.customer.internal.CustomerImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.JobQueue;
+import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -29,10 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Imports and their held rows in PostgreSQL. The uploaded file and the values of held rows are
  * personal data in plain text, so they are sealed with the field cipher like the customer's own
- * personal data.
+ * personal data: the file for its import, a row's values for that row of the import. A key rotation
+ * seals the files again through {@link #resealAfter}, the rows through {@link #heldRows}.
  */
 @Repository
-class CustomerImportStore implements JobQueue {
+class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
@@ -46,6 +50,7 @@ class CustomerImportStore implements JobQueue {
          group by r.status) d) as decided
       """;
   private static final int ROWS_PER_INSERT = 500;
+  private static final int HELD_ROWS_RESEALED_PER_BATCH = 1_000;
 
   /** A claimed import, in the workspace it belongs to. */
 
@@ -68,10 +73,12 @@ class CustomerImportStore implements JobQueue {
       List<DuplicateFinder.Reason> reasons) {}
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batchJdbc;
   private final FieldCipher cipher;
 
-  CustomerImportStore(JdbcClient jdbc, FieldCipher cipher) {
+  CustomerImportStore(JdbcClient jdbc, JdbcTemplate batchJdbc, FieldCipher cipher) {
     this.jdbc = jdbc;
+    this.batchJdbc = batchJdbc;
     this.cipher = cipher;
   }
 
@@ -97,7 +104,9 @@ class CustomerImportStore implements JobQueue {
         .param("actor", JSON.writeValueAsString(actor))
         .param("fileName", fileName)
         .param("format", file.format().name())
-        .param("file", cipher.encrypt(Base64.getEncoder().encodeToString(file.content())))
+        .param(
+            "file",
+            cipher.encrypt(Base64.getEncoder().encodeToString(file.content()), uploadedFile(id)))
         .param("headers", headers.toArray(String[]::new))
         .param("mapping", JSON.writeValueAsString(mapping.keys()))
         .param("status", status.name())
@@ -158,7 +167,7 @@ class CustomerImportStore implements JobQueue {
             (rs, n) ->
                 new Work(
                     JSON.readValue(rs.getString(1), CurrentUser.class),
-                    Base64.getDecoder().decode(cipher.decrypt(rs.getBytes(2))),
+                    Base64.getDecoder().decode(cipher.decrypt(rs.getBytes(2), uploadedFile(id))),
                     strings(rs.getArray(3)),
                     ColumnMapping.ofKeys(JSON.readValue(rs.getString(4), TEXTS)),
                     rs.getInt(5),
@@ -229,7 +238,10 @@ class CustomerImportStore implements JobQueue {
         Held row = part.get(i);
         params.put("number_" + i, row.number());
         params.put("status_" + i, row.status().name());
-        params.put("values_" + i, cipher.encrypt(JSON.writeValueAsString(row.values())));
+        params.put(
+            "values_" + i,
+            cipher.encrypt(
+                JSON.writeValueAsString(row.values()), heldValues(importId, row.number())));
         params.put("errors_" + i, JSON.writeValueAsString(row.errors()));
         params.put("candidate_" + i, row.candidateId());
         params.put("reasons_" + i, row.reasons().stream().map(Enum::name).toArray(String[]::new));
@@ -253,7 +265,7 @@ class CustomerImportStore implements JobQueue {
             where import_id = ? and status = ? and row_number > ? order by row_number limit ?
             """)
         .params(importId, status.name(), afterRow, limit)
-        .query(this::row)
+        .query((rs, n) -> row(importId, rs))
         .list();
   }
 
@@ -265,7 +277,7 @@ class CustomerImportStore implements JobQueue {
             where import_id = ? and row_number = ? for update
             """)
         .params(importId, number)
-        .query(this::row)
+        .query((rs, n) -> row(importId, rs))
         .optional();
   }
 
@@ -285,11 +297,13 @@ class CustomerImportStore implements JobQueue {
         .update();
   }
 
-  private CustomerImport.Row row(ResultSet rs, int n) throws SQLException {
+  private CustomerImport.Row row(UUID importId, ResultSet rs) throws SQLException {
+    int number = rs.getInt("row_number");
     return new CustomerImport.Row(
-        rs.getInt("row_number"),
+        number,
         RowStatus.valueOf(rs.getString("status")),
-        JSON.readValue(cipher.decrypt(rs.getBytes("values_enc")), TEXTS),
+        JSON.readValue(
+            cipher.decrypt(rs.getBytes("values_enc"), heldValues(importId, number)), TEXTS),
         JSON.readValue(rs.getString("errors"), ERRORS),
         rs.getObject("candidate_id", UUID.class),
         strings(rs.getArray("reasons")).stream().map(DuplicateFinder.Reason::valueOf).toList(),
@@ -318,6 +332,104 @@ class CustomerImportStore implements JobQueue {
         rs.getTimestamp("created_at").toInstant(),
         instant(rs.getTimestamp("started_at")),
         instant(rs.getTimestamp("finished_at")));
+  }
+
+  private static FieldContext uploadedFile(UUID importId) {
+    return FieldContext.of("customer_import", "file_enc", importId);
+  }
+
+  private static FieldContext heldValues(UUID importId, int row) {
+    return FieldContext.of("customer_import_row", "values_enc", importId, row);
+  }
+
+  @Override
+  public String table() {
+    return "customer_import";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of("file_enc");
+  }
+
+  /**
+   * Seals the uploaded file of the next import that still has one again, if it is not sealed with
+   * the current key: one at a time, as a file may be large.
+   */
+  @Override
+  public @Nullable UUID resealAfter(@Nullable UUID after) {
+    record Sealed(UUID id, byte[] file) {}
+    Optional<Sealed> next =
+        jdbc.sql(
+                """
+                select id, file_enc from customer_import where id > ? and file_enc is not null
+                order by id limit 1 for update
+                """)
+            .params(after == null ? new UUID(0, 0) : after)
+            .query((rs, n) -> new Sealed(rs.getObject(1, UUID.class), rs.getBytes(2)))
+            .optional();
+    next.filter(upload -> !cipher.isCurrent(upload.file()))
+        .ifPresent(
+            upload ->
+                jdbc.sql("update customer_import set file_enc = ? where id = ?")
+                    .params(cipher.reseal(upload.file(), uploadedFile(upload.id())), upload.id())
+                    .update());
+    return next.map(Sealed::id).orElse(null);
+  }
+
+  /** A row of an import, as the key rotation pages through them. */
+  record HeldRow(UUID importId, int number) {}
+
+  /** The rows imports held, offered to the key rotation beside the imports' files. */
+  SealedColumns<HeldRow> heldRows() {
+    return new SealedColumns<>() {
+      @Override
+      public String table() {
+        return "customer_import_row";
+      }
+
+      @Override
+      public List<String> columns() {
+        return List.of("values_enc");
+      }
+
+      @Override
+      public @Nullable HeldRow resealAfter(@Nullable HeldRow after) {
+        return resealHeldRowsAfter(after == null ? new HeldRow(new UUID(0, 0), 0) : after);
+      }
+    };
+  }
+
+  /** Seals again the values of the next thousand held rows not sealed with the current key. */
+  private @Nullable HeldRow resealHeldRowsAfter(HeldRow after) {
+    List<HeldRow> rows = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    jdbc.sql(
+            """
+            select import_id, row_number, values_enc from customer_import_row
+            where (import_id, row_number) > (?, ?) order by import_id, row_number limit ? for update
+            """)
+        .params(after.importId(), after.number(), HELD_ROWS_RESEALED_PER_BATCH)
+        .query(
+            rs -> {
+              HeldRow row = new HeldRow(rs.getObject(1, UUID.class), rs.getInt(2));
+              rows.add(row);
+              byte[] values = rs.getBytes(3);
+              if (!cipher.isCurrent(values)) {
+                updates.add(
+                    new Object[] {
+                      cipher.reseal(values, heldValues(row.importId(), row.number())),
+                      row.importId(),
+                      row.number()
+                    });
+              }
+            });
+    if (!updates.isEmpty()) {
+      batchJdbc.batchUpdate(
+          "update customer_import_row set values_enc = ? where import_id = ? and row_number = ?",
+          updates);
+    }
+    return rows.isEmpty() ? null : rows.get(rows.size() - 1);
   }
 
   private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -21,21 +21,25 @@ import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.FieldContext;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Customers in PostgreSQL. Personal data is sealed on the way in and opened on the way out; every
- * read is limited to the customers the user may see, in the query itself.
+ * Customers in PostgreSQL. Personal data is sealed on the way in, for its customer and column, and
+ * opened on the way out; every read is limited to the customers the user may see, in the query
+ * itself. A key rotation seals it again through {@link #resealAfter}.
  */
 @Repository
-class CustomerStore {
+class CustomerStore implements SealedColumns<UUID> {
 
   /**
    * Who holds a customer ({@code customer c}): its owner, and the users it is shared with while it
@@ -73,14 +77,26 @@ class CustomerStore {
   private static final int LONGEST_PHONE = 15;
   private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {};
 
+  private static final List<String> SEALED =
+      List.of("phone_enc", "email_enc", "id_card_enc", "birthday_enc", "address_enc");
+  private static final int RESEALED_PER_BATCH = 1_000;
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate batchJdbc;
   private final FieldCipher cipher;
   private final BlindIndex blindIndex;
 
-  CustomerStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex) {
+  CustomerStore(
+      JdbcClient jdbc, JdbcTemplate batchJdbc, FieldCipher cipher, BlindIndex blindIndex) {
     this.jdbc = jdbc;
+    this.batchJdbc = batchJdbc;
     this.cipher = cipher;
     this.blindIndex = blindIndex;
+  }
+
+  /** Where a customer's sealed value is kept. */
+  private static FieldContext sealed(String column, UUID customer) {
+    return FieldContext.of("customer", column, customer);
   }
 
   /** A customer's normalised content, ready to be stored. */
@@ -129,7 +145,7 @@ class CustomerStore {
   }
 
   void insert(UUID id, Content content, Instant now) {
-    Map<String, Object> params = parameters(content);
+    Map<String, Object> params = parameters(id, content);
     params.put("id", id);
     params.put("now", Timestamp.from(now));
     jdbc.sql(INSERT).params(params).update();
@@ -140,7 +156,7 @@ class CustomerStore {
    * otherwise.
    */
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    Map<String, Object> params = parameters(content);
+    Map<String, Object> params = parameters(id, content);
     params.put("id", id);
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
@@ -367,7 +383,7 @@ class CustomerStore {
     }
   }
 
-  private Map<String, Object> parameters(Content content) {
+  private Map<String, Object> parameters(UUID id, Content content) {
     PersonalData personal = content.personal();
     SearchKeys.Keys keys = SearchKeys.of(content.name());
     Map<String, Object> params = new HashMap<>();
@@ -382,19 +398,7 @@ class CustomerStore {
     params.put("preferences", content.preferences());
     params.put("ownerId", content.ownerId());
     params.put("teamId", content.teamId());
-    params.put("phoneEnc", cipher.encrypt(personal.phone()));
-    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, personal.phone()));
-    params.put(
-        "phoneTailBidx",
-        blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(personal.phone())));
-    params.put("emailEnc", cipher.encrypt(personal.email()));
-    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, personal.email()));
-    params.put("idCardEnc", cipher.encrypt(personal.idCard()));
-    params.put("idCardBidx", blindIndex.of(SensitiveField.ID_CARD, personal.idCard()));
-    params.put(
-        "birthdayEnc",
-        cipher.encrypt(personal.birthday() == null ? null : personal.birthday().toString()));
-    params.put("addressEnc", cipher.encrypt(personal.address()));
+    params.putAll(sealedParameters(id, personal));
     params.put("searchName", keys.name());
     params.put("searchLatin", keys.latin());
     params.put("searchGrams", keys.grams().toArray(String[]::new));
@@ -403,11 +407,110 @@ class CustomerStore {
     return params;
   }
 
+  /** A customer's personal data sealed for it, with its blind indexes, as statement parameters. */
+  private Map<String, Object> sealedParameters(UUID id, PersonalData personal) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("phoneEnc", cipher.encrypt(personal.phone(), sealed("phone_enc", id)));
+    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, personal.phone()));
+    params.put(
+        "phoneTailBidx",
+        blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(personal.phone())));
+    params.put("emailEnc", cipher.encrypt(personal.email(), sealed("email_enc", id)));
+    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, personal.email()));
+    params.put("idCardEnc", cipher.encrypt(personal.idCard(), sealed("id_card_enc", id)));
+    params.put("idCardBidx", blindIndex.of(SensitiveField.ID_CARD, personal.idCard()));
+    params.put(
+        "birthdayEnc",
+        cipher.encrypt(
+            personal.birthday() == null ? null : personal.birthday().toString(),
+            sealed("birthday_enc", id)));
+    params.put("addressEnc", cipher.encrypt(personal.address(), sealed("address_enc", id)));
+    return params;
+  }
+
+  private PersonalData personalData(ResultSet rs, UUID id) throws SQLException {
+    String birthday = cipher.decrypt(rs.getBytes("birthday_enc"), sealed("birthday_enc", id));
+    return new PersonalData(
+        cipher.decrypt(rs.getBytes("phone_enc"), sealed("phone_enc", id)),
+        cipher.decrypt(rs.getBytes("email_enc"), sealed("email_enc", id)),
+        cipher.decrypt(rs.getBytes("id_card_enc"), sealed("id_card_enc", id)),
+        birthday == null ? null : LocalDate.parse(birthday),
+        cipher.decrypt(rs.getBytes("address_enc"), sealed("address_enc", id)));
+  }
+
+  @Override
+  public String table() {
+    return "customer";
+  }
+
+  @Override
+  public List<String> columns() {
+    return SEALED;
+  }
+
+  /**
+   * Seals again the personal data of the next thousand customers (deleted ones too) that is not
+   * sealed with the current key, with their blind indexes; the version stays, as nothing a user
+   * sees changes.
+   */
+  @Override
+  public @Nullable UUID resealAfter(@Nullable UUID after) {
+    List<UUID> ids = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    jdbc.sql(
+            """
+            select id, phone_enc, email_enc, id_card_enc, birthday_enc, address_enc from customer
+            where id > ? order by id limit ? for update
+            """)
+        .params(after == null ? new UUID(0, 0) : after, RESEALED_PER_BATCH)
+        .query(
+            rs -> {
+              UUID id = rs.getObject("id", UUID.class);
+              ids.add(id);
+              if (!allCurrent(rs)) {
+                Map<String, Object> p = sealedParameters(id, personalData(rs, id));
+                updates.add(
+                    new Object[] {
+                      p.get("phoneEnc"),
+                      p.get("phoneBidx"),
+                      p.get("phoneTailBidx"),
+                      p.get("emailEnc"),
+                      p.get("emailBidx"),
+                      p.get("idCardEnc"),
+                      p.get("idCardBidx"),
+                      p.get("birthdayEnc"),
+                      p.get("addressEnc"),
+                      id
+                    });
+              }
+            });
+    if (!updates.isEmpty()) {
+      batchJdbc.batchUpdate(
+          """
+          update customer set phone_enc = ?, phone_bidx = ?, phone_tail_bidx = ?, email_enc = ?,
+            email_bidx = ?, id_card_enc = ?, id_card_bidx = ?, birthday_enc = ?, address_enc = ?
+          where id = ?
+          """,
+          updates);
+    }
+    return ids.isEmpty() ? null : ids.get(ids.size() - 1);
+  }
+
+  private boolean allCurrent(ResultSet rs) throws SQLException {
+    for (String column : SEALED) {
+      byte[] value = rs.getBytes(column);
+      if (value != null && !cipher.isCurrent(value)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private Customer customer(ResultSet rs, int row) throws SQLException {
-    String birthday = cipher.decrypt(rs.getBytes("birthday_enc"));
+    UUID id = rs.getObject("id", UUID.class);
     Timestamp deletedAt = rs.getTimestamp("deleted_at");
     return new Customer(
-        rs.getObject("id", UUID.class),
+        id,
         CustomerKind.valueOf(rs.getString("kind")),
         rs.getString("name"),
         rs.getString("industry"),
@@ -420,12 +523,7 @@ class CustomerStore {
         rs.getObject("owner_id", UUID.class),
         rs.getString("owner_name"),
         rs.getObject("team_id", UUID.class),
-        new PersonalData(
-            cipher.decrypt(rs.getBytes("phone_enc")),
-            cipher.decrypt(rs.getBytes("email_enc")),
-            cipher.decrypt(rs.getBytes("id_card_enc")),
-            birthday == null ? null : LocalDate.parse(birthday),
-            cipher.decrypt(rs.getBytes("address_enc"))),
+        personalData(rs, id),
         JSON.readValue(rs.getString("custom_fields"), VALUES),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
@@ -464,7 +562,7 @@ class CustomerStore {
     Map<String, String[]> columns = new HashMap<>();
     BULK_COLUMNS.keySet().forEach(name -> columns.put(name, new String[customers.size()]));
     for (int i = 0; i < customers.size(); i++) {
-      Map<String, Object> values = parameters(customers.get(i).content());
+      Map<String, Object> values = parameters(customers.get(i).id(), customers.get(i).content());
       values.put("id", customers.get(i).id());
       values.put("createdAt", customers.get(i).createdAt().toString());
       values.put("externalKey", customers.get(i).externalKey());

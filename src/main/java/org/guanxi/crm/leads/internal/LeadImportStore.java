@@ -10,16 +10,25 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.FieldContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Finished lead imports and their reported rows, those rows' cells sealed. */
+/**
+ * Finished lead imports and their reported rows, those rows' cells sealed for their row; a key
+ * rotation seals them again through {@link #resealAfter}.
+ */
 @Repository
-class LeadImportStore {
+class LeadImportStore implements SealedColumns<LeadImportStore.ReportedRow> {
+
+  /** A reported row of an import, as the key rotation pages through them. */
+  record ReportedRow(UUID importId, int number) {}
 
   private final JdbcClient jdbc;
   private final FieldCipher cipher;
@@ -65,7 +74,7 @@ class LeadImportStore {
             row.duplicateOfRow(),
             row.duplicateOfLead(),
             row.leadId(),
-            cipher.encrypt(json.writeValueAsString(row.cells()))
+            cipher.encrypt(json.writeValueAsString(row.cells()), cells(done.id(), row.number()))
           });
     }
     if (!batch.isEmpty()) {
@@ -90,7 +99,7 @@ class LeadImportStore {
   List<LeadImport.Row> rows(UUID importId) {
     return jdbc.sql("select * from sales_lead_import_row where import_id = ? order by row_number")
         .params(importId)
-        .query(this::row)
+        .query((rs, n) -> row(importId, rs))
         .list();
   }
 
@@ -110,17 +119,69 @@ class LeadImportStore {
         rs.getTimestamp("created_at").toInstant());
   }
 
-  private LeadImport.Row row(ResultSet rs, int n) throws SQLException {
+  private static FieldContext cells(UUID importId, int row) {
+    return FieldContext.of("sales_lead_import_row", "cells_enc", importId, row);
+  }
+
+  @Override
+  public String table() {
+    return "sales_lead_import_row";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of("cells_enc");
+  }
+
+  /**
+   * Seals the cells of the next thousand reported rows again where not sealed with the current key.
+   */
+  @Override
+  public @Nullable ReportedRow resealAfter(@Nullable ReportedRow after) {
+    ReportedRow from = after == null ? new ReportedRow(new UUID(0, 0), 0) : after;
+    List<ReportedRow> rows = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    jdbc.sql(
+            """
+            select import_id, row_number, cells_enc from sales_lead_import_row
+            where (import_id, row_number) > (?, ?) order by import_id, row_number limit 1000 for update
+            """)
+        .params(from.importId(), from.number())
+        .query(
+            rs -> {
+              ReportedRow row = new ReportedRow(rs.getObject(1, UUID.class), rs.getInt(2));
+              rows.add(row);
+              byte[] sealed = rs.getBytes(3);
+              if (!cipher.isCurrent(sealed)) {
+                updates.add(
+                    new Object[] {
+                      cipher.reseal(sealed, cells(row.importId(), row.number())),
+                      row.importId(),
+                      row.number()
+                    });
+              }
+            });
+    if (!updates.isEmpty()) {
+      batchJdbc.batchUpdate(
+          "update sales_lead_import_row set cells_enc = ? where import_id = ? and row_number = ?",
+          updates);
+    }
+    return rows.isEmpty() ? null : rows.get(rows.size() - 1);
+  }
+
+  private LeadImport.Row row(UUID importId, ResultSet rs) throws SQLException {
+    int number = rs.getInt("row_number");
     Integer duplicateOfRow = rs.getObject("duplicate_of_row", Integer.class);
     return new LeadImport.Row(
-        rs.getInt("row_number"),
+        number,
         LeadImport.Outcome.valueOf(rs.getString("outcome")),
         json.readValue(rs.getString("problems"), new TypeReference<List<LeadImport.Problem>>() {}),
         duplicateOfRow,
         rs.getObject("duplicate_of_lead", UUID.class),
         rs.getObject("lead_id", UUID.class),
         json.readValue(
-            Objects.requireNonNull(cipher.decrypt(rs.getBytes("cells_enc"))),
+            Objects.requireNonNull(
+                cipher.decrypt(rs.getBytes("cells_enc"), cells(importId, number))),
             new TypeReference<List<String>>() {}));
   }
 }

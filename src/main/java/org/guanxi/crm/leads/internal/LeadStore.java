@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +15,11 @@ import org.guanxi.crm.customer.NameSearchKeys;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.FieldContext;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -26,11 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Leads in PostgreSQL. Phone and e-mail are sealed on the way in and opened on the way out; reads
- * for a user are limited to the leads the user may see, in the query itself.
+ * Leads in PostgreSQL. Phone and e-mail are sealed on the way in, for their lead and column, and
+ * opened on the way out; reads for a user are limited to the leads the user may see, in the query
+ * itself. A key rotation seals them again through {@link #resealAfter}.
  */
 @Repository
-class LeadStore {
+class LeadStore implements SealedColumns<UUID> {
 
   /**
    * Who holds a lead ({@code sales_lead l}): its owner, and the team it was given to while no one
@@ -110,7 +114,7 @@ class LeadStore {
   }
 
   private Map<String, Object> insertParameters(UUID id, Content content, Instant now) {
-    Map<String, Object> params = parameters(content);
+    Map<String, Object> params = parameters(id, content);
     params.put("id", id);
     params.put("now", Timestamp.from(now));
     return params;
@@ -121,7 +125,7 @@ class LeadStore {
    * not converted; false otherwise.
    */
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    Map<String, Object> params = parameters(content);
+    Map<String, Object> params = parameters(id, content);
     params.put("id", id);
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
@@ -274,18 +278,11 @@ class LeadStore {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  private Map<String, Object> parameters(Content content) {
-    Map<String, Object> params = new HashMap<>();
+  private Map<String, Object> parameters(UUID id, Content content) {
+    Map<String, Object> params = sealedParameters(id, content.phone(), content.email());
     params.put("name", content.name());
     params.put("company", content.company());
     params.put("title", content.title());
-    params.put("phoneEnc", cipher.encrypt(content.phone()));
-    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, content.phone()));
-    params.put(
-        "phoneTailBidx",
-        blindIndex.of(SensitiveField.PHONE_TAIL, ContactValues.phoneTail(content.phone())));
-    params.put("emailEnc", cipher.encrypt(content.email()));
-    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, content.email()));
     params.put("source", content.source());
     params.put("city", content.city());
     params.put("industry", content.industry());
@@ -335,15 +332,83 @@ class LeadStore {
         .update();
   }
 
+  private static FieldContext sealed(String column, UUID lead) {
+    return FieldContext.of("sales_lead", column, lead);
+  }
+
+  /** A lead's phone and e-mail sealed for it, with their blind indexes, as statement parameters. */
+  private Map<String, Object> sealedParameters(
+      UUID id, @Nullable String phone, @Nullable String email) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("phoneEnc", cipher.encrypt(phone, sealed("phone_enc", id)));
+    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone));
+    params.put(
+        "phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, ContactValues.phoneTail(phone)));
+    params.put("emailEnc", cipher.encrypt(email, sealed("email_enc", id)));
+    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, email));
+    return params;
+  }
+
+  @Override
+  public String table() {
+    return "sales_lead";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of("phone_enc", "email_enc");
+  }
+
+  /**
+   * Seals again the phone and e-mail of the next thousand leads that are not sealed with the
+   * current key, with their blind indexes; the version stays.
+   */
+  @Override
+  public @Nullable UUID resealAfter(@Nullable UUID after) {
+    List<UUID> ids = new ArrayList<>();
+    List<Map<String, Object>> updates = new ArrayList<>();
+    jdbc.sql(
+            "select id, phone_enc, email_enc from sales_lead where id > ? order by id limit 1000 for update")
+        .params(after == null ? new UUID(0, 0) : after)
+        .query(
+            rs -> {
+              UUID id = rs.getObject("id", UUID.class);
+              ids.add(id);
+              byte[] phone = rs.getBytes("phone_enc");
+              byte[] email = rs.getBytes("email_enc");
+              if ((phone != null && !cipher.isCurrent(phone))
+                  || (email != null && !cipher.isCurrent(email))) {
+                Map<String, Object> params =
+                    sealedParameters(
+                        id,
+                        cipher.decrypt(phone, sealed("phone_enc", id)),
+                        cipher.decrypt(email, sealed("email_enc", id)));
+                params.put("id", id);
+                updates.add(params);
+              }
+            });
+    if (!updates.isEmpty()) {
+      batch.batchUpdate(
+          """
+          update sales_lead set phone_enc = :phoneEnc, phone_bidx = :phoneBidx,
+            phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc, email_bidx = :emailBidx
+          where id = :id
+          """,
+          updates.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
+    }
+    return ids.isEmpty() ? null : ids.get(ids.size() - 1);
+  }
+
   private Lead lead(ResultSet rs, int row) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
     Timestamp convertedAt = rs.getTimestamp("converted_at");
     return new Lead(
-        rs.getObject("id", UUID.class),
+        id,
         rs.getString("name"),
         rs.getString("company"),
         rs.getString("title"),
-        cipher.decrypt(rs.getBytes("phone_enc")),
-        cipher.decrypt(rs.getBytes("email_enc")),
+        cipher.decrypt(rs.getBytes("phone_enc"), sealed("phone_enc", id)),
+        cipher.decrypt(rs.getBytes("email_enc"), sealed("email_enc", id)),
         rs.getString("source"),
         rs.getString("city"),
         rs.getString("industry"),

@@ -15,7 +15,9 @@ import java.util.UUID;
 import org.guanxi.crm.orders.internal.OrderImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.JobQueue;
+import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,10 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Order imports and their batches in PostgreSQL. The uploaded lines and the report of the lines not
- * imported name customers, so they are sealed with the field cipher like personal data.
+ * imported name customers, so they are sealed with the field cipher like personal data, each for
+ * its batch; a key rotation seals them again through {@link #resealAfter}.
  */
 @Repository
-class OrderImportStore implements JobQueue {
+class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.BatchKey> {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
@@ -52,6 +55,12 @@ class OrderImportStore implements JobQueue {
       int attempts) {}
 
   record Page(List<OrderImport> items, @Nullable String nextCursor) {}
+
+  /** A batch of an import, as the key rotation pages through them. */
+  record BatchKey(UUID importId, int number) {}
+
+  /** Batches hold up to 10,000 lines (several megabytes): a few at a time. */
+  private static final int BATCHES_RESEALED_AT_ONCE = 10;
 
   private final JdbcClient jdbc;
   private final FieldCipher cipher;
@@ -84,7 +93,7 @@ class OrderImportStore implements JobQueue {
             insert into order_import_batch (workspace_id, import_id, number, lines, lines_enc)
             values (guanxi_current_workspace(), ?, ?, ?, ?)
             """)
-        .params(id, number, lines, cipher.encrypt(text))
+        .params(id, number, lines, cipher.encrypt(text, sealedLines(id, number)))
         .update();
   }
 
@@ -230,7 +239,7 @@ class OrderImportStore implements JobQueue {
     if (sealed == null) {
       throw new IllegalStateException("Batch " + number + " of import " + id + " was settled");
     }
-    return cipher.decrypt(sealed);
+    return cipher.decrypt(sealed, sealedLines(id, number));
   }
 
   /**
@@ -243,7 +252,10 @@ class OrderImportStore implements JobQueue {
                 update order_import_batch set lines_enc = null, report_enc = ?
                 where import_id = ? and number = ? and lines_enc is not null
                 """)
-            .params(report == null ? null : cipher.encrypt(report), id, number)
+            .params(
+                report == null ? null : cipher.encrypt(report, sealedReport(id, number)),
+                id,
+                number)
             .update()
         == 1;
   }
@@ -351,12 +363,71 @@ class OrderImportStore implements JobQueue {
             where import_id = ? and number > ? and report_enc is not null order by number limit ?
             """)
         .params(id, afterBatch, limit)
-        .query((rs, n) -> new Report(rs.getInt(1), cipher.decrypt(rs.getBytes(2))))
+        .query(
+            (rs, n) ->
+                new Report(
+                    rs.getInt(1), cipher.decrypt(rs.getBytes(2), sealedReport(id, rs.getInt(1)))))
         .list();
   }
 
   /** A batch's report: CSV text, a line per line not imported (number, problem, cells). */
   record Report(int batch, String text) {}
+
+  private static FieldContext sealedLines(UUID importId, int batch) {
+    return FieldContext.of("order_import_batch", "lines_enc", importId, batch);
+  }
+
+  private static FieldContext sealedReport(UUID importId, int batch) {
+    return FieldContext.of("order_import_batch", "report_enc", importId, batch);
+  }
+
+  @Override
+  public String table() {
+    return "order_import_batch";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of("lines_enc", "report_enc");
+  }
+
+  /**
+   * Seals the lines and reports of the next batches again where not sealed with the current key.
+   */
+  @Override
+  public @Nullable BatchKey resealAfter(@Nullable BatchKey after) {
+    record Sealed(BatchKey batch, byte @Nullable [] lines, byte @Nullable [] report) {}
+    BatchKey from = after == null ? new BatchKey(new UUID(0, 0), -1) : after;
+    List<Sealed> batches =
+        jdbc.sql(
+                """
+                select import_id, number, lines_enc, report_enc from order_import_batch
+                where (import_id, number) > (?, ?) order by import_id, number limit ? for update
+                """)
+            .params(from.importId(), from.number(), BATCHES_RESEALED_AT_ONCE)
+            .query(
+                (rs, n) ->
+                    new Sealed(
+                        new BatchKey(rs.getObject(1, UUID.class), rs.getInt(2)),
+                        rs.getBytes(3),
+                        rs.getBytes(4)))
+            .list();
+    for (Sealed sealed : batches) {
+      BatchKey batch = sealed.batch();
+      if ((sealed.lines() != null && !cipher.isCurrent(sealed.lines()))
+          || (sealed.report() != null && !cipher.isCurrent(sealed.report()))) {
+        jdbc.sql(
+                "update order_import_batch set lines_enc = ?, report_enc = ? where import_id = ? and number = ?")
+            .params(
+                cipher.reseal(sealed.lines(), sealedLines(batch.importId(), batch.number())),
+                cipher.reseal(sealed.report(), sealedReport(batch.importId(), batch.number())),
+                batch.importId(),
+                batch.number())
+            .update();
+      }
+    }
+    return batches.isEmpty() ? null : batches.get(batches.size() - 1).batch();
+  }
 
   private OrderImport orderImport(ResultSet rs, int n) throws SQLException {
     return new OrderImport(

@@ -3,6 +3,8 @@ package org.guanxi.crm.privacy.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.guanxi.crm.privacy.BlindIndex;
@@ -10,16 +12,18 @@ import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 
 /**
- * HMAC-SHA256 of the field kind and its normalised value, cut to 16 bytes. Each thread keeps its
- * own initialised {@link Mac}: looking the algorithm up and keying it cost more than the hash.
+ * HMAC-SHA256 of the field kind and its normalised value, cut to 16 bytes, with a key derived from
+ * the current master key: a key rotation computes every blind index again with the new one. Each
+ * thread keeps its own initialised {@link Mac} per key: looking the algorithm up and keying it cost
+ * more than the hash.
  */
 final class HmacBlindIndex implements BlindIndex {
 
-  private final ThreadLocal<Mac> macs;
+  private final Keyring keyring;
+  private final Map<Integer, ThreadLocal<Mac>> macs = new ConcurrentHashMap<>();
 
-  HmacBlindIndex(byte[] key) {
-    SecretKeySpec spec = new SecretKeySpec(key, "HmacSHA256");
-    this.macs = ThreadLocal.withInitial(() -> keyed(spec));
+  HmacBlindIndex(Keyring keyring) {
+    this.keyring = keyring;
   }
 
   private static Mac keyed(SecretKeySpec key) {
@@ -37,7 +41,16 @@ final class HmacBlindIndex implements BlindIndex {
     if (normalisedValue == null || normalisedValue.isEmpty()) {
       return null;
     }
-    Mac mac = macs.get();
+    MasterKey master = keyring.current();
+    Mac mac =
+        macs.computeIfAbsent(
+                master.id(),
+                id -> {
+                  SecretKeySpec key =
+                      new SecretKeySpec(master.derive("guanxi blind index v1"), "HmacSHA256");
+                  return ThreadLocal.withInitial(() -> keyed(key));
+                })
+            .get();
     mac.update(field.name().getBytes(StandardCharsets.UTF_8));
     mac.update((byte) 0);
     return Arrays.copyOf(mac.doFinal(normalisedValue.getBytes(StandardCharsets.UTF_8)), 16);

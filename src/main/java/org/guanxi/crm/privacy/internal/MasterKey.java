@@ -1,69 +1,55 @@
 package org.guanxi.crm.privacy.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.guanxi.crm.platform.GuanxiProperties;
-import org.guanxi.crm.privacy.PrivacyProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The master key of personal-data protection, from configuration or from a key file beside the
- * database (never in it). Separate keys for encryption and blind indexes are derived from it, so
- * that neither use weakens the other.
+ * A master key of personal-data protection. Separate keys for encryption and blind indexes are
+ * derived from it, so that neither use weakens the other. Its id is derived from the key too: a
+ * sealed value names the key that opens it, and an id cannot be given to the wrong key.
  */
 final class MasterKey {
 
-  private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
   private final byte[] key;
+  private final int id;
 
-  private MasterKey(byte[] key) {
+  MasterKey(byte[] key) {
     if (key.length != 32) {
       throw new IllegalStateException(
-          "The privacy master key must be 32 bytes (Base64-encoded), it has " + key.length);
+          "A privacy master key must be 32 bytes (Base64-encoded), this one has " + key.length);
     }
-    this.key = key;
+    this.key = key.clone();
+    this.id = ByteBuffer.wrap(derive("guanxi master key id")).getInt();
   }
 
-  static MasterKey load(PrivacyProperties privacy, GuanxiProperties platform) {
-    if (privacy.key() != null && !privacy.key().isBlank()) {
-      return new MasterKey(Base64.getDecoder().decode(privacy.key().trim()));
-    }
-    Path file = platform.dataDir().resolve("keys").resolve("master.key").toAbsolutePath();
-    try {
-      if (!Files.exists(file)) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        Files.createDirectories(file.getParent());
-        Files.writeString(
-            file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
-        restrictToOwner(file);
-        log.warn(
-            "Created a new privacy master key in {}. Back it up: personal data cannot be read without it.",
-            file);
-      }
-      return new MasterKey(
-          Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read or create the privacy master key " + file, e);
-    }
+  static MasterKey fromBase64(String text) {
+    return new MasterKey(Base64.getDecoder().decode(text.trim()));
   }
 
-  private static void restrictToOwner(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException notPosix) {
-      log.debug("File permissions of {} left as they are: not a POSIX file system", file);
-    }
+  static MasterKey generate() {
+    byte[] fresh = new byte[32];
+    new SecureRandom().nextBytes(fresh);
+    return new MasterKey(fresh);
+  }
+
+  /** The id that values sealed with this key carry (four bytes). */
+  int id() {
+    return id;
+  }
+
+  /** The id as people see it in logs and file names: eight hexadecimal digits. */
+  String name() {
+    return HexFormat.of().toHexDigits(id);
+  }
+
+  String base64() {
+    return Base64.getEncoder().encodeToString(key);
   }
 
   byte[] derive(String purpose) {
@@ -74,5 +60,10 @@ final class MasterKey {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public String toString() {
+    return "master key " + name();
   }
 }

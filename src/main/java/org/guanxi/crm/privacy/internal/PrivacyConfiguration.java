@@ -2,7 +2,6 @@ package org.guanxi.crm.privacy.internal;
 
 import org.guanxi.crm.platform.GuanxiProperties;
 import org.guanxi.crm.privacy.BlindIndex;
-import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.PrivacyProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,17 +10,18 @@ import org.springframework.context.annotation.Configuration;
 class PrivacyConfiguration {
 
   @Bean
-  MasterKey privacyMasterKey(PrivacyProperties privacy, GuanxiProperties platform) {
-    return MasterKey.load(privacy, platform);
+  Keyring privacyKeyring(PrivacyProperties privacy, GuanxiProperties platform) {
+    return Keyring.load(privacy, platform);
+  }
+
+  /** The modules' field cipher, and the sealing platform asks for (one bean, both interfaces). */
+  @Bean
+  AesGcmFieldCipher fieldCipher(Keyring keyring) {
+    return new AesGcmFieldCipher(keyring);
   }
 
   @Bean
-  FieldCipher fieldCipher(MasterKey masterKey) {
-    return new AesGcmFieldCipher(masterKey.derive("guanxi field encryption v1"));
-  }
-
-  @Bean
-  BlindIndex blindIndex(MasterKey masterKey) {
-    return new HmacBlindIndex(masterKey.derive("guanxi blind index v1"));
+  BlindIndex blindIndex(Keyring keyring) {
+    return new HmacBlindIndex(keyring);
   }
 }

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.guanxi.crm.platform.CurrentUser;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -27,20 +26,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * a repeat with the same key and body gets the same answer without doing the work again. The same
  * key with another body is refused (422); a repeat while the first is still running is told to wait
  * (409). An answer marked {@code Cache-Control: no-store}, such as a new API token, is never kept:
- * a repeat is carried out again.
+ * a repeat is carried out again. Answers are kept sealed for 24 hours ({@link IdempotentAnswers}).
  */
 final class IdempotentRequests extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";
   private static final int MAX_KEY_LENGTH = 200;
 
-  private record Stored(
-      byte[] requestHash, Integer status, String type, byte[] body, String location) {}
+  private final IdempotentAnswers answers;
 
-  private final JdbcClient jdbc;
-
-  IdempotentRequests(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  IdempotentRequests(IdempotentAnswers answers) {
+    this.answers = answers;
   }
 
   @Override
@@ -74,50 +70,33 @@ final class IdempotentRequests extends OncePerRequestFilter {
             && request.getContentType().toLowerCase().startsWith("multipart/");
     byte[] body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
     byte[] hash = hash(request.getRequestURI(), body);
-    boolean first =
-        jdbc.sql(
-                    """
-                insert into idempotent_request (workspace_id, user_id, idempotency_key, request_hash)
-                values (guanxi_current_workspace(), ?, ?, ?) on conflict do nothing
-                """)
-                .params(user.id(), key, hash)
-                .update()
-            == 1;
-    if (!first) {
-      replay(user, key, hash, response);
+    IdempotentAnswers.Key answerKey = new IdempotentAnswers.Key(user.id(), key);
+    if (!answers.begin(answerKey, hash)) {
+      replay(answerKey, hash, response);
       return;
     }
     var captured = new ContentCachingResponseWrapper(response);
     try {
       chain.doFilter(multipart ? request : new ReplayableRequest(request, body), captured);
     } finally {
-      remember(user, key, captured);
+      remember(answerKey, captured);
       captured.copyBodyToResponse();
     }
   }
 
-  private void remember(CurrentUser user, String key, ContentCachingResponseWrapper response) {
+  private void remember(IdempotentAnswers.Key key, ContentCachingResponseWrapper response) {
     if (response.getStatus() >= 500 || mustNotBeStored(response)) {
       // a failure is not an answer, and a secret is not kept: the client may try again with the
       // same key
-      jdbc.sql("delete from idempotent_request where user_id = ? and idempotency_key = ?")
-          .params(user.id(), key)
-          .update();
+      answers.forget(key);
       return;
     }
-    jdbc.sql(
-            """
-            update idempotent_request set response_status = ?, response_type = ?, response_body = ?, response_location = ?
-            where user_id = ? and idempotency_key = ?
-            """)
-        .params(
-            response.getStatus(),
-            response.getContentType(),
-            response.getContentAsByteArray(),
-            response.getHeader("Location"),
-            user.id(),
-            key)
-        .update();
+    answers.keep(
+        key,
+        response.getStatus(),
+        response.getContentType(),
+        response.getContentAsByteArray(),
+        response.getHeader("Location"));
   }
 
   private static boolean mustNotBeStored(HttpServletResponse response) {
@@ -125,24 +104,9 @@ final class IdempotentRequests extends OncePerRequestFilter {
     return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
   }
 
-  private void replay(CurrentUser user, String key, byte[] hash, HttpServletResponse response)
+  private void replay(IdempotentAnswers.Key key, byte[] hash, HttpServletResponse response)
       throws IOException {
-    Optional<Stored> stored =
-        jdbc.sql(
-                """
-                select request_hash, response_status, response_type, response_body, response_location
-                from idempotent_request where user_id = ? and idempotency_key = ?
-                """)
-            .params(user.id(), key)
-            .query(
-                (rs, n) ->
-                    new Stored(
-                        rs.getBytes(1),
-                        (Integer) rs.getObject(2),
-                        rs.getString(3),
-                        rs.getBytes(4),
-                        rs.getString(5)))
-            .optional();
+    Optional<IdempotentAnswers.Answer> stored = answers.find(key);
     if (stored.isEmpty() || stored.get().status() == null) {
       ProblemResponses.write(
           response,
@@ -152,7 +116,7 @@ final class IdempotentRequests extends OncePerRequestFilter {
           "A request with this Idempotency-Key is still being carried out; try again shortly.");
       return;
     }
-    Stored answer = stored.get();
+    IdempotentAnswers.Answer answer = stored.get();
     if (!Arrays.equals(answer.requestHash(), hash)) {
       ProblemResponses.write(
           response,

@@ -6,7 +6,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -116,7 +115,7 @@ class SecurityConfiguration {
       HttpSecurity http,
       ApiTokens tokens,
       UserAccounts accounts,
-      JdbcClient jdbc,
+      IdempotentAnswers idempotentAnswers,
       MultipartResolver multipart,
       ObjectProvider<MultipartConfigElement> uploadLimits)
       throws Exception {
@@ -150,7 +149,7 @@ class SecurityConfiguration {
         // filter reads it
         .addFilterAfter(
             UploadLimit.forApi(multipart, uploadLimits.getIfAvailable()), AuthorizationFilter.class)
-        .addFilterAfter(new IdempotentRequests(jdbc), UploadLimit.class);
+        .addFilterAfter(new IdempotentRequests(idempotentAnswers), UploadLimit.class);
     return http.build();
   }
 
