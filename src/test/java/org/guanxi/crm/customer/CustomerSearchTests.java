@@ -17,6 +17,7 @@ import org.guanxi.crm.support.ImportJobs;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,7 +168,12 @@ class CustomerSearchTests {
   void theRecycleBinFindsADeletedCustomerByItsExternalKey() throws Exception {
     String customer = create("{\"kind\":\"ORGANIZATION\",\"name\":\"华信科技\"}");
     setExternalKey(customer, "17850");
-    mvc.perform(delete("/api/v1/customers/" + customer).header("Authorization", sales.bearer()))
+    mvc.perform(
+            delete("/api/v1/customers/" + customer)
+                .header("Authorization", sales.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, sales.bearer(), "/api/v1/customers/" + customer)))
         .andExpect(status().isNoContent());
 
     assertThat(search("17850")).isEmpty();
@@ -221,6 +227,9 @@ class CustomerSearchTests {
     mvc.perform(
             put("/api/v1/customers/" + customer + "/external-key")
                 .header("Authorization", sales.bearer())
+                .header(
+                    "If-Match",
+                    Versions.current(mvc, sales.bearer(), "/api/v1/customers/" + customer))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"externalKey\":\"" + key + "\"}"))
         .andExpect(status().isOk());

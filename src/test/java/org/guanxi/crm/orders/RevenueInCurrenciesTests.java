@@ -18,6 +18,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,6 +137,7 @@ class RevenueInCurrenciesTests {
     mvc.perform(
             put("/api/v1/base-currency")
                 .header("Authorization", admin.bearer())
+                .header("If-Match", Versions.current(mvc, admin.bearer(), "/api/v1/base-currency"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"currency\":\"GBP\"}"))
         .andExpect(status().isOk());
@@ -276,11 +278,17 @@ class RevenueInCurrenciesTests {
   }
 
   ResultActions send(Member member, String path, String json) throws Exception {
-    return mvc.perform(
+    var request =
         post(path)
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
-            .content(json));
+            .content(json);
+    // an action on an existing record names the version it read
+    String version = Versions.forChange(mvc, member.bearer(), path);
+    if (version != null) {
+      request.header("If-Match", version);
+    }
+    return mvc.perform(request);
   }
 
   static String idOf(ResultActions created) throws Exception {

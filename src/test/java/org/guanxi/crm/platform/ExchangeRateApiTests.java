@@ -15,6 +15,7 @@ import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,10 +131,12 @@ class ExchangeRateApiTests {
     mvc.perform(
             patch(location)
                 .header("Authorization", foreign.bearer())
+                .header("If-Match", "\"0\"")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"rate\":1}"))
         .andExpect(status().isNotFound());
-    mvc.perform(delete(location).header("Authorization", foreign.bearer()))
+    mvc.perform(
+            delete(location).header("Authorization", foreign.bearer()).header("If-Match", "\"0\""))
         .andExpect(status().isNotFound());
     mvc.perform(get(location).header("Authorization", admin.bearer()))
         .andExpect(jsonPath("$.rate").value(7.1));
@@ -422,9 +425,12 @@ class ExchangeRateApiTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json);
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
+    // every change names the version it read: the current one unless the test names another
+    request.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/base-currency"));
     return mvc.perform(request);
   }
 

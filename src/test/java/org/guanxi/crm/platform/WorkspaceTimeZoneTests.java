@@ -18,6 +18,7 @@ import org.guanxi.crm.support.PageLogin;
 import org.guanxi.crm.support.TestWorkspace;
 import org.guanxi.crm.support.TestWorkspace.Member;
 import org.guanxi.crm.support.TestWorkspaces;
+import org.guanxi.crm.support.Versions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,6 +139,8 @@ class WorkspaceTimeZoneTests {
     mvc.perform(
             put("/api/v1/workspace-settings")
                 .header("Authorization", admin.bearer())
+                .header(
+                    "If-Match", Versions.current(mvc, admin.bearer(), "/api/v1/workspace-settings"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{}"))
         .andExpect(status().isUnprocessableContent())
@@ -226,9 +229,12 @@ class WorkspaceTimeZoneTests {
             .header("Authorization", member.bearer())
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"timeZone\":\"" + zone + "\"}");
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
+    // every change names the version it read: the current one unless the test names another
+    request.header(
+        "If-Match",
+        ifMatch != null
+            ? ifMatch
+            : Versions.current(mvc, member.bearer(), "/api/v1/workspace-settings"));
     return mvc.perform(request);
   }
 

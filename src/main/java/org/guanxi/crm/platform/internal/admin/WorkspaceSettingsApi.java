@@ -50,8 +50,7 @@ class WorkspaceSettingsApi {
           "timeZone is an IANA zone id such as Asia/Shanghai or Europe/London (422 otherwise)."
               + " Send If-Match with the ETag you read: a stale one gets 412.")
   ResponseEntity<WorkspaceSettings> put(
-      @RequestBody @Nullable Change change,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      @RequestBody @Nullable Change change, @RequestHeader("If-Match") String ifMatch) {
     ZoneId zone = WorkspaceSettings.zoneOf(change == null ? null : change.timeZone());
     Long expected = ETags.version(ifMatch);
     WorkspaceSettings saved =

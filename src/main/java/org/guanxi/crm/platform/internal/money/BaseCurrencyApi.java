@@ -47,7 +47,7 @@ class BaseCurrencyApi {
               + " apply. Send If-Match with the ETag you read: a stale one gets 412.")
   ResponseEntity<BaseCurrency> put(
       @RequestBody(required = false) @Nullable Change change,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+      @RequestHeader("If-Match") String ifMatch) {
     BaseCurrency base =
         rates.changeBase(change == null ? null : change.currency(), ETags.version(ifMatch));
     return ResponseEntity.ok().eTag(ETags.of(base.version())).body(base);

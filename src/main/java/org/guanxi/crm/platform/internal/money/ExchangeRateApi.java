@@ -103,7 +103,7 @@ class ExchangeRateApi {
           "A JSON merge patch of currency, validFrom and rate. Send If-Match with the ETag you read: a stale one gets 412.")
   ResponseEntity<ExchangeRate> patch(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+      @RequestHeader("If-Match") String ifMatch,
       @RequestBody JsonNode patch) {
     Long expected = ETags.version(ifMatch);
     ExchangeRate current = rates.get(id);
@@ -116,9 +116,7 @@ class ExchangeRateApi {
   @Operation(
       summary = "Delete an exchange rate",
       description = "Send If-Match with the ETag you read: a stale one gets 412.")
-  ResponseEntity<Void> delete(
-      @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+  ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader("If-Match") String ifMatch) {
     rates.delete(id, ETags.version(ifMatch));
     return ResponseEntity.noContent().build();
   }
