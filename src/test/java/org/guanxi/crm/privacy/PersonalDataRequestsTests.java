@@ -1,6 +1,8 @@
 package org.guanxi.crm.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
@@ -281,6 +283,60 @@ class PersonalDataRequestsTests {
     mvc.perform(get("/api/v1/leads/" + kept).header("Authorization", sales.bearer()))
         .andExpect(jsonPath("$.name").value("钱七"))
         .andExpect(jsonPath("$.phone").value("136****5555"));
+  }
+
+  @Test
+  void administratorsAnswerRequestsThroughTheApiAndOthersAreRefused() throws Exception {
+    Person person = customerFromLeadWithContactAndOrder();
+    String customer = person.customer().toString();
+
+    mvc.perform(
+            get("/api/v1/personal-data")
+                .param("customerId", customer)
+                .header("Authorization", sales.bearer()))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            delete("/api/v1/personal-data")
+                .param("customerId", customer)
+                .header("Authorization", sales.bearer()))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            get("/api/v1/personal-data")
+                .param("contactId", person.contact().toString())
+                .header("Authorization", admin.bearer()))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].code").value("invalid-subject"));
+
+    mvc.perform(
+            get("/api/v1/personal-data")
+                .param("customerId", customer)
+                .header("Authorization", admin.bearer()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.records[?(@.kind == 'customer')].fields[*]", hasItem("phone")));
+    mvc.perform(
+            get("/api/v1/personal-data/copy")
+                .param("customerId", customer)
+                .header("Authorization", admin.bearer()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.copies[?(@.kind == 'customer')].values.phone", hasItem(PHONE)));
+    mvc.perform(
+            get("/api/v1/personal-data/subjects")
+                .param("phone", PHONE)
+                .header("Authorization", admin.bearer()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[*].type", hasItems("customer", "lead")));
+    mvc.perform(
+            delete("/api/v1/personal-data")
+                .param("customerId", customer)
+                .header("Authorization", admin.bearer()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.erased[*].module", hasItems("customer", "leads", "orders")));
+    mvc.perform(
+            get("/api/v1/personal-data")
+                .param("customerId", customer)
+                .header("Authorization", admin.bearer()))
+        .andExpect(jsonPath("$.records").isEmpty());
+    assertThat(JsonPath.<String>read(auditEvents(), "$.items[0].action")).isEqualTo("ERASE");
   }
 
   record Person(UUID customer, UUID contact, UUID lead) {}
