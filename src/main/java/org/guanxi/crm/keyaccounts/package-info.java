@@ -2,7 +2,7 @@
  * Key accounts: a plan per key customer and year with goals, stakeholders, the account team and
  * next steps.
  */
-@ApplicationModule(allowedDependencies = {"platform", "customer"})
+@ApplicationModule(allowedDependencies = {"platform", "privacy", "customer"})
 @NullMarked
 package org.guanxi.crm.keyaccounts;
 

@@ -1,0 +1,379 @@
+package org.guanxi.crm.customer.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.guanxi.crm.privacy.BlindIndex;
+import org.guanxi.crm.privacy.DataSubject;
+import org.guanxi.crm.privacy.DataSubject.ContactSubject;
+import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
+import org.guanxi.crm.privacy.DataSubject.LeadSubject;
+import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.FieldContext;
+import org.guanxi.crm.privacy.PersonalCopy;
+import org.guanxi.crm.privacy.PersonalRecord;
+import org.guanxi.crm.privacy.SensitiveField;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The personal data the customer module holds about one person: the customer (and the duplicates
+ * merged into it, which kept their own copy), its contacts, its timeline entries, and the import
+ * rows that became it or were held as its possible duplicates. Erasure keeps the rows (orders,
+ * deals and plans refer to them) and removes what identifies the person; held import rows are
+ * deleted, as their sealed cells cannot be told apart.
+ */
+@Component
+class CustomerPersonalData implements org.guanxi.crm.privacy.PersonalData {
+
+  static final String MODULE = "customer";
+  private static final String CUSTOMER = "customer";
+  private static final String CONTACT = "contact";
+  private static final String TIMELINE_ENTRY = "timeline-entry";
+  private static final String IMPORT_ROW = "import-row";
+
+  /** The fields of each kind of record that are the person's; the others give context. */
+  private static final Map<String, Set<String>> PERSONAL_FIELDS =
+      Map.of(
+          CUSTOMER,
+          Set.of(
+              "name",
+              "phone",
+              "email",
+              "idCard",
+              "birthday",
+              "address",
+              "city",
+              "preferences",
+              "customFields"),
+          CONTACT,
+          Set.of("name", "title", "phone", "email"),
+          TIMELINE_ENTRY,
+          Set.of("detail"),
+          IMPORT_ROW,
+          Set.of("values"));
+
+  /**
+   * The timeline's detail keys that name a contact or a lead (see ContactService, LeadConverted).
+   */
+  private static final String[] NAMING_KEYS = {"contact", "summary"};
+
+  private static final String THE_CONTACT = "id = :contact and customer_id = :customer";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+  private final FieldCipher cipher;
+  private final BlindIndex blindIndex;
+  private final Clock clock;
+
+  CustomerPersonalData(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex, Clock clock) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.blindIndex = blindIndex;
+    this.clock = clock;
+  }
+
+  @Override
+  public String module() {
+    return MODULE;
+  }
+
+  @Override
+  public List<PersonalRecord> find(DataSubject subject) {
+    return copy(subject).stream()
+        .map(
+            copy ->
+                new PersonalRecord(
+                    copy.module(),
+                    copy.kind(),
+                    copy.id(),
+                    copy.values().entrySet().stream()
+                        .filter(value -> PERSONAL_FIELDS.get(copy.kind()).contains(value.getKey()))
+                        .filter(value -> isHeld(value.getValue()))
+                        .map(Map.Entry::getKey)
+                        .toList()))
+        .toList();
+  }
+
+  @Override
+  public List<PersonalCopy> copy(DataSubject subject) {
+    List<PersonalCopy> copies = new ArrayList<>();
+    if (subject instanceof CustomerSubject customer) {
+      UUID[] ids = withMergedDuplicates(customer.customerId());
+      copies.addAll(customers(ids));
+      copies.addAll(contacts("customer_id = any(:ids)", Map.of("ids", ids)));
+      copies.addAll(timeline("customer_id = any(:ids) and detail <> '{}'", Map.of("ids", ids)));
+      copies.addAll(importRows(ids));
+    } else if (subject instanceof ContactSubject contact) {
+      List<PersonalCopy> found = contacts(THE_CONTACT, contactParameters(contact));
+      copies.addAll(found);
+      for (PersonalCopy held : found) {
+        copies.addAll(
+            timeline(
+                "customer_id = :customer and detail ->> 'contact' = :name",
+                Map.of("customer", contact.customerId(), "name", held.values().get("name"))));
+      }
+    } else if (subject instanceof LeadSubject lead) {
+      copies.addAll(
+          timeline(
+              "detail ->> 'link' = :link and detail ->> 'summary' is not null",
+              Map.of("link", leadLink(lead))));
+    }
+    return copies;
+  }
+
+  @Override
+  public List<PersonalRecord> erase(DataSubject subject) {
+    List<PersonalRecord> found = find(subject);
+    Timestamp now = Timestamp.from(clock.instant());
+    if (subject instanceof CustomerSubject customer) {
+      UUID[] ids = withMergedDuplicates(customer.customerId());
+      jdbc.sql(
+              """
+                update customer set name = :erased, phone_enc = null, phone_bidx = null, phone_tail_bidx = null,
+                  email_enc = null, email_bidx = null, id_card_enc = null, id_card_bidx = null, birthday_enc = null,
+                  address_enc = null, city = null, preferences = null, custom_fields = '{}', search_name = '',
+                  search_latin = '', search_grams = '{}', name_keys = '{}', erased_at = :now, updated_at = :now,
+                  version = version + 1
+                where id = any(:ids) and erased_at is null
+                """)
+          .param("erased", ERASED_NAME)
+          .param("now", now)
+          .param("ids", ids)
+          .update();
+      eraseContacts("customer_id = any(:ids)", Map.of("ids", ids), now);
+      jdbc.sql("update customer_timeline set detail = '{}' where customer_id = any(:ids)")
+          .param("ids", ids)
+          .update();
+      jdbc.sql(
+              "delete from customer_import_row where customer_id = any(:ids) or candidate_id = any(:ids)")
+          .param("ids", ids)
+          .update();
+    } else if (subject instanceof ContactSubject contact) {
+      for (PersonalRecord record : found) {
+        if (record.kind().equals(TIMELINE_ENTRY)) {
+          withoutNamingKeys("id = :id", Map.of("id", UUID.fromString(record.id())));
+        }
+      }
+      eraseContacts(THE_CONTACT, contactParameters(contact), now);
+    } else if (subject instanceof LeadSubject lead) {
+      withoutNamingKeys("detail ->> 'link' = :link", Map.of("link", leadLink(lead)));
+    }
+    return found;
+  }
+
+  @Override
+  public List<DataSubject> subjectsWith(@Nullable String email, @Nullable String phone) {
+    Map<String, @Nullable Object> keys = new LinkedHashMap<>();
+    keys.put("email", blindIndex.of(SensitiveField.EMAIL, email));
+    keys.put("phone", blindIndex.of(SensitiveField.PHONE, phone));
+    List<DataSubject> subjects = new ArrayList<>();
+    subjects.addAll(
+        jdbc.sql(
+                "select id from customer where (email_bidx = :email or phone_bidx = :phone) and erased_at is null")
+            .params(keys)
+            .query((rs, n) -> (DataSubject) new CustomerSubject(rs.getObject(1, UUID.class)))
+            .list());
+    subjects.addAll(
+        jdbc.sql(
+                """
+                select customer_id, id from customer_contact
+                where (email_bidx = :email or phone_bidx = :phone) and erased_at is null
+                """)
+            .params(keys)
+            .query(
+                (rs, n) ->
+                    (DataSubject)
+                        new ContactSubject(
+                            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+            .list());
+    return subjects;
+  }
+
+  /**
+   * The customer and every customer merged into it, through merges of merges: a merged duplicate is
+   * kept in the recycle bin with the person's data it had.
+   */
+  private UUID[] withMergedDuplicates(UUID customerId) {
+    return jdbc.sql(
+            """
+            with recursive held as (
+              select id from customer where id = :id
+              union
+              select c.id from customer c join held on c.merged_into = held.id)
+            select id from held
+            """)
+        .param("id", customerId)
+        .query(UUID.class)
+        .list()
+        .toArray(UUID[]::new);
+  }
+
+  private List<PersonalCopy> customers(UUID[] ids) {
+    return jdbc.sql(
+            """
+            select id, kind, name, industry, source, city, lifecycle_stage, tags, preferences, custom_fields::text,
+              external_key, merged_into, created_at, phone_enc, email_enc, id_card_enc, birthday_enc, address_enc
+            from customer where id = any(:ids) and erased_at is null order by id
+            """)
+        .param("ids", ids)
+        .query(
+            (rs, n) -> {
+              UUID id = rs.getObject("id", UUID.class);
+              Map<String, @Nullable Object> values = new LinkedHashMap<>();
+              values.put("name", rs.getString("name"));
+              values.put("kind", rs.getString("kind"));
+              values.put("phone", open(rs, "customer", "phone_enc", id));
+              values.put("email", open(rs, "customer", "email_enc", id));
+              values.put("idCard", open(rs, "customer", "id_card_enc", id));
+              values.put("birthday", open(rs, "customer", "birthday_enc", id));
+              values.put("address", open(rs, "customer", "address_enc", id));
+              values.put("city", rs.getString("city"));
+              values.put("industry", rs.getString("industry"));
+              values.put("source", rs.getString("source"));
+              values.put("lifecycleStage", rs.getString("lifecycle_stage"));
+              values.put("tags", Arrays.asList((String[]) rs.getArray("tags").getArray()));
+              values.put("preferences", rs.getString("preferences"));
+              values.put("customFields", JSON.readValue(rs.getString("custom_fields"), Map.class));
+              values.put("externalKey", rs.getString("external_key"));
+              values.put("mergedInto", text(rs.getObject("merged_into", UUID.class)));
+              values.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
+              return new PersonalCopy(MODULE, CUSTOMER, id.toString(), values);
+            })
+        .list();
+  }
+
+  private List<PersonalCopy> contacts(String where, Map<String, ?> parameters) {
+    return jdbc.sql(
+            "select id, customer_id, name, title, phone_enc, email_enc, is_primary, created_at "
+                + "from customer_contact where erased_at is null and "
+                + where
+                + " order by created_at, id")
+        .params(parameters)
+        .query(
+            (rs, n) -> {
+              UUID id = rs.getObject("id", UUID.class);
+              Map<String, @Nullable Object> values = new LinkedHashMap<>();
+              values.put("customerId", rs.getObject("customer_id", UUID.class).toString());
+              values.put("name", rs.getString("name"));
+              values.put("title", rs.getString("title"));
+              values.put("phone", open(rs, "customer_contact", "phone_enc", id));
+              values.put("email", open(rs, "customer_contact", "email_enc", id));
+              values.put("primary", rs.getBoolean("is_primary"));
+              values.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
+              return new PersonalCopy(MODULE, CONTACT, id.toString(), values);
+            })
+        .list();
+  }
+
+  private List<PersonalCopy> timeline(String where, Map<String, ?> parameters) {
+    return jdbc.sql(
+            "select id, customer_id, occurred_at, kind, actor_name, detail::text from customer_timeline where "
+                + where
+                + " order by occurred_at, id")
+        .params(parameters)
+        .query(
+            (rs, n) -> {
+              Map<String, @Nullable Object> values = new LinkedHashMap<>();
+              values.put("customerId", rs.getObject("customer_id", UUID.class).toString());
+              values.put("occurredAt", rs.getTimestamp("occurred_at").toInstant().toString());
+              values.put("kind", rs.getString("kind"));
+              values.put("actorName", rs.getString("actor_name"));
+              values.put("detail", JSON.readValue(rs.getString("detail"), Map.class));
+              return new PersonalCopy(
+                  MODULE, TIMELINE_ENTRY, rs.getObject("id", UUID.class).toString(), values);
+            })
+        .list();
+  }
+
+  private List<PersonalCopy> importRows(UUID[] ids) {
+    return jdbc.sql(
+            """
+            select import_id, row_number, status, values_enc, customer_id, candidate_id from customer_import_row
+            where customer_id = any(:ids) or candidate_id = any(:ids) order by import_id, row_number
+            """)
+        .param("ids", ids)
+        .query(
+            (rs, n) -> {
+              UUID importId = rs.getObject("import_id", UUID.class);
+              int row = rs.getInt("row_number");
+              Map<String, @Nullable Object> values = new LinkedHashMap<>();
+              values.put("importId", importId.toString());
+              values.put("rowNumber", row);
+              values.put("status", rs.getString("status"));
+              values.put("customerId", text(rs.getObject("customer_id", UUID.class)));
+              values.put("candidateId", text(rs.getObject("candidate_id", UUID.class)));
+              values.put(
+                  "values",
+                  JSON.readValue(
+                      cipher.decrypt(
+                          rs.getBytes("values_enc"),
+                          FieldContext.of("customer_import_row", "values_enc", importId, row)),
+                      Map.class));
+              return new PersonalCopy(MODULE, IMPORT_ROW, importId + "/" + row, values);
+            })
+        .list();
+  }
+
+  private void eraseContacts(String where, Map<String, ?> parameters, Timestamp now) {
+    jdbc.sql(
+            """
+            update customer_contact set name = :erased, title = null, phone_enc = null, phone_bidx = null,
+              phone_tail_bidx = null, email_enc = null, email_bidx = null, erased_at = :now, version = version + 1
+            where erased_at is null and\s"""
+                + where)
+        .params(parameters)
+        .param("erased", ERASED_NAME)
+        .param("now", now)
+        .update();
+  }
+
+  /** Removes the keys that name a person from timeline entries; the rest of each entry stays. */
+  private void withoutNamingKeys(String where, Map<String, ?> parameters) {
+    jdbc.sql("update customer_timeline set detail = detail - cast(:keys as text[]) where " + where)
+        .params(parameters)
+        .param("keys", NAMING_KEYS)
+        .update();
+  }
+
+  private static Map<String, Object> contactParameters(ContactSubject contact) {
+    return Map.of("contact", contact.contactId(), "customer", contact.customerId());
+  }
+
+  private static String leadLink(LeadSubject lead) {
+    return "/leads/" + lead.leadId();
+  }
+
+  private @Nullable String open(ResultSet rs, String table, String column, UUID id)
+      throws SQLException {
+    return cipher.decrypt(rs.getBytes(column), FieldContext.of(table, column, id));
+  }
+
+  private static @Nullable String text(@Nullable UUID id) {
+    return id == null ? null : id.toString();
+  }
+
+  private static boolean isHeld(@Nullable Object value) {
+    if (value instanceof String text) {
+      return !text.isBlank();
+    }
+    if (value instanceof Map<?, ?> map) {
+      return !map.isEmpty();
+    }
+    if (value instanceof List<?> list) {
+      return !list.isEmpty();
+    }
+    return value != null;
+  }
+}

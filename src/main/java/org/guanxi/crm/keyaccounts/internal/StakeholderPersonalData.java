@@ -1,0 +1,134 @@
+package org.guanxi.crm.keyaccounts.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.guanxi.crm.privacy.DataSubject;
+import org.guanxi.crm.privacy.DataSubject.ContactSubject;
+import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
+import org.guanxi.crm.privacy.PersonalCopy;
+import org.guanxi.crm.privacy.PersonalData;
+import org.guanxi.crm.privacy.PersonalRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The personal data key-account plans hold: their stakeholders, people on the customer's side by
+ * name and title (with the customer's contact they are, when linked). A customer's erasure takes
+ * the stakeholders of all its plans, a contact's those linked to it; the stakeholder keeps its
+ * place, buying role and attitude (the plan's judgement of a role, not of the person once the name
+ * is gone). The plan's version moves on, so that a whole-plan write from before cannot bring the
+ * name back.
+ */
+@Component
+class StakeholderPersonalData implements PersonalData {
+
+  static final String MODULE = "keyaccounts";
+  private static final String STAKEHOLDER = "stakeholder";
+
+  private final JdbcClient jdbc;
+
+  StakeholderPersonalData(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public String module() {
+    return MODULE;
+  }
+
+  @Override
+  public List<PersonalRecord> find(DataSubject subject) {
+    return copy(subject).stream()
+        .map(
+            copy ->
+                new PersonalRecord(
+                    MODULE,
+                    STAKEHOLDER,
+                    copy.id(),
+                    copy.values().get("title") == null
+                        ? List.of("name")
+                        : List.of("name", "title")))
+        .toList();
+  }
+
+  @Override
+  public List<PersonalCopy> copy(DataSubject subject) {
+    String which = which(subject);
+    if (which.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select s.id, s.plan_id, p.year, s.name, s.title, s.buying_role, s.attitude, s.contact_id
+            from sales_key_account_stakeholder s join sales_key_account_plan p on p.id = s.plan_id
+            where s.name <> :erased and\s"""
+                + which
+                + " order by p.year, s.position")
+        .params(parameters(subject))
+        .query(
+            (rs, n) -> {
+              Map<String, @Nullable Object> values = new LinkedHashMap<>();
+              values.put("planId", rs.getObject("plan_id", UUID.class).toString());
+              values.put("year", rs.getInt("year"));
+              values.put("name", rs.getString("name"));
+              values.put("title", rs.getString("title"));
+              values.put("buyingRole", rs.getString("buying_role"));
+              values.put("attitude", rs.getString("attitude"));
+              UUID contact = rs.getObject("contact_id", UUID.class);
+              values.put("contactId", contact == null ? null : contact.toString());
+              return new PersonalCopy(
+                  MODULE, STAKEHOLDER, rs.getObject("id", UUID.class).toString(), values);
+            })
+        .list();
+  }
+
+  @Override
+  public List<PersonalRecord> erase(DataSubject subject) {
+    List<PersonalRecord> found = find(subject);
+    if (found.isEmpty()) {
+      return found;
+    }
+    UUID[] stakeholders = found.stream().map(r -> UUID.fromString(r.id())).toArray(UUID[]::new);
+    jdbc.sql(
+            """
+            update sales_key_account_plan set version = version + 1
+            where id in (select plan_id from sales_key_account_stakeholder where id = any(:stakeholders))
+            """)
+        .param("stakeholders", stakeholders)
+        .update();
+    jdbc.sql(
+            """
+            update sales_key_account_stakeholder set name = :erased, title = null
+            where id = any(:stakeholders)
+            """)
+        .param("erased", ERASED_NAME)
+        .param("stakeholders", stakeholders)
+        .update();
+    return found;
+  }
+
+  private static String which(DataSubject subject) {
+    if (subject instanceof CustomerSubject) {
+      return "p.customer_id = :customer";
+    }
+    if (subject instanceof ContactSubject) {
+      return "p.customer_id = :customer and s.contact_id = :contact";
+    }
+    return "";
+  }
+
+  private static Map<String, Object> parameters(DataSubject subject) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("erased", ERASED_NAME);
+    if (subject instanceof CustomerSubject customer) {
+      parameters.put("customer", customer.customerId());
+    } else if (subject instanceof ContactSubject contact) {
+      parameters.put("customer", contact.customerId());
+      parameters.put("contact", contact.contactId());
+    }
+    return parameters;
+  }
+}

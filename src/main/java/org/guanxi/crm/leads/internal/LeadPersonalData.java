@@ -1,0 +1,204 @@
+package org.guanxi.crm.leads.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.guanxi.crm.privacy.BlindIndex;
+import org.guanxi.crm.privacy.DataSubject;
+import org.guanxi.crm.privacy.DataSubject.ContactSubject;
+import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
+import org.guanxi.crm.privacy.DataSubject.LeadSubject;
+import org.guanxi.crm.privacy.FieldCipher;
+import org.guanxi.crm.privacy.FieldContext;
+import org.guanxi.crm.privacy.PersonalCopy;
+import org.guanxi.crm.privacy.PersonalData;
+import org.guanxi.crm.privacy.PersonalRecord;
+import org.guanxi.crm.privacy.SensitiveField;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The personal data the leads module holds about one person: a lead (for a customer, the leads
+ * converted into it) and the rows lead imports reported about it. Erasure keeps the lead, its
+ * status and its link to the customer, without the person; reported import rows are deleted, their
+ * sealed cells being the person's data and nothing else.
+ */
+@Component
+class LeadPersonalData implements PersonalData {
+
+  static final String MODULE = "leads";
+  private static final String LEAD = "lead";
+  private static final String IMPORT_ROW = "import-row";
+  private static final Set<String> PERSONAL_FIELDS =
+      Set.of("name", "company", "title", "phone", "email", "city", "notes", "cells");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+  private final FieldCipher cipher;
+  private final BlindIndex blindIndex;
+  private final Clock clock;
+
+  LeadPersonalData(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex, Clock clock) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.blindIndex = blindIndex;
+    this.clock = clock;
+  }
+
+  @Override
+  public String module() {
+    return MODULE;
+  }
+
+  @Override
+  public List<PersonalRecord> find(DataSubject subject) {
+    return copy(subject).stream()
+        .map(
+            copy ->
+                new PersonalRecord(
+                    copy.module(),
+                    copy.kind(),
+                    copy.id(),
+                    copy.values().entrySet().stream()
+                        .filter(value -> PERSONAL_FIELDS.contains(value.getKey()))
+                        .filter(value -> value.getValue() != null)
+                        .map(Map.Entry::getKey)
+                        .toList()))
+        .toList();
+  }
+
+  @Override
+  public List<PersonalCopy> copy(DataSubject subject) {
+    UUID[] leads = leadsOf(subject);
+    List<PersonalCopy> copies = new ArrayList<>(leads(leads));
+    copies.addAll(importRows(leads));
+    return copies;
+  }
+
+  @Override
+  public List<PersonalRecord> erase(DataSubject subject) {
+    List<PersonalRecord> found = find(subject);
+    UUID[] leads = leadsOf(subject);
+    jdbc.sql(
+            """
+            update sales_lead set name = :erased, company = null, title = null, phone_enc = null, phone_bidx = null,
+              phone_tail_bidx = null, email_enc = null, email_bidx = null, city = null, notes = null,
+              search_name = '', search_latin = '', search_grams = '{}', erased_at = :now, updated_at = :now,
+              version = version + 1
+            where id = any(:leads) and erased_at is null
+            """)
+        .param("erased", ERASED_NAME)
+        .param("now", Timestamp.from(clock.instant()))
+        .param("leads", leads)
+        .update();
+    jdbc.sql(
+            "delete from sales_lead_import_row where lead_id = any(:leads) or duplicate_of_lead = any(:leads)")
+        .param("leads", leads)
+        .update();
+    return found;
+  }
+
+  @Override
+  public List<DataSubject> subjectsWith(@Nullable String email, @Nullable String phone) {
+    Map<String, @Nullable Object> keys = new LinkedHashMap<>();
+    keys.put("email", blindIndex.of(SensitiveField.EMAIL, email));
+    keys.put("phone", blindIndex.of(SensitiveField.PHONE, phone));
+    return jdbc.sql(
+            "select id from sales_lead where (email_bidx = :email or phone_bidx = :phone) and erased_at is null")
+        .params(keys)
+        .query((rs, n) -> (DataSubject) new LeadSubject(rs.getObject(1, UUID.class)))
+        .list();
+  }
+
+  /**
+   * The leads that are the person: the lead itself, or those converted into the customer. A lead
+   * converted into an existing customer's contact keeps no link to the contact, so a contact has
+   * none here.
+   */
+  private UUID[] leadsOf(DataSubject subject) {
+    if (subject instanceof LeadSubject lead) {
+      return new UUID[] {lead.leadId()};
+    }
+    if (subject instanceof CustomerSubject customer) {
+      return jdbc.sql("select id from sales_lead where customer_id = ?")
+          .param(customer.customerId())
+          .query(UUID.class)
+          .list()
+          .toArray(UUID[]::new);
+    }
+    if (subject instanceof ContactSubject) {
+      return new UUID[0];
+    }
+    throw new IllegalArgumentException("Unknown subject " + subject);
+  }
+
+  private List<PersonalCopy> leads(UUID[] leads) {
+    return jdbc.sql(
+            """
+            select id, name, company, title, phone_enc, email_enc, source, city, industry, notes, status, customer_id,
+              created_at
+            from sales_lead where id = any(:leads) and erased_at is null order by id
+            """)
+        .param("leads", leads)
+        .query(
+            (rs, n) -> {
+              UUID id = rs.getObject("id", UUID.class);
+              Map<String, @Nullable Object> values = new LinkedHashMap<>();
+              values.put("name", rs.getString("name"));
+              values.put("company", rs.getString("company"));
+              values.put("title", rs.getString("title"));
+              values.put("phone", open(rs, "phone_enc", id));
+              values.put("email", open(rs, "email_enc", id));
+              values.put("source", rs.getString("source"));
+              values.put("city", rs.getString("city"));
+              values.put("industry", rs.getString("industry"));
+              values.put("notes", rs.getString("notes"));
+              values.put("status", rs.getString("status"));
+              UUID customer = rs.getObject("customer_id", UUID.class);
+              values.put("customerId", customer == null ? null : customer.toString());
+              values.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
+              return new PersonalCopy(MODULE, LEAD, id.toString(), values);
+            })
+        .list();
+  }
+
+  private List<PersonalCopy> importRows(UUID[] leads) {
+    return jdbc.sql(
+            """
+            select import_id, row_number, outcome, cells_enc from sales_lead_import_row
+            where lead_id = any(:leads) or duplicate_of_lead = any(:leads) order by import_id, row_number
+            """)
+        .param("leads", leads)
+        .query(
+            (rs, n) -> {
+              UUID importId = rs.getObject("import_id", UUID.class);
+              int row = rs.getInt("row_number");
+              Map<String, @Nullable Object> values = new LinkedHashMap<>();
+              values.put("importId", importId.toString());
+              values.put("rowNumber", row);
+              values.put("outcome", rs.getString("outcome"));
+              values.put(
+                  "cells",
+                  JSON.readValue(
+                      cipher.decrypt(
+                          rs.getBytes("cells_enc"),
+                          FieldContext.of("sales_lead_import_row", "cells_enc", importId, row)),
+                      List.class));
+              return new PersonalCopy(MODULE, IMPORT_ROW, importId + "/" + row, values);
+            })
+        .list();
+  }
+
+  private @Nullable String open(ResultSet rs, String column, UUID id) throws SQLException {
+    return cipher.decrypt(rs.getBytes(column), FieldContext.of("sales_lead", column, id));
+  }
+}
