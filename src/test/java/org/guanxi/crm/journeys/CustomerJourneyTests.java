@@ -228,6 +228,7 @@ class CustomerJourneyTests extends BrowserJourney {
       assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("客户51")))
           .isVisible();
 
+      waitForHtmx(page); // a click before htmx has bound the button would be lost
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("加载更多")).click();
       assertThat(rows.getByRole(AriaRole.LINK)).hasCount(51);
       assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("客户01")))
