@@ -30,7 +30,7 @@ public final class Grants {
       for (Permission permission : module.permissions()) {
         if (declared.putIfAbsent(permission.name(), permission) != null) {
           throw new IllegalStateException(
-              "The permission " + permission + " is declared twice, again by " + module);
+              "The permission " + permission + " is declared twice, again by " + nameOf(module));
         }
       }
     }
@@ -39,12 +39,16 @@ public final class Grants {
         for (Permission permission : module.grantedTo(role)) {
           if (!module.permissions().contains(permission)) {
             throw new IllegalStateException(
-                module + " grants " + permission + ", which it does not declare");
+                nameOf(module) + " grants " + permission + ", which it does not declare");
           }
           byRole.get(role).add(permission);
         }
       }
     }
+  }
+
+  private static String nameOf(ModulePermissions module) {
+    return module.getClass().getSimpleName();
   }
 
   /** Every permission of every module. */
