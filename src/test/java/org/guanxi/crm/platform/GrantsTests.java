@@ -1,16 +1,19 @@
 package org.guanxi.crm.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.guanxi.crm.customer.CustomerPermissions;
 import org.guanxi.crm.support.GuanxiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +147,23 @@ class GrantsTests {
   }
 
   @Test
+  void aPermissionDeclaredByTwoModulesStopsTheStart() {
+    ModulePermissions again = module(List.of(Permission.named("CUSTOMER_READ")), Set.of());
+    assertThatThrownBy(() -> new Grants(List.of(new CustomerPermissions(), again)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("CUSTOMER_READ is declared twice");
+  }
+
+  @Test
+  void aModuleMayGrantOnlyWhatItDeclares() {
+    ModulePermissions borrowing =
+        module(List.of(Permission.named("REPORT_READ")), Set.of(CustomerPermissions.CUSTOMER_READ));
+    assertThatThrownBy(() -> new Grants(List.of(new CustomerPermissions(), borrowing)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("grants CUSTOMER_READ, which it does not declare");
+  }
+
+  @Test
   void everyPermissionATemplateChecksIsDeclaredByAModule() throws IOException {
     Set<String> named;
     try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
@@ -169,6 +189,21 @@ class GrantsTests {
     return permissions.stream()
         .map(Permission::name)
         .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** A module that declares {@code permissions} and grants {@code granted} to every role. */
+  private static ModulePermissions module(List<Permission> permissions, Set<Permission> granted) {
+    return new ModulePermissions() {
+      @Override
+      public List<Permission> permissions() {
+        return permissions;
+      }
+
+      @Override
+      public Set<Permission> grantedTo(Role role) {
+        return granted;
+      }
+    };
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
