@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Grants;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.ImportJobs;
@@ -39,6 +40,7 @@ import org.springframework.test.web.servlet.ResultActions;
 class CustomerMergeTests {
 
   @Autowired MockMvc mvc;
+  @Autowired Grants grants;
   @Autowired TestWorkspaces workspaces;
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationEvents events;
@@ -408,6 +410,7 @@ class CustomerMergeTests {
             member.username(),
             "Test " + member.username(),
             Set.of(member.role()),
+            grants.of(Set.of(member.role())),
             in.headOffice(),
             List.of(in.headOffice()),
             null);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Grants;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace;
@@ -35,6 +36,7 @@ class CustomerPoolVisibilityTests {
   static final String PHONE = "13755558888";
 
   @Autowired MockMvc mvc;
+  @Autowired Grants grants;
   @Autowired TestWorkspaces workspaces;
   @Autowired Customers customers;
   @Autowired JdbcClient jdbc;
@@ -188,6 +190,7 @@ class CustomerPoolVisibilityTests {
         member.username(),
         "Test " + member.username(),
         Set.of(member.role()),
+        grants.of(Set.of(member.role())),
         team,
         List.of(team),
         null);

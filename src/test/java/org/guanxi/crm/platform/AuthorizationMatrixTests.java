@@ -49,6 +49,7 @@ class AuthorizationMatrixTests {
   @Autowired MockMvc mvc;
   @Autowired TestWorkspaces workspaces;
   @Autowired JdbcClient jdbc;
+  @Autowired Grants grants;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -63,8 +64,11 @@ class AuthorizationMatrixTests {
       return pattern.replaceAll("\\{[^}]+}", id.toString());
     }
 
-    /** The permissions named by the endpoint's rule; empty when any signed-in user may call it. */
-    Set<Permission> requiredPermissions() {
+    /**
+     * The permissions named by the endpoint's rule, as the modules declare them; empty when any
+     * signed-in user may call it.
+     */
+    Set<Permission> requiredPermissions(Grants grants) {
       String rule = handler.getAnnotation(PreAuthorize.class).value().strip();
       Matcher matcher = AUTHORITIES.matcher(rule);
       if (!matcher.matches()) {
@@ -73,13 +77,21 @@ class AuthorizationMatrixTests {
       return QUOTED
           .matcher(matcher.group(1))
           .results()
-          .map(m -> Permission.valueOf(m.group(1)))
+          .map(
+              m ->
+                  grants
+                      .find(m.group(1))
+                      .orElseThrow(
+                          () ->
+                              new AssertionError(
+                                  this + " requires " + m.group(1) + ", which no module declares")))
           .collect(Collectors.toSet());
     }
 
-    boolean admits(Role role) {
-      Set<Permission> required = requiredPermissions();
-      return required.isEmpty() || required.stream().anyMatch(role.permissions()::contains);
+    /** Whether the role is granted, by any module, one of the permissions the endpoint names. */
+    boolean admits(Role role, Grants grants) {
+      Set<Permission> required = requiredPermissions(grants);
+      return required.isEmpty() || required.stream().anyMatch(grants.of(role)::contains);
     }
 
     @Override
@@ -96,6 +108,8 @@ class AuthorizationMatrixTests {
             .map(Endpoint::toString)
             .toList();
     assertThat(withoutRule).as("endpoints without @PreAuthorize").isEmpty();
+    // each permission a rule names is declared by a module (or the lookup fails)
+    endpoints().forEach(endpoint -> endpoint.requiredPermissions(grants));
     assertThat(endpoints())
         .extracting(Endpoint::toString)
         .contains("POST /api/v1/customers", "GET /customers");
@@ -129,7 +143,7 @@ class AuthorizationMatrixTests {
         continue;
       }
       for (Role role : Role.values()) {
-        boolean admitted = endpoint.admits(role);
+        boolean admitted = endpoint.admits(role, grants);
         // refused calls aim at a real record, to show they change nothing; admitted ones at a
         // missing one
         UUID target = admitted ? UUID.randomUUID() : realCustomer;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Grants;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.privacy.DataSubject.ContactSubject;
 import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
@@ -36,6 +37,7 @@ class PersonalDataRequestsTests {
   static final String EMAIL = "wxm@xinghe.cn";
 
   @Autowired MockMvc mvc;
+  @Autowired Grants grants;
   @Autowired TestWorkspaces workspaces;
   @Autowired PersonalDataRequests requests;
   @Autowired JdbcClient jdbc;
@@ -436,6 +438,7 @@ class PersonalDataRequestsTests {
         member.username(),
         "Test " + member.username(),
         Set.of(member.role()),
+        grants.of(Set.of(member.role())),
         workspace.headOffice(),
         List.of(workspace.headOffice()),
         null);

@@ -12,7 +12,7 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.MergePatches;
-import org.guanxi.crm.platform.Permission;
+import org.guanxi.crm.privacy.PrivacyPermissions;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -97,7 +97,7 @@ class CustomerApi {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestParam(defaultValue = "false") boolean reveal) {
-    if (reveal && !user.can(Permission.PERSONAL_DATA_REVEAL)) {
+    if (reveal && !user.can(PrivacyPermissions.PERSONAL_DATA_REVEAL)) {
       throw new AccessDeniedException("reveal");
     }
     Customer customer = reveal ? customers.reveal(user, id) : customers.get(user, id);

@@ -5,10 +5,11 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.guanxi.crm.customer.CustomerPermissions;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.Permission;
 import org.guanxi.crm.privacy.AuditAction;
 import org.guanxi.crm.privacy.AuditLog;
+import org.guanxi.crm.privacy.PrivacyPermissions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -63,11 +64,11 @@ class CustomerExports {
   }
 
   Export start(CurrentUser user, CustomerQuery filters, boolean reveal) {
-    if (reveal && !user.can(Permission.PERSONAL_DATA_REVEAL)) {
+    if (reveal && !user.can(PrivacyPermissions.PERSONAL_DATA_REVEAL)) {
       throw new AccessDeniedException("reveal");
     }
     CustomerPage first = store.list(user, filters.withPage(null, LARGE));
-    if (first.nextCursor() != null && !user.can(Permission.CUSTOMER_EXPORT_LARGE)) {
+    if (first.nextCursor() != null && !user.can(CustomerPermissions.CUSTOMER_EXPORT_LARGE)) {
       throw new LargeExportNotAllowed(LARGE);
     }
     return new Export(user, filters, reveal, first);

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerChanged;
+import org.guanxi.crm.customer.CustomerPermissions;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.Permission;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
@@ -242,11 +242,11 @@ class CustomerPool {
 
   private PoolReason reasonFor(CurrentUser user, UUID ownerId) {
     if (ownerId.equals(user.id())
-        && (user.can(Permission.CUSTOMER_POOL_CLAIM)
-            || user.can(Permission.CUSTOMER_POOL_MANAGE))) {
+        && (user.can(CustomerPermissions.CUSTOMER_POOL_CLAIM)
+            || user.can(CustomerPermissions.CUSTOMER_POOL_MANAGE))) {
       return PoolReason.RELEASED;
     }
-    if (user.can(Permission.CUSTOMER_POOL_MANAGE)
+    if (user.can(CustomerPermissions.CUSTOMER_POOL_MANAGE)
         && users.find(ownerId).map(user::mayAssignTo).orElse(false)) {
       return PoolReason.RECLAIMED;
     }

@@ -1,8 +1,8 @@
 package org.guanxi.crm.customer.internal;
 
+import org.guanxi.crm.customer.CustomerPermissions;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.DashboardTile;
-import org.guanxi.crm.platform.Permission;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -26,6 +26,6 @@ class CustomerTile implements DashboardTile {
 
   @Override
   public long value(CurrentUser user) {
-    return user.can(Permission.CUSTOMER_READ) ? customers.countVisible(user) : 0;
+    return user.can(CustomerPermissions.CUSTOMER_READ) ? customers.countVisible(user) : 0;
   }
 }

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
+import org.guanxi.crm.customer.CustomerPermissions;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.Permission;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -233,7 +233,7 @@ class PoolPages {
     model.addAttribute("reasons", PoolReason.values());
     model.addAttribute("settings", pool.settings());
     model.addAttribute("owned", pool.owned(user));
-    boolean manages = user.can(Permission.CUSTOMER_POOL_MANAGE);
+    boolean manages = user.can(CustomerPermissions.CUSTOMER_POOL_MANAGE);
     model.addAttribute("owners", manages ? customers.assignableOwners(user) : List.of());
   }
 

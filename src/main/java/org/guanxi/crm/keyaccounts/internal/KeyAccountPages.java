@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.guanxi.crm.customer.KeyAccountCustomers;
+import org.guanxi.crm.keyaccounts.KeyAccountPermissions;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.Permission;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -371,7 +371,7 @@ class KeyAccountPages {
     model.addAttribute("today", plans.today());
     model.addAttribute(
         "candidates",
-        user.can(Permission.KEY_ACCOUNT_WRITE)
+        user.can(KeyAccountPermissions.KEY_ACCOUNT_WRITE)
             ? keyAccounts.visible(user, null, KeyAccountCustomers.MAX_LIMIT).stream()
                 .filter(customer -> plans.mayPlan(user, customer))
                 .toList()

@@ -19,6 +19,7 @@ import org.guanxi.crm.customer.ContactSummary;
 import org.guanxi.crm.customer.CustomerContacts;
 import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
+import org.guanxi.crm.keyaccounts.KeyAccountPermissions;
 import org.guanxi.crm.keyaccounts.KeyAccountStepAgreed;
 import org.guanxi.crm.keyaccounts.KeyAccountStepDone;
 import org.guanxi.crm.platform.Currencies;
@@ -27,7 +28,6 @@ import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.Permission;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.platform.StaleVersion;
@@ -240,7 +240,7 @@ class KeyAccountPlanService {
 
   private boolean mayEdit(
       CurrentUser user, CustomerSummary customer, @Nullable KeyAccountPlan plan) {
-    if (!user.can(Permission.KEY_ACCOUNT_WRITE)) {
+    if (!user.can(KeyAccountPermissions.KEY_ACCOUNT_WRITE)) {
       return false;
     }
     return user.id().equals(customer.ownerId())

@@ -9,7 +9,7 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.MergePatches;
-import org.guanxi.crm.platform.Permission;
+import org.guanxi.crm.privacy.PrivacyPermissions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -96,7 +96,7 @@ class LeadApi {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestParam(defaultValue = "false") boolean reveal) {
-    if (reveal && !user.can(Permission.PERSONAL_DATA_REVEAL)) {
+    if (reveal && !user.can(PrivacyPermissions.PERSONAL_DATA_REVEAL)) {
       throw new AccessDeniedException("reveal");
     }
     Lead lead = reveal ? leads.reveal(user, id) : leads.get(user, id);

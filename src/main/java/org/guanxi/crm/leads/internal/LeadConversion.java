@@ -13,10 +13,10 @@ import org.guanxi.crm.customer.NewContact;
 import org.guanxi.crm.customer.NewCustomer;
 import org.guanxi.crm.leads.LeadConverted;
 import org.guanxi.crm.opportunities.Opportunities;
+import org.guanxi.crm.opportunities.OpportunityPermissions;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.Permission;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
@@ -85,7 +85,7 @@ class LeadConversion {
       LeadConversionRequest request) {
     Lead lead = convertible(user, leadId, expectedVersion);
     validation.check(request);
-    if (request.opportunity() != null && !user.can(Permission.OPPORTUNITY_WRITE)) {
+    if (request.opportunity() != null && !user.can(OpportunityPermissions.OPPORTUNITY_WRITE)) {
       throw new AccessDeniedException("OPPORTUNITY_WRITE");
     }
     if (request.customerId() != null && request.forceNew()) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.guanxi.crm.opportunities.OpportunityDraft;
 import org.guanxi.crm.orders.OrderStatus;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Grants;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.platform.WorkspaceContext;
 import org.guanxi.crm.platform.WorkspaceCreated;
@@ -88,11 +89,13 @@ class DemoDeals {
   private final OpportunityService deals;
   private final PipelineService pipelines;
   private final JdbcClient jdbc;
+  private final Grants grants;
 
-  DemoDeals(OpportunityService deals, PipelineService pipelines, JdbcClient jdbc) {
+  DemoDeals(OpportunityService deals, PipelineService pipelines, JdbcClient jdbc, Grants grants) {
     this.deals = deals;
     this.pipelines = pipelines;
     this.jdbc = jdbc;
+    this.grants = grants;
   }
 
   /**
@@ -188,7 +191,7 @@ class DemoDeals {
                 select id, username, display_name, roles, team_id, locale from workspace_user
                 where active and 'SALES' = any(roles) order by username
                 """)
-            .query(DemoDeals::user)
+            .query(this::user)
             .list();
     List<Rep> reps = new ArrayList<>();
     for (CurrentUser user : users) {
@@ -207,7 +210,7 @@ class DemoDeals {
     return reps;
   }
 
-  private static CurrentUser user(ResultSet rs, int n) throws SQLException {
+  private CurrentUser user(ResultSet rs, int n) throws SQLException {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     Array names = rs.getArray("roles");
     for (String role : (String[]) names.getArray()) {
@@ -220,6 +223,7 @@ class DemoDeals {
         rs.getString("username"),
         rs.getString("display_name"),
         roles,
+        grants.of(roles),
         team,
         team == null ? List.of() : List.of(team),
         rs.getString("locale"));

@@ -7,10 +7,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.opportunities.OpportunityDraft;
+import org.guanxi.crm.orders.OrderPermissions;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
-import org.guanxi.crm.platform.Permission;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -215,7 +215,7 @@ class OpportunityApi {
 
   /** Making the order of a deal is making an order. */
   private static void mayOrder(CurrentUser user) {
-    if (!user.can(Permission.ORDER_WRITE)) {
+    if (!user.can(OrderPermissions.ORDER_WRITE)) {
       throw new AccessDeniedException("ORDER_WRITE");
     }
   }

@@ -4,10 +4,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.guanxi.crm.catalogue.CataloguePermissions;
 import org.guanxi.crm.customer.CustomerKind;
+import org.guanxi.crm.customer.CustomerPermissions;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,10 +95,10 @@ record OrderImportOptions(
   /** Refuses what the user may not do: create customers or products without the right to. */
   OrderImportOptions allowedFor(CurrentUser user) {
     List<InvalidInput.FieldError> errors = new ArrayList<>();
-    if (createCustomers && !user.can(Permission.CUSTOMER_WRITE)) {
+    if (createCustomers && !user.can(CustomerPermissions.CUSTOMER_WRITE)) {
       errors.add(error("createCustomers", "not-allowed", "You may not create customers"));
     }
-    if (createProducts && !user.can(Permission.PRODUCT_WRITE)) {
+    if (createProducts && !user.can(CataloguePermissions.PRODUCT_WRITE)) {
       errors.add(error("createProducts", "not-allowed", "You may not create products"));
     }
     if (!errors.isEmpty()) {

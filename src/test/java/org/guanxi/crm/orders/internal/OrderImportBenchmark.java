@@ -32,6 +32,7 @@ import org.guanxi.crm.catalogue.Products;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Grants;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
@@ -71,6 +72,7 @@ class OrderImportBenchmark {
   private static final int CUSTOMERS_PER_TRANSACTION = 10_000;
 
   @Autowired MockMvc mvc;
+  @Autowired Grants grants;
   @Autowired TestWorkspaces workspaces;
   @Autowired Customers customers;
   @Autowired PlatformTransactionManager transactions;
@@ -94,6 +96,7 @@ class OrderImportBenchmark {
             admin.username(),
             "Test " + admin.username(),
             Set.of(Role.ADMINISTRATOR),
+            grants.of(Set.of(Role.ADMINISTRATOR)),
             workspace.headOffice(),
             List.of(workspace.headOffice()),
             null);

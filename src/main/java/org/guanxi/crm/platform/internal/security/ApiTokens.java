@@ -33,9 +33,11 @@ public class ApiTokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private final JdbcClient jdbc;
+  private final UserAccounts accounts;
 
-  ApiTokens(JdbcClient jdbc) {
+  ApiTokens(JdbcClient jdbc, UserAccounts accounts) {
     this.jdbc = jdbc;
+    this.accounts = accounts;
   }
 
   /** Issues a new token for a user of the current workspace; the result holds it in plain text. */
@@ -70,7 +72,7 @@ public class ApiTokens {
   Optional<CurrentUser> authenticate(String token) {
     return jdbc.sql("select * from guanxi_token_account(?)")
         .param(hash(token))
-        .query(UserAccounts::currentUser)
+        .query(accounts::currentUser)
         .optional();
   }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.Grants;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.platform.UserDirectory;
@@ -28,9 +29,11 @@ class UserAccounts implements UserDirectory {
   record StoredAccount(UUID id, String username, String passwordHash, boolean active) {}
 
   private final JdbcClient jdbc;
+  private final Grants grants;
 
-  UserAccounts(JdbcClient jdbc) {
+  UserAccounts(JdbcClient jdbc, Grants grants) {
     this.jdbc = jdbc;
+    this.grants = grants;
   }
 
   Optional<LoginTarget> findLogin(String username) {
@@ -70,7 +73,7 @@ class UserAccounts implements UserDirectory {
             from app_user u where u.id = :id and u.active
             """)
         .param("id", userId)
-        .query(UserAccounts::currentUser)
+        .query(this::currentUser)
         .optional();
   }
 
@@ -127,7 +130,8 @@ class UserAccounts implements UserDirectory {
         rs.getBoolean(5));
   }
 
-  static CurrentUser currentUser(ResultSet rs, int n) throws SQLException {
+  /** Reads a user with roles and team subtree; what the roles are granted is added here. */
+  CurrentUser currentUser(ResultSet rs, int n) throws SQLException {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (String role : (String[]) rs.getArray("roles").getArray()) {
       roles.add(Role.valueOf(role));
@@ -138,6 +142,7 @@ class UserAccounts implements UserDirectory {
         rs.getString("username"),
         rs.getString("display_name"),
         roles,
+        grants.of(roles),
         rs.getObject("team_id", UUID.class),
         uuids(rs.getArray("team_ids")),
         rs.getString("locale"));

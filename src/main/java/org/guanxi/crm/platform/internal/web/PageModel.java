@@ -2,7 +2,9 @@ package org.guanxi.crm.platform.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.NavigationEntry;
 import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,7 +14,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * What every page's layout needs: the signed-in user and the zone times are shown in (the
+ * What every page's layout needs: the signed-in user, the sidebar entries the user may see (those
+ * the modules contribute, {@link NavigationEntry}) and the zone times are shown in (the
  * workspace's, {@link WorkspaceTime}). Added only when a view is rendered, so that API calls, which
  * render none, do not pay for it.
  */
@@ -20,9 +23,11 @@ import org.springframework.web.servlet.view.RedirectView;
 class PageModel implements HandlerInterceptor {
 
   private final WorkspaceTime time;
+  private final List<NavigationEntry> navigation;
 
-  PageModel(WorkspaceTime time) {
+  PageModel(WorkspaceTime time, List<NavigationEntry> navigation) {
     this.time = time;
+    this.navigation = navigation.stream().sorted(NavigationEntry.ORDER).toList();
   }
 
   @Override
@@ -35,7 +40,11 @@ class PageModel implements HandlerInterceptor {
       return;
     }
     page.addObject("zone", time.zone());
-    page.addObject("currentUser", currentUser());
+    CurrentUser user = currentUser();
+    page.addObject("currentUser", user);
+    page.addObject(
+        "navigation",
+        user == null ? List.of() : navigation.stream().filter(e -> e.isShownTo(user)).toList());
   }
 
   private static boolean isRedirect(ModelAndView page) {

@@ -1,0 +1,48 @@
+package org.guanxi.crm.customer.internal;
+
+import static org.guanxi.crm.platform.NavigationEntry.Section.SETTINGS;
+import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
+
+import org.guanxi.crm.customer.CustomerPermissions;
+import org.guanxi.crm.platform.NavigationEntry;
+import org.guanxi.crm.platform.PlatformPermissions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The customer module's entries of the sidebar. */
+@Configuration(proxyBeanMethods = false)
+class CustomerNavigation {
+
+  @Bean
+  NavigationEntry customersEntry() {
+    return NavigationEntry.link(
+        WORK, 10, "nav.customers", "/customers", CustomerPermissions.CUSTOMER_READ);
+  }
+
+  @Bean
+  NavigationEntry poolEntry() {
+    return NavigationEntry.link(
+        WORK,
+        20,
+        "nav.pool",
+        "/pool",
+        CustomerPermissions.CUSTOMER_POOL_CLAIM,
+        CustomerPermissions.CUSTOMER_POOL_MANAGE);
+  }
+
+  @Bean
+  NavigationEntry customFieldsEntry() {
+    return NavigationEntry.link(
+        SETTINGS,
+        10,
+        "nav.customFields",
+        "/admin/custom-fields",
+        PlatformPermissions.ADMINISTRATION);
+  }
+
+  @Bean
+  NavigationEntry lifecycleEntry() {
+    return NavigationEntry.link(
+        SETTINGS, 20, "nav.lifecycle", "/admin/lifecycle", PlatformPermissions.ADMINISTRATION);
+  }
+}

@@ -1,0 +1,23 @@
+package org.guanxi.crm.opportunities.internal;
+
+import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
+
+import org.guanxi.crm.opportunities.OpportunityPermissions;
+import org.guanxi.crm.platform.NavigationEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The opportunities module's entry of the sidebar: the board. */
+@Configuration(proxyBeanMethods = false)
+class OpportunityNavigation {
+
+  @Bean
+  NavigationEntry opportunitiesEntry() {
+    return NavigationEntry.link(
+        WORK,
+        40,
+        "nav.opportunities",
+        "/opportunities/board",
+        OpportunityPermissions.OPPORTUNITY_READ);
+  }
+}

@@ -1,0 +1,18 @@
+package org.guanxi.crm.orders.internal;
+
+import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
+
+import org.guanxi.crm.orders.OrderPermissions;
+import org.guanxi.crm.platform.NavigationEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The orders module's entry of the sidebar. */
+@Configuration(proxyBeanMethods = false)
+class OrderNavigation {
+
+  @Bean
+  NavigationEntry ordersEntry() {
+    return NavigationEntry.link(WORK, 50, "nav.orders", "/orders", OrderPermissions.ORDER_READ);
+  }
+}

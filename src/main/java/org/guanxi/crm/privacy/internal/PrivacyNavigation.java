@@ -1,0 +1,19 @@
+package org.guanxi.crm.privacy.internal;
+
+import static org.guanxi.crm.platform.NavigationEntry.Section.SETTINGS;
+
+import org.guanxi.crm.platform.NavigationEntry;
+import org.guanxi.crm.privacy.PrivacyPermissions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The privacy module's entry of the sidebar: the audit log. */
+@Configuration(proxyBeanMethods = false)
+class PrivacyNavigation {
+
+  @Bean
+  NavigationEntry auditEntry() {
+    return NavigationEntry.link(
+        SETTINGS, 30, "nav.audit", "/admin/audit", PrivacyPermissions.AUDIT_READ);
+  }
+}
