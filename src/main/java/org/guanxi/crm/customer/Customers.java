@@ -69,9 +69,11 @@ public interface Customers {
    * Creates one customer per external key, with one statement inside the caller's transaction, for
    * imports: named by its name (the key when there is none; cut at 200 characters), of the given
    * kind, owned by the user, a prospect. Each is {@code IMPORTED} on its timeline with {@code
-   * timelineDetail} and published as {@link CustomerCreated}. The keys must be ones {@link
-   * #findByExternalKeys} did not find; a key that is blank or longer than 200 characters is refused
-   * with {@link org.guanxi.crm.platform.InvalidInput}.
+   * timelineDetail} and published as {@link CustomerCreated}. The keys are ones {@link
+   * #findByExternalKeys} did not find; a key that another transaction gave a customer meanwhile
+   * answers that customer ({@code created} false), so that two imports making the same new customer
+   * at once make it once. A key that is blank or longer than 200 characters is refused with {@link
+   * org.guanxi.crm.platform.InvalidInput}.
    */
   Map<String, KeyedCustomer> createWithExternalKeys(
       CurrentUser user,

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerChanged;
@@ -561,8 +562,20 @@ class CustomerService implements Customers {
               key));
       created.put(key, new KeyedCustomer(id, name, true, true));
     }
-    store.insertAll(insertions);
-    List<UUID> ids = insertions.stream().map(CustomerStore.Insertion::id).toList();
+    Set<UUID> inserted = store.insertAllWithUntakenKeys(insertions);
+    List<UUID> ids =
+        insertions.stream().map(CustomerStore.Insertion::id).filter(inserted::contains).toList();
+    if (ids.size() < insertions.size()) {
+      // another import (or the other connection of this one) gave these keys their customer
+      // meanwhile: that customer is the one
+      List<String> taken =
+          insertions.stream()
+              .filter(insertion -> !inserted.contains(insertion.id()))
+              .map(CustomerStore.Insertion::externalKey)
+              .toList();
+      taken.forEach(created::remove);
+      created.putAll(findByExternalKeys(user, taken));
+    }
     timeline.addAll(ids, now, "IMPORTED", user.displayName(), timelineDetail);
     ids.forEach(id -> events.publishEvent(new CustomerCreated(user.workspaceId(), id, user.id())));
     return created;

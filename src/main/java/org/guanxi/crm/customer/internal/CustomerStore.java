@@ -556,8 +556,22 @@ class CustomerStore implements SealedColumns<UUID> {
    * statement text, per customer.
    */
   void insertAll(List<Insertion> customers) {
+    insert(customers, false);
+  }
+
+  /**
+   * Inserts the customers as {@link #insertAll} does, except those whose external key a customer
+   * (not deleted) has by then — also one that another transaction gave it meanwhile: the insert
+   * waits for that transaction and leaves the customer out once it committed. Answers the ids of
+   * the customers inserted.
+   */
+  Set<UUID> insertAllWithUntakenKeys(List<Insertion> customers) {
+    return new HashSet<>(insert(customers, true));
+  }
+
+  private List<UUID> insert(List<Insertion> customers, boolean skipTakenKeys) {
     if (customers.isEmpty()) {
-      return;
+      return List.of();
     }
     Map<String, String[]> columns = new HashMap<>();
     BULK_COLUMNS.keySet().forEach(name -> columns.put(name, new String[customers.size()]));
@@ -596,12 +610,20 @@ class CustomerStore implements SealedColumns<UUID> {
           r.searchLatin, string_to_array(r.searchGrams, chr(31)), cast(r.nameKeys as bigint[]), r.customFields,
           r.createdAt, r.createdAt, r.externalKey
         from unnest(%s) as r (%s)
+        %s
         """
-                .formatted(arrays, names));
+                .formatted(
+                    arrays,
+                    names,
+                    skipTakenKeys
+                        ? "on conflict (workspace_id, external_key)"
+                            + " where deleted_at is null and external_key is not null do nothing"
+                            + " returning id"
+                        : "returning id"));
     for (Map.Entry<String, String[]> column : columns.entrySet()) {
       statement = statement.param(column.getKey(), column.getValue());
     }
-    statement.update();
+    return statement.query(UUID.class).list();
   }
 
   private static Map<String, String> bulkColumns() {

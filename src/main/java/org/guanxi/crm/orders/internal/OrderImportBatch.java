@@ -298,7 +298,8 @@ class OrderImportBatch {
                 options.customerKind(),
                 Map.of("orderImportId", importId.toString(), "fileName", fileName));
         found.putAll(made);
-        created = made.size();
+        // a customer the other connection made meanwhile was found, not created
+        created = (int) made.values().stream().filter(KeyedCustomer::created).count();
       }
     }
     for (Group group : groups) {
