@@ -92,17 +92,7 @@ class CustomerPersonalData implements org.guanxi.crm.privacy.PersonalData {
   @Override
   public List<PersonalRecord> find(DataSubject subject) {
     return copy(subject).stream()
-        .map(
-            copy ->
-                new PersonalRecord(
-                    copy.module(),
-                    copy.kind(),
-                    copy.id(),
-                    copy.values().entrySet().stream()
-                        .filter(value -> PERSONAL_FIELDS.get(copy.kind()).contains(value.getKey()))
-                        .filter(value -> isHeld(value.getValue()))
-                        .map(Map.Entry::getKey)
-                        .toList()))
+        .map(copy -> PersonalRecord.of(copy, PERSONAL_FIELDS.get(copy.kind())))
         .toList();
   }
 
@@ -362,18 +352,5 @@ class CustomerPersonalData implements org.guanxi.crm.privacy.PersonalData {
 
   private static @Nullable String text(@Nullable UUID id) {
     return id == null ? null : id.toString();
-  }
-
-  private static boolean isHeld(@Nullable Object value) {
-    if (value instanceof String text) {
-      return !text.isBlank();
-    }
-    if (value instanceof Map<?, ?> map) {
-      return !map.isEmpty();
-    }
-    if (value instanceof List<?> list) {
-      return !list.isEmpty();
-    }
-    return value != null;
   }
 }

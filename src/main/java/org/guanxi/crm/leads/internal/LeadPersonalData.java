@@ -61,19 +61,7 @@ class LeadPersonalData implements PersonalData {
 
   @Override
   public List<PersonalRecord> find(DataSubject subject) {
-    return copy(subject).stream()
-        .map(
-            copy ->
-                new PersonalRecord(
-                    copy.module(),
-                    copy.kind(),
-                    copy.id(),
-                    copy.values().entrySet().stream()
-                        .filter(value -> PERSONAL_FIELDS.contains(value.getKey()))
-                        .filter(value -> value.getValue() != null)
-                        .map(Map.Entry::getKey)
-                        .toList()))
-        .toList();
+    return copy(subject).stream().map(copy -> PersonalRecord.of(copy, PERSONAL_FIELDS)).toList();
   }
 
   @Override
