@@ -341,6 +341,39 @@ class PersonalDataRequestsTests {
     assertThat(JsonPath.<String>read(auditEvents(), "$.items[0].action")).isEqualTo("ERASE");
   }
 
+  @Test
+  void noTokenIsRefusedAndAnotherWorkspacesAdministratorNeitherFindsNorErasesThePerson()
+      throws Exception {
+    Person person = customerFromLeadWithContactAndOrder();
+    String customer = person.customer().toString();
+    mvc.perform(get("/api/v1/personal-data").param("customerId", customer))
+        .andExpect(status().isUnauthorized());
+
+    Member foreignAdmin = workspaces.create().member(Role.ADMINISTRATOR);
+    mvc.perform(
+            get("/api/v1/personal-data")
+                .param("customerId", customer)
+                .header("Authorization", foreignAdmin.bearer()))
+        .andExpect(jsonPath("$.records").isEmpty());
+    mvc.perform(
+            get("/api/v1/personal-data/subjects")
+                .param("phone", PHONE)
+                .header("Authorization", foreignAdmin.bearer()))
+        .andExpect(jsonPath("$.items").isEmpty());
+    mvc.perform(
+            delete("/api/v1/personal-data")
+                .param("customerId", customer)
+                .header("Authorization", foreignAdmin.bearer()))
+        .andExpect(jsonPath("$.erased").isEmpty());
+
+    mvc.perform(
+            get("/api/v1/personal-data/copy")
+                .param("customerId", customer)
+                .header("Authorization", admin.bearer()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.copies[?(@.kind == 'customer')].values.phone", hasItem(PHONE)));
+  }
+
   record Person(UUID customer, UUID contact, UUID lead) {}
 
   /** An individual customer converted from a lead, with a contact, an order and a timeline. */
