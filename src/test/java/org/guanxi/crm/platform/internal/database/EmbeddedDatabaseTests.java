@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.guanxi.crm.support.StandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,15 +185,7 @@ class EmbeddedDatabaseTests {
   @Test
   void aServerLeftRunningByAKilledApplicationIsStoppedAndTheNextStartComesUp(@TempDir Path dataDir)
       throws Exception {
-    Process application =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                ApplicationStandIn.class.getName(),
-                dataDir.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process application = StandIn.start(ApplicationStandIn.class, null, dataDir.toString());
     try {
       String url = readyUrl(application);
       jdbc(url, "postgres", secret(dataDir))

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.guanxi.crm.support.StandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,16 +29,7 @@ class DurableEventsTests {
 
   @Test
   void aListenerKilledMidwayDoesItsWorkOnceAfterARestart() throws Exception {
-    Process application =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx1g",
-                "-cp",
-                System.getProperty("java.class.path"),
-                DurableEventsStandIn.class.getName(),
-                dataDir.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process application = StandIn.start(DurableEventsStandIn.class, "1g", dataDir.toString());
     // whatever happens, the stand-in does not outlive the test
     Thread watchdog =
         new Thread(
