@@ -2,7 +2,7 @@
  * Customer: the one customer record shared by sales, marketing and service — profile, contacts,
  * owner, lifecycle, timeline.
  */
-@ApplicationModule(allowedDependencies = {"platform", "privacy"})
+@ApplicationModule(allowedDependencies = {"platform", "platform :: imports", "privacy"})
 @NullMarked
 package org.guanxi.crm.customer;
 

@@ -2,7 +2,14 @@
  * Leads: prospects before they are customers, the web-to-lead form, assignment rules, import and
  * conversion.
  */
-@ApplicationModule(allowedDependencies = {"platform", "privacy", "customer", "opportunities"})
+@ApplicationModule(
+    allowedDependencies = {
+      "platform",
+      "platform :: imports",
+      "privacy",
+      "customer",
+      "opportunities"
+    })
 @NullMarked
 package org.guanxi.crm.leads;
 

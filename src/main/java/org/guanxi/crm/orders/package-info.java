@@ -2,7 +2,8 @@
  * Orders: sales orders and returns with their lines, the order import, and revenue and profit per
  * customer.
  */
-@ApplicationModule(allowedDependencies = {"platform", "privacy", "customer", "catalogue"})
+@ApplicationModule(
+    allowedDependencies = {"platform", "platform :: imports", "privacy", "customer", "catalogue"})
 @NullMarked
 package org.guanxi.crm.orders;
 

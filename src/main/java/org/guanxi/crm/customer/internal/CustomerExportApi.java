@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Problems;
+import org.guanxi.crm.platform.imports.SpreadsheetCsv;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.guanxi.crm.customer.CustomerPermissions;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.imports.SpreadsheetCsv;
 import org.guanxi.crm.privacy.AuditAction;
 import org.guanxi.crm.privacy.AuditLog;
 import org.guanxi.crm.privacy.PrivacyPermissions;

@@ -20,7 +20,7 @@ record CustomerImport(
     UUID id,
     UUID createdBy,
     String fileName,
-    ImportFile.Format format,
+    String format,
     List<String> headers,
     Map<String, String> mapping,
     Status status,

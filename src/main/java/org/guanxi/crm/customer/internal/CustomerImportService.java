@@ -3,7 +3,6 @@ package org.guanxi.crm.customer.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,8 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.imports.ColumnMapping;
+import org.guanxi.crm.platform.imports.ImportFile;
 import org.guanxi.crm.privacy.AuditAction;
 import org.guanxi.crm.privacy.AuditLog;
 import org.jspecify.annotations.Nullable;
@@ -94,17 +95,20 @@ class CustomerImportService {
       throw new InvalidInput(
           "file", "no-rows", "The file has no rows of customers below its header row.");
     }
-    List<String> headers = uniqueHeaders(header.get(0));
-    ColumnMapping mapping = ColumnMapping.recognise(headers).with(choices, headers);
+    List<String> headers = ImportFile.uniqueHeaders(header.get(0));
+    ColumnMapping<CustomerImportField> mapping =
+        ColumnMapping.recognise(CustomerImportField.class, headers)
+            .with(choices, headers, "Customers");
     if (start) {
-      mapping.requireName();
+      requireName(mapping);
     }
     UUID id = Ids.newId();
     store.insert(
         id,
         user,
         name(fileName, file),
-        file,
+        file.format().name(),
+        content,
         headers,
         mapping,
         start ? Status.QUEUED : Status.MAPPING,
@@ -116,8 +120,10 @@ class CustomerImportService {
   @Transactional
   CustomerImport start(CurrentUser user, UUID id, Map<String, @Nullable String> choices) {
     CustomerImport job = get(user, id);
-    ColumnMapping mapping =
-        ColumnMapping.ofKeys(job.mapping()).with(choices, job.headers()).requireName();
+    ColumnMapping<CustomerImportField> mapping =
+        requireName(
+            ColumnMapping.ofKeys(CustomerImportField.class, job.mapping())
+                .with(choices, job.headers(), "Customers"));
     if (!store.queue(id, mapping)) {
       throw new InvalidInput("status", "import-already-started", "This import has already started");
     }
@@ -151,7 +157,8 @@ class CustomerImportService {
           "status", "import-not-finished", "Decisions are taken once the import has finished");
     }
     ImportRules.Check check =
-        rules.forImport(user, job.headers(), ColumnMapping.ofKeys(job.mapping()));
+        rules.forImport(
+            user, job.headers(), ColumnMapping.ofKeys(CustomerImportField.class, job.mapping()));
     Instant now = clock.instant();
     int created = 0;
     Set<Integer> seen = new HashSet<>();
@@ -227,22 +234,14 @@ class CustomerImportService {
     return checked.draft();
   }
 
-  /**
-   * Blank headers are named by their position, repeated ones numbered, so that every column has its
-   * own name.
-   */
-  static List<String> uniqueHeaders(List<String> cells) {
-    List<String> headers = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < cells.size(); i++) {
-      String header = cells.get(i).strip();
-      if (header.isEmpty()) {
-        header = "#" + (i + 1);
-      }
-      int count = seen.merge(header, 1, Integer::sum);
-      headers.add(count == 1 ? header : header + " (" + count + ")");
+  /** Every import needs the name of its customers. */
+  private static ColumnMapping<CustomerImportField> requireName(
+      ColumnMapping<CustomerImportField> mapping) {
+    if (!mapping.fills(CustomerImportField.NAME)) {
+      throw new InvalidInput(
+          "mapping", "name-not-mapped", "No column is mapped to the customer's name");
     }
-    return headers;
+    return mapping;
   }
 
   private static String name(@Nullable String fileName, ImportFile file) {

@@ -20,6 +20,7 @@ import org.guanxi.crm.customer.internal.CustomerImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.platform.SealedColumns;
+import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +60,7 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
       CurrentUser actor,
       byte[] file,
       List<String> headers,
-      ColumnMapping mapping,
+      ColumnMapping<CustomerImportField> mapping,
       int rowsDone,
       int attempts) {}
 
@@ -86,9 +87,10 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
       UUID id,
       CurrentUser actor,
       String fileName,
-      ImportFile file,
+      String format,
+      byte[] content,
       List<String> headers,
-      ColumnMapping mapping,
+      ColumnMapping<CustomerImportField> mapping,
       Status status,
       int totalRows,
       Instant now) {
@@ -103,10 +105,9 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
         .param("createdBy", actor.id())
         .param("actor", JSON.writeValueAsString(actor))
         .param("fileName", fileName)
-        .param("format", file.format().name())
+        .param("format", format)
         .param(
-            "file",
-            cipher.encrypt(Base64.getEncoder().encodeToString(file.content()), uploadedFile(id)))
+            "file", cipher.encrypt(Base64.getEncoder().encodeToString(content), uploadedFile(id)))
         .param("headers", headers.toArray(String[]::new))
         .param("mapping", JSON.writeValueAsString(mapping.keys()))
         .param("status", status.name())
@@ -135,7 +136,7 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
   }
 
   /** Starts an import that waited for its mapping; false when it was not waiting. */
-  boolean queue(UUID id, ColumnMapping mapping) {
+  boolean queue(UUID id, ColumnMapping<CustomerImportField> mapping) {
     return jdbc.sql(
                 """
                 update customer_import set mapping = cast(? as jsonb), status = 'QUEUED', version = version + 1
@@ -169,7 +170,8 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
                     JSON.readValue(rs.getString(1), CurrentUser.class),
                     Base64.getDecoder().decode(cipher.decrypt(rs.getBytes(2), uploadedFile(id))),
                     strings(rs.getArray(3)),
-                    ColumnMapping.ofKeys(JSON.readValue(rs.getString(4), TEXTS)),
+                    ColumnMapping.ofKeys(
+                        CustomerImportField.class, JSON.readValue(rs.getString(4), TEXTS)),
                     rs.getInt(5),
                     rs.getInt(6)))
         .optional();
@@ -318,7 +320,7 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
         rs.getObject("id", UUID.class),
         rs.getObject("created_by", UUID.class),
         rs.getString("file_name"),
-        ImportFile.Format.valueOf(rs.getString("file_format")),
+        rs.getString("file_format"),
         strings(rs.getArray("headers")),
         JSON.readValue(rs.getString("mapping"), TEXTS),
         Status.valueOf(rs.getString("status")),

@@ -43,9 +43,9 @@ class HeldRows {
                 new HeldRow(
                     row.number(),
                     row.status(),
-                    value(job, row, ImportField.NAME),
-                    Masking.mask(SensitiveField.PHONE, value(job, row, ImportField.PHONE)),
-                    Masking.mask(SensitiveField.EMAIL, value(job, row, ImportField.EMAIL)),
+                    value(job, row, CustomerImportField.NAME),
+                    Masking.mask(SensitiveField.PHONE, value(job, row, CustomerImportField.PHONE)),
+                    Masking.mask(SensitiveField.EMAIL, value(job, row, CustomerImportField.EMAIL)),
                     row.reasons(),
                     row.candidateId() == null
                         ? null
@@ -59,7 +59,7 @@ class HeldRows {
   }
 
   private static @Nullable String value(
-      CustomerImport job, CustomerImport.Row row, ImportField field) {
+      CustomerImport job, CustomerImport.Row row, CustomerImportField field) {
     return job.mapping().entrySet().stream()
         .filter(e -> e.getValue().equals(field.key))
         .map(e -> row.values().get(e.getKey()))

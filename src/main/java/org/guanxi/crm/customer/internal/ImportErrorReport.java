@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.imports.SpreadsheetCsv;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -87,7 +88,6 @@ class ImportErrorReport {
   }
 
   static String fileName(CustomerImport job) {
-    String base = job.fileName().replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
-    return base + "-errors.csv";
+    return SpreadsheetCsv.nameAfter(job.fileName(), "errors");
   }
 }

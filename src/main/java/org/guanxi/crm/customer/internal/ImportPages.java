@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
-import org.guanxi.crm.platform.ColumnMappingForm;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.imports.ColumnMappingForm;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -96,7 +96,7 @@ class ImportPages {
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     CustomerImport job = imports.get(user, id);
     model.addAttribute("job", job);
-    model.addAttribute("fields", ImportField.values());
+    model.addAttribute("fields", CustomerImportField.values());
     if (job.status() == CustomerImport.Status.DONE) {
       model.addAttribute(
           "held",

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 record ImportResource(
     UUID id,
     String fileName,
-    ImportFile.Format format,
+    String format,
     Status status,
     List<String> headers,
     Map<String, String> mapping,

@@ -25,6 +25,8 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
+import org.guanxi.crm.platform.imports.ColumnMapping;
+import org.guanxi.crm.platform.imports.ImportFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -89,7 +91,8 @@ class ImportRules {
   }
 
   /** The rules for the rows of one file, as they apply to the user who imports it. */
-  Check forImport(CurrentUser importer, List<String> headers, ColumnMapping mapping) {
+  Check forImport(
+      CurrentUser importer, List<String> headers, ColumnMapping<CustomerImportField> mapping) {
     Map<String, UserSummary> allowed = new HashMap<>();
     Map<String, UserSummary> known = new HashMap<>();
     index(users.activeUsers(), known);
@@ -149,7 +152,7 @@ class ImportRules {
   final class Check {
 
     private final List<String> headers;
-    private final Map<ImportField, Integer> positions;
+    private final Map<CustomerImportField, Integer> positions;
     private final Map<CustomField, Integer> customFieldColumns;
     private final List<CustomField> customFields;
     private final UserSummary importer;
@@ -163,7 +166,7 @@ class ImportRules {
 
     private Check(
         List<String> headers,
-        Map<ImportField, Integer> positions,
+        Map<CustomerImportField, Integer> positions,
         Map<CustomField, Integer> customFieldColumns,
         List<CustomField> customFields,
         UserSummary importer,
@@ -202,18 +205,18 @@ class ImportRules {
         values.put(headers.get(i), i < row.cells().size() ? row.cells().get(i) : "");
       }
       List<RowError> errors = new ArrayList<>();
-      String name = text(ImportField.NAME, row);
-      CustomerKind kind = choice(ImportField.KIND, row, kinds, errors);
+      String name = text(CustomerImportField.NAME, row);
+      CustomerKind kind = choice(CustomerImportField.KIND, row, kinds, errors);
       if (kind == null) {
         kind =
             name != null && ORGANISATION_NAME.matcher(name).find()
                 ? CustomerKind.ORGANIZATION
                 : CustomerKind.INDIVIDUAL;
       }
-      LifecycleStage stage = choice(ImportField.LIFECYCLE_STAGE, row, stages, errors);
+      LifecycleStage stage = choice(CustomerImportField.LIFECYCLE_STAGE, row, stages, errors);
       Classification classification =
-          choice(ImportField.CLASSIFICATION, row, classifications, errors);
-      String tagText = text(ImportField.TAGS, row);
+          choice(CustomerImportField.CLASSIFICATION, row, classifications, errors);
+      String tagText = text(CustomerImportField.TAGS, row);
       List<String> tags =
           tagText == null
               ? null
@@ -225,40 +228,40 @@ class ImportRules {
       UserSummary owner = owner(row, errors);
       String phone =
           personal(
-              ImportField.PHONE,
+              CustomerImportField.PHONE,
               row,
               errors,
-              raw -> SensitiveValues.phone(ImportField.PHONE.key, raw));
+              raw -> SensitiveValues.phone(CustomerImportField.PHONE.key, raw));
       String email =
           personal(
-              ImportField.EMAIL,
+              CustomerImportField.EMAIL,
               row,
               errors,
-              raw -> SensitiveValues.email(ImportField.EMAIL.key, raw));
+              raw -> SensitiveValues.email(CustomerImportField.EMAIL.key, raw));
       String idCard =
           personal(
-              ImportField.ID_CARD,
+              CustomerImportField.ID_CARD,
               row,
               errors,
-              raw -> SensitiveValues.idCard(ImportField.ID_CARD.key, raw));
+              raw -> SensitiveValues.idCard(CustomerImportField.ID_CARD.key, raw));
       LocalDate birthday = birthday(row, errors);
       CustomerDraft draft =
           new CustomerDraft(
               kind,
               name == null ? "" : name,
-              text(ImportField.INDUSTRY, row),
-              text(ImportField.SOURCE, row),
-              text(ImportField.CITY, row),
+              text(CustomerImportField.INDUSTRY, row),
+              text(CustomerImportField.SOURCE, row),
+              text(CustomerImportField.CITY, row),
               stage,
               classification,
               tags,
-              text(ImportField.PREFERENCES, row),
+              text(CustomerImportField.PREFERENCES, row),
               owner == null ? null : owner.id(),
-              text(ImportField.PHONE, row),
-              text(ImportField.EMAIL, row),
-              text(ImportField.ID_CARD, row),
+              text(CustomerImportField.PHONE, row),
+              text(CustomerImportField.EMAIL, row),
+              text(CustomerImportField.ID_CARD, row),
               birthday,
-              text(ImportField.ADDRESS, row),
+              text(CustomerImportField.ADDRESS, row),
               customFieldInput(row));
       Map<String, Object> customFieldValues = Map.of();
       try {
@@ -318,7 +321,7 @@ class ImportRules {
           .orElse(key);
     }
 
-    private @Nullable String text(ImportField field, ImportFile.Row row) {
+    private @Nullable String text(CustomerImportField field, ImportFile.Row row) {
       Integer position = positions.get(field);
       if (position == null || position < 0 || position >= row.cells().size()) {
         return null;
@@ -327,13 +330,16 @@ class ImportRules {
       return value.isEmpty() ? null : value;
     }
 
-    private @Nullable String column(ImportField field) {
+    private @Nullable String column(CustomerImportField field) {
       Integer position = positions.get(field);
       return position == null || position < 0 ? null : headers.get(position);
     }
 
     private <E> @Nullable E choice(
-        ImportField field, ImportFile.Row row, Map<String, E> options, List<RowError> errors) {
+        CustomerImportField field,
+        ImportFile.Row row,
+        Map<String, E> options,
+        List<RowError> errors) {
       String value = text(field, row);
       if (value == null) {
         return null;
@@ -347,7 +353,7 @@ class ImportRules {
     }
 
     private @Nullable UserSummary owner(ImportFile.Row row, List<RowError> errors) {
-      String name = text(ImportField.OWNER, row);
+      String name = text(CustomerImportField.OWNER, row);
       if (name == null) {
         return importer;
       }
@@ -357,7 +363,7 @@ class ImportRules {
         boolean exists = knownUsers.containsKey(key);
         errors.add(
             new RowError(
-                column(ImportField.OWNER),
+                column(CustomerImportField.OWNER),
                 exists ? "owner-not-allowed" : "unknown-owner",
                 exists
                     ? "You may not give customers to this user"
@@ -367,7 +373,7 @@ class ImportRules {
     }
 
     private @Nullable String personal(
-        ImportField field,
+        CustomerImportField field,
         ImportFile.Row row,
         List<RowError> errors,
         Function<String, @Nullable String> normalise) {
@@ -382,7 +388,7 @@ class ImportRules {
     }
 
     private @Nullable LocalDate birthday(ImportFile.Row row, List<RowError> errors) {
-      String value = text(ImportField.BIRTHDAY, row);
+      String value = text(CustomerImportField.BIRTHDAY, row);
       if (value == null) {
         return null;
       }
@@ -390,13 +396,13 @@ class ImportRules {
       for (DateTimeFormatter format : DATES) {
         try {
           return SensitiveValues.birthday(
-              ImportField.BIRTHDAY.key, LocalDate.parse(date, format), today);
+              CustomerImportField.BIRTHDAY.key, LocalDate.parse(date, format), today);
         } catch (DateTimeParseException e) {
           // try the next way of writing a date
         } catch (InvalidInput e) {
           errors.add(
               new RowError(
-                  column(ImportField.BIRTHDAY),
+                  column(CustomerImportField.BIRTHDAY),
                   e.errors().get(0).code(),
                   e.errors().get(0).message()));
           return null;
@@ -404,14 +410,16 @@ class ImportRules {
       }
       errors.add(
           new RowError(
-              column(ImportField.BIRTHDAY), "invalid-date", "Not a date such as 1990-05-03"));
+              column(CustomerImportField.BIRTHDAY),
+              "invalid-date",
+              "Not a date such as 1990-05-03"));
       return null;
     }
 
     private RowError violation(ConstraintViolation<CustomerDraft> violation) {
       String property = violation.getPropertyPath().toString().replaceAll("[\\[.].*$", "");
       String column =
-          Arrays.stream(ImportField.values())
+          Arrays.stream(CustomerImportField.values())
               .filter(f -> f.key.equals(property))
               .findFirst()
               .map(this::column)

@@ -1,11 +1,9 @@
 package org.guanxi.crm.leads.internal;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.guanxi.crm.customer.HeaderSynonyms;
+import org.guanxi.crm.platform.imports.HeaderSynonyms;
+import org.guanxi.crm.platform.imports.ImportField;
 
 /**
  * The lead fields a column of an imported file can fill, each with the column headers it is
@@ -13,7 +11,7 @@ import org.guanxi.crm.customer.HeaderSynonyms;
  * companies shares ({@link HeaderSynonyms}) and its own. Its key is the field's name in the API
  * ({@link LeadDraft}).
  */
-enum LeadImportField {
+enum LeadImportField implements ImportField {
   NAME(
       "name",
       List.of(HeaderSynonyms.PERSON_NAME),
@@ -53,15 +51,6 @@ enum LeadImportField {
   INDUSTRY("industry", List.of(HeaderSynonyms.INDUSTRY)),
   NOTES("notes", "note", "remarks", "comments", "备注", "说明", "備註", "說明");
 
-  private static final Map<String, LeadImportField> BY_HEADER = new HashMap<>();
-
-  static {
-    for (LeadImportField field : values()) {
-      Stream.concat(Stream.of(field.key), field.headers.stream())
-          .forEach(header -> BY_HEADER.put(HeaderSynonyms.comparable(header), field));
-    }
-  }
-
   private final String key;
   private final List<String> headers;
 
@@ -77,15 +66,13 @@ enum LeadImportField {
   }
 
   /** The field's name in the API, the mapping and the pages' messages ({@code lead.<key>}). */
+  @Override
   public String key() {
     return key;
   }
 
-  static Optional<LeadImportField> ofHeader(String header) {
-    return Optional.ofNullable(BY_HEADER.get(HeaderSynonyms.comparable(header)));
-  }
-
-  static Optional<LeadImportField> ofKey(String key) {
-    return Stream.of(values()).filter(f -> f.key.equals(key)).findFirst();
+  @Override
+  public List<String> headers() {
+    return headers;
   }
 }

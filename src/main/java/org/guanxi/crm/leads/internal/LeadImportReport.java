@@ -2,17 +2,14 @@ package org.guanxi.crm.leads.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.guanxi.crm.customer.SpreadsheetFiles;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.imports.SpreadsheetCsv;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +21,10 @@ import org.springframework.stereotype.Component;
 class LeadImportReport {
 
   private final LeadImportService imports;
-  private final SpreadsheetFiles files;
   private final MessageSource messages;
 
-  LeadImportReport(LeadImportService imports, SpreadsheetFiles files, MessageSource messages) {
+  LeadImportReport(LeadImportService imports, MessageSource messages) {
     this.imports = imports;
-    this.files = files;
     this.messages = messages;
   }
 
@@ -38,14 +33,14 @@ class LeadImportReport {
       throws IOException {
     LeadImport done = imports.get(user, id);
     List<LeadImport.Row> rows = imports.reportedRows(user, id);
-    List<List<String>> table = new ArrayList<>();
+    SpreadsheetCsv csv = SpreadsheetCsv.download(response, fileName(done));
     List<String> header = new ArrayList<>();
     header.add(text("leadImport.report.row", "Row", locale));
     header.add(text("leadImport.report.outcome", "Outcome", locale));
     header.add(text("leadImport.report.column", "Column", locale));
     header.add(text("leadImport.report.problem", "Problem", locale));
     header.addAll(done.headers());
-    table.add(header);
+    csv.row(header);
     for (LeadImport.Row row : rows) {
       List<String> cells = new ArrayList<>();
       cells.add(String.valueOf(row.number()));
@@ -63,16 +58,9 @@ class LeadImportReport {
       for (int i = 0; i < done.headers().size(); i++) {
         cells.add(i < row.cells().size() ? row.cells().get(i) : "");
       }
-      table.add(cells);
+      csv.row(cells);
     }
-    response.setContentType(SpreadsheetFiles.CSV_CONTENT_TYPE);
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment()
-            .filename(fileName(done), StandardCharsets.UTF_8)
-            .build()
-            .toString());
-    files.writeCsv(response.getOutputStream(), table);
+    csv.flush();
   }
 
   /** What is wrong, in the reader's language where a message exists, else as the API says it. */
@@ -94,6 +82,6 @@ class LeadImportReport {
   }
 
   static String fileName(LeadImport done) {
-    return done.fileName().replaceAll("\\.[A-Za-z0-9]{1,5}$", "") + "-errors.csv";
+    return SpreadsheetCsv.nameAfter(done.fileName(), "errors");
   }
 }

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.guanxi.crm.customer.SpreadsheetFiles;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.imports.ColumnMapping;
+import org.guanxi.crm.platform.imports.ImportFile;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.SensitiveField;
@@ -54,7 +55,6 @@ class LeadImportService {
       @Nullable UUID existingLead,
       boolean created) {}
 
-  private final SpreadsheetFiles files;
   private final LeadService leads;
   private final LeadImportStore store;
   private final BlindIndex blindIndex;
@@ -62,13 +62,11 @@ class LeadImportService {
   private final Clock clock;
 
   LeadImportService(
-      SpreadsheetFiles files,
       LeadService leads,
       LeadImportStore store,
       BlindIndex blindIndex,
       JdbcClient jdbc,
       Clock clock) {
-    this.files = files;
     this.leads = leads;
     this.store = store;
     this.blindIndex = blindIndex;
@@ -93,28 +91,28 @@ class LeadImportService {
       throw new InvalidInput(
           "ownerId", "owner-not-allowed", "No active user with this id you may give leads to");
     }
-    List<SpreadsheetFiles.Row> rows = new ArrayList<>();
-    files.read(
-        content,
-        row -> {
-          if (rows.size() > LeadImport.MAX_ROWS) {
-            throw new InvalidInput(
-                "file",
-                "too-many-rows",
-                "A lead import takes up to " + LeadImport.MAX_ROWS + " rows; split the file");
-          }
-          rows.add(row);
-        });
+    List<ImportFile.Row> rows = new ArrayList<>();
+    ImportFile.of(content)
+        .read(
+            row -> {
+              if (rows.size() > LeadImport.MAX_ROWS) {
+                throw new InvalidInput(
+                    "file",
+                    "too-many-rows",
+                    "A lead import takes up to " + LeadImport.MAX_ROWS + " rows; split the file");
+              }
+              rows.add(row);
+            });
     if (rows.size() < 2) {
       throw new InvalidInput("file", "no-rows", "The file has no rows below its header");
     }
-    List<String> headers = rows.get(0).cells();
-    LeadImportMapping mapping = LeadImportMapping.of(headers, choices);
+    List<String> headers = ImportFile.uniqueHeaders(rows.get(0).cells());
+    ColumnMapping<LeadImportField> mapping = mapping(headers, choices);
     Map<LeadImportField, Integer> positions = mapping.positions(headers);
 
     List<LeadImport.Row> reported = new ArrayList<>();
     List<Checked> valid = new ArrayList<>();
-    for (SpreadsheetFiles.Row row : rows.subList(1, rows.size())) {
+    for (ImportFile.Row row : rows.subList(1, rows.size())) {
       LeadDraft draft = draft(row.cells(), positions, ownerId);
       try {
         leads.check(draft);
@@ -309,13 +307,16 @@ class LeadImportService {
   }
 
   private static LeadImport.Problem problem(
-      InvalidInput.FieldError error, LeadImportMapping mapping) {
-    String column = LeadImportField.ofKey(error.field()).map(mapping::headerOf).orElse(null);
+      InvalidInput.FieldError error, ColumnMapping<LeadImportField> mapping) {
+    String column =
+        ColumnMapping.field(LeadImportField.class, error.field())
+            .map(mapping::headerOf)
+            .orElse(null);
     return new LeadImport.Problem(column, error.field(), error.code(), error.message());
   }
 
   private static LeadImport.Problem inFile(
-      LeadImportField field, LeadImportMapping mapping, int earlierRow) {
+      LeadImportField field, ColumnMapping<LeadImportField> mapping, int earlierRow) {
     return new LeadImport.Problem(
         mapping.headerOf(field),
         field.key(),
@@ -323,7 +324,8 @@ class LeadImportService {
         "Row " + earlierRow + " has the same " + field.key());
   }
 
-  private static LeadImport.Problem ofLead(LeadImportField field, LeadImportMapping mapping) {
+  private static LeadImport.Problem ofLead(
+      LeadImportField field, ColumnMapping<LeadImportField> mapping) {
     return new LeadImport.Problem(
         mapping.headerOf(field),
         field.key(),
@@ -337,5 +339,20 @@ class LeadImportService {
 
   private static byte[] unhex(String hex) {
     return HexFormat.of().parseHex(hex);
+  }
+
+  /**
+   * The columns of a file with these headers: recognised by their names, changed by what the user
+   * chose; a lead needs its name or its company.
+   */
+  private static ColumnMapping<LeadImportField> mapping(
+      List<String> headers, Map<String, @Nullable String> choices) {
+    ColumnMapping<LeadImportField> mapping =
+        ColumnMapping.recognise(LeadImportField.class, headers).with(choices, headers, "Leads");
+    if (!mapping.fills(LeadImportField.NAME) && !mapping.fills(LeadImportField.COMPANY)) {
+      throw new InvalidInput(
+          "mapping", "name-not-mapped", "No column is mapped to the name or the company");
+    }
+    return mapping;
   }
 }

@@ -3,6 +3,7 @@ package org.guanxi.crm.orders.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,7 @@ record OrderImport(
     UUID createdBy,
     String fileName,
     List<String> headers,
-    OrderImportMapping mapping,
+    ColumnMapping<OrderImportField> mapping,
     OrderImportOptions options,
     Status status,
     int totalLines,

@@ -1,15 +1,17 @@
 package org.guanxi.crm.orders.internal;
 
-import java.util.Locale;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.imports.ColumnMapping;
+import org.guanxi.crm.platform.imports.ImportField;
 
 /**
  * What a column of an order file may hold, and the column names (English, simplified and
  * traditional Chinese, written without spaces, dashes or underscores and in lower case) that are
  * taken for it without asking.
  */
-enum OrderImportField {
+enum OrderImportField implements ImportField {
   ORDER_NUMBER(
       "orderNumber",
       "invoiceno",
@@ -76,34 +78,49 @@ enum OrderImportField {
   /** The field's name in a mapping, such as {@code orderNumber}. */
   final String key;
 
-  private final Set<String> headers;
+  private final List<String> headers;
 
   OrderImportField(String key, String... headers) {
     this.key = key;
-    this.headers = Set.of(headers);
+    this.headers = List.of(headers);
   }
 
+  @Override
   public String key() {
     return key;
   }
 
-  static @Nullable OrderImportField byKey(String key) {
-    for (OrderImportField field : values()) {
-      if (field.key.equals(key)) {
-        return field;
-      }
-    }
-    return null;
+  @Override
+  public List<String> headers() {
+    return headers;
   }
 
-  /** The field a column of this name holds, when the name is a known one. */
-  static @Nullable OrderImportField recognise(String header) {
-    String name = header.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.#()]", "");
-    for (OrderImportField field : values()) {
-      if (field.headers.contains(name)) {
-        return field;
+  /**
+   * Refuses a mapping that leaves out what every order line needs: order number, date, customer
+   * key, quantity, unit price, and a product code or a description.
+   */
+  static ColumnMapping<OrderImportField> requireComplete(ColumnMapping<OrderImportField> mapping) {
+    List<InvalidInput.FieldError> errors = new ArrayList<>();
+    for (OrderImportField field :
+        List.of(ORDER_NUMBER, ORDER_DATE, CUSTOMER_KEY, QUANTITY, UNIT_PRICE)) {
+      if (!mapping.fills(field)) {
+        errors.add(
+            new InvalidInput.FieldError(
+                "mapping." + field.key,
+                "not-mapped",
+                "Choose the column that holds the " + field.key));
       }
     }
-    return null;
+    if (!mapping.fills(PRODUCT_CODE) && !mapping.fills(DESCRIPTION)) {
+      errors.add(
+          new InvalidInput.FieldError(
+              "mapping.productCode",
+              "not-mapped",
+              "Choose the column that holds the product code or the description"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+    return mapping;
   }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +72,7 @@ class OrderImportReport {
     do {
       reports = store.reports(job.id(), after, BATCHES_PER_READ);
       for (OrderImportStore.Report report : reports) {
-        CsvRecords rows = CsvRecords.stored(new StringReader(report.text()));
-        List<String> row;
-        while ((row = rows.next()) != null) {
+        for (List<String> row : OrderFile.records(report.text())) {
           List<String> cells = new ArrayList<>(row.size() + 1);
           cells.add(row.get(0));
           cells.add(row.get(1));

@@ -52,7 +52,7 @@ record OrderImportResource(
         job.fileName(),
         job.status(),
         job.headers(),
-        job.mapping().inOrderOf(job.headers()),
+        job.mapping().keys(),
         job.options(),
         job.totalLines(),
         job.linesDone(),

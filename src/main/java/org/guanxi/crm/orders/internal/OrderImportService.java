@@ -1,7 +1,7 @@
 package org.guanxi.crm.orders.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +10,8 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.imports.ColumnMapping;
+import org.guanxi.crm.platform.imports.ImportFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,7 +56,7 @@ class OrderImportService {
   OrderImport upload(
       CurrentUser user,
       @Nullable String fileName,
-      OrderFile.Source file,
+      ImportFile.Source file,
       Map<String, @Nullable String> choices,
       OrderImportOptions.Choices options,
       boolean start) {
@@ -63,29 +65,14 @@ class OrderImportService {
       chosen.allowedFor(user);
     }
     String name = name(fileName);
-    OrderFile.Format format = OrderFile.format(file);
-    UUID id;
-    try {
-      id = keep(user, name, file, format, choices, chosen, start);
-    } catch (OrderFile.WrongEncoding e) {
-      if (!format.equals(new OrderFile.Csv(StandardCharsets.UTF_8))) {
-        throw unknownEncoding();
-      }
-      try {
-        // its beginning looked like UTF-8, the rest did not: a Chinese Excel's GBK
-        id = keep(user, name, file, new OrderFile.Csv(OrderFile.GBK), choices, chosen, start);
-      } catch (OrderFile.WrongEncoding again) {
-        throw unknownEncoding();
-      }
-    }
+    UUID id = keep(user, name, ImportFile.open(file), choices, chosen, start);
     return get(user, id);
   }
 
   private UUID keep(
       CurrentUser user,
       String name,
-      OrderFile.Source file,
-      OrderFile.Format format,
+      ImportFile file,
       Map<String, @Nullable String> choices,
       OrderImportOptions options,
       boolean start) {
@@ -93,18 +80,19 @@ class OrderImportService {
         status -> {
           UUID id = Ids.newId();
           store.insert(id, user, name, clock.instant());
-          OrderImportMapping[] mapping = new OrderImportMapping[1];
+          List<ColumnMapping<OrderImportField>> mapping = new ArrayList<>(1);
           OrderFile.Summary summary =
               OrderFile.read(
                   file,
-                  format,
                   properties.linesPerBatch(),
                   new OrderFile.Reading() {
                     @Override
                     public void header(List<String> headers) {
-                      mapping[0] = OrderImportMapping.recognise(headers).with(choices, headers);
+                      mapping.add(
+                          ColumnMapping.recognise(OrderImportField.class, headers)
+                              .with(choices, headers, "Orders"));
                       if (start) {
-                        mapping[0].requireComplete();
+                        OrderImportField.requireComplete(mapping.get(0));
                       }
                     }
 
@@ -116,7 +104,7 @@ class OrderImportService {
           store.describe(
               id,
               summary.headers(),
-              mapping[0],
+              mapping.get(0),
               options,
               start ? Status.QUEUED : Status.MAPPING,
               summary.lines(),
@@ -136,7 +124,8 @@ class OrderImportService {
     if (job.status() != Status.MAPPING) {
       throw new InvalidInput("status", "import-already-started", "This import has already started");
     }
-    OrderImportMapping mapping = job.mapping().with(choices, job.headers()).requireComplete();
+    ColumnMapping<OrderImportField> mapping =
+        OrderImportField.requireComplete(job.mapping().with(choices, job.headers(), "Orders"));
     OrderImportOptions chosen = job.options().with(options).allowedFor(user);
     if (!store.queue(id, mapping, chosen)) {
       throw new InvalidInput("status", "import-already-started", "This import has already started");
@@ -153,13 +142,6 @@ class OrderImportService {
       throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_PAGE);
     }
     return store.list(user.id(), cursor == null ? null : ImportCursor.decode(cursor), limit);
-  }
-
-  private static InvalidInput unknownEncoding() {
-    return new InvalidInput(
-        "file",
-        "unknown-encoding",
-        "The file is neither UTF-8 nor GBK text: save it as \"CSV UTF-8\" or as .xlsx.");
   }
 
   private static String name(@Nullable String fileName) {

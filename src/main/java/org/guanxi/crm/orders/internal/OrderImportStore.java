@@ -16,6 +16,7 @@ import org.guanxi.crm.orders.internal.OrderImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.platform.SealedColumns;
+import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,7 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
       CurrentUser actor,
       String fileName,
       List<String> headers,
-      OrderImportMapping mapping,
+      ColumnMapping<OrderImportField> mapping,
       OrderImportOptions options,
       @Nullable UUID settledAfter,
       @Nullable UUID splitCustomer,
@@ -100,7 +101,7 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
   void describe(
       UUID id,
       List<String> headers,
-      OrderImportMapping mapping,
+      ColumnMapping<OrderImportField> mapping,
       OrderImportOptions options,
       Status status,
       int totalLines,
@@ -112,7 +113,7 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
             where id = :id
             """)
         .param("headers", headers.toArray(String[]::new))
-        .param("mapping", JSON.writeValueAsString(mapping.columns()))
+        .param("mapping", JSON.writeValueAsString(mapping.keys()))
         .param("options", JSON.writeValueAsString(options))
         .param("status", status.name())
         .param("total", totalLines)
@@ -161,15 +162,14 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
   }
 
   /** Starts an import that waited for its mapping; false when it was not waiting. */
-  boolean queue(UUID id, OrderImportMapping mapping, OrderImportOptions options) {
+  boolean queue(UUID id, ColumnMapping<OrderImportField> mapping, OrderImportOptions options) {
     return jdbc.sql(
                 """
                 update order_import set mapping = cast(? as jsonb), options = cast(? as jsonb), status = 'QUEUED',
                   version = version + 1
                 where id = ? and status = 'MAPPING'
                 """)
-            .params(
-                JSON.writeValueAsString(mapping.columns()), JSON.writeValueAsString(options), id)
+            .params(JSON.writeValueAsString(mapping.keys()), JSON.writeValueAsString(options), id)
             .update()
         == 1;
   }
@@ -198,7 +198,8 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
                     JSON.readValue(rs.getString(1), CurrentUser.class),
                     rs.getString(2),
                     strings(rs.getArray(3)),
-                    new OrderImportMapping(JSON.readValue(rs.getString(4), TEXTS)),
+                    ColumnMapping.ofKeys(
+                        OrderImportField.class, JSON.readValue(rs.getString(4), TEXTS)),
                     JSON.readValue(rs.getString(5), OrderImportOptions.class),
                     rs.getObject(6, UUID.class),
                     rs.getObject(7, UUID.class),
@@ -435,7 +436,8 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
         rs.getObject("created_by", UUID.class),
         rs.getString("file_name"),
         strings(rs.getArray("headers")),
-        new OrderImportMapping(JSON.readValue(rs.getString("mapping"), TEXTS)),
+        ColumnMapping.ofKeys(
+            OrderImportField.class, JSON.readValue(rs.getString("mapping"), TEXTS)),
         JSON.readValue(rs.getString("options"), OrderImportOptions.class),
         Status.valueOf(rs.getString("status")),
         rs.getInt("total_lines"),

@@ -293,7 +293,7 @@ class OrderImportWorker {
       row.add(Integer.toString(line.number()));
       row.add(line.problem().name());
       row.addAll(line.cells());
-      CsvRecords.write(text, row);
+      OrderFile.write(text, row);
     }
     return text.toString();
   }

@@ -8,6 +8,7 @@ import java.time.temporal.TemporalQueries;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,8 +60,9 @@ final class OrderLineRules {
   private final OrderImportOptions options;
   private final @Nullable DateTimeFormatter dates;
 
-  OrderLineRules(List<String> headers, OrderImportMapping mapping, OrderImportOptions options) {
-    this.columns = mapping.columnIndexes(headers);
+  OrderLineRules(
+      List<String> headers, ColumnMapping<OrderImportField> mapping, OrderImportOptions options) {
+    this.columns = mapping.indexes(headers);
     this.options = options;
     this.dates =
         options.dateFormat().isEmpty()

@@ -3,7 +3,8 @@ package org.guanxi.crm.leads.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.guanxi.crm.customer.HeaderSynonyms;
+import org.guanxi.crm.platform.imports.ColumnMapping;
+import org.guanxi.crm.platform.imports.HeaderSynonyms;
 import org.junit.jupiter.api.Test;
 
 class LeadImportFieldTests {
@@ -24,14 +25,19 @@ class LeadImportFieldTests {
         (synonyms, field) ->
             synonyms
                 .headers()
-                .forEach(header -> assertThat(LeadImportField.ofHeader(header)).contains(field)));
+                .forEach(
+                    header ->
+                        assertThat(ColumnMapping.fieldOf(LeadImportField.class, header))
+                            .contains(field)));
   }
 
   @Test
   void aLeadsOwnHeadersStayItsOwn() {
-    assertThat(LeadImportField.ofHeader("线索来源")).contains(LeadImportField.SOURCE);
-    assertThat(LeadImportField.ofHeader("Region")).contains(LeadImportField.CITY);
-    assertThat(LeadImportField.ofHeader("联系人")).contains(LeadImportField.NAME);
-    assertThat(LeadImportField.ofHeader("客户来源")).isEmpty();
+    assertThat(ColumnMapping.fieldOf(LeadImportField.class, "线索来源"))
+        .contains(LeadImportField.SOURCE);
+    assertThat(ColumnMapping.fieldOf(LeadImportField.class, "Region"))
+        .contains(LeadImportField.CITY);
+    assertThat(ColumnMapping.fieldOf(LeadImportField.class, "联系人")).contains(LeadImportField.NAME);
+    assertThat(ColumnMapping.fieldOf(LeadImportField.class, "客户来源")).isEmpty();
   }
 }

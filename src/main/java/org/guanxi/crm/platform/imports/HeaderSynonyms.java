@@ -1,4 +1,4 @@
-package org.guanxi.crm.customer;
+package org.guanxi.crm.platform.imports;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.guanxi.crm.platform;
+package org.guanxi.crm.platform.imports;
 
 import java.util.LinkedHashMap;
 import java.util.List;

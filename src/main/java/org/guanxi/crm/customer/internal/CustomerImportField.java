@@ -1,11 +1,9 @@
 package org.guanxi.crm.customer.internal;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.guanxi.crm.customer.HeaderSynonyms;
+import org.guanxi.crm.platform.imports.HeaderSynonyms;
+import org.guanxi.crm.platform.imports.ImportField;
 
 /**
  * The customer fields a column of an imported file can fill, each with the column headers it is
@@ -13,7 +11,7 @@ import org.guanxi.crm.customer.HeaderSynonyms;
  * writes it): those every import of people and companies shares ({@link HeaderSynonyms}) and its
  * own.
  */
-enum ImportField {
+enum CustomerImportField implements ImportField {
   NAME(
       "name",
       List.of(HeaderSynonyms.COMPANY_NAME, HeaderSynonyms.PERSON_NAME),
@@ -54,40 +52,29 @@ enum ImportField {
   BIRTHDAY("birthday", "date of birth", "birth date", "生日", "出生日期"),
   ADDRESS("address", "street address", "地址", "详细地址", "通讯地址", "詳細地址", "通訊地址");
 
-  private static final Map<String, ImportField> BY_HEADER = new HashMap<>();
-
-  static {
-    for (ImportField field : values()) {
-      Stream.concat(Stream.of(field.key), field.headers.stream())
-          .forEach(header -> BY_HEADER.put(HeaderSynonyms.comparable(header), field));
-    }
-  }
-
   /** The field's name in the API and in exported files. */
   final String key;
 
   private final List<String> headers;
 
-  ImportField(String key, String... headers) {
+  CustomerImportField(String key, String... headers) {
     this(key, List.of(), headers);
   }
 
   /** A field recognised by the headers all imports share ({@code common}) and its own. */
-  ImportField(String key, List<HeaderSynonyms> common, String... own) {
+  CustomerImportField(String key, List<HeaderSynonyms> common, String... own) {
     this.key = key;
     this.headers =
         Stream.concat(common.stream().flatMap(c -> c.headers().stream()), Stream.of(own)).toList();
   }
 
+  @Override
   public String key() {
     return key;
   }
 
-  static Optional<ImportField> ofHeader(String header) {
-    return Optional.ofNullable(BY_HEADER.get(HeaderSynonyms.comparable(header)));
-  }
-
-  static Optional<ImportField> ofKey(String key) {
-    return Stream.of(values()).filter(f -> f.key.equals(key)).findFirst();
+  @Override
+  public List<String> headers() {
+    return headers;
   }
 }

@@ -1,4 +1,4 @@
-package org.guanxi.crm.orders.internal;
+package org.guanxi.crm.platform.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,9 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.junit.jupiter.api.Test;
 
 /** The number cells of a workbook read as text that the order line rules parse. */
-class OrderFileCellTextTests {
+class ImportFileCellTextTests {
 
-  private final OrderFile.CellText text = new OrderFile.CellText(false);
+  private final ImportFile.CellText text = new ImportFile.CellText(false);
 
   @Test
   void numbersArePlainWithoutGroupingOrBinaryNoise() {
@@ -43,7 +43,7 @@ class OrderFileCellTextTests {
     assertThat(text.formatRawCellContents(time, 22, "m/d/yy h:mm"))
         .isEqualTo("2026-01-05 10:30:15");
     assertThat(text.formatRawCellContents(0.5, 20, "h:mm")).isEqualTo("12:00:00");
-    assertThat(new OrderFile.CellText(true).formatRawCellContents(day - 1462, 14, "m/d/yy"))
+    assertThat(new ImportFile.CellText(true).formatRawCellContents(day - 1462, 14, "m/d/yy"))
         .as("a workbook that counts from 1904")
         .isEqualTo("2026-01-05");
   }
