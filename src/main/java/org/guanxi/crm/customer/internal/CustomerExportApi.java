@@ -12,8 +12,6 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Problems;
 import org.guanxi.crm.platform.imports.SpreadsheetCsv;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,14 +66,8 @@ class CustomerExportApi {
       CustomerExports exports,
       Clock clock)
       throws IOException {
-    response.setContentType(SpreadsheetCsv.CONTENT_TYPE);
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment()
-            .filename("customers-" + LocalDate.now(clock) + ".csv")
-            .build()
-            .toString());
-    exports.write(export, response.getOutputStream());
+    exports.write(
+        export, SpreadsheetCsv.download(response, "customers-" + LocalDate.now(clock) + ".csv"));
   }
 
   @ExceptionHandler

@@ -1,7 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,11 +74,10 @@ class CustomerExports {
     return new Export(user, filters, reveal, first);
   }
 
-  void write(Export export, OutputStream out) throws IOException {
+  void write(Export export, SpreadsheetCsv csv) throws IOException {
     int rows = 0;
     boolean complete = false;
     try {
-      SpreadsheetCsv csv = new SpreadsheetCsv(out);
       // custom fields are headed by their keys, which an import recognises again
       List<CustomField> fields = customFields.active();
       List<String> header = new ArrayList<>(COLUMNS);

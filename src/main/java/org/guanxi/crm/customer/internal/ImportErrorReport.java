@@ -2,8 +2,6 @@ package org.guanxi.crm.customer.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +11,6 @@ import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.imports.SpreadsheetCsv;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,19 +40,11 @@ class ImportErrorReport {
   void download(CurrentUser user, UUID id, Locale locale, HttpServletResponse response)
       throws IOException {
     CustomerImport job = open(user, id);
-    response.setContentType(SpreadsheetCsv.CONTENT_TYPE);
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment()
-            .filename(fileName(job), StandardCharsets.UTF_8)
-            .build()
-            .toString());
-    write(user, job, locale, response.getOutputStream());
+    write(user, job, locale, SpreadsheetCsv.download(response, fileName(job)));
   }
 
-  void write(CurrentUser user, CustomerImport job, Locale locale, OutputStream out)
+  void write(CurrentUser user, CustomerImport job, Locale locale, SpreadsheetCsv csv)
       throws IOException {
-    SpreadsheetCsv csv = new SpreadsheetCsv(out);
     List<String> header = new ArrayList<>();
     header.add(messages.getMessage("imports.report.row", null, "Row", locale));
     header.add(messages.getMessage("imports.report.column", null, "Column", locale));

@@ -14,6 +14,7 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.imports.ColumnMappingForm;
+import org.guanxi.crm.platform.imports.ImportProgress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -96,6 +97,7 @@ class ImportPages {
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     CustomerImport job = imports.get(user, id);
     model.addAttribute("job", job);
+    model.addAttribute("progress", progress(job));
     model.addAttribute("fields", CustomerImportField.values());
     if (job.status() == CustomerImport.Status.DONE) {
       model.addAttribute(
@@ -114,13 +116,32 @@ class ImportPages {
       @PathVariable UUID id,
       Model model,
       HttpServletResponse response) {
-    CustomerImport job = imports.get(user, id);
-    if (job.status().finished()) {
-      // the whole page changes (error report, decisions): load it again
-      response.setHeader("HX-Refresh", "true");
-    }
-    model.addAttribute("job", job);
-    return "customer/import :: progress";
+    ImportProgress progress = progress(imports.get(user, id));
+    model.addAttribute("progress", progress);
+    return progress.fragment(response);
+  }
+
+  private static ImportProgress progress(CustomerImport job) {
+    boolean finished = job.status().finished();
+    return new ImportProgress(
+        "imports",
+        "/customers/imports/" + job.id() + "/progress",
+        "imports.status." + job.status(),
+        finished,
+        job.rowsDone(),
+        job.totalRows(),
+        job.failure(),
+        List.of(
+            new ImportProgress.Count("imports.total", job.totalRows()),
+            new ImportProgress.Count("imports.imported", job.imported()),
+            new ImportProgress.Count("imports.rejected", job.rejected()),
+            new ImportProgress.Count("imports.duplicates", job.duplicates()),
+            new ImportProgress.Count("imports.awaitingDecision", job.awaitingDecision())),
+        finished && job.rejected() > 0 ? "/customers/imports/" + job.id() + "/errors.csv" : null,
+        "imports.errors.download",
+        job.status() == CustomerImport.Status.DONE && job.rejected() == 0
+            ? "imports.errors.none"
+            : null);
   }
 
   @PostMapping("/customers/imports/{id}/mapping")

@@ -2,6 +2,7 @@ package org.guanxi.crm.orders.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.imports.ColumnMappingForm;
+import org.guanxi.crm.platform.imports.ImportProgress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,7 +81,9 @@ class OrderImportPages {
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('ORDER_IMPORT')")
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-    model.addAttribute("job", imports.get(user, id));
+    OrderImport job = imports.get(user, id);
+    model.addAttribute("job", job);
+    model.addAttribute("progress", progress(job));
     model.addAttribute("fields", OrderImportField.values());
     model.addAttribute("kinds", CustomerKind.values());
     return "orders/order-import";
@@ -93,13 +97,40 @@ class OrderImportPages {
       @PathVariable UUID id,
       Model model,
       HttpServletResponse response) {
-    OrderImport job = imports.get(user, id);
-    if (job.status().finished()) {
-      // the whole page changes (report link): load it again
-      response.setHeader("HX-Refresh", "true");
-    }
-    model.addAttribute("job", job);
-    return "orders/order-import :: progress";
+    ImportProgress progress = progress(imports.get(user, id));
+    model.addAttribute("progress", progress);
+    return progress.fragment(response);
+  }
+
+  private static ImportProgress progress(OrderImport job) {
+    boolean finished = job.status().finished();
+    return new ImportProgress(
+        "orderImports",
+        "/orders/import/" + job.id() + "/progress",
+        job.settlingCustomers()
+            ? "orderImports.status.SETTLING"
+            : "orderImports.status." + job.status(),
+        finished,
+        job.linesDone(),
+        job.totalLines(),
+        job.failure(),
+        List.of(
+            new ImportProgress.Count("orderImports.totalLines", job.totalLines()),
+            new ImportProgress.Count("orderImports.linesImported", job.linesImported()),
+            new ImportProgress.Count("orderImports.ordersCreated", job.ordersCreated()),
+            new ImportProgress.Count("orderImports.returnsCreated", job.returnsCreated()),
+            new ImportProgress.Count(
+                "orderImports.linesWithoutCustomer", job.linesWithoutCustomer()),
+            new ImportProgress.Count("orderImports.linesRejected", job.linesRejected()),
+            new ImportProgress.Count("orderImports.customersCreated", job.customersCreated()),
+            new ImportProgress.Count("orderImports.productsCreated", job.productsCreated())),
+        finished && job.linesNotImported() > 0
+            ? "/orders/import/" + job.id() + "/report.csv"
+            : null,
+        "orderImports.report.download",
+        job.status() == OrderImport.Status.DONE && job.linesNotImported() == 0
+            ? "orderImports.report.none"
+            : null);
   }
 
   @PostMapping("/{id}/mapping")

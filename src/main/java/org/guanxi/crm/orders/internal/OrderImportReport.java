@@ -2,20 +2,13 @@ package org.guanxi.crm.orders.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.guanxi.crm.platform.CurrentUser;
-import org.jspecify.annotations.Nullable;
+import org.guanxi.crm.platform.imports.SpreadsheetCsv;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderImportReport {
 
-  static final String CONTENT_TYPE = "text/csv;charset=UTF-8";
-  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
-  private static final String FORMULA_STARTS = "=+-@\t\r";
   private static final int BATCHES_PER_READ = 20;
 
   private final OrderImportService imports;
@@ -47,26 +37,16 @@ class OrderImportReport {
   void download(CurrentUser user, UUID id, Locale locale, HttpServletResponse response)
       throws IOException {
     OrderImport job = imports.get(user, id);
-    response.setContentType(CONTENT_TYPE);
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment()
-            .filename(fileName(job), StandardCharsets.UTF_8)
-            .build()
-            .toString());
-    write(job, locale, response.getOutputStream());
+    write(job, locale, SpreadsheetCsv.download(response, fileName(job)));
   }
 
-  void write(OrderImport job, Locale locale, OutputStream out) throws IOException {
-    out.write(BYTE_ORDER_MARK);
-    CSVPrinter csv =
-        new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.EXCEL);
+  void write(OrderImport job, Locale locale, SpreadsheetCsv csv) throws IOException {
     List<String> header = new ArrayList<>();
     header.add(message("orderImports.report.line", "Line", locale));
     header.add(message("orderImports.report.reason", "Reason", locale));
     header.add(message("orderImports.report.problem", "Problem", locale));
     header.addAll(job.headers());
-    csv.printRecord(defused(header));
+    csv.row(header);
     int after = -1;
     List<OrderImportStore.Report> reports;
     do {
@@ -78,7 +58,7 @@ class OrderImportReport {
           cells.add(row.get(1));
           cells.add(message("orderImports.problem." + row.get(1), row.get(1), locale));
           cells.addAll(row.subList(2, row.size()));
-          csv.printRecord(defused(cells));
+          csv.row(cells);
         }
         after = report.batch();
       }
@@ -91,16 +71,7 @@ class OrderImportReport {
     return text == null ? fallback : text;
   }
 
-  private static List<String> defused(List<? extends @Nullable String> cells) {
-    List<String> safe = new ArrayList<>(cells.size());
-    for (String cell : cells) {
-      String text = cell == null ? "" : cell;
-      safe.add(!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text);
-    }
-    return safe;
-  }
-
   static String fileName(OrderImport job) {
-    return job.fileName().replaceAll("(\\.[A-Za-z0-9]{1,5}){1,2}$", "") + "-report.csv";
+    return SpreadsheetCsv.nameAfter(job.fileName(), "report");
   }
 }

@@ -1,13 +1,6 @@
 package org.guanxi.crm.platform.internal.money;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,23 +10,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.imports.ImportFile;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A file of exchange rates as administrators keep them in a spreadsheet: one rate a line, {@code
  * currency,date,rate} (such as {@code GBP,2026-01-01,9.1234}: one pound is worth 9.1234 of the base
- * currency from that day on), an optional header line, comma, semicolon or tab between the cells,
- * UTF-8 (with or without a byte order mark) or GBK as a Chinese Excel saves it.
+ * currency from that day on), an optional header line; read by the one reader of uploads ({@link
+ * ImportFile}: CSV in UTF-8 or GBK, comma, semicolon or tab, or an Excel workbook).
  *
  * <p>It is read whole and checked in the request: a file of rates is small (at most {@link
  * #MAX_LINES} lines, {@link #MAX_BYTES} bytes), and a file with a bad line is refused as a whole,
- * naming every bad line, so that the rates never hold half of a file. (The customer module's
- * spreadsheet reader serves imports of thousands of rows and is not platform's to use.)
+ * naming every bad line, so that the rates never hold half of a file.
  */
 final class ExchangeRateFile {
 
@@ -44,7 +34,6 @@ final class ExchangeRateFile {
   static final int MAX_PROBLEMS = 100;
 
   private static final Pattern DAY = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
-  private static final Charset GBK = Charset.forName("GBK");
 
   /** A good line of the file. */
   record Line(int number, String currency, LocalDate validFrom, BigDecimal rate) {}
@@ -87,28 +76,27 @@ final class ExchangeRateFile {
       throw new InvalidInput(
           "file", "rates-file-too-large", "A file of rates has at most " + MAX_BYTES + " bytes");
     }
-    String[] texts = text(content).split("\r\n|\r|\n", -1);
-    char delimiter = delimiter(texts);
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).get();
+    List<ImportFile.Row> rows = new ArrayList<>();
+    ImportFile.of(content)
+        .read(
+            row -> {
+              if (rows.size() > MAX_LINES) {
+                throw new InvalidInput(
+                    "file",
+                    "too-many-lines",
+                    "A file of rates has at most " + MAX_LINES + " lines");
+              }
+              rows.add(row);
+            });
     List<Line> lines = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    boolean first = true;
-    for (int i = 0; i < texts.length && problems.size() < MAX_PROBLEMS; i++) {
-      if (texts[i].isBlank()) {
+    for (int i = 0; i < rows.size() && problems.size() < MAX_PROBLEMS; i++) {
+      List<String> cells = rows.get(i).cells().stream().map(String::strip).toList();
+      if (i == 0 && isHeader(cells)) {
         continue;
       }
-      int number = i + 1;
-      List<String> cells = cells(texts[i], format);
-      if (first && isHeader(cells)) {
-        first = false;
-        continue;
-      }
-      first = false;
-      if (lines.size() + problems.size() >= MAX_LINES) {
-        throw new InvalidInput(
-            "file", "too-many-lines", "A file of rates has at most " + MAX_LINES + " lines");
-      }
+      int number = rows.get(i).number();
       Line line = line(number, cells, baseCurrency, problems);
       if (line == null) {
         continue;
@@ -200,51 +188,6 @@ final class ExchangeRateFile {
       return new BigDecimal(text.strip());
     } catch (NumberFormatException e) {
       return null;
-    }
-  }
-
-  private static List<String> cells(String text, CSVFormat format) {
-    try (CSVParser parser = CSVParser.parse(text, format)) {
-      List<CSVRecord> records = parser.getRecords();
-      return records.isEmpty() ? List.of() : records.get(0).toList();
-    } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      // a quote never closed on this line: its cells are what stands there, and are checked as such
-      return List.of(text.split(Pattern.quote(format.getDelimiterString()), -1));
-    }
-  }
-
-  /** Comma, unless the first line that holds anything uses semicolons or tabs instead. */
-  private static char delimiter(String[] texts) {
-    for (String text : texts) {
-      if (!text.isBlank()) {
-        if (text.indexOf(',') >= 0) {
-          return ',';
-        }
-        return text.indexOf(';') >= 0 ? ';' : text.indexOf('\t') >= 0 ? '\t' : ',';
-      }
-    }
-    return ',';
-  }
-
-  /** UTF-8 (its byte order mark dropped), or GBK where the bytes are not UTF-8. */
-  private static String text(byte[] content) {
-    int start =
-        content.length >= 3
-                && content[0] == (byte) 0xEF
-                && content[1] == (byte) 0xBB
-                && content[2] == (byte) 0xBF
-            ? 3
-            : 0;
-    ByteBuffer bytes = ByteBuffer.wrap(content, start, content.length - start);
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(bytes)
-          .toString();
-    } catch (CharacterCodingException e) {
-      return new String(content, start, content.length - start, GBK);
     }
   }
 }

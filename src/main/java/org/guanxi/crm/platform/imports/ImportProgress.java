@@ -1,0 +1,55 @@
+package org.guanxi.crm.platform.imports;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How far an import is, as the one progress fragment of every import's page shows it ({@code
+ * platform/import :: progress}, the model attribute {@code progress}).
+ *
+ * @param messages the prefix of the importing module's messages ({@code imports}, {@code
+ *     orderImports}): its {@code progress} and {@code failure} texts
+ * @param poll where the fragment asks for itself again while the import runs
+ * @param status the message key of the status shown
+ * @param finished whether the import has ended (done or failed)
+ * @param done the rows (or lines) read so far, of {@code total}
+ * @param failure why it failed, or null
+ * @param counts what became of the rows, each under the message key of its label
+ * @param report where the report of the rows not imported is, when there are any and the import has
+ *     ended; else null
+ * @param reportLabel the message key of the report's link
+ * @param allImported the message key of the notice that every row was imported, when the import is
+ *     done and none was left out; else null
+ */
+public record ImportProgress(
+    String messages,
+    String poll,
+    String status,
+    boolean finished,
+    long done,
+    long total,
+    @Nullable String failure,
+    List<Count> counts,
+    @Nullable String report,
+    String reportLabel,
+    @Nullable String allImported) {
+
+  /** A number shown under its label's message key. */
+  public record Count(String label, long value) {}
+
+  public ImportProgress {
+    counts = List.copyOf(counts);
+  }
+
+  /**
+   * The view of the progress fragment: once the import has ended, htmx is told to load the whole
+   * page again (its report link and what follows change with it).
+   */
+  public String fragment(HttpServletResponse response) {
+    if (finished) {
+      response.setHeader("HX-Refresh", "true");
+    }
+    return "platform/import :: progress";
+  }
+}
