@@ -1,20 +1,16 @@
 package org.guanxi.crm.platform;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Background jobs of one kind (an import), kept as rows of a table: a worker claims the oldest
- * waiting one (or one whose worker stopped sending heartbeats), and ends it as done or failed, or
- * gives it back for another attempt. {@link Jobs} runs them.
+ * Background jobs of one kind (an import) as the module that runs them keeps them, rows of its own
+ * table: a job is started under a claim (a token that a worker which took it over replaces, so that
+ * the worker before it stops at its next step), ended as done or failed, or given back for another
+ * attempt. {@link Jobs} makes the attempts; db-scheduler decides when and on which node.
  */
 public interface JobQueue {
-
-  /** A job a worker claimed, in the workspace it belongs to. */
-  record Claimed(UUID workspaceId, UUID jobId) {}
 
   /** How a job ended. */
   enum Outcome {
@@ -22,8 +18,11 @@ public interface JobQueue {
     FAILED
   }
 
-  /** Claims a waiting job for the worker {@code claim} (called outside every workspace). */
-  Optional<Claimed> claim(UUID claim, Duration staleAfter);
+  /**
+   * Starts an attempt at a job that waits (or runs on a worker that stopped) under the worker's
+   * {@code claim}, counting it; false when the job waits no more (done, failed or gone).
+   */
+  boolean start(UUID id, UUID claim, Instant now);
 
   /** Ends a job the worker holds, with why it failed. */
   void finish(UUID id, UUID claim, Outcome outcome, @Nullable String failure, Instant now);

@@ -2,29 +2,24 @@ package org.guanxi.crm.platform;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How every worker runs its queue of background jobs, on whichever node claims them first: a job
- * cut off by a restart is taken over once its heartbeat is {@link #STALE_AFTER stale}; a job whose
- * attempt fails goes back to the queue, and fails for good after {@link #MAX_ATTEMPTS} attempts or
- * at once when its input is wrong.
+ * How every attempt at a background job ends, whichever node makes it: a job whose work returns is
+ * done; one whose input is wrong fails at once with the reason; one whose attempt failed otherwise
+ * is given back and tried again later (by the {@link JobScheduler}) until {@link #MAX_ATTEMPTS}
+ * attempts have failed; a worker whose claim was taken over (its node was thought stopped) leaves
+ * the job to its new worker.
  */
 public final class Jobs {
 
+  /** How long a node that runs a job may stay silent before another takes the job over. */
   public static final Duration STALE_AFTER = Duration.ofMinutes(2);
-  public static final int MAX_ATTEMPTS = 3;
-  private static final int JOBS_PER_TURN = 10;
-  private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
-  /** The work of one attempt at a job, in the job's workspace. */
-  @FunctionalInterface
-  public interface Attempt {
-    void run(UUID id, UUID claim);
-  }
+  public static final int MAX_ATTEMPTS = 3;
+  private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
   /**
    * Another worker took the job over (this one was thought to have stopped); this one leaves it.
@@ -35,26 +30,21 @@ public final class Jobs {
     }
   }
 
-  private Jobs() {}
-
-  /** Claims the waiting jobs of the queue, up to ten a turn, and runs each in its workspace. */
-  public static void runWaiting(JobQueue queue, Attempt attempt) {
-    for (int i = 0; i < JOBS_PER_TURN; i++) {
-      UUID claim = Ids.newId();
-      Optional<JobQueue.Claimed> claimed = queue.claim(claim, STALE_AFTER);
-      if (claimed.isEmpty()) {
-        return;
-      }
-      WorkspaceContext.runIn(
-          claimed.get().workspaceId(), () -> attempt.run(claimed.get().jobId(), claim));
+  /** The attempt failed and the job was given back: the scheduler runs it again later. */
+  public static final class TryAgain extends RuntimeException {
+    public TryAgain(String message, Throwable cause) {
+      super(message, cause);
     }
   }
+
+  private Jobs() {}
 
   /**
    * Makes attempt number {@code attempts} at a job the worker holds (a {@code kind} such as "order
    * import", as its failure names it): ends it as done when the work returns; as failed when it was
-   * tried too often, its input is wrong, or the last attempt failed; else gives it back for a later
-   * attempt. A lost claim leaves the job to its new worker.
+   * tried too often, its input is wrong, or the last attempt failed; else gives it back and throws
+   * {@link TryAgain}, so that the scheduler tries it again later. A lost claim leaves the job to
+   * its new worker.
    */
   public static void attempt(
       JobQueue queue, String kind, UUID id, UUID claim, int attempts, Clock clock, Runnable work) {
@@ -86,6 +76,7 @@ public final class Jobs {
             clock.instant());
       } else {
         queue.release(id, claim);
+        throw new TryAgain("The " + kind + " " + id + " is tried again later", e);
       }
     }
   }

@@ -155,6 +155,13 @@ class CustomerImportTests {
                         FieldContext.of("customer_import", "file_enc", id)),
                     id)
                 .update());
+    // queued as the import pages queue it: handed to the scheduler
+    workspace.in(
+        () ->
+            jdbc.sql("select guanxi_schedule_job('customer-import', guanxi_current_workspace(), ?)")
+                .params(id)
+                .query()
+                .singleRow());
 
     awaitFinished(admin, "/api/v1/customer-imports/" + id)
         .andExpect(jsonPath("$.status").value("FAILED"))
@@ -533,6 +540,17 @@ class CustomerImportTests {
                     """
             update customer_import set status = 'RUNNING', claim = gen_random_uuid(), rows_done = 2, attempts = 1,
               heartbeat_at = now() - interval '1 hour' where id = ?""")
+                .params(id)
+                .update());
+    // and as the scheduler's row of a job whose node stopped sending heartbeats an hour ago
+    workspace.in(
+        () ->
+            jdbc.sql(
+                    """
+                    insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,
+                      last_heartbeat, version)
+                    values ('customer-import', guanxi_current_workspace() || '/' || ?, now() - interval '1 hour', true,
+                      'a-stopped-node', now() - interval '1 hour', 1)""")
                 .params(id)
                 .update());
 

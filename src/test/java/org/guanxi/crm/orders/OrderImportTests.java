@@ -783,6 +783,17 @@ class OrderImportTests {
                     where id = ? and batches = 3""")
                 .params(id)
                 .update());
+    // and as the scheduler's row of a job whose node stopped sending heartbeats an hour ago
+    workspace.in(
+        () ->
+            jdbc.sql(
+                    """
+                    insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,
+                      last_heartbeat, version)
+                    values ('order-import', guanxi_current_workspace() || '/' || ?, now() - interval '1 hour', true,
+                      'a-stopped-node', now() - interval '1 hour', 1)""")
+                .params(id)
+                .update());
     workspace.in(
         () ->
             jdbc.sql(

@@ -1,14 +1,13 @@
 package org.guanxi.crm.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,9 @@ class JobsTests {
         () -> {
           throw new IllegalStateException("the database went away");
         };
-    attempt(1, failing);
+    assertThatThrownBy(() -> attempt(1, failing))
+        .as("the scheduler is told to try it again later")
+        .isInstanceOf(Jobs.TryAgain.class);
     attempt(Jobs.MAX_ATTEMPTS, failing);
     assertThat(queue.events)
         .containsExactly(
@@ -70,17 +71,6 @@ class JobsTests {
     assertThat(queue.events).isEmpty();
   }
 
-  @Test
-  void waitingJobsAreRunInTheirWorkspaceUntilNoneIsLeft() {
-    UUID workspace = Ids.newId();
-    queue.waiting.add(new JobQueue.Claimed(workspace, id));
-    queue.waiting.add(new JobQueue.Claimed(workspace, Ids.newId()));
-    List<UUID> ranIn = new ArrayList<>();
-    Jobs.runWaiting(queue, (job, claimed) -> ranIn.add(WorkspaceContext.require()));
-    assertThat(ranIn).containsExactly(workspace, workspace);
-    assertThat(WorkspaceContext.current()).isEmpty();
-  }
-
   /** Attempt number {@code attempts} at an order import. */
   void attempt(int attempts, Runnable work) {
     Jobs.attempt(queue, "order import", id, claim, attempts, CLOCK, work);
@@ -88,11 +78,11 @@ class JobsTests {
 
   static final class RecordingQueue implements JobQueue {
     final List<String> events = new ArrayList<>();
-    final List<Claimed> waiting = new ArrayList<>();
 
     @Override
-    public Optional<Claimed> claim(UUID claim, Duration staleAfter) {
-      return waiting.isEmpty() ? Optional.empty() : Optional.of(waiting.remove(0));
+    public boolean start(UUID id, UUID claim, Instant now) {
+      events.add("start");
+      return true;
     }
 
     @Override

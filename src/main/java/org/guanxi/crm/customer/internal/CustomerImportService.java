@@ -13,6 +13,7 @@ import org.guanxi.crm.customer.internal.CustomerImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.JobScheduler;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.guanxi.crm.platform.imports.ImportFile;
@@ -51,6 +52,8 @@ class CustomerImportService {
   private final CustomerMerges merges;
   private final ImportRules rules;
   private final AuditLog audit;
+  private final JobScheduler jobs;
+  private final CustomerImportWorker worker;
   private final Clock clock;
 
   CustomerImportService(
@@ -59,7 +62,11 @@ class CustomerImportService {
       CustomerMerges merges,
       ImportRules rules,
       AuditLog audit,
+      JobScheduler jobs,
+      CustomerImportWorker worker,
       Clock clock) {
+    this.jobs = jobs;
+    this.worker = worker;
     this.store = store;
     this.customers = customers;
     this.merges = merges;
@@ -114,6 +121,9 @@ class CustomerImportService {
         start ? Status.QUEUED : Status.MAPPING,
         rows[0],
         clock.instant());
+    if (start) {
+      jobs.submit(worker, id);
+    }
     return get(user, id);
   }
 
@@ -127,6 +137,7 @@ class CustomerImportService {
     if (!store.queue(id, mapping)) {
       throw new InvalidInput("status", "import-already-started", "This import has already started");
     }
+    jobs.submit(worker, id);
     return get(user, id);
   }
 

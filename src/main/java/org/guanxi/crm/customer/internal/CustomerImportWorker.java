@@ -11,21 +11,22 @@ import org.guanxi.crm.customer.CustomerCreated;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
+import org.guanxi.crm.platform.JobKind;
+import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.platform.Jobs;
 import org.guanxi.crm.platform.imports.ImportFile;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs queued imports in the background, as {@link Jobs} runs every queue. Rows are settled a batch
- * at a time, each batch in one transaction that also records how far the import got, so that an
- * import cut off by a restart goes on from the next batch, never twice.
+ * Runs queued imports in the background, a {@link JobKind} of the platform's scheduler. Rows are
+ * settled a batch at a time, each batch in one transaction that also records how far the import
+ * got, so that an import cut off by a restart goes on from the next batch, never twice.
  */
 @Component
-class CustomerImportWorker {
+class CustomerImportWorker implements JobKind {
 
   static final int ROWS_PER_BATCH = 1_000;
 
@@ -57,14 +58,18 @@ class CustomerImportWorker {
     this.clock = clock;
   }
 
-  @Scheduled(
-      fixedDelayString = "${guanxi.imports.poll-interval:PT2S}",
-      initialDelayString = "${guanxi.imports.poll-interval:PT2S}")
-  void runWaitingImports() {
-    Jobs.runWaiting(imports, this::run);
+  @Override
+  public String name() {
+    return "customer-import";
   }
 
-  void run(UUID id, UUID claim) {
+  @Override
+  public JobQueue queue() {
+    return imports;
+  }
+
+  @Override
+  public void run(UUID id, UUID claim) {
     CustomerImportStore.Work work = imports.work(id, claim).orElse(null);
     if (work == null) {
       return;

@@ -9,6 +9,7 @@ import org.guanxi.crm.orders.internal.OrderImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.JobScheduler;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.guanxi.crm.platform.imports.ImportFile;
@@ -35,12 +36,18 @@ class OrderImportService {
   private final OrderImportProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final JobScheduler jobs;
+  private final OrderImportWorker worker;
 
   OrderImportService(
       OrderImportStore store,
       OrderImportProperties properties,
       PlatformTransactionManager transactions,
+      JobScheduler jobs,
+      OrderImportWorker worker,
       Clock clock) {
+    this.jobs = jobs;
+    this.worker = worker;
     this.store = store;
     this.properties = properties;
     this.transaction = new TransactionTemplate(transactions);
@@ -109,6 +116,9 @@ class OrderImportService {
               start ? Status.QUEUED : Status.MAPPING,
               summary.lines(),
               summary.batches());
+          if (start) {
+            jobs.submit(worker, id);
+          }
           return id;
         });
   }
@@ -130,6 +140,7 @@ class OrderImportService {
     if (!store.queue(id, mapping, chosen)) {
       throw new InvalidInput("status", "import-already-started", "This import has already started");
     }
+    jobs.submit(worker, id);
     return get(user, id);
   }
 

@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -174,14 +173,17 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
         == 1;
   }
 
-  /** Claims the oldest waiting import of any workspace (called outside every workspace). */
   @Override
-  public Optional<Claimed> claim(UUID claim, Duration staleAfter) {
+  public boolean start(UUID id, UUID claim, Instant now) {
     return jdbc.sql(
-            "select workspace_id, import_id from guanxi_claim_order_import(?, cast(? as interval))")
-        .params(claim, staleAfter.toSeconds() + " seconds")
-        .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-        .optional();
+                """
+                update order_import set status = 'RUNNING', claim = ?, heartbeat_at = ?, attempts = attempts + 1,
+                  started_at = coalesce(started_at, ?), version = version + 1
+                where id = ? and status in ('QUEUED', 'RUNNING')
+                """)
+            .params(claim, Timestamp.from(now), Timestamp.from(now), id)
+            .update()
+        == 1;
   }
 
   Optional<Work> work(UUID id, UUID claim) {

@@ -12,6 +12,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.guanxi.crm.orders.OrdersImported;
 import org.guanxi.crm.platform.CustomerPurchaseBatch;
+import org.guanxi.crm.platform.JobKind;
+import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.platform.Jobs;
 import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * numbered in the order their batches were settled, not as they stand in the file.
  */
 @Component
-class OrderImportWorker {
+class OrderImportWorker implements JobKind {
 
   private static final Logger log = LoggerFactory.getLogger(OrderImportWorker.class);
 
@@ -78,14 +79,18 @@ class OrderImportWorker {
     this.time = time;
   }
 
-  @Scheduled(
-      fixedDelayString = "${guanxi.imports.poll-interval:PT2S}",
-      initialDelayString = "${guanxi.imports.poll-interval:PT2S}")
-  void runWaitingImports() {
-    Jobs.runWaiting(imports, this::run);
+  @Override
+  public String name() {
+    return "order-import";
   }
 
-  void run(UUID id, UUID claim) {
+  @Override
+  public JobQueue queue() {
+    return imports;
+  }
+
+  @Override
+  public void run(UUID id, UUID claim) {
     OrderImportStore.Work work = imports.work(id, claim).orElse(null);
     if (work == null) {
       return;

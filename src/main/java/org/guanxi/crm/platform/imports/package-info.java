@@ -4,8 +4,8 @@
  * header synonyms imports share ({@link org.guanxi.crm.platform.imports.ColumnMapping}, {@link
  * org.guanxi.crm.platform.imports.HeaderSynonyms}), one writer of reports and exports for
  * spreadsheets ({@link org.guanxi.crm.platform.imports.SpreadsheetCsv}) and one page fragment that
- * shows an import's progress ({@code templates/platform/import-progress.html}). A module that
- * imports declares {@code "platform :: imports"} among its allowed dependencies.
+ * shows an import's progress ({@code templates/platform/import.html}). A module that imports
+ * declares {@code "platform :: imports"} among its allowed dependencies.
  */
 @NamedInterface("imports")
 @NullMarked

@@ -1,0 +1,4 @@
+-- Customer imports are run by the platform's scheduler (db-scheduler) from now on: the imports
+-- that wait or ran when the application was upgraded are handed to it, so that none is left.
+select guanxi_schedule_job('customer-import', workspace_id, id)
+  from customer_import where status in ('QUEUED', 'RUNNING');
