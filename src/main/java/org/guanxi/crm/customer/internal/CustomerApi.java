@@ -4,14 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.PageCursors;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.guanxi.crm.privacy.PrivacyPermissions;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -21,7 +22,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -59,9 +59,8 @@ class CustomerApi {
   ResponseEntity<CustomerResource> create(
       @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CustomerDraft draft) {
     Customer created = customers.create(user, draft);
-    return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id()))
-        .eTag(etag(created))
-        .body(CustomerResource.of(created, false));
+    return VersionedResponses.created(
+        "/api/v1/customers/" + created.id(), CustomerResource.of(created, false));
   }
 
   @GetMapping
@@ -77,12 +76,13 @@ class CustomerApi {
       @RequestParam(defaultValue = "50") int limit,
       @Parameter(description = "cf.<key>=value filters by a custom field") @RequestParam
           Map<String, String> parameters) {
-    if (limit < 1 || limit > CustomerQuery.MAX_LIMIT) {
-      throw new InvalidInput(
-          "limit", "out-of-range", "limit is between 1 and " + CustomerQuery.MAX_LIMIT);
-    }
     CustomerPage page =
-        customers.list(user, filters.query(customers.customFieldFilter(parameters), cursor, limit));
+        customers.list(
+            user,
+            filters.query(
+                customers.customFieldFilter(parameters),
+                cursor,
+                PageCursors.limit(limit, CustomerQuery.MAX_LIMIT)));
     return new CustomerList(
         page.items().stream().map(c -> CustomerResource.of(c, false)).toList(), page.nextCursor());
   }
@@ -101,12 +101,10 @@ class CustomerApi {
       throw new AccessDeniedException("reveal");
     }
     Customer customer = reveal ? customers.reveal(user, id) : customers.get(user, id);
-    return ResponseEntity.ok().eTag(etag(customer)).body(CustomerResource.of(customer, reveal));
+    return VersionedResponses.ok(CustomerResource.of(customer, reveal));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
   @Operation(
       summary = "Change a customer",
@@ -119,11 +117,9 @@ class CustomerApi {
       @RequestBody JsonNode patch) {
     Customer current = customers.get(user, id);
     long expected = ETags.version(ifMatch);
-    if (expected != current.version()) {
-      throw new org.guanxi.crm.platform.StaleVersion(CustomerService.KIND, current.version());
-    }
-    Customer updated = customers.update(user, id, expected, patches.apply(current.draft(), patch));
-    return ResponseEntity.ok().eTag(etag(updated)).body(CustomerResource.of(updated, false));
+    CustomerDraft changed =
+        patches.applyAt(expected, current, CustomerService.KIND, current.draft(), patch);
+    return ok(customers.update(user, id, expected, changed));
   }
 
   @DeleteMapping("/{id}")
@@ -144,8 +140,7 @@ class CustomerApi {
   @Operation(summary = "Restore a customer from the recycle bin")
   ResponseEntity<CustomerResource> restore(
       @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-    Customer restored = customers.restore(user, id);
-    return ResponseEntity.ok().eTag(etag(restored)).body(CustomerResource.of(restored, false));
+    return ok(customers.restore(user, id));
   }
 
   /** A customer's key in another system; null or empty takes it away. */
@@ -164,9 +159,7 @@ class CustomerApi {
       @PathVariable UUID id,
       @RequestHeader("If-Match") String ifMatch,
       @RequestBody ExternalKey body) {
-    Customer changed =
-        customers.setExternalKey(user, id, ETags.version(ifMatch), body.externalKey());
-    return ResponseEntity.ok().eTag(etag(changed)).body(CustomerResource.of(changed, false));
+    return ok(customers.setExternalKey(user, id, ETags.version(ifMatch), body.externalKey()));
   }
 
   @GetMapping("/{id}/timeline")
@@ -176,7 +169,7 @@ class CustomerApi {
     return new TimelineList(customers.timeline(user, id));
   }
 
-  private static String etag(Customer customer) {
-    return ETags.of(customer.version());
+  private static ResponseEntity<CustomerResource> ok(Customer customer) {
+    return VersionedResponses.ok(CustomerResource.of(customer, false));
   }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,9 +41,8 @@ class CustomerMergeApi {
       @PathVariable UUID id,
       @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody MergeRequest request) {
-    Customer survivor = merges.merge(user, id, ETags.version(ifMatch), request.duplicateId());
-    return ResponseEntity.ok()
-        .eTag(ETags.of(survivor.version()))
-        .body(CustomerResource.of(survivor, false));
+    return VersionedResponses.ok(
+        CustomerResource.of(
+            merges.merge(user, id, ETags.version(ifMatch), request.duplicateId()), false));
   }
 }

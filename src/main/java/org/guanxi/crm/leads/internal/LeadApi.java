@@ -2,13 +2,14 @@ package org.guanxi.crm.leads.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.PageCursors;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.guanxi.crm.privacy.PrivacyPermissions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +18,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -58,9 +58,8 @@ class LeadApi {
   ResponseEntity<LeadResource> create(
       @AuthenticationPrincipal CurrentUser user, @RequestBody LeadDraft draft) {
     Lead created = leads.create(user, draft);
-    return ResponseEntity.created(URI.create("/api/v1/leads/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(LeadResource.of(created, false));
+    return VersionedResponses.created(
+        "/api/v1/leads/" + created.id(), LeadResource.of(created, false));
   }
 
   @GetMapping
@@ -77,11 +76,11 @@ class LeadApi {
       @RequestParam(required = false) @Nullable String source,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    if (limit < 1 || limit > LeadQuery.MAX_LIMIT) {
-      throw new InvalidInput(
-          "limit", "out-of-range", "limit is between 1 and " + LeadQuery.MAX_LIMIT);
-    }
-    LeadPage page = leads.list(user, new LeadQuery(q, status, ownerId, source, cursor, limit));
+    LeadPage page =
+        leads.list(
+            user,
+            new LeadQuery(
+                q, status, ownerId, source, cursor, PageCursors.limit(limit, LeadQuery.MAX_LIMIT)));
     return new LeadList(
         page.items().stream().map(l -> LeadResource.of(l, false)).toList(), page.nextCursor());
   }
@@ -100,12 +99,10 @@ class LeadApi {
       throw new AccessDeniedException("reveal");
     }
     Lead lead = reveal ? leads.reveal(user, id) : leads.get(user, id);
-    return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadResource.of(lead, reveal));
+    return VersionedResponses.ok(LeadResource.of(lead, reveal));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
   @Operation(
       summary = "Change a lead",
@@ -118,8 +115,7 @@ class LeadApi {
       @RequestBody JsonNode patch) {
     long expected = ETags.version(ifMatch);
     Lead current = leads.editable(user, id, expected);
-    Lead updated = leads.update(user, id, expected, patches.apply(current.draft(), patch));
-    return ok(updated);
+    return ok(leads.update(user, id, expected, patches.apply(current.draft(), patch)));
   }
 
   @PostMapping("/{id}/qualify")
@@ -163,14 +159,13 @@ class LeadApi {
             id,
             ETags.version(ifMatch),
             request == null ? LeadConversionRequest.CHECK_DUPLICATES : request);
-    return ResponseEntity.ok()
-        .eTag(ETags.of(outcome.lead().version()))
-        .body(
-            new Conversion(
-                outcome.customerId(),
-                outcome.customerCreated(),
-                outcome.opportunityId(),
-                LeadResource.of(outcome.lead(), false)));
+    return VersionedResponses.ok(
+        new Conversion(
+            outcome.customerId(),
+            outcome.customerCreated(),
+            outcome.opportunityId(),
+            LeadResource.of(outcome.lead(), false)),
+        outcome.lead().version());
   }
 
   @DeleteMapping("/{id}")
@@ -185,6 +180,6 @@ class LeadApi {
   }
 
   private static ResponseEntity<LeadResource> ok(Lead lead) {
-    return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadResource.of(lead, false));
+    return VersionedResponses.ok(LeadResource.of(lead, false));
   }
 }
