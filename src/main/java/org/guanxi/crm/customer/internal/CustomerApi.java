@@ -17,7 +17,6 @@ import org.guanxi.crm.privacy.PrivacyPermissions;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -97,9 +96,7 @@ class CustomerApi {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestParam(defaultValue = "false") boolean reveal) {
-    if (reveal && !user.can(PrivacyPermissions.PERSONAL_DATA_REVEAL)) {
-      throw new AccessDeniedException("reveal");
-    }
+    PrivacyPermissions.checkReveal(user, reveal);
     Customer customer = reveal ? customers.reveal(user, id) : customers.get(user, id);
     return VersionedResponses.ok(CustomerResource.of(customer, reveal));
   }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.PageCursors;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -61,11 +61,11 @@ class PoolApi {
           @Nullable String q,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    if (limit < 1 || limit > PoolQuery.MAX_LIMIT) {
-      throw new InvalidInput(
-          "limit", "out-of-range", "limit is between 1 and " + PoolQuery.MAX_LIMIT);
-    }
-    PoolPage page = pool.list(user, new PoolQuery(teamId, general, reason, q, cursor, limit));
+    PoolPage page =
+        pool.list(
+            user,
+            new PoolQuery(
+                teamId, general, reason, q, cursor, PageCursors.limit(limit, PoolQuery.MAX_LIMIT)));
     return new PoolList(page.items(), page.nextCursor());
   }
 

@@ -13,7 +13,6 @@ import org.guanxi.crm.platform.VersionedResponses;
 import org.guanxi.crm.privacy.PrivacyPermissions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -95,9 +94,7 @@ class LeadApi {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestParam(defaultValue = "false") boolean reveal) {
-    if (reveal && !user.can(PrivacyPermissions.PERSONAL_DATA_REVEAL)) {
-      throw new AccessDeniedException("reveal");
-    }
+    PrivacyPermissions.checkReveal(user, reveal);
     Lead lead = reveal ? leads.reveal(user, id) : leads.get(user, id);
     return VersionedResponses.ok(LeadResource.of(lead, reveal));
   }
