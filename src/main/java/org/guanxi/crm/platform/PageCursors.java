@@ -55,13 +55,12 @@ public final class PageCursors {
   }
 
   /**
-   * The page size a caller asked for, if it is from 1 to {@code max}; otherwise the caller's bad
-   * input ({@code out-of-range} on {@code limit}).
+   * Refuses a page size that is not from 1 to {@code max} as the caller's bad input ({@code
+   * out-of-range} on {@code limit}).
    */
-  public static int limit(int limit, int max) {
+  public static void checkLimit(int limit, int max) {
     if (limit < 1 || limit > max) {
       throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + max);
     }
-    return limit;
   }
 }

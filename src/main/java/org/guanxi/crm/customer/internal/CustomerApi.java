@@ -75,13 +75,9 @@ class CustomerApi {
       @RequestParam(defaultValue = "50") int limit,
       @Parameter(description = "cf.<key>=value filters by a custom field") @RequestParam
           Map<String, String> parameters) {
+    PageCursors.checkLimit(limit, CustomerQuery.MAX_LIMIT);
     CustomerPage page =
-        customers.list(
-            user,
-            filters.query(
-                customers.customFieldFilter(parameters),
-                cursor,
-                PageCursors.limit(limit, CustomerQuery.MAX_LIMIT)));
+        customers.list(user, filters.query(customers.customFieldFilter(parameters), cursor, limit));
     return new CustomerList(
         page.items().stream().map(c -> CustomerResource.of(c, false)).toList(), page.nextCursor());
   }

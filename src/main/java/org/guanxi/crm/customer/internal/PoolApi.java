@@ -61,11 +61,8 @@ class PoolApi {
           @Nullable String q,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    PoolPage page =
-        pool.list(
-            user,
-            new PoolQuery(
-                teamId, general, reason, q, cursor, PageCursors.limit(limit, PoolQuery.MAX_LIMIT)));
+    PageCursors.checkLimit(limit, PoolQuery.MAX_LIMIT);
+    PoolPage page = pool.list(user, new PoolQuery(teamId, general, reason, q, cursor, limit));
     return new PoolList(page.items(), page.nextCursor());
   }
 

@@ -70,8 +70,8 @@ class KeyAccountPlanApi {
       @RequestParam(required = false) @Nullable Integer year,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    KeyAccountPlanService.Page page =
-        plans.list(user, customerId, year, cursor, PageCursors.limit(limit, MAX_LIMIT));
+    PageCursors.checkLimit(limit, MAX_LIMIT);
+    KeyAccountPlanService.Page page = plans.list(user, customerId, year, cursor, limit);
     return new PlanList(
         page.items().stream().map(KeyAccountPlanResource.Summary::of).toList(), page.nextCursor());
   }

@@ -75,11 +75,8 @@ class LeadApi {
       @RequestParam(required = false) @Nullable String source,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    LeadPage page =
-        leads.list(
-            user,
-            new LeadQuery(
-                q, status, ownerId, source, cursor, PageCursors.limit(limit, LeadQuery.MAX_LIMIT)));
+    PageCursors.checkLimit(limit, LeadQuery.MAX_LIMIT);
+    LeadPage page = leads.list(user, new LeadQuery(q, status, ownerId, source, cursor, limit));
     return new LeadList(
         page.items().stream().map(l -> LeadResource.of(l, false)).toList(), page.nextCursor());
   }

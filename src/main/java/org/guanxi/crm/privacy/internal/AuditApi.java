@@ -31,7 +31,8 @@ class AuditApi {
   AuditPage list(
       @RequestParam(required = false) @Nullable UUID cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    return page(audit, cursor, PageCursors.limit(limit, 200));
+    PageCursors.checkLimit(limit, 200);
+    return page(audit, cursor, limit);
   }
 
   static AuditPage page(JdbcAuditLog audit, @Nullable UUID cursor, int limit) {
