@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,11 +43,15 @@ class CustomerApi {
 
   record TimelineList(List<CustomerTimeline.Entry> items) {}
 
+  record MergeRequest(@NotNull UUID duplicateId) {}
+
   private final CustomerService customers;
+  private final CustomerMerges merges;
   private final MergePatches patches;
 
-  CustomerApi(CustomerService customers, MergePatches patches) {
+  CustomerApi(CustomerService customers, CustomerMerges merges, MergePatches patches) {
     this.customers = customers;
+    this.merges = merges;
     this.patches = patches;
   }
 
@@ -134,6 +139,23 @@ class CustomerApi {
   ResponseEntity<CustomerResource> restore(
       @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
     return ok(customers.restore(user, id));
+  }
+
+  @PostMapping("/{id}/merge")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  @Operation(
+      summary = "Merge a duplicate into this customer",
+      description =
+          "The duplicate's contacts, shares and timeline move here, this customer's empty fields are filled from it, "
+              + "and it goes to the recycle bin. Send If-Match with this customer's ETag: a stale one gets 412. Audited.")
+  ResponseEntity<CustomerResource> merge(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader("If-Match") String ifMatch,
+      @Valid @RequestBody MergeRequest request) {
+    return VersionedResponses.ok(
+        CustomerResource.of(
+            merges.merge(user, id, ETags.version(ifMatch), request.duplicateId()), false));
   }
 
   /** A customer's key in another system; null or empty takes it away. */
