@@ -3,6 +3,7 @@ package org.guanxi.crm.catalogue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.guanxi.crm.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /** A product of the catalogue, with its list price and what a unit costs the company. */
@@ -19,4 +20,5 @@ public record Product(
     boolean active,
     Instant createdAt,
     Instant updatedAt,
-    long version) {}
+    long version)
+    implements Versioned {}

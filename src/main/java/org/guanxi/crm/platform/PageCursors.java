@@ -53,4 +53,14 @@ public final class PageCursors {
           "The cursor is not one this list gave out; start from the first page");
     }
   }
+
+  /**
+   * Refuses a page size that is not from 1 to {@code max} as the caller's bad input ({@code
+   * out-of-range} on {@code limit}).
+   */
+  public static void checkLimit(int limit, int max) {
+    if (limit < 1 || limit > max) {
+      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + max);
+    }
+  }
 }

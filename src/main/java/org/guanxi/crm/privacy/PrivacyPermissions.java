@@ -2,9 +2,11 @@ package org.guanxi.crm.privacy;
 
 import java.util.List;
 import java.util.Set;
+import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ModulePermissions;
 import org.guanxi.crm.platform.Permission;
 import org.guanxi.crm.platform.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,16 @@ public final class PrivacyPermissions implements ModulePermissions {
   public static final Permission PERSONAL_DATA_REVEAL = Permission.named("PERSONAL_DATA_REVEAL");
 
   public static final Permission AUDIT_READ = Permission.named("AUDIT_READ");
+
+  /**
+   * Refuses (as {@link AccessDeniedException}, 403) a request to see personal data unmasked from a
+   * user who may not; a request that does not ask to reveal passes.
+   */
+  public static void checkReveal(CurrentUser user, boolean reveal) {
+    if (reveal && !user.can(PERSONAL_DATA_REVEAL)) {
+      throw new AccessDeniedException("reveal");
+    }
+  }
 
   @Override
   public List<Permission> permissions() {

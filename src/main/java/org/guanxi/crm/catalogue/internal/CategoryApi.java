@@ -3,16 +3,15 @@ package org.guanxi.crm.catalogue.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
-import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,9 +40,7 @@ class CategoryApi {
   @Operation(summary = "Create a category", description = "parentId places it below another.")
   ResponseEntity<Category> create(@Valid @RequestBody Category.Draft draft) {
     Category created = categories.create(draft);
-    return ResponseEntity.created(URI.create("/api/v1/product-categories/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(created);
+    return VersionedResponses.created("/api/v1/product-categories/" + created.id(), created);
   }
 
   @GetMapping
@@ -57,13 +54,10 @@ class CategoryApi {
   @PreAuthorize("hasAuthority('PRODUCT_READ')")
   @Operation(summary = "Read a category")
   ResponseEntity<Category> get(@PathVariable UUID id) {
-    Category category = categories.get(id);
-    return ResponseEntity.ok().eTag(ETags.of(category.version())).body(category);
+    return VersionedResponses.ok(categories.get(id));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
   @Operation(
       summary = "Rename or move a category",
@@ -74,10 +68,8 @@ class CategoryApi {
       @RequestBody JsonNode patch) {
     long expected = ETags.version(ifMatch);
     Category current = categories.get(id);
-    if (expected != current.version()) {
-      throw new StaleVersion(CategoryService.KIND, current.version());
-    }
-    Category updated = categories.update(id, expected, patches.apply(current.draft(), patch));
-    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+    Category.Draft changed =
+        patches.applyAt(expected, current, CategoryService.KIND, current.draft(), patch);
+    return VersionedResponses.ok(categories.update(id, expected, changed));
   }
 }

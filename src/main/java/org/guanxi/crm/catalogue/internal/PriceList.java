@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.guanxi.crm.platform.Currencies;
+import org.guanxi.crm.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * ORDINARY}) or one of whose tags is the group's name. Its prices belong to it: changing one is a
  * new version of the list.
  */
-record PriceList(UUID id, String name, String customerGroup, String currency, long version) {
+record PriceList(UUID id, String name, String customerGroup, String currency, long version)
+    implements Versioned {
 
   /** What a user fills in for a price list. */
   record Draft(

@@ -3,17 +3,16 @@ package org.guanxi.crm.catalogue.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
-import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -48,9 +47,7 @@ class PriceListApi {
   @Operation(summary = "Create a price list for a customer group")
   ResponseEntity<PriceList> create(@Valid @RequestBody PriceList.Draft draft) {
     PriceList created = priceLists.create(draft);
-    return ResponseEntity.created(URI.create("/api/v1/price-lists/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(created);
+    return VersionedResponses.created("/api/v1/price-lists/" + created.id(), created);
   }
 
   @GetMapping
@@ -64,13 +61,10 @@ class PriceListApi {
   @PreAuthorize("hasAuthority('PRODUCT_READ')")
   @Operation(summary = "Read a price list")
   ResponseEntity<PriceList> get(@PathVariable UUID id) {
-    PriceList list = priceLists.get(id);
-    return ResponseEntity.ok().eTag(ETags.of(list.version())).body(list);
+    return VersionedResponses.ok(priceLists.get(id));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
   @Operation(summary = "Change a price list", description = "Send If-Match with the ETag you read.")
   ResponseEntity<PriceList> patch(
@@ -79,11 +73,9 @@ class PriceListApi {
       @RequestBody JsonNode patch) {
     long expected = ETags.version(ifMatch);
     PriceList current = priceLists.get(id);
-    if (expected != current.version()) {
-      throw new StaleVersion(PriceListService.KIND, current.version());
-    }
-    PriceList updated = priceLists.update(id, expected, patches.apply(current.draft(), patch));
-    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+    PriceList.Draft changed =
+        patches.applyAt(expected, current, PriceListService.KIND, current.draft(), patch);
+    return VersionedResponses.ok(priceLists.update(id, expected, changed));
   }
 
   @GetMapping("/{id}/prices")
@@ -91,9 +83,7 @@ class PriceListApi {
   @Operation(summary = "The prices of a price list, by product code")
   ResponseEntity<PriceListView> prices(@PathVariable UUID id) {
     PriceList list = priceLists.get(id);
-    return ResponseEntity.ok()
-        .eTag(ETags.of(list.version()))
-        .body(new PriceListView(list, priceLists.prices(id)));
+    return VersionedResponses.ok(new PriceListView(list, priceLists.prices(id)), list.version());
   }
 
   @PutMapping("/{id}/prices/{productId}")
@@ -106,8 +96,7 @@ class PriceListApi {
       @PathVariable UUID productId,
       @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody PriceList.PriceInput input) {
-    PriceList list = priceLists.setPrice(id, productId, ETags.version(ifMatch), input);
-    return ResponseEntity.ok().eTag(ETags.of(list.version())).body(list);
+    return VersionedResponses.ok(priceLists.setPrice(id, productId, ETags.version(ifMatch), input));
   }
 
   @DeleteMapping("/{id}/prices/{productId}")
@@ -117,7 +106,6 @@ class PriceListApi {
       @PathVariable UUID id,
       @PathVariable UUID productId,
       @RequestHeader("If-Match") String ifMatch) {
-    PriceList list = priceLists.removePrice(id, productId, ETags.version(ifMatch));
-    return ResponseEntity.ok().eTag(ETags.of(list.version())).body(list);
+    return VersionedResponses.ok(priceLists.removePrice(id, productId, ETags.version(ifMatch)));
   }
 }

@@ -3,17 +3,17 @@ package org.guanxi.crm.catalogue.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.catalogue.Product;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,9 +43,7 @@ class ProductApi {
   @Operation(summary = "Create a product", description = "The code is unique in the workspace.")
   ResponseEntity<Product> create(@Valid @RequestBody ProductDraft draft) {
     Product created = products.create(draft);
-    return ResponseEntity.created(URI.create("/api/v1/products/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(created);
+    return VersionedResponses.created("/api/v1/products/" + created.id(), created);
   }
 
   @GetMapping
@@ -67,13 +65,10 @@ class ProductApi {
   @PreAuthorize("hasAuthority('PRODUCT_READ')")
   @Operation(summary = "Read a product")
   ResponseEntity<Product> get(@PathVariable UUID id) {
-    Product product = products.get(id);
-    return ResponseEntity.ok().eTag(ETags.of(product.version())).body(product);
+    return VersionedResponses.ok(products.get(id));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
   @Operation(
       summary = "Change a product",
@@ -85,10 +80,8 @@ class ProductApi {
       @RequestBody JsonNode patch) {
     long expected = ETags.version(ifMatch);
     Product current = products.get(id);
-    if (expected != current.version()) {
-      throw new org.guanxi.crm.platform.StaleVersion(ProductService.KIND, current.version());
-    }
-    Product updated = products.update(id, expected, patches.apply(ProductDraft.of(current), patch));
-    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+    ProductDraft changed =
+        patches.applyAt(expected, current, ProductService.KIND, ProductDraft.of(current), patch);
+    return VersionedResponses.ok(products.update(id, expected, changed));
   }
 }

@@ -2,6 +2,7 @@ package org.guanxi.crm.customer.internal;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.guanxi.crm.platform.Versioned;
 import org.guanxi.crm.privacy.Masking;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,8 @@ record Contact(
       @Nullable String email,
       boolean primary,
       Instant createdAt,
-      long version) {}
+      long version)
+      implements Versioned {}
 
   View masked() {
     return new View(

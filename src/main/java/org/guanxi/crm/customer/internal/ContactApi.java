@@ -3,11 +3,11 @@ package org.guanxi.crm.customer.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,10 +49,8 @@ class ContactApi {
       @PathVariable UUID customerId,
       @Valid @RequestBody ContactDraft draft) {
     Contact contact = contacts.add(user, customerId, draft);
-    return ResponseEntity.created(
-            URI.create("/api/v1/customers/" + customerId + "/contacts/" + contact.id()))
-        .eTag(ETags.of(contact.version()))
-        .body(contact.masked());
+    return VersionedResponses.created(
+        "/api/v1/customers/" + customerId + "/contacts/" + contact.id(), contact.masked());
   }
 
   @GetMapping("/{contactId}")
@@ -62,8 +60,7 @@ class ContactApi {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID customerId,
       @PathVariable UUID contactId) {
-    Contact contact = contacts.get(user, customerId, contactId);
-    return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(contact.masked());
+    return VersionedResponses.ok(contacts.get(user, customerId, contactId).masked());
   }
 
   @PutMapping("/{contactId}")
@@ -77,8 +74,8 @@ class ContactApi {
       @PathVariable UUID contactId,
       @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody ContactDraft draft) {
-    Contact contact = contacts.update(user, customerId, contactId, ETags.version(ifMatch), draft);
-    return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(contact.masked());
+    return VersionedResponses.ok(
+        contacts.update(user, customerId, contactId, ETags.version(ifMatch), draft).masked());
   }
 
   @DeleteMapping("/{contactId}")

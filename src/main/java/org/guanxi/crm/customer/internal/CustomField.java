@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.guanxi.crm.platform.Versioned;
 
 /**
  * A field an administrator added to customers. Its values are kept with the customer under {@link
@@ -22,7 +23,8 @@ record CustomField(
     List<Choice> options,
     int position,
     boolean active,
-    long version) {
+    long version)
+    implements Versioned {
 
   /** One allowed value of a choice field and how it is shown. */
   record Choice(@NotBlank @Size(max = 60) String value, @Valid Labels label) {}

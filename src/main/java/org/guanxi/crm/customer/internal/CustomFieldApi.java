@@ -4,10 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,17 +54,14 @@ class CustomFieldApi {
       description = "Types: TEXT, NUMBER, MONEY, DATE, BOOLEAN, CHOICE (with options).")
   ResponseEntity<CustomField> add(@Valid @RequestBody CustomFieldDraft draft) {
     CustomField field = fields.add(draft);
-    return ResponseEntity.created(URI.create("/api/v1/custom-fields/" + field.id()))
-        .eTag(etag(field))
-        .body(field);
+    return VersionedResponses.created("/api/v1/custom-fields/" + field.id(), field);
   }
 
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
   @Operation(summary = "Read a custom field")
   ResponseEntity<CustomField> get(@PathVariable UUID id) {
-    CustomField field = fields.get(id);
-    return ResponseEntity.ok().eTag(etag(field)).body(field);
+    return VersionedResponses.ok(fields.get(id));
   }
 
   @PutMapping("/{id}")
@@ -76,10 +73,9 @@ class CustomFieldApi {
       @PathVariable UUID id,
       @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody CustomFieldChange change) {
-    CustomField field =
+    return VersionedResponses.ok(
         fields.change(
-            id, ETags.version(ifMatch), change.field(), !Boolean.FALSE.equals(change.active()));
-    return ResponseEntity.ok().eTag(etag(field)).body(field);
+            id, ETags.version(ifMatch), change.field(), !Boolean.FALSE.equals(change.active())));
   }
 
   @DeleteMapping("/{id}")
@@ -101,9 +97,5 @@ class CustomFieldApi {
             field.position()),
         false);
     return ResponseEntity.noContent().build();
-  }
-
-  private static String etag(CustomField field) {
-    return ETags.of(field.version());
   }
 }

@@ -8,6 +8,7 @@ import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.LifecycleStage;
+import org.guanxi.crm.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /** A customer record as stored, its personal data decrypted. */
@@ -31,7 +32,8 @@ record Customer(
     Instant updatedAt,
     @Nullable Instant deletedAt,
     long version,
-    @Nullable String externalKey) {
+    @Nullable String externalKey)
+    implements Versioned {
 
   CustomerSummary summary() {
     return new CustomerSummary(id, kind, name, lifecycleStage, classification, ownerId);

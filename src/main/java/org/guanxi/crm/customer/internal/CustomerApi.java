@@ -4,24 +4,24 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.PageCursors;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.guanxi.crm.privacy.PrivacyPermissions;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -43,11 +43,15 @@ class CustomerApi {
 
   record TimelineList(List<CustomerTimeline.Entry> items) {}
 
+  record MergeRequest(@NotNull UUID duplicateId) {}
+
   private final CustomerService customers;
+  private final CustomerMerges merges;
   private final MergePatches patches;
 
-  CustomerApi(CustomerService customers, MergePatches patches) {
+  CustomerApi(CustomerService customers, CustomerMerges merges, MergePatches patches) {
     this.customers = customers;
+    this.merges = merges;
     this.patches = patches;
   }
 
@@ -59,9 +63,8 @@ class CustomerApi {
   ResponseEntity<CustomerResource> create(
       @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CustomerDraft draft) {
     Customer created = customers.create(user, draft);
-    return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id()))
-        .eTag(etag(created))
-        .body(CustomerResource.of(created, false));
+    return VersionedResponses.created(
+        "/api/v1/customers/" + created.id(), CustomerResource.of(created, false));
   }
 
   @GetMapping
@@ -77,10 +80,7 @@ class CustomerApi {
       @RequestParam(defaultValue = "50") int limit,
       @Parameter(description = "cf.<key>=value filters by a custom field") @RequestParam
           Map<String, String> parameters) {
-    if (limit < 1 || limit > CustomerQuery.MAX_LIMIT) {
-      throw new InvalidInput(
-          "limit", "out-of-range", "limit is between 1 and " + CustomerQuery.MAX_LIMIT);
-    }
+    PageCursors.checkLimit(limit, CustomerQuery.MAX_LIMIT);
     CustomerPage page =
         customers.list(user, filters.query(customers.customFieldFilter(parameters), cursor, limit));
     return new CustomerList(
@@ -97,16 +97,12 @@ class CustomerApi {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestParam(defaultValue = "false") boolean reveal) {
-    if (reveal && !user.can(PrivacyPermissions.PERSONAL_DATA_REVEAL)) {
-      throw new AccessDeniedException("reveal");
-    }
+    PrivacyPermissions.checkReveal(user, reveal);
     Customer customer = reveal ? customers.reveal(user, id) : customers.get(user, id);
-    return ResponseEntity.ok().eTag(etag(customer)).body(CustomerResource.of(customer, reveal));
+    return VersionedResponses.ok(CustomerResource.of(customer, reveal));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
   @Operation(
       summary = "Change a customer",
@@ -119,11 +115,9 @@ class CustomerApi {
       @RequestBody JsonNode patch) {
     Customer current = customers.get(user, id);
     long expected = ETags.version(ifMatch);
-    if (expected != current.version()) {
-      throw new org.guanxi.crm.platform.StaleVersion(CustomerService.KIND, current.version());
-    }
-    Customer updated = customers.update(user, id, expected, patches.apply(current.draft(), patch));
-    return ResponseEntity.ok().eTag(etag(updated)).body(CustomerResource.of(updated, false));
+    CustomerDraft changed =
+        patches.applyAt(expected, current, CustomerService.KIND, current.draft(), patch);
+    return ok(customers.update(user, id, expected, changed));
   }
 
   @DeleteMapping("/{id}")
@@ -144,8 +138,24 @@ class CustomerApi {
   @Operation(summary = "Restore a customer from the recycle bin")
   ResponseEntity<CustomerResource> restore(
       @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-    Customer restored = customers.restore(user, id);
-    return ResponseEntity.ok().eTag(etag(restored)).body(CustomerResource.of(restored, false));
+    return ok(customers.restore(user, id));
+  }
+
+  @PostMapping("/{id}/merge")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  @Operation(
+      summary = "Merge a duplicate into this customer",
+      description =
+          "The duplicate's contacts, shares and timeline move here, this customer's empty fields are filled from it, "
+              + "and it goes to the recycle bin. Send If-Match with this customer's ETag: a stale one gets 412. Audited.")
+  ResponseEntity<CustomerResource> merge(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestHeader("If-Match") String ifMatch,
+      @Valid @RequestBody MergeRequest request) {
+    return VersionedResponses.ok(
+        CustomerResource.of(
+            merges.merge(user, id, ETags.version(ifMatch), request.duplicateId()), false));
   }
 
   /** A customer's key in another system; null or empty takes it away. */
@@ -164,9 +174,7 @@ class CustomerApi {
       @PathVariable UUID id,
       @RequestHeader("If-Match") String ifMatch,
       @RequestBody ExternalKey body) {
-    Customer changed =
-        customers.setExternalKey(user, id, ETags.version(ifMatch), body.externalKey());
-    return ResponseEntity.ok().eTag(etag(changed)).body(CustomerResource.of(changed, false));
+    return ok(customers.setExternalKey(user, id, ETags.version(ifMatch), body.externalKey()));
   }
 
   @GetMapping("/{id}/timeline")
@@ -176,7 +184,7 @@ class CustomerApi {
     return new TimelineList(customers.timeline(user, id));
   }
 
-  private static String etag(Customer customer) {
-    return ETags.of(customer.version());
+  private static ResponseEntity<CustomerResource> ok(Customer customer) {
+    return VersionedResponses.ok(CustomerResource.of(customer, false));
   }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
+import org.guanxi.crm.platform.Versioned;
 import org.guanxi.crm.privacy.Masking;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,8 @@ record CustomerResource(
     Instant updatedAt,
     @Nullable Instant deletedAt,
     long version,
-    @Nullable String externalKey) {
+    @Nullable String externalKey)
+    implements Versioned {
 
   static CustomerResource of(Customer c, boolean revealed) {
     PersonalData p = c.personal();

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.InputValidation;
-import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,7 +36,7 @@ class LifecycleSettingsApi {
       description = "After atRiskAfterDays a customer is at risk, after lostAfterDays lost.")
   ResponseEntity<LifecycleSettings> get() {
     LifecycleSettings current = settings.current();
-    return ResponseEntity.ok().eTag(ETags.of(current.versionOrZero())).body(current);
+    return VersionedResponses.ok(current, current.versionOrZero());
   }
 
   @PutMapping
@@ -48,12 +48,11 @@ class LifecycleSettingsApi {
   ResponseEntity<LifecycleSettings> put(
       @RequestBody @Nullable LifecycleSettings change, @RequestHeader("If-Match") String ifMatch) {
     LifecycleSettings valid = LifecycleSettings.validated(validation, change);
-    LifecycleSettings current = settings.current();
-    long version = ETags.version(ifMatch);
-    if (version != current.versionOrZero() || !settings.save(valid, version)) {
-      throw new StaleVersion("customer-lifecycle-settings", settings.current().versionOrZero());
-    }
-    LifecycleSettings saved = settings.current();
-    return ResponseEntity.ok().eTag(ETags.of(saved.versionOrZero())).body(saved);
+    return VersionedSettings.replace(
+        "customer-lifecycle-settings",
+        ETags.version(ifMatch),
+        settings::current,
+        LifecycleSettings::versionOrZero,
+        version -> settings.save(valid, version));
   }
 }

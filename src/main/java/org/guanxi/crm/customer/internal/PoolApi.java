@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.PageCursors;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,10 +61,7 @@ class PoolApi {
           @Nullable String q,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    if (limit < 1 || limit > PoolQuery.MAX_LIMIT) {
-      throw new InvalidInput(
-          "limit", "out-of-range", "limit is between 1 and " + PoolQuery.MAX_LIMIT);
-    }
+    PageCursors.checkLimit(limit, PoolQuery.MAX_LIMIT);
     PoolPage page = pool.list(user, new PoolQuery(teamId, general, reason, q, cursor, limit));
     return new PoolList(page.items(), page.nextCursor());
   }
@@ -77,10 +75,7 @@ class PoolApi {
               + " claim limit, 409 already-claimed when someone else was quicker.")
   ResponseEntity<CustomerResource> claim(
       @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-    Customer claimed = pool.claim(user, id);
-    return ResponseEntity.ok()
-        .eTag(ETags.of(claimed.version()))
-        .body(CustomerResource.of(claimed, false));
+    return VersionedResponses.ok(CustomerResource.of(pool.claim(user, id), false));
   }
 
   @PostMapping("/api/v1/customer-pool/{id}/assign")
@@ -94,10 +89,8 @@ class PoolApi {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestBody Assignment assignment) {
-    Customer assigned = pool.assign(user, id, assignment.ownerId());
-    return ResponseEntity.ok()
-        .eTag(ETags.of(assigned.version()))
-        .body(CustomerResource.of(assigned, false));
+    return VersionedResponses.ok(
+        CustomerResource.of(pool.assign(user, id, assignment.ownerId()), false));
   }
 
   @PostMapping("/api/v1/customers/{id}/release")

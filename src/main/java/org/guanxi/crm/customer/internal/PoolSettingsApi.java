@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.InputValidation;
-import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,7 +39,7 @@ class PoolSettingsApi {
               + " keyAccountsExempt: key accounts never return by themselves.")
   ResponseEntity<PoolSettings> get() {
     PoolSettings current = settings.current();
-    return ResponseEntity.ok().eTag(ETags.of(current.versionOrZero())).body(current);
+    return VersionedResponses.ok(current, current.versionOrZero());
   }
 
   @PutMapping
@@ -51,12 +51,11 @@ class PoolSettingsApi {
   ResponseEntity<PoolSettings> put(
       @RequestBody @Nullable PoolSettings change, @RequestHeader("If-Match") String ifMatch) {
     PoolSettings valid = PoolSettings.validated(validation, change);
-    PoolSettings current = settings.current();
-    long version = ETags.version(ifMatch);
-    if (version != current.versionOrZero() || !settings.save(valid, version)) {
-      throw new StaleVersion("customer-pool-settings", settings.current().versionOrZero());
-    }
-    PoolSettings saved = settings.current();
-    return ResponseEntity.ok().eTag(ETags.of(saved.versionOrZero())).body(saved);
+    return VersionedSettings.replace(
+        "customer-pool-settings",
+        ETags.version(ifMatch),
+        settings::current,
+        PoolSettings::versionOrZero,
+        version -> settings.save(valid, version));
   }
 }

@@ -2,12 +2,12 @@ package org.guanxi.crm.keyaccounts.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.PageCursors;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,9 +52,9 @@ class KeyAccountPlanApi {
   ResponseEntity<KeyAccountPlanResource> create(
       @AuthenticationPrincipal CurrentUser user, @RequestBody KeyAccountPlanDraft draft) {
     KeyAccountPlanService.View created = plans.create(user, draft);
-    return ResponseEntity.created(URI.create("/api/v1/key-account-plans/" + created.plan().id()))
-        .eTag(ETags.of(created.plan().version()))
-        .body(KeyAccountPlanResource.of(created, plans.today()));
+    return VersionedResponses.created(
+        "/api/v1/key-account-plans/" + created.plan().id(),
+        KeyAccountPlanResource.of(created, plans.today()));
   }
 
   @GetMapping
@@ -70,9 +70,7 @@ class KeyAccountPlanApi {
       @RequestParam(required = false) @Nullable Integer year,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_LIMIT);
-    }
+    PageCursors.checkLimit(limit, MAX_LIMIT);
     KeyAccountPlanService.Page page = plans.list(user, customerId, year, cursor, limit);
     return new PlanList(
         page.items().stream().map(KeyAccountPlanResource.Summary::of).toList(), page.nextCursor());
@@ -85,10 +83,7 @@ class KeyAccountPlanApi {
       description = "With ETag; editable says whether you may change it.")
   ResponseEntity<KeyAccountPlanResource> get(
       @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-    KeyAccountPlanService.View view = plans.get(user, id);
-    return ResponseEntity.ok()
-        .eTag(ETags.of(view.plan().version()))
-        .body(KeyAccountPlanResource.of(view, plans.today()));
+    return VersionedResponses.ok(KeyAccountPlanResource.of(plans.get(user, id), plans.today()));
   }
 
   @PutMapping("/{id}")
@@ -108,9 +103,7 @@ class KeyAccountPlanApi {
       @RequestHeader("If-Match") String ifMatch,
       @RequestBody KeyAccountPlanDraft draft) {
     KeyAccountPlanService.View view = plans.replace(user, id, ETags.version(ifMatch), draft);
-    return ResponseEntity.ok()
-        .eTag(ETags.of(view.plan().version()))
-        .body(KeyAccountPlanResource.of(view, plans.today()));
+    return VersionedResponses.ok(KeyAccountPlanResource.of(view, plans.today()));
   }
 
   @DeleteMapping("/{id}")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.customer.ContactSummary;
+import org.guanxi.crm.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,8 @@ record KeyAccountPlanResource(
     boolean editable,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version)
+    implements Versioned {
 
   record Stakeholder(
       UUID id,

@@ -2,22 +2,21 @@ package org.guanxi.crm.leads.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.PageCursors;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.guanxi.crm.privacy.PrivacyPermissions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -58,9 +57,8 @@ class LeadApi {
   ResponseEntity<LeadResource> create(
       @AuthenticationPrincipal CurrentUser user, @RequestBody LeadDraft draft) {
     Lead created = leads.create(user, draft);
-    return ResponseEntity.created(URI.create("/api/v1/leads/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(LeadResource.of(created, false));
+    return VersionedResponses.created(
+        "/api/v1/leads/" + created.id(), LeadResource.of(created, false));
   }
 
   @GetMapping
@@ -77,10 +75,7 @@ class LeadApi {
       @RequestParam(required = false) @Nullable String source,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    if (limit < 1 || limit > LeadQuery.MAX_LIMIT) {
-      throw new InvalidInput(
-          "limit", "out-of-range", "limit is between 1 and " + LeadQuery.MAX_LIMIT);
-    }
+    PageCursors.checkLimit(limit, LeadQuery.MAX_LIMIT);
     LeadPage page = leads.list(user, new LeadQuery(q, status, ownerId, source, cursor, limit));
     return new LeadList(
         page.items().stream().map(l -> LeadResource.of(l, false)).toList(), page.nextCursor());
@@ -96,16 +91,12 @@ class LeadApi {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestParam(defaultValue = "false") boolean reveal) {
-    if (reveal && !user.can(PrivacyPermissions.PERSONAL_DATA_REVEAL)) {
-      throw new AccessDeniedException("reveal");
-    }
+    PrivacyPermissions.checkReveal(user, reveal);
     Lead lead = reveal ? leads.reveal(user, id) : leads.get(user, id);
-    return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadResource.of(lead, reveal));
+    return VersionedResponses.ok(LeadResource.of(lead, reveal));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
   @Operation(
       summary = "Change a lead",
@@ -118,8 +109,7 @@ class LeadApi {
       @RequestBody JsonNode patch) {
     long expected = ETags.version(ifMatch);
     Lead current = leads.editable(user, id, expected);
-    Lead updated = leads.update(user, id, expected, patches.apply(current.draft(), patch));
-    return ok(updated);
+    return ok(leads.update(user, id, expected, patches.apply(current.draft(), patch)));
   }
 
   @PostMapping("/{id}/qualify")
@@ -163,14 +153,13 @@ class LeadApi {
             id,
             ETags.version(ifMatch),
             request == null ? LeadConversionRequest.CHECK_DUPLICATES : request);
-    return ResponseEntity.ok()
-        .eTag(ETags.of(outcome.lead().version()))
-        .body(
-            new Conversion(
-                outcome.customerId(),
-                outcome.customerCreated(),
-                outcome.opportunityId(),
-                LeadResource.of(outcome.lead(), false)));
+    return VersionedResponses.ok(
+        new Conversion(
+            outcome.customerId(),
+            outcome.customerCreated(),
+            outcome.opportunityId(),
+            LeadResource.of(outcome.lead(), false)),
+        outcome.lead().version());
   }
 
   @DeleteMapping("/{id}")
@@ -185,6 +174,6 @@ class LeadApi {
   }
 
   private static ResponseEntity<LeadResource> ok(Lead lead) {
-    return ResponseEntity.ok().eTag(ETags.of(lead.version())).body(LeadResource.of(lead, false));
+    return VersionedResponses.ok(LeadResource.of(lead, false));
   }
 }

@@ -2,10 +2,10 @@ package org.guanxi.crm.leads.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,17 +48,14 @@ class LeadAssignmentApi {
           "city and/or industry to match (neither: every lead), userId or teamId (its active sales reps in turn), position (default: last).")
   ResponseEntity<LeadAssignmentRule> create(@RequestBody LeadAssignmentRuleDraft draft) {
     LeadAssignmentRule rule = rules.create(draft);
-    return ResponseEntity.created(URI.create("/api/v1/lead-assignment-rules/" + rule.id()))
-        .eTag(ETags.of(rule.version()))
-        .body(rule);
+    return VersionedResponses.created("/api/v1/lead-assignment-rules/" + rule.id(), rule);
   }
 
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('SALES_SETTINGS')")
   @Operation(summary = "Read a rule")
   ResponseEntity<LeadAssignmentRule> get(@PathVariable UUID id) {
-    LeadAssignmentRule rule = rules.get(id);
-    return ResponseEntity.ok().eTag(ETags.of(rule.version())).body(rule);
+    return VersionedResponses.ok(rules.get(id));
   }
 
   @PutMapping("/{id}")
@@ -68,8 +65,7 @@ class LeadAssignmentApi {
       @PathVariable UUID id,
       @RequestHeader("If-Match") String ifMatch,
       @RequestBody LeadAssignmentRuleDraft draft) {
-    LeadAssignmentRule rule = rules.update(id, ETags.version(ifMatch), draft);
-    return ResponseEntity.ok().eTag(ETags.of(rule.version())).body(rule);
+    return VersionedResponses.ok(rules.update(id, ETags.version(ifMatch), draft));
   }
 
   @DeleteMapping("/{id}")

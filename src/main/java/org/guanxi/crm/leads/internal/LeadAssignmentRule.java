@@ -3,6 +3,7 @@ package org.guanxi.crm.leads.internal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.guanxi.crm.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,8 @@ record LeadAssignmentRule(
     @Nullable UUID userId,
     @Nullable UUID teamId,
     Instant createdAt,
-    long version) {
+    long version)
+    implements Versioned {
 
   boolean matches(@Nullable String leadCity, @Nullable String leadIndustry) {
     return same(city, leadCity) && same(industry, leadIndustry);

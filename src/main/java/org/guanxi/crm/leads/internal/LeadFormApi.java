@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.Versioned;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,7 +32,8 @@ class LeadFormApi {
       @Nullable String thankYou,
       @Nullable UUID defaultOwnerId,
       @Nullable UUID defaultTeamId,
-      long version) {
+      long version)
+      implements Versioned {
 
     static LeadFormResource of(LeadFormSettings s) {
       return new LeadFormResource(
@@ -56,10 +59,7 @@ class LeadFormApi {
   @PreAuthorize("hasAuthority('SALES_SETTINGS')")
   @Operation(summary = "Read the lead form's settings")
   ResponseEntity<LeadFormResource> get() {
-    LeadFormSettings settings = forms.settings();
-    return ResponseEntity.ok()
-        .eTag(ETags.of(settings.version()))
-        .body(LeadFormResource.of(settings));
+    return VersionedResponses.ok(LeadFormResource.of(forms.settings()));
   }
 
   @PutMapping
@@ -70,9 +70,6 @@ class LeadFormApi {
           "enabled, fields (COMPANY, TITLE, PHONE, EMAIL, CITY, INDUSTRY, MESSAGE), thankYou, defaultOwnerId or defaultTeamId; newKey=true replaces the public key. Send If-Match.")
   ResponseEntity<LeadFormResource> put(
       @RequestHeader("If-Match") String ifMatch, @RequestBody LeadFormDraft draft) {
-    LeadFormSettings settings = forms.update(ETags.version(ifMatch), draft);
-    return ResponseEntity.ok()
-        .eTag(ETags.of(settings.version()))
-        .body(LeadFormResource.of(settings));
+    return VersionedResponses.ok(LeadFormResource.of(forms.update(ETags.version(ifMatch), draft)));
   }
 }

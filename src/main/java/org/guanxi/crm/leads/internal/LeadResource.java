@@ -2,6 +2,7 @@ package org.guanxi.crm.leads.internal;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.guanxi.crm.platform.Versioned;
 import org.guanxi.crm.privacy.Masking;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,8 @@ record LeadResource(
     boolean personalDataRevealed,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version)
+    implements Versioned {
 
   static LeadResource of(Lead lead, boolean revealed) {
     return new LeadResource(

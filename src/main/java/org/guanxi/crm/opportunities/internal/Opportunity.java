@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.opportunities.OpportunityDraft;
+import org.guanxi.crm.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /** A deal with a customer as it moves through the stages of a pipeline, until it is won or lost. */
@@ -42,7 +43,8 @@ record Opportunity(
     @Nullable UUID orderId,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version)
+    implements Versioned {
 
   /** A product of the deal, its amount after the discount. */
   record Line(

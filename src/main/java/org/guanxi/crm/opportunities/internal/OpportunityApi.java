@@ -3,7 +3,7 @@ package org.guanxi.crm.opportunities.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.opportunities.OpportunityDraft;
@@ -11,7 +11,8 @@ import org.guanxi.crm.orders.OrderPermissions;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
-import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,7 +20,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,10 +40,13 @@ class OpportunityApi {
   record OpportunityList(List<Opportunity> items, @Nullable String nextCursor) {}
 
   private final OpportunityService opportunities;
+  private final ForecastService forecasts;
   private final MergePatches patches;
 
-  OpportunityApi(OpportunityService opportunities, MergePatches patches) {
+  OpportunityApi(
+      OpportunityService opportunities, ForecastService forecasts, MergePatches patches) {
     this.opportunities = opportunities;
+    this.forecasts = forecasts;
     this.patches = patches;
   }
 
@@ -56,9 +59,7 @@ class OpportunityApi {
   ResponseEntity<Opportunity> create(
       @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody OpportunityDraft draft) {
     Opportunity created = opportunities.create(user, draft);
-    return ResponseEntity.created(URI.create("/api/v1/opportunities/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(created);
+    return VersionedResponses.created("/api/v1/opportunities/" + created.id(), created);
   }
 
   @GetMapping
@@ -83,17 +84,31 @@ class OpportunityApi {
     return new OpportunityList(page.items(), page.nextCursor());
   }
 
+  @GetMapping("/forecast")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  @Operation(
+      summary = "The weighted forecast",
+      description =
+          "Of the deals you may see (a manager: the team's), in one currency (default: the workspace's base currency, CNY unless an administrator chose another), months from/to as 2026-01 (default: the past six months to five ahead): won, open and weighted open (amount × probability) per month, rep and team; for deals closed in the period the win rate and average days per stage they went through, the overall win rate and the average days to win."
+              + " inBaseCurrency adds the deals of every currency up per month in the base currency, each month at the rate valid on its last day (months ahead: the latest rate); a month that needs a missing rate has null amounts and missingRates names the currency and day.")
+  Forecast forecast(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable YearMonth from,
+      @RequestParam(required = false) @Nullable YearMonth to,
+      @RequestParam(required = false) @Nullable String currency,
+      @RequestParam(required = false) @Nullable UUID pipelineId) {
+    return forecasts.forecast(user, from, to, currency, pipelineId);
+  }
+
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
   @Operation(summary = "Read an opportunity with its lines")
   ResponseEntity<Opportunity> get(
       @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-    return ok(opportunities.get(user, id));
+    return VersionedResponses.ok(opportunities.get(user, id));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
   @Operation(
       summary = "Change an opportunity",
@@ -106,11 +121,9 @@ class OpportunityApi {
       @RequestBody JsonNode patch) {
     long expected = ETags.version(ifMatch);
     Opportunity current = opportunities.get(user, id);
-    if (expected != current.version()) {
-      throw new StaleVersion(OpportunityService.KIND, current.version());
-    }
-    return ok(
-        opportunities.update(user, id, current.version(), patches.apply(current.draft(), patch)));
+    OpportunityDraft changed =
+        patches.applyAt(expected, current, OpportunityService.KIND, current.draft(), patch);
+    return VersionedResponses.ok(opportunities.update(user, id, current.version(), changed));
   }
 
   @PostMapping("/{id}/stage")
@@ -124,7 +137,7 @@ class OpportunityApi {
       @PathVariable UUID id,
       @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody OpportunityService.Move move) {
-    return ok(opportunities.move(user, id, ETags.version(ifMatch), move));
+    return VersionedResponses.ok(opportunities.move(user, id, ETags.version(ifMatch), move));
   }
 
   @PostMapping("/{id}/win")
@@ -141,7 +154,7 @@ class OpportunityApi {
     if (win != null && win.order() != null) {
       mayOrder(user);
     }
-    return ok(
+    return VersionedResponses.ok(
         opportunities.win(
             user,
             id,
@@ -160,7 +173,7 @@ class OpportunityApi {
       @PathVariable UUID id,
       @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody OpportunityService.Loss loss) {
-    return ok(opportunities.lose(user, id, ETags.version(ifMatch), loss));
+    return VersionedResponses.ok(opportunities.lose(user, id, ETags.version(ifMatch), loss));
   }
 
   @PostMapping("/{id}/reopen")
@@ -174,7 +187,7 @@ class OpportunityApi {
       @PathVariable UUID id,
       @RequestHeader("If-Match") String ifMatch,
       @RequestBody(required = false) OpportunityService.@Nullable Reopening reopening) {
-    return ok(
+    return VersionedResponses.ok(
         opportunities.reopen(
             user,
             id,
@@ -194,7 +207,7 @@ class OpportunityApi {
       @RequestHeader("If-Match") String ifMatch,
       @RequestBody(required = false) OpportunityService.@Nullable OrderRequest request) {
     mayOrder(user);
-    return ok(
+    return VersionedResponses.ok(
         opportunities.order(
             user,
             id,
@@ -218,9 +231,5 @@ class OpportunityApi {
     if (!user.can(OrderPermissions.ORDER_WRITE)) {
       throw new AccessDeniedException("ORDER_WRITE");
     }
-  }
-
-  private static ResponseEntity<Opportunity> ok(Opportunity deal) {
-    return ResponseEntity.ok().eTag(ETags.of(deal.version())).body(deal);
   }
 }

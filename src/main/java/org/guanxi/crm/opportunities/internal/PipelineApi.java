@@ -2,10 +2,10 @@ package org.guanxi.crm.opportunities.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,7 +44,7 @@ class PipelineApi {
   @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
   @Operation(summary = "Read a pipeline with its stages")
   ResponseEntity<Pipeline> get(@PathVariable UUID id) {
-    return ok(pipelines.get(id));
+    return VersionedResponses.ok(pipelines.get(id));
   }
 
   @PostMapping
@@ -55,9 +55,7 @@ class PipelineApi {
           "{\"name\", \"isDefault\", \"stages\": [{\"name\", \"probability\"}]} with at least one stage. Honours Idempotency-Key.")
   ResponseEntity<Pipeline> create(@RequestBody PipelineDraft draft) {
     Pipeline created = pipelines.create(draft);
-    return ResponseEntity.created(URI.create("/api/v1/pipelines/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(created);
+    return VersionedResponses.created("/api/v1/pipelines/" + created.id(), created);
   }
 
   @PutMapping("/{id}")
@@ -70,7 +68,7 @@ class PipelineApi {
       @PathVariable UUID id,
       @RequestHeader("If-Match") String ifMatch,
       @RequestBody PipelineDraft draft) {
-    return ok(pipelines.update(id, ETags.version(ifMatch), draft));
+    return VersionedResponses.ok(pipelines.update(id, ETags.version(ifMatch), draft));
   }
 
   @DeleteMapping("/{id}")
@@ -81,9 +79,5 @@ class PipelineApi {
   ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader("If-Match") String ifMatch) {
     pipelines.delete(id, ETags.version(ifMatch));
     return ResponseEntity.noContent().build();
-  }
-
-  private static ResponseEntity<Pipeline> ok(Pipeline pipeline) {
-    return ResponseEntity.ok().eTag(ETags.of(pipeline.version())).body(pipeline);
   }
 }

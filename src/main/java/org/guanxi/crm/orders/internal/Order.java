@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.orders.OrderDraft;
 import org.guanxi.crm.orders.OrderStatus;
+import org.guanxi.crm.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +36,8 @@ record Order(
     List<Line> lines,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version)
+    implements Versioned {
 
   /** A line as stored: its price and cost settled, its amount after the discount. */
   record Line(

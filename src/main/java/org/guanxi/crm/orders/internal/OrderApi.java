@@ -3,7 +3,6 @@ package org.guanxi.crm.orders.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,14 +12,14 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.MergePatches;
-import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,9 +56,7 @@ class OrderApi {
   ResponseEntity<Order> create(
       @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody OrderDraft draft) {
     Order created = orders.create(user, draft);
-    return ResponseEntity.created(URI.create("/api/v1/orders/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(created);
+    return VersionedResponses.created("/api/v1/orders/" + created.id(), created);
   }
 
   @GetMapping
@@ -91,13 +88,10 @@ class OrderApi {
   @PreAuthorize("hasAuthority('ORDER_READ')")
   @Operation(summary = "Read an order with its lines")
   ResponseEntity<Order> get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-    Order order = orders.get(user, id);
-    return ResponseEntity.ok().eTag(ETags.of(order.version())).body(order);
+    return VersionedResponses.ok(orders.get(user, id));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('ORDER_WRITE')")
   @Operation(
       summary = "Change an order",
@@ -110,11 +104,9 @@ class OrderApi {
       @RequestBody JsonNode patch) {
     long expected = ETags.version(ifMatch);
     Order current = orders.get(user, id);
-    if (expected != current.version()) {
-      throw new StaleVersion(OrderService.KIND, current.version());
-    }
-    Order updated = orders.update(user, id, expected, patches.apply(current.draft(), patch));
-    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+    OrderDraft changed =
+        patches.applyAt(expected, current, OrderService.KIND, current.draft(), patch);
+    return VersionedResponses.ok(orders.update(user, id, expected, changed));
   }
 
   @PostMapping("/{id}/transitions")
@@ -132,7 +124,6 @@ class OrderApi {
       @PathVariable UUID id,
       @RequestHeader("If-Match") String ifMatch,
       @Valid @RequestBody OrderService.Transition transition) {
-    Order order = orders.transition(user, id, ETags.version(ifMatch), transition);
-    return ResponseEntity.ok().eTag(ETags.of(order.version())).body(order);
+    return VersionedResponses.ok(orders.transition(user, id, ETags.version(ifMatch), transition));
   }
 }

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.PageCursors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +31,7 @@ class AuditApi {
   AuditPage list(
       @RequestParam(required = false) @Nullable UUID cursor,
       @RequestParam(defaultValue = "50") int limit) {
-    if (limit < 1 || limit > 200) {
-      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and 200");
-    }
+    PageCursors.checkLimit(limit, 200);
     return page(audit, cursor, limit);
   }
 

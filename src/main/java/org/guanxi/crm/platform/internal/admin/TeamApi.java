@@ -2,16 +2,16 @@ package org.guanxi.crm.platform.internal.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,22 +52,17 @@ class TeamApi {
   @Operation(summary = "Create a team", description = "Without parentId the team sits at the top.")
   ResponseEntity<Team> create(@RequestBody TeamDraft draft) {
     Team created = teams.create(draft);
-    return ResponseEntity.created(URI.create("/api/v1/teams/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(created);
+    return VersionedResponses.created("/api/v1/teams/" + created.id(), created);
   }
 
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   @Operation(summary = "Read a team")
   ResponseEntity<Team> get(@PathVariable UUID id) {
-    Team team = teams.get(id);
-    return ResponseEntity.ok().eTag(ETags.of(team.version())).body(team);
+    return VersionedResponses.ok(teams.get(id));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   @Operation(
       summary = "Rename or move a team",
@@ -80,8 +75,7 @@ class TeamApi {
       @RequestBody JsonNode patch) {
     long expected = ETags.version(ifMatch);
     Team current = teams.get(id);
-    Team updated = teams.update(id, expected, patches.apply(current.draft(), patch));
-    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+    return VersionedResponses.ok(teams.update(id, expected, patches.apply(current.draft(), patch)));
   }
 
   @DeleteMapping("/{id}")

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.platform.Role;
+import org.guanxi.crm.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /** A user as administrators see one; the password hash never leaves the store. */
@@ -16,7 +17,8 @@ record UserAccount(
     @Nullable String teamName,
     boolean active,
     Instant createdAt,
-    long version) {
+    long version)
+    implements Versioned {
 
   UserChanges changes() {
     return new UserChanges(displayName, roles, teamId, active);

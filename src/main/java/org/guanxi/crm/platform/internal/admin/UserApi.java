@@ -2,16 +2,16 @@ package org.guanxi.crm.platform.internal.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,22 +62,17 @@ class UserApi {
           "The user name is unique across all workspaces; the password has at least 10 characters.")
   ResponseEntity<UserAccount> create(@RequestBody NewUser input) {
     UserAccount created = users.create(input);
-    return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(created);
+    return VersionedResponses.created("/api/v1/users/" + created.id(), created);
   }
 
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   @Operation(summary = "Read a user")
   ResponseEntity<UserAccount> get(@PathVariable UUID id) {
-    UserAccount user = users.get(id);
-    return ResponseEntity.ok().eTag(ETags.of(user.version())).body(user);
+    return VersionedResponses.ok(users.get(id));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   @Operation(
       summary = "Change a user",
@@ -90,8 +85,8 @@ class UserApi {
       @RequestBody JsonNode patch) {
     long expected = ETags.version(ifMatch);
     UserAccount current = users.get(id);
-    UserAccount updated = users.update(id, expected, patches.apply(current.changes(), patch));
-    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+    return VersionedResponses.ok(
+        users.update(id, expected, patches.apply(current.changes(), patch)));
   }
 
   @PostMapping("/{id}/password")

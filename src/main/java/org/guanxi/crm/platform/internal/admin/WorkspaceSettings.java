@@ -2,6 +2,7 @@ package org.guanxi.crm.platform.internal.admin;
 
 import java.time.ZoneId;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param version the workspace's version, for {@code If-Match}
  */
-record WorkspaceSettings(@Nullable String timeZone, long version) {
+record WorkspaceSettings(@Nullable String timeZone, long version) implements Versioned {
 
   /**
    * The zone {@code timeZone} names, if it names one; otherwise {@link InvalidInput} on {@code

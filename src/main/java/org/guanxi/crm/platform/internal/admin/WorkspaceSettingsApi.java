@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.ZoneId;
 import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,8 +39,7 @@ class WorkspaceSettingsApi {
           "timeZone: the IANA time zone business dates are kept in (an order's date, the day a deal"
               + " closed, the forecast's months) and pages show times in.")
   ResponseEntity<WorkspaceSettings> get() {
-    WorkspaceSettings current = settings.current();
-    return ResponseEntity.ok().eTag(ETags.of(current.version())).body(current);
+    return VersionedResponses.ok(settings.current());
   }
 
   @PutMapping
@@ -52,9 +52,6 @@ class WorkspaceSettingsApi {
   ResponseEntity<WorkspaceSettings> put(
       @RequestBody @Nullable Change change, @RequestHeader("If-Match") String ifMatch) {
     ZoneId zone = WorkspaceSettings.zoneOf(change == null ? null : change.timeZone());
-    Long expected = ETags.version(ifMatch);
-    WorkspaceSettings saved =
-        zones.changeZone(zone, expected == null ? settings.current().version() : expected);
-    return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved);
+    return VersionedResponses.ok(zones.changeZone(zone, ETags.version(ifMatch)));
   }
 }

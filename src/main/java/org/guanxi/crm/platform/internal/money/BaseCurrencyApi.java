@@ -3,6 +3,7 @@ package org.guanxi.crm.platform.internal.money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,8 +35,7 @@ class BaseCurrencyApi {
       description =
           "The currency totals, the forecast and analytics add money up in (CNY by default).")
   ResponseEntity<BaseCurrency> get() {
-    BaseCurrency base = rates.base();
-    return ResponseEntity.ok().eTag(ETags.of(base.version())).body(base);
+    return VersionedResponses.ok(rates.base());
   }
 
   @PutMapping
@@ -48,8 +48,7 @@ class BaseCurrencyApi {
   ResponseEntity<BaseCurrency> put(
       @RequestBody(required = false) @Nullable Change change,
       @RequestHeader("If-Match") String ifMatch) {
-    BaseCurrency base =
-        rates.changeBase(change == null ? null : change.currency(), ETags.version(ifMatch));
-    return ResponseEntity.ok().eTag(ETags.of(base.version())).body(base);
+    return VersionedResponses.ok(
+        rates.changeBase(change == null ? null : change.currency(), ETags.version(ifMatch)));
   }
 }

@@ -3,6 +3,7 @@ package org.guanxi.crm.platform.internal.money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.guanxi.crm.platform.Versioned;
 
 /**
  * One unit of {@code currency} is worth {@code rate} units of {@code baseCurrency} from {@code
@@ -16,7 +17,8 @@ record ExchangeRate(
     LocalDate validFrom,
     BigDecimal rate,
     boolean inUse,
-    long version) {
+    long version)
+    implements Versioned {
 
   ExchangeRate {
     rate = plain(rate);

@@ -3,12 +3,13 @@ package org.guanxi.crm.platform.internal.money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.ETags;
 import org.guanxi.crm.platform.MergePatches;
 import org.guanxi.crm.platform.Problems;
+import org.guanxi.crm.platform.VersionedPatchMapping;
+import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,7 +19,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -80,22 +80,17 @@ class ExchangeRateApi {
   ResponseEntity<ExchangeRate> create(
       @RequestBody(required = false) @Nullable ExchangeRateDraft draft) {
     ExchangeRate created = rates.create(draft);
-    return ResponseEntity.created(URI.create("/api/v1/exchange-rates/" + created.id()))
-        .eTag(ETags.of(created.version()))
-        .body(created);
+    return VersionedResponses.created("/api/v1/exchange-rates/" + created.id(), created);
   }
 
   @GetMapping("/{id}")
   @PreAuthorize(READERS)
   @Operation(summary = "Read an exchange rate")
   ResponseEntity<ExchangeRate> get(@PathVariable UUID id) {
-    ExchangeRate rate = rates.get(id);
-    return ResponseEntity.ok().eTag(ETags.of(rate.version())).body(rate);
+    return VersionedResponses.ok(rates.get(id));
   }
 
-  @PatchMapping(
-      path = "/{id}",
-      consumes = {"application/json", "application/merge-patch+json"})
+  @VersionedPatchMapping
   @PreAuthorize("hasAuthority('EXCHANGE_RATE_WRITE')")
   @Operation(
       summary = "Change an exchange rate",
@@ -107,8 +102,7 @@ class ExchangeRateApi {
       @RequestBody JsonNode patch) {
     Long expected = ETags.version(ifMatch);
     ExchangeRate current = rates.get(id);
-    ExchangeRate updated = rates.update(id, expected, patches.apply(current.draft(), patch));
-    return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
+    return VersionedResponses.ok(rates.update(id, expected, patches.apply(current.draft(), patch)));
   }
 
   @DeleteMapping("/{id}")
