@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.guanxi.crm.platform.imports.ImportStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,7 @@ record CustomerImport(
     String format,
     List<String> headers,
     Map<String, String> mapping,
-    Status status,
+    ImportStatus status,
     int totalRows,
     int rowsDone,
     int imported,
@@ -34,19 +35,6 @@ record CustomerImport(
     Instant createdAt,
     @Nullable Instant startedAt,
     @Nullable Instant finishedAt) {
-
-  enum Status {
-    /** uploaded; the user chooses which column fills which field (pages) */
-    MAPPING,
-    QUEUED,
-    RUNNING,
-    DONE,
-    FAILED;
-
-    public boolean finished() {
-      return this == DONE || this == FAILED;
-    }
-  }
 
   enum RowStatus {
     REJECTED,

@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.JsonFormFields;
+import org.guanxi.crm.platform.imports.ColumnMappingForm;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.type.TypeReference;
 
 @RestController
 @Tag(
@@ -66,7 +65,12 @@ class CustomerImportApi {
       @RequestParam(name = "mapping", required = false) @Nullable String mapping)
       throws IOException {
     CustomerImport job =
-        imports.upload(user, file.getOriginalFilename(), file.getBytes(), choices(mapping), true);
+        imports.upload(
+            user,
+            file.getOriginalFilename(),
+            file.getBytes(),
+            ColumnMappingForm.fromJson(formFields, mapping),
+            true);
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/customer-imports/" + job.id()))
         .body(ImportResource.of(job));
@@ -134,14 +138,5 @@ class CustomerImportApi {
       @PathVariable UUID id,
       @RequestBody List<CustomerImportService.Decision> decisions) {
     return ImportResource.of(imports.decide(user, id, decisions));
-  }
-
-  private Map<String, @Nullable String> choices(@Nullable String mapping) {
-    return formFields.read(
-        "mapping",
-        mapping,
-        new TypeReference<Map<String, @Nullable String>>() {},
-        Map.of(),
-        "The mapping is a JSON object of column headers and field names");
   }
 }

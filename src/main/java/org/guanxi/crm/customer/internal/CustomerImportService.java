@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
-import org.guanxi.crm.customer.internal.CustomerImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InvalidInput;
@@ -17,6 +16,7 @@ import org.guanxi.crm.platform.JobScheduler;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.guanxi.crm.platform.imports.ImportFile;
+import org.guanxi.crm.platform.imports.ImportStatus;
 import org.guanxi.crm.privacy.AuditAction;
 import org.guanxi.crm.privacy.AuditLog;
 import org.jspecify.annotations.Nullable;
@@ -118,7 +118,7 @@ class CustomerImportService {
         content,
         headers,
         mapping,
-        start ? Status.QUEUED : Status.MAPPING,
+        start ? ImportStatus.QUEUED : ImportStatus.MAPPING,
         rows[0],
         clock.instant());
     if (start) {
@@ -163,7 +163,7 @@ class CustomerImportService {
   @Transactional
   CustomerImport decide(CurrentUser user, UUID id, List<Decision> decisions) {
     CustomerImport job = get(user, id);
-    if (job.status() != Status.DONE) {
+    if (job.status() != ImportStatus.DONE) {
       throw new InvalidInput(
           "status", "import-not-finished", "Decisions are taken once the import has finished");
     }

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
-import org.guanxi.crm.customer.internal.CustomerImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.platform.imports.ColumnMapping;
+import org.guanxi.crm.platform.imports.ImportJobs;
+import org.guanxi.crm.platform.imports.ImportStatus;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * seals the files again through {@link #resealAfter}, the rows through {@link #heldRows}.
  */
 @Repository
-class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
+class CustomerImportStore extends ImportJobs implements SealedColumns<UUID> {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
@@ -72,12 +72,11 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
       @Nullable UUID candidateId,
       List<DuplicateFinder.Reason> reasons) {}
 
-  private final JdbcClient jdbc;
   private final JdbcTemplate batchJdbc;
   private final FieldCipher cipher;
 
   CustomerImportStore(JdbcClient jdbc, JdbcTemplate batchJdbc, FieldCipher cipher) {
-    this.jdbc = jdbc;
+    super(jdbc, "customer_import");
     this.batchJdbc = batchJdbc;
     this.cipher = cipher;
   }
@@ -90,7 +89,7 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
       byte[] content,
       List<String> headers,
       ColumnMapping<CustomerImportField> mapping,
-      Status status,
+      ImportStatus status,
       int totalRows,
       Instant now) {
     jdbc.sql(
@@ -146,18 +145,9 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
         == 1;
   }
 
-  /** Claims the oldest waiting import of any workspace (called outside every workspace). */
   @Override
-  public boolean start(UUID id, UUID claim, Instant now) {
-    return jdbc.sql(
-                """
-                update customer_import set status = 'RUNNING', claim = ?, heartbeat_at = ?, attempts = attempts + 1,
-                  started_at = coalesce(started_at, ?), version = version + 1
-                where id = ? and status in ('QUEUED', 'RUNNING')
-                """)
-            .params(claim, Timestamp.from(now), Timestamp.from(now), id)
-            .update()
-        == 1;
+  protected void dropUpload(UUID id) {
+    jdbc.sql("update customer_import set file_enc = null where id = ?").param(id).update();
   }
 
   Optional<Work> work(UUID id, UUID claim) {
@@ -180,19 +170,6 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
         .optional();
   }
 
-  /**
-   * Locks the import for this transaction if the worker still holds it; false if another worker
-   * took it over.
-   */
-  boolean stillHeld(UUID id, UUID claim) {
-    return jdbc.sql(
-            "select 1 from customer_import where id = ? and claim = ? and status = 'RUNNING' for update")
-        .params(id, claim)
-        .query(Integer.class)
-        .optional()
-        .isPresent();
-  }
-
   void progress(UUID id, int rows, int imported, int rejected, int duplicates, Instant now) {
     jdbc.sql(
             """
@@ -201,28 +178,6 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
             where id = ?
             """)
         .params(rows, imported, rejected, duplicates, Timestamp.from(now), id)
-        .update();
-  }
-
-  /** Ends an import; the uploaded file is dropped, its rows being all settled. */
-  @Override
-  public void finish(UUID id, UUID claim, Outcome outcome, @Nullable String failure, Instant now) {
-    jdbc.sql(
-            """
-            update customer_import set status = ?, failure = ?, finished_at = ?, file_enc = null, claim = null,
-              version = version + 1
-            where id = ? and claim = ?
-            """)
-        .params(outcome.name(), failure, Timestamp.from(now), id, claim)
-        .update();
-  }
-
-  /** Gives an import back to the queue after a failed attempt, for a later one. */
-  @Override
-  public void release(UUID id, UUID claim) {
-    jdbc.sql(
-            "update customer_import set status = 'QUEUED', claim = null, version = version + 1 where id = ? and claim = ?")
-        .params(id, claim)
         .update();
   }
 
@@ -326,7 +281,7 @@ class CustomerImportStore implements JobQueue, SealedColumns<UUID> {
         rs.getString("file_format"),
         strings(rs.getArray("headers")),
         JSON.readValue(rs.getString("mapping"), TEXTS),
-        Status.valueOf(rs.getString("status")),
+        ImportStatus.valueOf(rs.getString("status")),
         rs.getInt("total_rows"),
         rs.getInt("rows_done"),
         rs.getInt("imported"),

@@ -131,7 +131,7 @@ class CustomerImportWorker implements JobKind {
       Instant now = clock.instant();
       transaction.executeWithoutResult(
           status -> {
-            if (!imports.stillHeld(importId, claim)) {
+            if (!imports.stillHeld(importId, claim, true)) {
               throw new Jobs.ClaimLost();
             }
             List<CustomerImportStore.Held> held = new ArrayList<>();

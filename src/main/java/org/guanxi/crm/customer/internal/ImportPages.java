@@ -15,6 +15,7 @@ import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.imports.ColumnMappingForm;
 import org.guanxi.crm.platform.imports.ImportProgress;
+import org.guanxi.crm.platform.imports.ImportStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -99,7 +100,7 @@ class ImportPages {
     model.addAttribute("job", job);
     model.addAttribute("progress", progress(job));
     model.addAttribute("fields", CustomerImportField.values());
-    if (job.status() == CustomerImport.Status.DONE) {
+    if (job.status() == ImportStatus.DONE) {
       model.addAttribute(
           "held",
           heldRows.of(
@@ -139,9 +140,7 @@ class ImportPages {
             new ImportProgress.Count("imports.awaitingDecision", job.awaitingDecision())),
         finished && job.rejected() > 0 ? "/customers/imports/" + job.id() + "/errors.csv" : null,
         "imports.errors.download",
-        job.status() == CustomerImport.Status.DONE && job.rejected() == 0
-            ? "imports.errors.none"
-            : null);
+        job.status() == ImportStatus.DONE && job.rejected() == 0 ? "imports.errors.none" : null);
   }
 
   @PostMapping("/customers/imports/{id}/mapping")

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
-import org.guanxi.crm.customer.internal.CustomerImport.Status;
+import org.guanxi.crm.platform.imports.ImportStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,7 @@ record ImportResource(
     UUID id,
     String fileName,
     String format,
-    Status status,
+    ImportStatus status,
     List<String> headers,
     Map<String, String> mapping,
     int total,

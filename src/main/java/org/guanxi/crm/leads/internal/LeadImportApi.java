@@ -6,11 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.JsonFormFields;
+import org.guanxi.crm.platform.imports.ColumnMappingForm;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.type.TypeReference;
 
 @RestController
 @Tag(name = "Lead imports", description = "Leads imported from CSV or Excel files")
@@ -67,7 +66,7 @@ class LeadImportApi {
             user,
             file.getOriginalFilename(),
             file.getBytes(),
-            choices(mapping),
+            ColumnMappingForm.fromJson(formFields, mapping),
             duplicates,
             ownerId);
     return ResponseEntity.created(URI.create("/api/v1/lead-imports/" + done.id()))
@@ -96,14 +95,5 @@ class LeadImportApi {
       HttpServletResponse response)
       throws IOException {
     report.download(user, id, locale, response);
-  }
-
-  private Map<String, @Nullable String> choices(@Nullable String mapping) {
-    return formFields.read(
-        "mapping",
-        mapping,
-        new TypeReference<Map<String, @Nullable String>>() {},
-        Map.of(),
-        "The mapping is a JSON object of column headers and field names");
   }
 }

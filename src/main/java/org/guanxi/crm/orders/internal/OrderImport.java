@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.imports.ColumnMapping;
+import org.guanxi.crm.platform.imports.ImportStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +21,7 @@ record OrderImport(
     List<String> headers,
     ColumnMapping<OrderImportField> mapping,
     OrderImportOptions options,
-    Status status,
+    ImportStatus status,
     int totalLines,
     int batches,
     int batchesDone,
@@ -38,22 +39,9 @@ record OrderImport(
     @Nullable Instant startedAt,
     @Nullable Instant finishedAt) {
 
-  enum Status {
-    /** uploaded; the user chooses which column fills which field (pages) */
-    MAPPING,
-    QUEUED,
-    RUNNING,
-    DONE,
-    FAILED;
-
-    public boolean finished() {
-      return this == DONE || this == FAILED;
-    }
-  }
-
   /** Whether its lines are all in and its customers are being told of their purchases. */
   public boolean settlingCustomers() {
-    return status == Status.RUNNING && batchesDone == batches;
+    return status == ImportStatus.RUNNING && batchesDone == batches;
   }
 
   /** Lines not imported: without customer, or rejected. */

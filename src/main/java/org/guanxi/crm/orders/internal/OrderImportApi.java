@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.JsonFormFields;
+import org.guanxi.crm.platform.imports.ColumnMappingForm;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.type.TypeReference;
 
 @RestController
 @Tag(
@@ -66,7 +65,7 @@ class OrderImportApi {
             user,
             file.getOriginalFilename(),
             file::getInputStream,
-            choices(mapping),
+            ColumnMappingForm.fromJson(formFields, mapping),
             options(options),
             true);
     return ResponseEntity.accepted()
@@ -112,15 +111,6 @@ class OrderImportApi {
       HttpServletResponse response)
       throws IOException {
     report.download(user, id, locale, response);
-  }
-
-  private Map<String, @Nullable String> choices(@Nullable String mapping) {
-    return formFields.read(
-        "mapping",
-        mapping,
-        new TypeReference<Map<String, @Nullable String>>() {},
-        Map.of(),
-        "The mapping is a JSON object of column headers and field names");
   }
 
   private OrderImportOptions.Choices options(@Nullable String options) {

@@ -12,6 +12,7 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.imports.ColumnMappingForm;
 import org.guanxi.crm.platform.imports.ImportProgress;
+import org.guanxi.crm.platform.imports.ImportStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -128,7 +129,7 @@ class OrderImportPages {
             ? "/orders/import/" + job.id() + "/report.csv"
             : null,
         "orderImports.report.download",
-        job.status() == OrderImport.Status.DONE && job.linesNotImported() == 0
+        job.status() == ImportStatus.DONE && job.linesNotImported() == 0
             ? "orderImports.report.none"
             : null);
   }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.guanxi.crm.orders.internal.OrderImport.Status;
+import org.guanxi.crm.platform.imports.ImportStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 record OrderImportResource(
     UUID id,
     String fileName,
-    Status status,
+    ImportStatus status,
     List<String> headers,
     Map<String, String> mapping,
     OrderImportOptions options,

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.guanxi.crm.orders.internal.OrderImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InvalidInput;
@@ -13,6 +12,7 @@ import org.guanxi.crm.platform.JobScheduler;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.guanxi.crm.platform.imports.ImportFile;
+import org.guanxi.crm.platform.imports.ImportStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -113,7 +113,7 @@ class OrderImportService {
               summary.headers(),
               mapping.get(0),
               options,
-              start ? Status.QUEUED : Status.MAPPING,
+              start ? ImportStatus.QUEUED : ImportStatus.MAPPING,
               summary.lines(),
               summary.batches());
           if (start) {
@@ -131,7 +131,7 @@ class OrderImportService {
       Map<String, @Nullable String> choices,
       OrderImportOptions.Choices options) {
     OrderImport job = get(user, id);
-    if (job.status() != Status.MAPPING) {
+    if (job.status() != ImportStatus.MAPPING) {
       throw new InvalidInput("status", "import-already-started", "This import has already started");
     }
     ColumnMapping<OrderImportField> mapping =

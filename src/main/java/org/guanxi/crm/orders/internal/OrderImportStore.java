@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.guanxi.crm.orders.internal.OrderImport.Status;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.platform.imports.ColumnMapping;
+import org.guanxi.crm.platform.imports.ImportJobs;
+import org.guanxi.crm.platform.imports.ImportStatus;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its batch; a key rotation seals them again through {@link #resealAfter}.
  */
 @Repository
-class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.BatchKey> {
+class OrderImportStore extends ImportJobs implements SealedColumns<OrderImportStore.BatchKey> {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
@@ -62,11 +62,10 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
   /** Batches hold up to 10,000 lines (several megabytes): a few at a time. */
   private static final int BATCHES_RESEALED_AT_ONCE = 10;
 
-  private final JdbcClient jdbc;
   private final FieldCipher cipher;
 
   OrderImportStore(JdbcClient jdbc, FieldCipher cipher) {
-    this.jdbc = jdbc;
+    super(jdbc, "order_import");
     this.cipher = cipher;
   }
 
@@ -102,7 +101,7 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
       List<String> headers,
       ColumnMapping<OrderImportField> mapping,
       OrderImportOptions options,
-      Status status,
+      ImportStatus status,
       int totalLines,
       int batches) {
     jdbc.sql(
@@ -174,16 +173,11 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
   }
 
   @Override
-  public boolean start(UUID id, UUID claim, Instant now) {
-    return jdbc.sql(
-                """
-                update order_import set status = 'RUNNING', claim = ?, heartbeat_at = ?, attempts = attempts + 1,
-                  started_at = coalesce(started_at, ?), version = version + 1
-                where id = ? and status in ('QUEUED', 'RUNNING')
-                """)
-            .params(claim, Timestamp.from(now), Timestamp.from(now), id)
-            .update()
-        == 1;
+  protected void dropUpload(UUID id) {
+    jdbc.sql(
+            "update order_import_batch set lines_enc = null where import_id = ? and lines_enc is not null")
+        .param(id)
+        .update();
   }
 
   Optional<Work> work(UUID id, UUID claim) {
@@ -208,19 +202,6 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
                     rs.getObject(8, UUID.class),
                     rs.getInt(9)))
         .optional();
-  }
-
-  /**
-   * Whether the worker still holds the import. Nothing is locked: the progress written at the end
-   * of each transaction checks the claim again, and that is what keeps a batch from being settled
-   * twice.
-   */
-  boolean stillHeld(UUID id, UUID claim) {
-    return jdbc.sql("select 1 from order_import where id = ? and claim = ? and status = 'RUNNING'")
-        .params(id, claim)
-        .query(Integer.class)
-        .optional()
-        .isPresent();
   }
 
   /** The numbers of the batches whose lines are still waiting, in order. */
@@ -329,35 +310,6 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
         == 1;
   }
 
-  /** Ends an import; what is left of the uploaded lines is dropped. */
-  @Override
-  public void finish(UUID id, UUID claim, Outcome outcome, @Nullable String failure, Instant now) {
-    int ended =
-        jdbc.sql(
-                """
-                update order_import set status = ?, failure = ?, finished_at = ?, claim = null,
-                  version = version + 1
-                where id = ? and claim = ?
-                """)
-            .params(outcome.name(), failure, Timestamp.from(now), id, claim)
-            .update();
-    if (ended == 1) {
-      jdbc.sql(
-              "update order_import_batch set lines_enc = null where import_id = ? and lines_enc is not null")
-          .param(id)
-          .update();
-    }
-  }
-
-  /** Gives an import back to the queue after a failed attempt, for a later one. */
-  @Override
-  public void release(UUID id, UUID claim) {
-    jdbc.sql(
-            "update order_import set status = 'QUEUED', claim = null, version = version + 1 where id = ? and claim = ?")
-        .params(id, claim)
-        .update();
-  }
-
   /** The reports of the batches after {@code afterBatch}, in order, up to {@code limit}. */
   List<Report> reports(UUID id, int afterBatch, int limit) {
     return jdbc.sql(
@@ -441,7 +393,7 @@ class OrderImportStore implements JobQueue, SealedColumns<OrderImportStore.Batch
         ColumnMapping.ofKeys(
             OrderImportField.class, JSON.readValue(rs.getString("mapping"), TEXTS)),
         JSON.readValue(rs.getString("options"), OrderImportOptions.class),
-        Status.valueOf(rs.getString("status")),
+        ImportStatus.valueOf(rs.getString("status")),
         rs.getInt("total_lines"),
         rs.getInt("batches"),
         rs.getInt("batches_done"),

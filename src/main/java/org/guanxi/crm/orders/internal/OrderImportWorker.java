@@ -154,7 +154,7 @@ class OrderImportWorker implements JobKind {
       UUID id, UUID claim, OrderImportStore.Work work, OrderLineRules rules, int batch) {
     transaction.executeWithoutResult(
         status -> {
-          if (!imports.stillHeld(id, claim)) {
+          if (!imports.stillHeld(id, claim, false)) {
             throw new Jobs.ClaimLost();
           }
           List<OrderLineRules.Checked> lines = new ArrayList<>();
@@ -228,7 +228,7 @@ class OrderImportWorker implements JobKind {
       @Nullable UUID upTo) {
     return transaction.execute(
         status -> {
-          if (!imports.stillHeld(id, claim)) {
+          if (!imports.stillHeld(id, claim, false)) {
             throw new Jobs.ClaimLost();
           }
           List<ImportedOrderStore.CustomerOrders> customers =
