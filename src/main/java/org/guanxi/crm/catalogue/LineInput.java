@@ -1,7 +1,11 @@
 package org.guanxi.crm.catalogue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.guanxi.crm.platform.FormFields;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
@@ -22,6 +26,49 @@ public record LineInput(
   /** A blank row for the form to offer. */
   public static LineInput blank() {
     return new LineInput("", "", "1", "", "");
+  }
+
+  /** What a filled row says, read for the draft of an order or a deal. */
+  public record Values(
+      @Nullable UUID productId,
+      @Nullable String description,
+      BigDecimal quantity,
+      @Nullable BigDecimal unitPrice,
+      @Nullable BigDecimal discountPercent) {}
+
+  /** The rows to show: those given, then blank ones up to {@code count}. */
+  public static List<LineInput> padded(List<LineInput> lines, int count) {
+    List<LineInput> padded = new ArrayList<>(lines);
+    while (padded.size() < count) {
+      padded.add(blank());
+    }
+    return padded;
+  }
+
+  /**
+   * What the filled rows say, in order, leaving the empty ones out. A field that does not read is
+   * refused under its row's name, such as {@code lines[0].quantity}; a product that is not an id,
+   * with the form's {@code unknownProductCode} and {@code unknownProductMessage}. A row without a
+   * quantity is one piece.
+   */
+  public static List<Values> filled(
+      List<LineInput> lines, String unknownProductCode, String unknownProductMessage) {
+    List<Values> filled = new ArrayList<>();
+    for (LineInput line : lines) {
+      if (!line.isEmpty()) {
+        String field = "lines[" + filled.size() + "].";
+        filled.add(
+            new Values(
+                FormFields.id(
+                    line.productId, field + "productId", unknownProductCode, unknownProductMessage),
+                line.description.isBlank() ? null : line.description,
+                Objects.requireNonNullElse(
+                    FormFields.decimal(line.quantity, field + "quantity"), BigDecimal.ONE),
+                FormFields.decimal(line.unitPrice, field + "unitPrice"),
+                FormFields.decimal(line.discountPercent, field + "discountPercent")));
+      }
+    }
+    return filled;
   }
 
   /**

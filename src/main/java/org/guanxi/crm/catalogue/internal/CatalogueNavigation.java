@@ -1,8 +1,8 @@
 package org.guanxi.crm.catalogue.internal;
 
+import static org.guanxi.crm.catalogue.CataloguePermissions.PRODUCT_READ;
 import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
-import org.guanxi.crm.catalogue.CataloguePermissions;
 import org.guanxi.crm.platform.NavigationEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,6 @@ class CatalogueNavigation {
 
   @Bean
   NavigationEntry productsEntry() {
-    return NavigationEntry.link(
-        WORK, 70, "nav.products", "/products", CataloguePermissions.PRODUCT_READ);
+    return NavigationEntry.link(WORK, 70, "nav.products", "/products", PRODUCT_READ);
   }
 }

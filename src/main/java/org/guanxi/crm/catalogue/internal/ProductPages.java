@@ -2,6 +2,7 @@ package org.guanxi.crm.catalogue.internal;
 
 import java.util.UUID;
 import org.guanxi.crm.catalogue.Product;
+import org.guanxi.crm.platform.FormErrors;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -68,7 +69,7 @@ class ProductPages {
       products.create(draft);
       return "redirect:/products";
     } catch (InvalidInput e) {
-      reject(binding, e);
+      FormErrors.reject(binding, e, "orders.error.");
       return form(model, null, null);
     }
   }
@@ -96,7 +97,7 @@ class ProductPages {
       products.update(id, version, draft);
       return "redirect:/products";
     } catch (InvalidInput e) {
-      reject(binding, e);
+      FormErrors.reject(binding, e, "orders.error.");
       return form(model, id, version);
     } catch (StaleVersion e) {
       model.addAttribute("conflict", true);
@@ -122,11 +123,5 @@ class ProductPages {
     model.addAttribute("version", version);
     model.addAttribute("categories", categories.all());
     return "catalogue/product-form";
-  }
-
-  private static void reject(BindingResult binding, InvalidInput e) {
-    for (InvalidInput.FieldError error : e.errors()) {
-      binding.rejectValue(error.field(), "orders.error." + error.code(), error.message());
-    }
   }
 }

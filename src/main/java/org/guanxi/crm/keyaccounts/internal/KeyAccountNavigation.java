@@ -1,8 +1,8 @@
 package org.guanxi.crm.keyaccounts.internal;
 
+import static org.guanxi.crm.keyaccounts.KeyAccountPermissions.KEY_ACCOUNT_READ;
 import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
-import org.guanxi.crm.keyaccounts.KeyAccountPermissions;
 import org.guanxi.crm.platform.NavigationEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,6 @@ class KeyAccountNavigation {
 
   @Bean
   NavigationEntry keyAccountsEntry() {
-    return NavigationEntry.link(
-        WORK, 60, "nav.keyAccounts", "/key-accounts", KeyAccountPermissions.KEY_ACCOUNT_READ);
+    return NavigationEntry.link(WORK, 60, "nav.keyAccounts", "/key-accounts", KEY_ACCOUNT_READ);
   }
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.guanxi.crm.customer.KeyAccountCustomers;
 import org.guanxi.crm.keyaccounts.KeyAccountPermissions;
@@ -38,6 +40,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class KeyAccountPages {
 
   private static final int PAGE_SIZE = 50;
+
+  /** The action of a section's form that adds an entry, and what a form without one does. */
+  private static final String ADD = "add";
 
   private final KeyAccountPlanService plans;
   private final KeyAccountCustomers keyAccounts;
@@ -101,194 +106,274 @@ class KeyAccountPages {
     return "keyaccounts/key-account";
   }
 
+  /** A goal as the page's forms send it. */
+  record GoalForm(
+      @Nullable UUID goalId,
+      @Nullable String description,
+      @Nullable String targetAmount,
+      @Nullable String currency,
+      KeyAccountPlan.@Nullable GoalStatus status) {
+
+    KeyAccountPlanDraft.GoalDraft added() {
+      return new KeyAccountPlanDraft.GoalDraft(
+          null,
+          FreeText.stripped(description),
+          amount(targetAmount),
+          FreeText.stripped(currency),
+          status);
+    }
+  }
+
+  /** A stakeholder as the page's forms send it. */
+  record StakeholderForm(
+      @Nullable UUID stakeholderId,
+      @Nullable String name,
+      @Nullable String title,
+      KeyAccountPlan.@Nullable BuyingRole buyingRole,
+      KeyAccountPlan.@Nullable Attitude attitude,
+      @Nullable UUID contactId) {
+
+    KeyAccountPlanDraft.StakeholderDraft added() {
+      return new KeyAccountPlanDraft.StakeholderDraft(
+          null, FreeText.stripped(name), title, buyingRole, attitude, contactId);
+    }
+  }
+
+  /** A next step as the page's forms send it. */
+  record StepForm(
+      @Nullable UUID stepId,
+      @Nullable String description,
+      @Nullable UUID ownerId,
+      @Nullable LocalDate reviewDate) {
+
+    KeyAccountPlanDraft.StepDraft added() {
+      return new KeyAccountPlanDraft.StepDraft(
+          null, FreeText.stripped(description), ownerId, reviewDate, false);
+    }
+  }
+
   @PostMapping("/{id}/goals")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  String goals(
+  String addGoal(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestParam long version,
-      @RequestParam(defaultValue = "add") String action,
-      @RequestParam(required = false) @Nullable UUID goalId,
-      @RequestParam(required = false) @Nullable String description,
-      @RequestParam(required = false) @Nullable String targetAmount,
-      @RequestParam(required = false) @Nullable String currency,
-      KeyAccountPlan.@Nullable GoalStatus status,
+      @RequestParam(defaultValue = ADD) String action,
+      GoalForm goal,
       @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
       Model model) {
     return change(
-        user,
-        id,
-        version,
-        htmx,
-        model,
-        draft -> {
-          List<KeyAccountPlanDraft.GoalDraft> goals = new ArrayList<>(draft.goalList());
-          switch (action) {
-            case "add" ->
-                goals.add(
-                    new KeyAccountPlanDraft.GoalDraft(
-                        null,
-                        FreeText.stripped(description),
-                        amount(targetAmount),
-                        FreeText.stripped(currency),
-                        status));
-            case "status" ->
-                goals.replaceAll(
+        new Edit(user, id, version, htmx, model),
+        draft -> withGoals(draft, added(action, draft.goalList(), goal::added)));
+  }
+
+  @PostMapping(path = "/{id}/goals", params = "action=status")
+  @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
+  String setGoalStatus(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      GoalForm goal,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    return change(
+        new Edit(user, id, version, htmx, model),
+        draft ->
+            withGoals(
+                draft,
+                changed(
+                    draft.goalList(),
+                    KeyAccountPlanDraft.GoalDraft::id,
+                    goal.goalId(),
                     g ->
-                        g.id() != null && g.id().equals(goalId)
-                            ? new KeyAccountPlanDraft.GoalDraft(
-                                g.id(), g.description(), g.targetAmount(), g.currency(), status)
-                            : g);
-            case "remove" -> goals.removeIf(g -> g.id() != null && g.id().equals(goalId));
-            default -> throw unknownAction();
-          }
-          return new KeyAccountPlanDraft(
-              draft.customerId(),
-              draft.year(),
-              goals,
-              draft.stakeholders(),
-              draft.team(),
-              draft.steps());
-        });
+                        new KeyAccountPlanDraft.GoalDraft(
+                            g.id(),
+                            g.description(),
+                            g.targetAmount(),
+                            g.currency(),
+                            goal.status()))));
+  }
+
+  @PostMapping(path = "/{id}/goals", params = "action=remove")
+  @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
+  String removeGoal(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable UUID goalId,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    return change(
+        new Edit(user, id, version, htmx, model),
+        draft ->
+            withGoals(draft, without(draft.goalList(), KeyAccountPlanDraft.GoalDraft::id, goalId)));
   }
 
   @PostMapping("/{id}/stakeholders")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  String stakeholders(
+  String addStakeholder(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestParam long version,
-      @RequestParam(defaultValue = "add") String action,
-      @RequestParam(required = false) @Nullable UUID stakeholderId,
-      @RequestParam(required = false) @Nullable String name,
-      @RequestParam(required = false) @Nullable String title,
-      KeyAccountPlan.@Nullable BuyingRole buyingRole,
-      KeyAccountPlan.@Nullable Attitude attitude,
-      @RequestParam(required = false) @Nullable UUID contactId,
+      @RequestParam(defaultValue = ADD) String action,
+      StakeholderForm stakeholder,
       @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
       Model model) {
     return change(
-        user,
-        id,
-        version,
-        htmx,
-        model,
-        draft -> {
-          List<KeyAccountPlanDraft.StakeholderDraft> stakeholders =
-              new ArrayList<>(draft.stakeholderList());
-          switch (action) {
-            case "add" ->
-                stakeholders.add(
-                    new KeyAccountPlanDraft.StakeholderDraft(
-                        null, FreeText.stripped(name), title, buyingRole, attitude, contactId));
-            case "attitude" ->
-                stakeholders.replaceAll(
+        new Edit(user, id, version, htmx, model),
+        draft ->
+            withStakeholders(draft, added(action, draft.stakeholderList(), stakeholder::added)));
+  }
+
+  @PostMapping(path = "/{id}/stakeholders", params = "action=attitude")
+  @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
+  String setStakeholderAttitude(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      StakeholderForm stakeholder,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    return change(
+        new Edit(user, id, version, htmx, model),
+        draft ->
+            withStakeholders(
+                draft,
+                changed(
+                    draft.stakeholderList(),
+                    KeyAccountPlanDraft.StakeholderDraft::id,
+                    stakeholder.stakeholderId(),
                     s ->
-                        s.id() != null && s.id().equals(stakeholderId)
-                            ? new KeyAccountPlanDraft.StakeholderDraft(
-                                s.id(),
-                                s.name(),
-                                s.title(),
-                                s.buyingRole(),
-                                attitude,
-                                s.contactId())
-                            : s);
-            case "remove" ->
-                stakeholders.removeIf(s -> s.id() != null && s.id().equals(stakeholderId));
-            default -> throw unknownAction();
-          }
-          return new KeyAccountPlanDraft(
-              draft.customerId(),
-              draft.year(),
-              draft.goals(),
-              stakeholders,
-              draft.team(),
-              draft.steps());
-        });
+                        new KeyAccountPlanDraft.StakeholderDraft(
+                            s.id(),
+                            s.name(),
+                            s.title(),
+                            s.buyingRole(),
+                            stakeholder.attitude(),
+                            s.contactId()))));
+  }
+
+  @PostMapping(path = "/{id}/stakeholders", params = "action=remove")
+  @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
+  String removeStakeholder(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable UUID stakeholderId,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    return change(
+        new Edit(user, id, version, htmx, model),
+        draft ->
+            withStakeholders(
+                draft,
+                without(
+                    draft.stakeholderList(),
+                    KeyAccountPlanDraft.StakeholderDraft::id,
+                    stakeholderId)));
   }
 
   @PostMapping("/{id}/team")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  String team(
+  String addMember(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestParam long version,
-      @RequestParam(defaultValue = "add") String action,
+      @RequestParam(defaultValue = ADD) String action,
       @RequestParam(required = false) @Nullable UUID userId,
       KeyAccountPlan.@Nullable TeamRole role,
       @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
       Model model) {
     return change(
-        user,
-        id,
-        version,
-        htmx,
-        model,
-        draft -> {
-          List<KeyAccountPlanDraft.MemberDraft> team = new ArrayList<>(draft.teamList());
-          switch (action) {
-            case "add" -> team.add(new KeyAccountPlanDraft.MemberDraft(userId, role));
-            case "remove" -> team.removeIf(m -> m.userId().equals(userId));
-            default -> throw unknownAction();
-          }
-          return new KeyAccountPlanDraft(
-              draft.customerId(),
-              draft.year(),
-              draft.goals(),
-              draft.stakeholders(),
-              team,
-              draft.steps());
-        });
+        new Edit(user, id, version, htmx, model),
+        draft ->
+            withTeam(
+                draft,
+                added(
+                    action,
+                    draft.teamList(),
+                    () -> new KeyAccountPlanDraft.MemberDraft(userId, role))));
+  }
+
+  @PostMapping(path = "/{id}/team", params = "action=remove")
+  @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
+  String removeMember(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable UUID userId,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    return change(
+        new Edit(user, id, version, htmx, model),
+        draft ->
+            withTeam(
+                draft, without(draft.teamList(), KeyAccountPlanDraft.MemberDraft::userId, userId)));
   }
 
   @PostMapping("/{id}/steps")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  String steps(
+  String addStep(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @RequestParam long version,
-      @RequestParam(defaultValue = "add") String action,
-      @RequestParam(required = false) @Nullable UUID stepId,
-      @RequestParam(required = false) @Nullable String description,
-      @RequestParam(required = false) @Nullable UUID ownerId,
-      @RequestParam(required = false) @Nullable LocalDate reviewDate,
+      @RequestParam(defaultValue = ADD) String action,
+      StepForm step,
       @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
       Model model) {
     return change(
-        user,
-        id,
-        version,
-        htmx,
-        model,
+        new Edit(user, id, version, htmx, model),
+        draft -> withSteps(draft, added(action, draft.stepList(), step::added)));
+  }
+
+  /** Marks a step done ({@code action=done}) or not done ({@code action=reopen}). */
+  @PostMapping(
+      path = "/{id}/steps",
+      params = {"action", "action!=add", "action!=remove"})
+  @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
+  String markStep(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam String action,
+      @RequestParam(required = false) @Nullable UUID stepId,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    return change(
+        new Edit(user, id, version, htmx, model),
         draft -> {
-          List<KeyAccountPlanDraft.StepDraft> steps = new ArrayList<>(draft.stepList());
-          switch (action) {
-            case "add" ->
-                steps.add(
-                    new KeyAccountPlanDraft.StepDraft(
-                        null, FreeText.stripped(description), ownerId, reviewDate, false));
-            case "done", "reopen" ->
-                steps.replaceAll(
-                    s ->
-                        s.id() != null && s.id().equals(stepId)
-                            ? new KeyAccountPlanDraft.StepDraft(
-                                s.id(),
-                                s.description(),
-                                s.ownerId(),
-                                s.reviewDate(),
-                                "done".equals(action))
-                            : s);
-            case "remove" -> steps.removeIf(s -> s.id() != null && s.id().equals(stepId));
-            default -> throw unknownAction();
+          if (!action.equals("done") && !action.equals("reopen")) {
+            throw unknownAction();
           }
-          return new KeyAccountPlanDraft(
-              draft.customerId(),
-              draft.year(),
-              draft.goals(),
-              draft.stakeholders(),
-              draft.team(),
-              steps);
+          return withSteps(
+              draft,
+              changed(
+                  draft.stepList(),
+                  KeyAccountPlanDraft.StepDraft::id,
+                  stepId,
+                  s ->
+                      new KeyAccountPlanDraft.StepDraft(
+                          s.id(),
+                          s.description(),
+                          s.ownerId(),
+                          s.reviewDate(),
+                          action.equals("done"))));
         });
+  }
+
+  @PostMapping(path = "/{id}/steps", params = "action=remove")
+  @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
+  String removeStep(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(required = false) @Nullable UUID stepId,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      Model model) {
+    return change(
+        new Edit(user, id, version, htmx, model),
+        draft ->
+            withSteps(draft, without(draft.stepList(), KeyAccountPlanDraft.StepDraft::id, stepId)));
   }
 
   @PostMapping("/{id}/delete")
@@ -320,30 +405,82 @@ class KeyAccountPages {
     return "keyaccounts/key-account-refused";
   }
 
+  /** A change of a plan's section that the user sent from the plan's page. */
+  private record Edit(
+      CurrentUser user, UUID id, long version, @Nullable String htmx, Model model) {}
+
   /**
    * Writes the plan changed by {@code change} at the version the page showed: a refused or stale
    * change shows the plan as it is with what went wrong, and nothing is saved.
    */
-  private String change(
-      CurrentUser user,
-      UUID id,
-      long version,
-      @Nullable String htmx,
-      Model model,
-      UnaryOperator<KeyAccountPlanDraft> change) {
+  private String change(Edit edit, UnaryOperator<KeyAccountPlanDraft> change) {
     try {
-      KeyAccountPlanService.View current = plans.editable(user, id, version);
-      plans.replace(user, id, version, change.apply(current.plan().draft()));
-      if (htmx == null) {
-        return "redirect:/key-accounts/" + id;
+      KeyAccountPlanService.View current = plans.editable(edit.user(), edit.id(), edit.version());
+      plans.replace(edit.user(), edit.id(), edit.version(), change.apply(current.plan().draft()));
+      if (edit.htmx() == null) {
+        return "redirect:/key-accounts/" + edit.id();
       }
     } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
+      edit.model().addAttribute("conflict", true);
     } catch (InvalidInput e) {
-      model.addAttribute("problems", e.errors());
+      edit.model().addAttribute("problems", e.errors());
     }
-    showPlan(user, id, model);
-    return htmx == null ? "keyaccounts/key-account" : "keyaccounts/key-account :: plan";
+    showPlan(edit.user(), edit.id(), edit.model());
+    return edit.htmx() == null ? "keyaccounts/key-account" : "keyaccounts/key-account :: plan";
+  }
+
+  /** The section's entries with a new one, when the form asks to add one. */
+  private static <T> List<T> added(String action, List<T> entries, Supplier<T> entry) {
+    if (!ADD.equals(action)) {
+      throw unknownAction();
+    }
+    List<T> added = new ArrayList<>(entries);
+    added.add(entry.get());
+    return added;
+  }
+
+  /** The section's entries with the one whose id is {@code id} changed. */
+  private static <T> List<T> changed(
+      List<T> entries,
+      Function<T, @Nullable UUID> idOf,
+      @Nullable UUID id,
+      UnaryOperator<T> change) {
+    return entries.stream().map(e -> isEntry(e, idOf, id) ? change.apply(e) : e).toList();
+  }
+
+  /** The section's entries without the one whose id is {@code id}. */
+  private static <T> List<T> without(
+      List<T> entries, Function<T, @Nullable UUID> idOf, @Nullable UUID id) {
+    return entries.stream().filter(e -> !isEntry(e, idOf, id)).toList();
+  }
+
+  private static <T> boolean isEntry(T entry, Function<T, @Nullable UUID> idOf, @Nullable UUID id) {
+    UUID entryId = idOf.apply(entry);
+    return entryId != null && entryId.equals(id);
+  }
+
+  private static KeyAccountPlanDraft withGoals(
+      KeyAccountPlanDraft d, List<KeyAccountPlanDraft.GoalDraft> goals) {
+    return new KeyAccountPlanDraft(
+        d.customerId(), d.year(), goals, d.stakeholders(), d.team(), d.steps());
+  }
+
+  private static KeyAccountPlanDraft withStakeholders(
+      KeyAccountPlanDraft d, List<KeyAccountPlanDraft.StakeholderDraft> stakeholders) {
+    return new KeyAccountPlanDraft(
+        d.customerId(), d.year(), d.goals(), stakeholders, d.team(), d.steps());
+  }
+
+  private static KeyAccountPlanDraft withTeam(
+      KeyAccountPlanDraft d, List<KeyAccountPlanDraft.MemberDraft> team) {
+    return new KeyAccountPlanDraft(
+        d.customerId(), d.year(), d.goals(), d.stakeholders(), team, d.steps());
+  }
+
+  private static KeyAccountPlanDraft withSteps(
+      KeyAccountPlanDraft d, List<KeyAccountPlanDraft.StepDraft> steps) {
+    return new KeyAccountPlanDraft(
+        d.customerId(), d.year(), d.goals(), d.stakeholders(), d.team(), steps);
   }
 
   private void showPlan(CurrentUser user, UUID id, Model model) {

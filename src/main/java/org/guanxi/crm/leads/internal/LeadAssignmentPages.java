@@ -1,6 +1,7 @@
 package org.guanxi.crm.leads.internal;
 
 import java.util.UUID;
+import org.guanxi.crm.platform.FormErrors;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -44,10 +45,7 @@ class LeadAssignmentPages {
         rules.create(draft);
         return "redirect:/settings/lead-assignment";
       } catch (InvalidInput e) {
-        e.errors()
-            .forEach(
-                error ->
-                    binding.rejectValue(error.field(), "error." + error.code(), error.message()));
+        FormErrors.reject(binding, e, "error.");
       }
     }
     return page(model);

@@ -1,5 +1,6 @@
 package org.guanxi.crm.leads.internal;
 
+import org.guanxi.crm.platform.FormErrors;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.StaleVersion;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,10 +52,7 @@ class LeadFormPages {
         forms.update(version, draft);
         return "redirect:/settings/lead-form?saved";
       } catch (InvalidInput e) {
-        e.errors()
-            .forEach(
-                error ->
-                    binding.rejectValue(error.field(), "error." + error.code(), error.message()));
+        FormErrors.reject(binding, e, "error.");
       } catch (StaleVersion e) {
         model.addAttribute("conflict", true);
       }

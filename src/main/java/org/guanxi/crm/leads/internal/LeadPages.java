@@ -3,6 +3,7 @@ package org.guanxi.crm.leads.internal;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.FormErrors;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -89,7 +90,7 @@ class LeadPages {
     try {
       return "redirect:/leads/" + leads.create(user, draft).id();
     } catch (InvalidInput e) {
-      reject(binding, e);
+      FormErrors.reject(binding, e, "error.");
       return form(user, model, null, null);
     }
   }
@@ -132,7 +133,7 @@ class LeadPages {
       leads.update(user, id, version, draft);
       return "redirect:/leads/" + id;
     } catch (InvalidInput e) {
-      reject(binding, e);
+      FormErrors.reject(binding, e, "error.");
       return form(user, model, id, version);
     } catch (StaleVersion e) {
       // the form now carries the version the user was warned about: saving again goes through
@@ -280,12 +281,6 @@ class LeadPages {
       return UUID.fromString(target);
     } catch (IllegalArgumentException e) {
       throw new InvalidInput("target", "unknown-customer", "Not a customer");
-    }
-  }
-
-  private static void reject(BindingResult binding, InvalidInput e) {
-    for (var error : e.errors()) {
-      binding.rejectValue(error.field(), "error." + error.code(), error.message());
     }
   }
 }

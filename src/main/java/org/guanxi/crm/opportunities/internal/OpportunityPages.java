@@ -1,9 +1,6 @@
 package org.guanxi.crm.opportunities.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +14,7 @@ import org.guanxi.crm.opportunities.OpportunityDraft;
 import org.guanxi.crm.orders.OrderStatus;
 import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.FormFields;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.RecordNotFound;
@@ -169,10 +167,7 @@ class OpportunityPages {
       @AuthenticationPrincipal CurrentUser user,
       @RequestParam(required = false) @Nullable UUID customerId,
       Model model) {
-    List<LineInput> lines = new ArrayList<>();
-    for (int i = 0; i < FORM_LINES; i++) {
-      lines.add(LineInput.blank());
-    }
+    List<LineInput> lines = LineInput.padded(List.of(), FORM_LINES);
     Form form =
         new Form(
             "",
@@ -468,9 +463,6 @@ class OpportunityPages {
                   ? ""
                   : line.discountPercent().stripTrailingZeros().toPlainString()));
     }
-    while (lines.size() < FORM_LINES) {
-      lines.add(LineInput.blank());
-    }
     return new Form(
         deal.name(),
         deal.lines().isEmpty() ? deal.amount().stripTrailingZeros().toPlainString() : "",
@@ -482,23 +474,22 @@ class OpportunityPages {
         deal.nextStep() == null ? "" : deal.nextStep(),
         String.join(", ", deal.competitors()),
         deal.description() == null ? "" : deal.description(),
-        lines);
+        LineInput.padded(lines, FORM_LINES));
   }
 
   private static Form typed(MultiValueMap<String, String> input) {
-    List<LineInput> lines = LineInput.typed(input);
     return new Form(
-        first(input, "name"),
-        first(input, "amount"),
-        first(input, "currency"),
-        first(input, "probability"),
-        first(input, "expectedCloseDate"),
-        first(input, "ownerId"),
-        first(input, "stageId"),
-        first(input, "nextStep"),
-        first(input, "competitors"),
-        first(input, "dealDescription"),
-        lines);
+        FormFields.typed(input, "name"),
+        FormFields.typed(input, "amount"),
+        FormFields.typed(input, "currency"),
+        FormFields.typed(input, "probability"),
+        FormFields.typed(input, "expectedCloseDate"),
+        FormFields.typed(input, "ownerId"),
+        FormFields.typed(input, "stageId"),
+        FormFields.typed(input, "nextStep"),
+        FormFields.typed(input, "competitors"),
+        FormFields.typed(input, "dealDescription"),
+        LineInput.typed(input));
   }
 
   /**
@@ -506,12 +497,17 @@ class OpportunityPages {
    * it) and, when the probability field is left as it was, its probability.
    */
   private static OpportunityDraft draft(Form form, UUID customerId, @Nullable Opportunity current) {
-    List<OpportunityDraft.Line> lines = new ArrayList<>();
-    for (LineInput line : form.lines()) {
-      if (!line.isEmpty()) {
-        lines.add(line(line, "lines[" + lines.size() + "]."));
-      }
-    }
+    List<OpportunityDraft.Line> lines =
+        LineInput.filled(form.lines(), "invalid-value", "Not a valid value").stream()
+            .map(
+                line ->
+                    new OpportunityDraft.Line(
+                        line.productId(),
+                        line.description(),
+                        line.quantity(),
+                        line.unitPrice(),
+                        line.discountPercent()))
+            .toList();
     List<String> competitors =
         Arrays.stream(form.competitors().split("[,，、]"))
             .map(String::strip)
@@ -521,66 +517,19 @@ class OpportunityPages {
         form.name(),
         customerId,
         current == null ? null : current.pipelineId(),
-        current != null ? current.stageId() : uuidOrNull(form.stageId(), "stageId"),
-        form.amount().isBlank() ? null : number(form.amount(), "amount"),
+        current != null ? current.stageId() : id(form.stageId(), "stageId"),
+        FormFields.decimal(form.amount(), "amount"),
         form.currency().isBlank() ? null : form.currency().strip().toUpperCase(),
-        form.probability().isBlank() ? null : integer(form.probability(), "probability"),
-        form.expectedCloseDate().isBlank() ? null : date(form.expectedCloseDate()),
-        uuidOrNull(form.ownerId(), "ownerId"),
+        FormFields.integer(form.probability(), "probability"),
+        FormFields.date(form.expectedCloseDate(), "expectedCloseDate"),
+        id(form.ownerId(), "ownerId"),
         form.nextStep(),
         competitors,
         form.description(),
         lines);
   }
 
-  private static OpportunityDraft.Line line(LineInput input, String field) {
-    return new OpportunityDraft.Line(
-        uuidOrNull(input.productId(), field + "productId"),
-        input.description().isBlank() ? null : input.description(),
-        input.quantity().isBlank() ? BigDecimal.ONE : number(input.quantity(), field + "quantity"),
-        input.unitPrice().isBlank() ? null : number(input.unitPrice(), field + "unitPrice"),
-        input.discountPercent().isBlank()
-            ? null
-            : number(input.discountPercent(), field + "discountPercent"));
-  }
-
-  private static BigDecimal number(String text, String field) {
-    try {
-      return new BigDecimal(text.strip().replace(",", ""));
-    } catch (NumberFormatException e) {
-      throw new InvalidInput(field, "not-a-number", "Not a number");
-    }
-  }
-
-  private static Integer integer(String text, String field) {
-    try {
-      return Integer.valueOf(text.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInput(field, "not-a-number", "Not a number");
-    }
-  }
-
-  private static @Nullable UUID uuidOrNull(String text, String field) {
-    if (text.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(text.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput(field, "invalid-value", "Not a valid value");
-    }
-  }
-
-  private static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInput("expectedCloseDate", "invalid-date", "Not a date");
-    }
-  }
-
-  private static String first(MultiValueMap<String, String> input, String name) {
-    String value = input.getFirst(name);
-    return value == null ? "" : value;
+  private static @Nullable UUID id(String text, String field) {
+    return FormFields.id(text, field, "invalid-value", "Not a valid value");
   }
 }

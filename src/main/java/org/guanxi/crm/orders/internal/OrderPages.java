@@ -1,9 +1,5 @@
 package org.guanxi.crm.orders.internal;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.catalogue.LineInput;
@@ -13,6 +9,7 @@ import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.orders.OrderDraft;
 import org.guanxi.crm.orders.OrderStatus;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.FormFields;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -108,11 +105,13 @@ class OrderPages {
       @AuthenticationPrincipal CurrentUser user,
       @RequestParam(required = false) @Nullable UUID customerId,
       Model model) {
-    List<LineInput> lines = new ArrayList<>();
-    for (int i = 0; i < FORM_LINES; i++) {
-      lines.add(LineInput.blank());
-    }
-    return form(user, model, customerId, orders.today().toString(), "", lines);
+    return form(
+        user,
+        model,
+        customerId,
+        orders.today().toString(),
+        "",
+        LineInput.padded(List.of(), FORM_LINES));
   }
 
   @PostMapping
@@ -130,18 +129,23 @@ class OrderPages {
       if (customerId == null) {
         throw new InvalidInput("customerId", "unknown-customer", "Choose a customer");
       }
-      List<OrderDraft.Line> lines = new ArrayList<>();
-      for (int i = 0; i < typed.size(); i++) {
-        LineInput line = typed.get(i);
-        if (!line.isEmpty()) {
-          lines.add(line(line, "lines[" + lines.size() + "]."));
-        }
-      }
+      List<OrderDraft.Line> lines =
+          LineInput.filled(typed, "unknown-product", "There is no such product").stream()
+              .map(
+                  line ->
+                      new OrderDraft.Line(
+                          line.productId(),
+                          line.description(),
+                          line.quantity(),
+                          line.unitPrice(),
+                          line.discountPercent(),
+                          null))
+              .toList();
       OrderDraft draft =
           new OrderDraft(
               customerId,
               null,
-              orderDate.isBlank() ? null : date(orderDate),
+              FormFields.date(orderDate, "orderDate"),
               null,
               null,
               status,
@@ -185,41 +189,5 @@ class OrderPages {
     model.addAttribute("statuses", OrderStatus.values());
     model.addAttribute("rows", page.items());
     model.addAttribute("nextCursor", page.nextCursor());
-  }
-
-  private static OrderDraft.Line line(LineInput input, String field) {
-    return new OrderDraft.Line(
-        input.productId().isBlank() ? null : uuid(input.productId(), field + "productId"),
-        input.description().isBlank() ? null : input.description(),
-        input.quantity().isBlank() ? BigDecimal.ONE : number(input.quantity(), field + "quantity"),
-        input.unitPrice().isBlank() ? null : number(input.unitPrice(), field + "unitPrice"),
-        input.discountPercent().isBlank()
-            ? null
-            : number(input.discountPercent(), field + "discountPercent"),
-        null);
-  }
-
-  private static BigDecimal number(String text, String field) {
-    try {
-      return new BigDecimal(text.strip().replace(",", ""));
-    } catch (NumberFormatException e) {
-      throw new InvalidInput(field, "not-a-number", "Not a number");
-    }
-  }
-
-  private static UUID uuid(String text, String field) {
-    try {
-      return UUID.fromString(text.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput(field, "unknown-product", "There is no such product");
-    }
-  }
-
-  private static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInput("orderDate", "invalid-date", "Not a date");
-    }
   }
 }

@@ -1,9 +1,9 @@
 package org.guanxi.crm.privacy.internal;
 
 import static org.guanxi.crm.platform.NavigationEntry.Section.SETTINGS;
+import static org.guanxi.crm.privacy.PrivacyPermissions.AUDIT_READ;
 
 import org.guanxi.crm.platform.NavigationEntry;
-import org.guanxi.crm.privacy.PrivacyPermissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,7 +13,6 @@ class PrivacyNavigation {
 
   @Bean
   NavigationEntry auditEntry() {
-    return NavigationEntry.link(
-        SETTINGS, 30, "nav.audit", "/admin/audit", PrivacyPermissions.AUDIT_READ);
+    return NavigationEntry.link(SETTINGS, 30, "nav.audit", "/admin/audit", AUDIT_READ);
   }
 }

@@ -3,6 +3,7 @@ package org.guanxi.crm.platform.internal.admin;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.guanxi.crm.platform.FormErrors;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.Role;
@@ -85,7 +86,7 @@ class UserPages {
     try {
       return "redirect:/admin/users/" + users.create(form).id() + "?created";
     } catch (InvalidInput e) {
-      reject(binding, e);
+      FormErrors.reject(binding, e, "admin.error.");
       return newForm(model);
     }
   }
@@ -120,7 +121,7 @@ class UserPages {
               form.displayName(), roles, form.teamId(), Boolean.TRUE.equals(form.active())));
       return "redirect:/admin/users/" + id + "?saved";
     } catch (InvalidInput e) {
-      reject(binding, e);
+      FormErrors.reject(binding, e, "admin.error.");
       return userPage(user, version, model);
     } catch (StaleVersion e) {
       model.addAttribute("conflict", true);
@@ -170,11 +171,5 @@ class UserPages {
     model.addAttribute("teams", teams.tree());
     model.addAttribute("tokens", tokens.of(user.id()));
     return "admin/user";
-  }
-
-  static void reject(BindingResult binding, InvalidInput e) {
-    for (var error : e.errors()) {
-      binding.rejectValue(error.field(), "admin.error." + error.code(), error.message());
-    }
   }
 }
