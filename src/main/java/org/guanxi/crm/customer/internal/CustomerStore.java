@@ -22,6 +22,8 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SealedColumns;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
@@ -214,61 +216,45 @@ class CustomerStore implements SealedColumns<UUID> {
   }
 
   CustomerPage list(CurrentUser user, CustomerQuery query) {
-    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
-    Map<String, Object> params = new HashMap<>(visibility.params());
-    StringBuilder where = new StringBuilder(visibility.sql());
-    where.append(query.deleted() ? " and c.deleted_at is not null" : " and c.deleted_at is null");
-    filter(where, params, "c.lifecycle_stage = :stage", "stage", query.lifecycleStage());
-    filter(
-        where,
-        params,
-        "c.classification = :classification",
-        "classification",
-        query.classification());
-    filter(where, params, "c.kind = :kind", "kind", query.kind());
-    filter(where, params, "c.owner_id = :ownerId", "ownerId", query.ownerId());
-    filter(where, params, "c.tags @> array[cast(:tag as text)]", "tag", query.tag());
-    filter(where, params, "c.city = :city", "city", query.city());
-    filter(where, params, "c.industry = :industry", "industry", query.industry());
+    SqlWhere where =
+        SqlWhere.of(RecordAccess.visible(user, HOLDING))
+            .and(query.deleted() ? "c.deleted_at is not null" : "c.deleted_at is null")
+            .and("c.lifecycle_stage = :stage", "stage", query.lifecycleStage())
+            .and("c.classification = :classification", "classification", query.classification())
+            .and("c.kind = :kind", "kind", query.kind())
+            .and("c.owner_id = :ownerId", "ownerId", query.ownerId())
+            .and("c.tags @> array[cast(:tag as text)]", "tag", query.tag())
+            .and("c.city = :city", "city", query.city())
+            .and("c.industry = :industry", "industry", query.industry());
     if (!query.customFields().isEmpty()) {
-      where.append(" and c.custom_fields @> cast(:customFieldFilter as jsonb)");
-      params.put("customFieldFilter", JSON.writeValueAsString(query.customFields()));
+      where.and(
+          "c.custom_fields @> cast(:customFieldFilter as jsonb)",
+          "customFieldFilter",
+          JSON.writeValueAsString(query.customFields()));
     }
     if (query.q() != null && !query.q().isBlank()) {
-      where.append(" and ").append(searchCondition(query.q().strip(), query.deleted(), params));
+      where.and(searchCondition(query.q().strip(), query.deleted(), where.params()));
     }
     if (query.cursor() != null) {
       Cursor cursor = Cursor.decode(query.cursor(), query.sort());
-      String sortKey = query.sort() == CustomerSort.NEWEST ? "c.created_at" : "c.search_name";
-      String comparison = query.sort() == CustomerSort.NEWEST ? "<" : ">";
-      where
-          .append(" and (")
-          .append(sortKey)
-          .append(", c.id) ")
-          .append(comparison)
-          .append(" (:cursorKey, :cursorId)");
-      params.put("cursorKey", cursor.keyParameter());
-      params.put("cursorId", cursor.id());
+      boolean newest = query.sort() == CustomerSort.NEWEST;
+      where.after(
+          newest ? "c.created_at" : "c.search_name",
+          "c.id",
+          newest,
+          cursor.keyParameter(),
+          cursor.id());
     }
-    params.put("limit", query.limit() + 1);
     List<Customer> rows =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from customer c where "
-                    + where
-                    + " order by "
-                    + query.sort().orderBy
-                    + " limit :limit")
-            .params(params)
-            .query(this::customer)
-            .list();
-    if (rows.size() <= query.limit()) {
-      return new CustomerPage(rows, null);
-    }
-    List<Customer> page = rows.subList(0, query.limit());
-    return new CustomerPage(
-        List.copyOf(page), Cursor.after(page.get(page.size() - 1), query.sort()).encode());
+        where.pageRows(
+            jdbc,
+            "select " + COLUMNS + " from customer c",
+            query.sort().orderBy,
+            query.limit(),
+            this::customer);
+    SqlPage<Customer> page =
+        SqlPage.of(rows, query.limit(), last -> Cursor.after(last, query.sort()).encode());
+    return new CustomerPage(page.items(), page.nextCursor());
   }
 
   long countVisible(CurrentUser user) {
@@ -369,18 +355,6 @@ class CustomerStore implements SealedColumns<UUID> {
 
   private static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
-
-  private static void filter(
-      StringBuilder where,
-      Map<String, Object> params,
-      String condition,
-      String name,
-      @Nullable Object value) {
-    if (value != null) {
-      where.append(" and ").append(condition);
-      params.put(name, value instanceof Enum<?> e ? e.name() : value);
-    }
   }
 
   private Map<String, Object> parameters(UUID id, Content content) {

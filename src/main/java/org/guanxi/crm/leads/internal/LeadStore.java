@@ -13,9 +13,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.customer.NameSearchKeys;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SealedColumns;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.FieldCipher;
@@ -200,46 +203,27 @@ class LeadStore implements SealedColumns<UUID> {
   }
 
   LeadPage list(CurrentUser user, LeadQuery query) {
-    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
-    Map<String, Object> params = new HashMap<>(visibility.params());
-    StringBuilder where = new StringBuilder(visibility.sql());
-    if (query.status() != null) {
-      where.append(" and l.status = :status");
-      params.put("status", query.status().name());
-    }
-    if (query.ownerId() != null) {
-      where.append(" and l.owner_id = :ownerId");
-      params.put("ownerId", query.ownerId());
-    }
-    if (query.source() != null && !query.source().isBlank()) {
-      where.append(" and l.source = :source");
-      params.put("source", query.source().strip());
-    }
+    SqlWhere where =
+        SqlWhere.of(RecordAccess.visible(user, HOLDING))
+            .and("l.status = :status", "status", query.status())
+            .and("l.owner_id = :ownerId", "ownerId", query.ownerId())
+            .and("l.source = :source", "source", FreeText.stripped(query.source()));
     if (query.q() != null && !query.q().isBlank()) {
-      where.append(" and ").append(searchCondition(query.q().strip(), params));
+      where.and(searchCondition(query.q().strip(), where.params()));
     }
     if (query.cursor() != null) {
       LeadCursor cursor = LeadCursor.decode(query.cursor());
-      where.append(" and (l.created_at, l.id) < (:cursorAt, :cursorId)");
-      params.put("cursorAt", Timestamp.from(cursor.createdAt()));
-      params.put("cursorId", cursor.id());
+      where.after("l.created_at", "l.id", true, Timestamp.from(cursor.createdAt()), cursor.id());
     }
-    params.put("limit", query.limit() + 1);
     List<Lead> rows =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from sales_lead l where "
-                    + where
-                    + " order by l.created_at desc, l.id desc limit :limit")
-            .params(params)
-            .query(this::lead)
-            .list();
-    if (rows.size() <= query.limit()) {
-      return new LeadPage(rows, null);
-    }
-    List<Lead> page = List.copyOf(rows.subList(0, query.limit()));
-    return new LeadPage(page, LeadCursor.after(page.get(page.size() - 1)).encode());
+        where.pageRows(
+            jdbc,
+            "select " + COLUMNS + " from sales_lead l",
+            "l.created_at desc, l.id desc",
+            query.limit(),
+            this::lead);
+    SqlPage<Lead> page = SqlPage.of(rows, query.limit(), last -> LeadCursor.after(last).encode());
+    return new LeadPage(page.items(), page.nextCursor());
   }
 
   /**

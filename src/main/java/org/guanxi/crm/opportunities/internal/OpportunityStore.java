@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -96,47 +98,30 @@ class OpportunityStore {
   }
 
   Page list(RecordAccess.Condition visible, OpportunityQuery query) {
-    StringBuilder where = new StringBuilder(visible.sql());
-    Map<String, Object> params = new HashMap<>(visible.params());
-    if (query.pipelineId() != null) {
-      where.append(" and o.pipeline_id = :pipelineId");
-      params.put("pipelineId", query.pipelineId());
-    }
-    if (query.stageId() != null) {
-      where.append(" and o.stage_id = :stageId");
-      params.put("stageId", query.stageId());
-    }
-    if (query.ownerId() != null) {
-      where.append(" and o.owner_id = :ownerId");
-      params.put("ownerId", query.ownerId());
-    }
-    if (query.status() != null) {
-      where.append(" and o.status = :status");
-      params.put("status", query.status().name());
-    }
-    if (query.customerId() != null) {
-      where.append(" and o.customer_id = :customerId");
-      params.put("customerId", query.customerId());
-    }
+    SqlWhere where =
+        SqlWhere.of(visible)
+            .and("o.pipeline_id = :pipelineId", "pipelineId", query.pipelineId())
+            .and("o.stage_id = :stageId", "stageId", query.stageId())
+            .and("o.owner_id = :ownerId", "ownerId", query.ownerId())
+            .and("o.status = :status", "status", query.status())
+            .and("o.customer_id = :customerId", "customerId", query.customerId());
     if (query.cursor() != null) {
       OpportunityCursor after = OpportunityCursor.decode(query.cursor());
-      where.append(" and (o.created_at, o.id) < (:cursorAt, :cursorId)");
-      params.put("cursorAt", Timestamp.from(after.createdAt()));
-      params.put("cursorId", after.id());
+      where.after("o.created_at", "o.id", true, Timestamp.from(after.createdAt()), after.id());
     }
-    params.put("limit", query.limit() + 1);
     List<Opportunity> rows =
-        jdbc.sql(SELECT + " where " + where + " order by o.created_at desc, o.id desc limit :limit")
-            .params(params)
-            .query((rs, row) -> opportunity(rs))
-            .list();
-    String next = null;
-    if (rows.size() > query.limit()) {
-      rows = rows.subList(0, query.limit());
-      Opportunity last = rows.get(rows.size() - 1);
-      next = new OpportunityCursor(last.createdAt(), last.id()).encode();
-    }
-    return new Page(withLines(rows), next);
+        where.pageRows(
+            jdbc,
+            SELECT,
+            "o.created_at desc, o.id desc",
+            query.limit(),
+            (rs, row) -> opportunity(rs));
+    SqlPage<Opportunity> page =
+        SqlPage.of(
+            rows,
+            query.limit(),
+            last -> new OpportunityCursor(last.createdAt(), last.id()).encode());
+    return new Page(withLines(page.items()), page.nextCursor());
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.customer.Customers.VisibleCustomers;
 import org.guanxi.crm.orders.OrderStatus;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -172,54 +174,36 @@ class OrderStore {
   }
 
   Page list(VisibleCustomers visible, OrderQuery query) {
-    StringBuilder where = new StringBuilder(visible.sql());
-    Map<String, Object> params = new HashMap<>(visible.params());
-    if (query.customerId() != null) {
-      where.append(" and o.customer_id = :customerId");
-      params.put("customerId", query.customerId());
-    }
-    if (query.status() != null) {
-      where.append(" and o.status = :status");
-      params.put("status", query.status().name());
-    }
-    if (query.ownerId() != null) {
-      where.append(" and o.owner_id = :ownerId");
-      params.put("ownerId", query.ownerId());
-    }
-    if (query.from() != null) {
-      where.append(" and o.order_date >= :from");
-      params.put("from", Date.valueOf(query.from()));
-    }
-    if (query.to() != null) {
-      where.append(" and o.order_date <= :to");
-      params.put("to", Date.valueOf(query.to()));
-    }
+    SqlWhere where =
+        new SqlWhere(visible.sql(), visible.params())
+            .and("o.customer_id = :customerId", "customerId", query.customerId())
+            .and("o.status = :status", "status", query.status())
+            .and("o.owner_id = :ownerId", "ownerId", query.ownerId())
+            .and(
+                "o.order_date >= :from",
+                "from",
+                query.from() == null ? null : Date.valueOf(query.from()))
+            .and("o.order_date <= :to", "to", query.to() == null ? null : Date.valueOf(query.to()));
     if (query.cursor() != null) {
       OrderCursor after = OrderCursor.decode(query.cursor());
-      where.append(" and (o.order_date, o.id) < (:cursorDate, :cursorId)");
-      params.put("cursorDate", Date.valueOf(after.orderDate()));
-      params.put("cursorId", after.id());
+      where.after("o.order_date", "o.id", true, Date.valueOf(after.orderDate()), after.id());
     }
-    params.put("limit", query.limit() + 1);
     List<Order> rows =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from sales_order o where "
-                    + where
-                    + " order by o.order_date desc, o.id desc limit :limit")
-            .params(params)
-            .query((rs, row) -> order(rs, List.of()))
-            .list();
-    String next = null;
-    if (rows.size() > query.limit()) {
-      rows = rows.subList(0, query.limit());
-      Order last = rows.get(rows.size() - 1);
-      next = new OrderCursor(last.orderDate(), last.id()).encode();
-    }
-    Map<UUID, List<Order.Line>> lines = lines(rows.stream().map(Order::id).toList());
+        where.pageRows(
+            jdbc,
+            "select " + COLUMNS + " from sales_order o",
+            "o.order_date desc, o.id desc",
+            query.limit(),
+            (rs, row) -> order(rs, List.of()));
+    SqlPage<Order> page =
+        SqlPage.of(
+            rows, query.limit(), last -> new OrderCursor(last.orderDate(), last.id()).encode());
+    Map<UUID, List<Order.Line>> lines = lines(page.items().stream().map(Order::id).toList());
     return new Page(
-        rows.stream().map(o -> withLines(o, lines.getOrDefault(o.id(), List.of()))).toList(), next);
+        page.items().stream()
+            .map(o -> withLines(o, lines.getOrDefault(o.id(), List.of())))
+            .toList(),
+        page.nextCursor());
   }
 
   private Map<UUID, List<Order.Line>> lines(List<UUID> orderIds) {
