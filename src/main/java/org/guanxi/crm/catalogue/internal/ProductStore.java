@@ -17,6 +17,7 @@ import org.guanxi.crm.catalogue.Products;
 import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,16 +61,15 @@ class ProductStore {
     params.put("id", id);
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update product set code = :code, name = :name, category_id = :categoryId, unit = :unit,
                   list_price = :listPrice, unit_cost = :unitCost, currency = :currency, active = :active,
                   updated_at = :now, version = version + 1
                 where id = :id and version = :version
                 """)
-            .params(params)
-            .update()
-        == 1;
+            .params(params));
   }
 
   Optional<Product> find(UUID id) {

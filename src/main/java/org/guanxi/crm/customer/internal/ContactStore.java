@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.SealedColumns;
+import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
@@ -95,16 +96,15 @@ class ContactStore implements SealedColumns<UUID> {
     params.put("name", name);
     params.put("title", title);
     params.put("primary", primary);
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer_contact set name = :name, title = :title, phone_enc = :phoneEnc, phone_bidx = :phoneBidx,
                   phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc, email_bidx = :emailBidx, is_primary = :primary,
                   version = version + 1
                 where id = :id and customer_id = :customerId and version = :version
                 """)
-            .params(params)
-            .update()
-        == 1;
+            .params(params));
   }
 
   /** The sealed phone and e-mail with their blind indexes, as statement parameters. */
@@ -122,10 +122,9 @@ class ContactStore implements SealedColumns<UUID> {
   }
 
   boolean delete(UUID id, UUID customerId) {
-    return jdbc.sql("delete from customer_contact where id = ? and customer_id = ?")
-            .params(id, customerId)
-            .update()
-        == 1;
+    return StoreWrites.changedOne(
+        jdbc.sql("delete from customer_contact where id = ? and customer_id = ?")
+            .params(id, customerId));
   }
 
   List<Contact> ofCustomer(UUID customerId) {

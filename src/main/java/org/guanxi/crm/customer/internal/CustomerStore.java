@@ -24,6 +24,7 @@ import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
@@ -162,7 +163,8 @@ class CustomerStore implements SealedColumns<UUID> {
     params.put("id", id);
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer set kind = :kind, name = :name, industry = :industry, source = :source, city = :city,
                   lifecycle_stage = :stage, classification = :classification, tags = :tags, preferences = :preferences,
@@ -174,17 +176,14 @@ class CustomerStore implements SealedColumns<UUID> {
                   version = version + 1
                 where id = :id and version = :version and deleted_at is null
                 """)
-            .params(params)
-            .update()
-        == 1;
+            .params(params));
   }
 
   boolean markDeleted(UUID id, long expectedVersion, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 "update customer set deleted_at = ?, version = version + 1 where id = ? and version = ? and deleted_at is null")
-            .params(Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(Timestamp.from(now), id, expectedVersion));
   }
 
   /**
@@ -192,12 +191,11 @@ class CustomerStore implements SealedColumns<UUID> {
    * live there now.
    */
   boolean restore(UUID id, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 "update customer set deleted_at = null, updated_at = ?, version = version + 1 "
                     + "where id = ? and deleted_at is not null and merged_into is null")
-            .params(Timestamp.from(now), id)
-            .update()
-        == 1;
+            .params(Timestamp.from(now), id));
   }
 
   Optional<Customer> findVisible(CurrentUser user, UUID id, boolean includeDeleted) {
@@ -743,14 +741,13 @@ class CustomerStore implements SealedColumns<UUID> {
 
   /** Gives a customer its external key (none: null) when it is still at {@code expectedVersion}. */
   boolean setExternalKey(UUID id, long expectedVersion, @Nullable String key, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer set external_key = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ? and deleted_at is null
                 """)
-            .params(key, Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(key, Timestamp.from(now), id, expectedVersion));
   }
 
   /**
@@ -759,7 +756,8 @@ class CustomerStore implements SealedColumns<UUID> {
    */
   boolean markMerged(
       UUID id, long expectedVersion, UUID survivorId, boolean keepExternalKey, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer set deleted_at = ?, merged_into = ?, updated_at = ?, version = version + 1,
                   external_key = case when ? then external_key end
@@ -771,9 +769,7 @@ class CustomerStore implements SealedColumns<UUID> {
                 Timestamp.from(now),
                 keepExternalKey,
                 id,
-                expectedVersion)
-            .update()
-        == 1;
+                expectedVersion));
   }
 
   /**
@@ -781,13 +777,12 @@ class CustomerStore implements SealedColumns<UUID> {
    * merge's version step.
    */
   boolean takeExternalKey(UUID id, String key) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer set external_key = ?
                 where id = ? and external_key is null and deleted_at is null
                 """)
-            .params(key, id)
-            .update()
-        == 1;
+            .params(key, id));
   }
 }

@@ -13,10 +13,11 @@ import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.PageCursors;
 import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -108,16 +109,8 @@ class PoolStore {
       where.and(CustomerStore.nameCondition(query.q().strip(), where.params()));
     }
     if (query.cursor() != null) {
-      PageCursors.decode(
-          query.cursor(),
-          2,
-          parts ->
-              where.after(
-                  "c.pooled_at",
-                  "c.id",
-                  true,
-                  Timestamp.from(Instant.parse(parts.get(0))),
-                  UUID.fromString(parts.get(1))));
+      SqlCursor<Instant> after = SqlCursor.decode(query.cursor(), Instant::parse);
+      where.after("c.pooled_at", "c.id", true, Timestamp.from(after.key()), after.id());
     }
     List<PoolCustomer> rows =
         where.pageRows(
@@ -127,7 +120,8 @@ class PoolStore {
             query.limit(),
             PoolStore::poolCustomer);
     SqlPage<PoolCustomer> page =
-        SqlPage.of(rows, query.limit(), last -> PageCursors.encode(last.pooledAt(), last.id()));
+        SqlPage.of(
+            rows, query.limit(), last -> new SqlCursor<>(last.pooledAt(), last.id()).encode());
     return new PoolPage(page.items(), page.nextCursor());
   }
 
@@ -195,7 +189,8 @@ class PoolStore {
     params.put("team", ownerTeamId);
     params.put("now", Timestamp.from(now));
     String seen = poolsSeenBy(user, "c.pool_team_id", params);
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer c set owner_id = :owner, team_id = :team, pooled_at = null,
                   pool_team_id = null, pool_reason = null, pool_former_owner_id = null,
@@ -203,9 +198,7 @@ class PoolStore {
                 where c.id = :id and %s and %s
                 """
                     .formatted(IN_POOL, seen))
-            .params(params)
-            .update()
-        == 1;
+            .params(params));
   }
 
   /**

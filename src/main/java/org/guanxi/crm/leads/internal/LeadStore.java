@@ -17,8 +17,10 @@ import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SealedColumns;
+import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.FieldCipher;
@@ -132,7 +134,8 @@ class LeadStore implements SealedColumns<UUID> {
     params.put("id", id);
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update sales_lead set name = :name, company = :company, title = :title, phone_enc = :phoneEnc,
                   phone_bidx = :phoneBidx, phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc,
@@ -142,9 +145,7 @@ class LeadStore implements SealedColumns<UUID> {
                   version = version + 1
                 where id = :id and version = :version and status <> 'CONVERTED'
                 """)
-            .params(params)
-            .update()
-        == 1;
+            .params(params));
   }
 
   /** Qualifies or disqualifies a lead that is still at {@code expectedVersion}. */
@@ -154,33 +155,31 @@ class LeadStore implements SealedColumns<UUID> {
       LeadStatus status,
       @Nullable String disqualificationReason,
       Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update sales_lead set status = ?, disqualification_reason = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ? and status <> 'CONVERTED'
                 """)
-            .params(status.name(), disqualificationReason, Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(
+                status.name(), disqualificationReason, Timestamp.from(now), id, expectedVersion));
   }
 
   boolean markConverted(UUID id, long expectedVersion, UUID customerId, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update sales_lead set status = 'CONVERTED', customer_id = ?, converted_at = ?, updated_at = ?,
                   version = version + 1
                 where id = ? and version = ? and status = 'QUALIFIED'
                 """)
-            .params(customerId, Timestamp.from(now), Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(customerId, Timestamp.from(now), Timestamp.from(now), id, expectedVersion));
   }
 
   boolean delete(UUID id, long expectedVersion) {
-    return jdbc.sql("delete from sales_lead where id = ? and version = ? and status <> 'CONVERTED'")
-            .params(id, expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.changedOne(
+        jdbc.sql("delete from sales_lead where id = ? and version = ? and status <> 'CONVERTED'")
+            .params(id, expectedVersion));
   }
 
   Optional<Lead> findVisible(CurrentUser user, UUID id) {
@@ -212,8 +211,8 @@ class LeadStore implements SealedColumns<UUID> {
       where.and(searchCondition(query.q().strip(), where.params()));
     }
     if (query.cursor() != null) {
-      LeadCursor cursor = LeadCursor.decode(query.cursor());
-      where.after("l.created_at", "l.id", true, Timestamp.from(cursor.createdAt()), cursor.id());
+      SqlCursor<Instant> cursor = SqlCursor.decode(query.cursor(), Instant::parse);
+      where.after("l.created_at", "l.id", true, Timestamp.from(cursor.key()), cursor.id());
     }
     List<Lead> rows =
         where.pageRows(
@@ -222,7 +221,9 @@ class LeadStore implements SealedColumns<UUID> {
             "l.created_at desc, l.id desc",
             query.limit(),
             this::lead);
-    SqlPage<Lead> page = SqlPage.of(rows, query.limit(), last -> LeadCursor.after(last).encode());
+    SqlPage<Lead> page =
+        SqlPage.of(
+            rows, query.limit(), last -> new SqlCursor<>(last.createdAt(), last.id()).encode());
     return new LeadPage(page.items(), page.nextCursor());
   }
 

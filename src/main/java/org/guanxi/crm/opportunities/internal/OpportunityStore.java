@@ -17,8 +17,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -106,8 +108,8 @@ class OpportunityStore {
             .and("o.status = :status", "status", query.status())
             .and("o.customer_id = :customerId", "customerId", query.customerId());
     if (query.cursor() != null) {
-      OpportunityCursor after = OpportunityCursor.decode(query.cursor());
-      where.after("o.created_at", "o.id", true, Timestamp.from(after.createdAt()), after.id());
+      SqlCursor<Instant> after = SqlCursor.decode(query.cursor(), Instant::parse);
+      where.after("o.created_at", "o.id", true, Timestamp.from(after.key()), after.id());
     }
     List<Opportunity> rows =
         where.pageRows(
@@ -118,9 +120,7 @@ class OpportunityStore {
             (rs, row) -> opportunity(rs));
     SqlPage<Opportunity> page =
         SqlPage.of(
-            rows,
-            query.limit(),
-            last -> new OpportunityCursor(last.createdAt(), last.id()).encode());
+            rows, query.limit(), last -> new SqlCursor<>(last.createdAt(), last.id()).encode());
     return new Page(withLines(page.items()), page.nextCursor());
   }
 
@@ -171,7 +171,8 @@ class OpportunityStore {
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
     boolean updated =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
                     update opportunity set name = :name, customer_id = :customerId, owner_id = :ownerId,
                       team_id = :teamId, amount = :amount, currency = :currency, probability = :probability,
@@ -179,9 +180,7 @@ class OpportunityStore {
                       description = :description, updated_at = :now, version = version + 1
                     where id = :id and version = :version
                     """)
-                .params(params)
-                .update()
-            == 1;
+                .params(params));
     if (updated) {
       jdbc.sql("delete from opportunity_line where opportunity_id = ?").param(id).update();
       insertLines(id, content.lines());
@@ -198,7 +197,8 @@ class OpportunityStore {
       UUID actor,
       Instant now) {
     boolean moved =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
                     update opportunity set pipeline_id = ?, stage_id = ?, probability = ?, stage_entered_at = ?,
                       updated_at = ?, version = version + 1
@@ -211,9 +211,7 @@ class OpportunityStore {
                     Timestamp.from(now),
                     Timestamp.from(now),
                     id,
-                    expectedVersion)
-                .update()
-            == 1;
+                    expectedVersion));
     if (moved) {
       leaveStage(id, now);
       enterStage(id, stageId, actor, now);
@@ -223,7 +221,8 @@ class OpportunityStore {
 
   boolean close(UUID id, long expectedVersion, Closing closing, Instant now) {
     boolean closed =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
                     update opportunity set status = ?, probability = ?, closed_at = ?, closed_on = ?,
                       cycle_days = ?, won_reason = ?, lost_reason = ?, lost_note = ?, updated_at = ?,
@@ -241,9 +240,7 @@ class OpportunityStore {
                     closing.lostNote(),
                     Timestamp.from(now),
                     id,
-                    expectedVersion)
-                .update()
-            == 1;
+                    expectedVersion));
     if (closed) {
       leaveStage(id, now);
     }
@@ -259,7 +256,8 @@ class OpportunityStore {
       UUID actor,
       Instant now) {
     boolean reopened =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
                     update opportunity set status = 'OPEN', pipeline_id = ?, stage_id = ?, probability = ?,
                       stage_entered_at = ?, closed_at = null, closed_on = null, cycle_days = null,
@@ -274,9 +272,7 @@ class OpportunityStore {
                     Timestamp.from(now),
                     Timestamp.from(now),
                     id,
-                    expectedVersion)
-                .update()
-            == 1;
+                    expectedVersion));
     if (reopened) {
       enterStage(id, stageId, actor, now);
     }
@@ -284,21 +280,17 @@ class OpportunityStore {
   }
 
   boolean linkOrder(UUID id, long expectedVersion, UUID orderId, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update opportunity set order_id = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ? and status = 'WON' and order_id is null
                 """)
-            .params(orderId, Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(orderId, Timestamp.from(now), id, expectedVersion));
   }
 
   boolean delete(UUID id, long expectedVersion) {
-    return jdbc.sql("delete from opportunity where id = ? and version = ?")
-            .params(id, expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.deleteAtVersion(jdbc, "delete from opportunity", id, expectedVersion);
   }
 
   /** The deals of a lead's conversion, for the lead's page. */

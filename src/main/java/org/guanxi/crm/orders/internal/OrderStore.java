@@ -15,8 +15,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.customer.Customers.VisibleCustomers;
 import org.guanxi.crm.orders.OrderStatus;
+import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -109,7 +111,8 @@ class OrderStore {
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
     boolean updated =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
                     update sales_order set number = :number, customer_id = :customerId,
                       customer_name = :customerName, owner_id = :ownerId, order_date = :orderDate,
@@ -117,9 +120,7 @@ class OrderStore {
                       updated_at = :now, version = version + 1
                     where id = :id and version = :version
                     """)
-                .params(params)
-                .update()
-            == 1;
+                .params(params));
     if (updated) {
       jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
       insertLines(id, content.lines());
@@ -130,14 +131,13 @@ class OrderStore {
   /** Changes who owns an order and its notes, nothing else; false when the version is stale. */
   boolean changeOwnerAndNotes(
       UUID id, long expectedVersion, UUID ownerId, @Nullable String notes, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update sales_order set owner_id = ?, notes = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ?
                 """)
-            .params(ownerId, notes, Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(ownerId, notes, Timestamp.from(now), id, expectedVersion));
   }
 
   boolean changeStatus(
@@ -147,7 +147,8 @@ class OrderStore {
       @Nullable LocalDate deliveredOn,
       @Nullable LocalDate paidOn,
       Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update sales_order set status = ?, delivered_on = ?, paid_on = ?, updated_at = ?,
                   version = version + 1
@@ -159,9 +160,7 @@ class OrderStore {
                 paidOn == null ? null : Date.valueOf(paidOn),
                 Timestamp.from(now),
                 id,
-                expectedVersion)
-            .update()
-        == 1;
+                expectedVersion));
   }
 
   Optional<Order> find(UUID id) {
@@ -185,8 +184,8 @@ class OrderStore {
                 query.from() == null ? null : Date.valueOf(query.from()))
             .and("o.order_date <= :to", "to", query.to() == null ? null : Date.valueOf(query.to()));
     if (query.cursor() != null) {
-      OrderCursor after = OrderCursor.decode(query.cursor());
-      where.after("o.order_date", "o.id", true, Date.valueOf(after.orderDate()), after.id());
+      SqlCursor<LocalDate> after = SqlCursor.decode(query.cursor(), LocalDate::parse);
+      where.after("o.order_date", "o.id", true, Date.valueOf(after.key()), after.id());
     }
     List<Order> rows =
         where.pageRows(
@@ -197,7 +196,7 @@ class OrderStore {
             (rs, row) -> order(rs, List.of()));
     SqlPage<Order> page =
         SqlPage.of(
-            rows, query.limit(), last -> new OrderCursor(last.orderDate(), last.id()).encode());
+            rows, query.limit(), last -> new SqlCursor<>(last.orderDate(), last.id()).encode());
     Map<UUID, List<Order.Line>> lines = lines(page.items().stream().map(Order::id).toList());
     return new Page(
         page.items().stream()
