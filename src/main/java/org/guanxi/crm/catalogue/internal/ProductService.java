@@ -50,11 +50,9 @@ class ProductService implements Products {
   Product update(UUID id, @Nullable Long expectedVersion, ProductDraft draft) {
     Product current = get(id);
     check(draft, id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    Instant now = clock.instant();
-    if (version != current.version() || !store.update(id, version, draft, now)) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    StaleVersion.unless(
+        store.update(id, version, draft, clock.instant()), KIND, () -> get(id).version());
     return get(id);
   }
 

@@ -89,21 +89,18 @@ class ContactService {
       ContactDraft draft) {
     validation.check(draft);
     Contact current = get(user, customerId, contactId);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     boolean saved =
-        version == current.version()
-            && store.update(
-                contactId,
-                customerId,
-                version,
-                draft.name().strip(),
-                SensitiveValues.text(draft.title()),
-                SensitiveValues.phone("phone", draft.phone()),
-                SensitiveValues.email("email", draft.email()),
-                draft.isPrimary());
-    if (!saved) {
-      throw new StaleVersion(KIND, get(user, customerId, contactId).version());
-    }
+        store.update(
+            contactId,
+            customerId,
+            version,
+            draft.name().strip(),
+            SensitiveValues.text(draft.title()),
+            SensitiveValues.phone("phone", draft.phone()),
+            SensitiveValues.email("email", draft.email()),
+            draft.isPrimary());
+    StaleVersion.unless(saved, KIND, () -> get(user, customerId, contactId).version());
     Instant now = clock.instant();
     timeline.add(
         customerId,

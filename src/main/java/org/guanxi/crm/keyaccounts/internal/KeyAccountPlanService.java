@@ -206,9 +206,8 @@ class KeyAccountPlanService {
     }
     Instant now = now();
     KeyAccountPlan plan = build(user, current.customer(), before, id, year, draft, now);
-    if (!store.replace(plan, before.version())) {
-      throw new StaleVersion(KIND, get(user, id).plan().version());
-    }
+    StaleVersion.unless(
+        store.replace(plan, before.version()), KIND, () -> get(user, id).plan().version());
     publishSteps(user, before, plan, now);
     return get(user, id);
   }
@@ -216,9 +215,8 @@ class KeyAccountPlanService {
   @Transactional
   void delete(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
     View current = editable(user, id, expectedVersion);
-    if (!store.delete(id, current.plan().version())) {
-      throw new StaleVersion(KIND, get(user, id).plan().version());
-    }
+    StaleVersion.unless(
+        store.delete(id, current.plan().version()), KIND, () -> get(user, id).plan().version());
   }
 
   /** A plan the user may see and change, still at the version the user read (when given). */
@@ -227,9 +225,7 @@ class KeyAccountPlanService {
     if (!current.editable()) {
       throw new NotOnAccountTeam(current.customer().id());
     }
-    if (expectedVersion != null && expectedVersion != current.plan().version()) {
-      throw new StaleVersion(KIND, current.plan().version());
-    }
+    StaleVersion.check(KIND, expectedVersion, current.plan().version());
     return current;
   }
 

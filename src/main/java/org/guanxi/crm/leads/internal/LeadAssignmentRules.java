@@ -63,8 +63,8 @@ class LeadAssignmentRules {
   LeadAssignmentRule update(
       UUID id, @Nullable Long expectedVersion, LeadAssignmentRuleDraft draft) {
     LeadAssignmentRule current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
     check(draft);
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     LeadAssignmentRule changed =
         new LeadAssignmentRule(
             id,
@@ -75,19 +75,15 @@ class LeadAssignmentRules {
             draft.teamId(),
             current.createdAt(),
             version);
-    if (version != current.version() || !store.update(changed, version)) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    StaleVersion.unless(store.update(changed, version), KIND, () -> current.version());
     return get(id);
   }
 
   @Transactional
   void delete(UUID id, @Nullable Long expectedVersion) {
     LeadAssignmentRule current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version() || !store.delete(id, version)) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    StaleVersion.unless(store.delete(id, version), KIND, () -> current.version());
   }
 
   private void check(LeadAssignmentRuleDraft draft) {

@@ -232,9 +232,8 @@ class OpportunityService implements Opportunities {
             owner.id().equals(current.ownerId()) ? current.teamId() : owner.teamId(),
             probability,
             lines);
-    if (!store.update(id, version, content, now())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(
+        store.update(id, version, content, now()), KIND, () -> get(user, id).version());
     return get(user, id);
   }
 
@@ -253,10 +252,10 @@ class OpportunityService implements Opportunities {
       return current;
     }
     int probability = move.probability() == null ? stage.probability() : move.probability();
-    if (!store.move(
-        id, current.version(), pipeline.id(), stage.id(), probability, user.id(), now())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(
+        store.move(id, current.version(), pipeline.id(), stage.id(), probability, user.id(), now()),
+        KIND,
+        () -> get(user, id).version());
     return get(user, id);
   }
 
@@ -339,10 +338,17 @@ class OpportunityService implements Opportunities {
     Pipeline pipeline = pipelineOf(stageId);
     Pipeline.Stage stage = stageOf(pipeline, stageId);
     forecast.uncountClosed(id);
-    if (!store.reopen(
-        id, current.version(), pipeline.id(), stage.id(), stage.probability(), user.id(), now())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(
+        store.reopen(
+            id,
+            current.version(),
+            pipeline.id(),
+            stage.id(),
+            stage.probability(),
+            user.id(),
+            now()),
+        KIND,
+        () -> get(user, id).version());
     return get(user, id);
   }
 
@@ -364,9 +370,7 @@ class OpportunityService implements Opportunities {
     if (!current.isOpen()) {
       forecast.uncountClosed(id);
     }
-    if (!store.delete(id, current.version())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(store.delete(id, current.version()), KIND, () -> get(user, id).version());
   }
 
   /** The users the caller may give deals to: anyone, the own teams' members, or oneself. */
@@ -418,17 +422,19 @@ class OpportunityService implements Opportunities {
                 status,
                 deal.name(),
                 lines));
-    if (!store.linkOrder(deal.id(), deal.version(), orderId, now())) {
-      throw new StaleVersion(KIND, get(user, deal.id()).version());
-    }
+    StaleVersion.unless(
+        store.linkOrder(deal.id(), deal.version(), orderId, now()),
+        KIND,
+        () -> get(user, deal.id()).version());
     return get(user, deal.id());
   }
 
   private void close(
       CurrentUser user, Opportunity current, OpportunityStore.Closing closing, Instant now) {
-    if (!store.close(current.id(), current.version(), closing, now)) {
-      throw new StaleVersion(KIND, get(user, current.id()).version());
-    }
+    StaleVersion.unless(
+        store.close(current.id(), current.version(), closing, now),
+        KIND,
+        () -> get(user, current.id()).version());
     forecast.countClosed(current.id());
   }
 
@@ -440,9 +446,7 @@ class OpportunityService implements Opportunities {
   /** The deal as the user may change it, at the version the user read when one is given. */
   private Opportunity current(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
     Opportunity current = get(user, id);
-    if (expectedVersion != null && expectedVersion != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    StaleVersion.check(KIND, expectedVersion, current.version());
     return current;
   }
 

@@ -142,10 +142,7 @@ class OrderService implements Orders {
   @Transactional
   Order update(CurrentUser user, UUID id, @Nullable Long expectedVersion, OrderDraft draft) {
     Order current = get(user, id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     boolean placed = current.status() != OrderStatus.DRAFT;
     if (placed && sameTerms(current.draft(), draft)) {
       // its lines stay as they are, however many an import gave it (more than a draft may have)
@@ -166,9 +163,8 @@ class OrderService implements Orders {
     String number =
         draft.number() == null ? current.number() : available(draft.number().strip(), id);
     OrderStore.Content content = content(draft, customer, ownerId, number, current.status(), lines);
-    if (!store.update(id, version, content, clock.instant())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(
+        store.update(id, version, content, clock.instant()), KIND, () -> get(user, id).version());
     return get(user, id);
   }
 
@@ -181,10 +177,10 @@ class OrderService implements Orders {
           "Only a draft order's customer, number, date, currency and lines can change");
     }
     UUID ownerId = owner(user, draft.ownerId(), current.ownerId());
-    if (!store.changeOwnerAndNotes(
-        current.id(), version, ownerId, draft.notes(), clock.instant())) {
-      throw new StaleVersion(KIND, get(user, current.id()).version());
-    }
+    StaleVersion.unless(
+        store.changeOwnerAndNotes(current.id(), version, ownerId, draft.notes(), clock.instant()),
+        KIND,
+        () -> get(user, current.id()).version());
     return get(user, current.id());
   }
 
@@ -193,10 +189,7 @@ class OrderService implements Orders {
       CurrentUser user, UUID id, @Nullable Long expectedVersion, Transition transition) {
     validation.check(transition);
     Order current = get(user, id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     OrderStatus target = transition.status();
     if (!current.nextStatuses().contains(target)) {
       throw refused(current, target);
@@ -211,9 +204,7 @@ class OrderService implements Orders {
             target == OrderStatus.DELIVERED ? on : current.deliveredOn(),
             target == OrderStatus.PAID ? on : current.paidOn(),
             now);
-    if (!changed) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(changed, KIND, () -> get(user, id).version());
     Order order = get(user, id);
     if (target == OrderStatus.CONFIRMED) {
       events.publishEvent(placed(user, order, now));
@@ -355,17 +346,7 @@ class OrderService implements Orders {
     if (ownerId.equals(user.id()) || ownerId.equals(current)) {
       return ownerId;
     }
-    UserSummary owner =
-        users
-            .find(ownerId)
-            .filter(UserSummary::active)
-            .orElseThrow(
-                () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
-    if (!user.mayAssignTo(owner)) {
-      throw new InvalidInput(
-          "ownerId", "owner-not-allowed", "You may not give orders to this user");
-    }
-    return ownerId;
+    return users.assignableBy(user, ownerId, "orders").id();
   }
 
   private static boolean sameTerms(OrderDraft current, OrderDraft changed) {

@@ -126,10 +126,7 @@ class UserAdministration {
   UserAccount update(UUID id, @Nullable Long expectedVersion, UserChanges changes) {
     lock.hold();
     UserAccount current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     List<InvalidInput.FieldError> errors = new ArrayList<>();
     checkDisplayName(changes.displayName(), errors);
     checkRoles(changes.roles(), errors);

@@ -53,10 +53,7 @@ class ExchangeRateAdministration {
       throw unknownCurrency();
     }
     BaseCurrency current = store.base();
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(BASE_KIND, current.version());
-    }
+    long version = StaleVersion.check(BASE_KIND, expectedVersion, current.version());
     if (!code.equals(current.currency()) && !store.changeBase(code, version)) {
       throw new StaleVersion(BASE_KIND, store.base().version());
     }
@@ -90,24 +87,20 @@ class ExchangeRateAdministration {
   @Transactional
   ExchangeRate update(UUID id, @Nullable Long expectedVersion, @Nullable ExchangeRateDraft draft) {
     ExchangeRate current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     ExchangeRateDraft valid = checked(draft, current.baseCurrency(), id);
-    if (!store.update(id, version, valid.currency(), valid.validFrom(), valid.rate())) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    StaleVersion.unless(
+        store.update(id, version, valid.currency(), valid.validFrom(), valid.rate()),
+        KIND,
+        () -> get(id).version());
     return get(id);
   }
 
   @Transactional
   void delete(UUID id, @Nullable Long expectedVersion) {
     ExchangeRate current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version() || !store.delete(id, version)) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    StaleVersion.unless(store.delete(id, version), KIND, () -> get(id).version());
   }
 
   /**
