@@ -11,6 +11,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record SqlPage<T>(List<T> items, @Nullable String nextCursor) {
 
+  /**
+   * The size of a page a caller asked for, which must be from 1 to {@code max}.
+   *
+   * @throws InvalidInput {@code out-of-range} on {@code limit} otherwise
+   */
+  public static int checkLimit(int limit, int max) {
+    if (limit < 1 || limit > max) {
+      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + max);
+    }
+    return limit;
+  }
+
   /** How many rows a store reads for a page of {@code limit}: one more. */
   public static int rowsToRead(int limit) {
     return limit + 1;

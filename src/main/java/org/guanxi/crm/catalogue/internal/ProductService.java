@@ -13,6 +13,7 @@ import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -66,9 +67,7 @@ class ProductService implements Products {
       @Nullable Boolean active,
       @Nullable String cursor,
       int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_LIMIT);
-    }
+    SqlPage.checkLimit(limit, MAX_LIMIT);
     return store.list(q, categoryId, active, cursor, limit);
   }
 

@@ -95,7 +95,7 @@ class LeadAssignmentRules {
         && users.find(draft.userId()).filter(UserSummary::active).isEmpty()) {
       throw new InvalidInput("userId", "unknown-user", "No active user with this id");
     }
-    if (draft.teamId() != null && !store.teamExists(draft.teamId())) {
+    if (draft.teamId() != null && !users.teamExists(draft.teamId())) {
       throw new InvalidInput("teamId", "unknown-team", "No team with this id");
     }
   }

@@ -85,14 +85,6 @@ class LeadAssignmentStore {
         jdbc, "delete from lead_assignment_rule", id, expectedVersion);
   }
 
-  boolean teamExists(UUID teamId) {
-    return jdbc.sql("select count(*) from workspace_team where id = ?")
-            .params(teamId)
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
   /**
    * The team's next active sales rep after the one who got its last lead (in the order of their
    * ids), noted as the last one; null when the team has none. Locks the team's turn until the

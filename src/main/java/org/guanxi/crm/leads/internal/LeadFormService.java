@@ -51,7 +51,7 @@ class LeadFormService {
         && users.find(draft.defaultOwnerId()).filter(UserSummary::active).isEmpty()) {
       throw new InvalidInput("defaultOwnerId", "unknown-owner", "No active user with this id");
     }
-    if (draft.defaultTeamId() != null && !store.teamExists(draft.defaultTeamId())) {
+    if (draft.defaultTeamId() != null && !users.teamExists(draft.defaultTeamId())) {
       throw new InvalidInput("defaultTeamId", "unknown-team", "No team with this id");
     }
     LeadFormSettings changed =

@@ -81,14 +81,6 @@ class LeadFormStore {
         .list();
   }
 
-  boolean teamExists(UUID teamId) {
-    return jdbc.sql("select count(*) from workspace_team where id = ?")
-            .params(teamId)
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
   static String newKey() {
     byte[] bytes = new byte[18];
     RANDOM.nextBytes(bytes);

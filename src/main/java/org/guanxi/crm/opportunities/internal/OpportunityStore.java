@@ -81,6 +81,23 @@ class OpportunityStore {
       @Nullable OpportunityLossReason lostReason,
       @Nullable String lostNote) {}
 
+  /**
+   * A deal's entry into a stage, by a move or a reopening: where to, its probability, who, when.
+   */
+  record Entering(UUID pipelineId, UUID stageId, int probability, UUID actor, Instant now) {
+
+    /** The statement parameters of the entry into the stage of deal {@code id} at a version. */
+    Map<String, Object> parameters(UUID id, long expectedVersion) {
+      return Map.of(
+          "id", id,
+          "version", expectedVersion,
+          "pipelineId", pipelineId,
+          "stageId", stageId,
+          "probability", probability,
+          "now", Timestamp.from(now));
+    }
+  }
+
   record Page(List<Opportunity> items, @Nullable String nextCursor) {}
 
   private final JdbcClient jdbc;
@@ -188,33 +205,19 @@ class OpportunityStore {
     return updated;
   }
 
-  boolean move(
-      UUID id,
-      long expectedVersion,
-      UUID pipelineId,
-      UUID stageId,
-      int probability,
-      UUID actor,
-      Instant now) {
+  boolean move(UUID id, long expectedVersion, Entering entering) {
     boolean moved =
         StoreWrites.changedOne(
             jdbc.sql(
                     """
-                    update opportunity set pipeline_id = ?, stage_id = ?, probability = ?, stage_entered_at = ?,
-                      updated_at = ?, version = version + 1
-                    where id = ? and version = ? and status = 'OPEN'
+                    update opportunity set pipeline_id = :pipelineId, stage_id = :stageId, probability = :probability,
+                      stage_entered_at = :now, updated_at = :now, version = version + 1
+                    where id = :id and version = :version and status = 'OPEN'
                     """)
-                .params(
-                    pipelineId,
-                    stageId,
-                    probability,
-                    Timestamp.from(now),
-                    Timestamp.from(now),
-                    id,
-                    expectedVersion));
+                .params(entering.parameters(id, expectedVersion)));
     if (moved) {
-      leaveStage(id, now);
-      enterStage(id, stageId, actor, now);
+      leaveStage(id, entering.now());
+      enterStage(id, entering.stageId(), entering.actor(), entering.now());
     }
     return moved;
   }
@@ -247,34 +250,20 @@ class OpportunityStore {
     return closed;
   }
 
-  boolean reopen(
-      UUID id,
-      long expectedVersion,
-      UUID pipelineId,
-      UUID stageId,
-      int probability,
-      UUID actor,
-      Instant now) {
+  boolean reopen(UUID id, long expectedVersion, Entering entering) {
     boolean reopened =
         StoreWrites.changedOne(
             jdbc.sql(
                     """
-                    update opportunity set status = 'OPEN', pipeline_id = ?, stage_id = ?, probability = ?,
-                      stage_entered_at = ?, closed_at = null, closed_on = null, cycle_days = null,
-                      won_reason = null, lost_reason = null, lost_note = null, updated_at = ?,
+                    update opportunity set status = 'OPEN', pipeline_id = :pipelineId, stage_id = :stageId,
+                      probability = :probability, stage_entered_at = :now, closed_at = null, closed_on = null,
+                      cycle_days = null, won_reason = null, lost_reason = null, lost_note = null, updated_at = :now,
                       version = version + 1
-                    where id = ? and version = ? and status <> 'OPEN' and order_id is null
+                    where id = :id and version = :version and status <> 'OPEN' and order_id is null
                     """)
-                .params(
-                    pipelineId,
-                    stageId,
-                    probability,
-                    Timestamp.from(now),
-                    Timestamp.from(now),
-                    id,
-                    expectedVersion));
+                .params(entering.parameters(id, expectedVersion)));
     if (reopened) {
-      enterStage(id, stageId, actor, now);
+      enterStage(id, entering.stageId(), entering.actor(), entering.now());
     }
     return reopened;
   }

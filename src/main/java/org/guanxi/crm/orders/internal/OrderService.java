@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.guanxi.crm.catalogue.LinePricing;
 import org.guanxi.crm.catalogue.Product;
 import org.guanxi.crm.customer.CustomerSummary;
@@ -26,9 +25,9 @@ import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
-import org.guanxi.crm.platform.UserSummary;
 import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -112,26 +111,15 @@ class OrderService implements Orders {
             .find(id)
             .filter(o -> customers.find(user, o.customerId()).isPresent())
             .orElseThrow(() -> new RecordNotFound(KIND, id));
-    return order.withOwnerName(
-        users.find(order.ownerId()).map(UserSummary::displayName).orElse(null));
+    return order.withOwnerName(users.displayName(order.ownerId()));
   }
 
   OrderStore.Page list(CurrentUser user, OrderQuery query) {
-    if (query.limit() < 1 || query.limit() > OrderQuery.MAX_LIMIT) {
-      throw new InvalidInput(
-          "limit", "out-of-range", "limit is between 1 and " + OrderQuery.MAX_LIMIT);
-    }
+    SqlPage.checkLimit(query.limit(), OrderQuery.MAX_LIMIT);
     OrderStore.Page page = store.list(customers.visibleCustomers(user, "o.customer_id"), query);
-    Map<UUID, String> owners = new HashMap<>();
+    Function<UUID, @Nullable String> owners = users.displayNames();
     List<Order> named =
-        page.items().stream()
-            .map(
-                o ->
-                    o.withOwnerName(
-                        owners.computeIfAbsent(
-                            o.ownerId(),
-                            owner -> users.find(owner).map(UserSummary::displayName).orElse(null))))
-            .toList();
+        page.items().stream().map(o -> o.withOwnerName(owners.apply(o.ownerId()))).toList();
     return new OrderStore.Page(named, page.nextCursor());
   }
 

@@ -70,9 +70,7 @@ class UserAdministration {
   }
 
   UserPage list(@Nullable String q, @Nullable String cursor, int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_LIMIT);
-    }
+    SqlPage.checkLimit(limit, MAX_LIMIT);
     List<UserAccount> rows = users.list(q, decode(cursor), SqlPage.rowsToRead(limit));
     SqlPage<UserAccount> page = SqlPage.of(rows, limit, last -> encode(last.username()));
     return new UserPage(page.items(), page.nextCursor());

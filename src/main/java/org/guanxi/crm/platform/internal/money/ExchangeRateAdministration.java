@@ -11,6 +11,7 @@ import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -65,9 +66,7 @@ class ExchangeRateAdministration {
   }
 
   ExchangeRateStore.Page list(@Nullable String currency, @Nullable String cursor, int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_LIMIT);
-    }
+    SqlPage.checkLimit(limit, MAX_LIMIT);
     String code = currency == null || currency.isBlank() ? null : currency.strip();
     return store.list(code, cursor, limit);
   }
