@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,23 @@ public final class SqlWhere {
         .append("(:cursorKey, :cursorId)");
     params.put("cursorKey", key);
     params.put("cursorId", id);
+    return this;
+  }
+
+  /**
+   * Adds the keyset condition of the page after {@code cursor}, a {@link SqlCursor} token whose key
+   * {@code key} reads as the parameter to compare with; nothing for the first page (no cursor).
+   */
+  public SqlWhere after(
+      @Nullable String cursor,
+      String keyColumn,
+      String idColumn,
+      boolean descending,
+      Function<String, Object> key) {
+    if (cursor != null) {
+      SqlCursor<Object> after = SqlCursor.decode(cursor, key);
+      after(keyColumn, idColumn, descending, after.key(), after.id());
+    }
     return this;
   }
 

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,7 @@ import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
-import org.guanxi.crm.privacy.SensitiveField;
+import org.guanxi.crm.privacy.SealedPhoneAndEmail;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,15 +109,7 @@ class ContactStore implements SealedColumns<UUID> {
   /** The sealed phone and e-mail with their blind indexes, as statement parameters. */
   private Map<String, Object> personalData(
       UUID id, @Nullable String phone, @Nullable String email) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("phoneEnc", cipher.encrypt(phone, sealed("phone_enc", id)));
-    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone));
-    params.put(
-        "phoneTailBidx",
-        blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(phone)));
-    params.put("emailEnc", cipher.encrypt(email, sealed("email_enc", id)));
-    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, email));
-    return params;
+    return SealedPhoneAndEmail.parameters(cipher, blindIndex, "customer_contact", id, phone, email);
   }
 
   boolean delete(UUID id, UUID customerId) {

@@ -28,6 +28,7 @@ import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
+import org.guanxi.crm.privacy.SealedPhoneAndEmail;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -381,14 +382,9 @@ class CustomerStore implements SealedColumns<UUID> {
 
   /** A customer's personal data sealed for it, with its blind indexes, as statement parameters. */
   private Map<String, Object> sealedParameters(UUID id, PersonalData personal) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("phoneEnc", cipher.encrypt(personal.phone(), sealed("phone_enc", id)));
-    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, personal.phone()));
-    params.put(
-        "phoneTailBidx",
-        blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(personal.phone())));
-    params.put("emailEnc", cipher.encrypt(personal.email(), sealed("email_enc", id)));
-    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, personal.email()));
+    Map<String, Object> params =
+        SealedPhoneAndEmail.parameters(
+            cipher, blindIndex, "customer", id, personal.phone(), personal.email());
     params.put("idCardEnc", cipher.encrypt(personal.idCard(), sealed("id_card_enc", id)));
     params.put("idCardBidx", blindIndex.of(SensitiveField.ID_CARD, personal.idCard()));
     params.put(
@@ -598,37 +594,24 @@ class CustomerStore implements SealedColumns<UUID> {
     return statement.query(UUID.class).list();
   }
 
+  /** Gives each of the columns named in {@code names}, apart by spaces, the same type. */
+  private static void typed(Map<String, String> columns, String type, String names) {
+    for (String name : names.split(" ")) {
+      columns.put(name, type);
+    }
+  }
+
   private static Map<String, String> bulkColumns() {
     Map<String, String> columns = new java.util.LinkedHashMap<>();
     columns.put("id", "uuid");
-    for (String text :
-        List.of(
-            "kind",
-            "name",
-            "industry",
-            "source",
-            "city",
-            "stage",
-            "classification",
-            "preferences")) {
-      columns.put(text, "text");
-    }
+    typed(columns, "text", "kind name industry source city stage classification preferences");
     columns.put("tags", "text[]");
     columns.put("ownerId", "uuid");
     columns.put("teamId", "uuid");
-    for (String sealed :
-        List.of(
-            "phoneEnc",
-            "phoneBidx",
-            "phoneTailBidx",
-            "emailEnc",
-            "emailBidx",
-            "idCardEnc",
-            "idCardBidx",
-            "birthdayEnc",
-            "addressEnc")) {
-      columns.put(sealed, "bytea");
-    }
+    typed(
+        columns,
+        "bytea",
+        "phoneEnc phoneBidx phoneTailBidx emailEnc emailBidx idCardEnc idCardBidx birthdayEnc addressEnc");
     columns.put("searchName", "text");
     columns.put("searchLatin", "text");
     columns.put("searchGrams", "text[]");

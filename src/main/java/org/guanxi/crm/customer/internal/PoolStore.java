@@ -108,10 +108,8 @@ class PoolStore {
     if (query.q() != null && !query.q().isBlank()) {
       where.and(CustomerStore.nameCondition(query.q().strip(), where.params()));
     }
-    if (query.cursor() != null) {
-      SqlCursor<Instant> after = SqlCursor.decode(query.cursor(), Instant::parse);
-      where.after("c.pooled_at", "c.id", true, Timestamp.from(after.key()), after.id());
-    }
+    where.after(
+        query.cursor(), "c.pooled_at", "c.id", true, at -> Timestamp.from(Instant.parse(at)));
     List<PoolCustomer> rows =
         where.pageRows(
             jdbc,

@@ -161,11 +161,14 @@ class KeyAccountPlanStore {
             .and("p.year = :year", "year", query.year())
             .param("today", Date.valueOf(query.today()))
             .param("noReview", Date.valueOf(NO_REVIEW));
-    SqlWhere after = new SqlWhere("true", plans.params());
-    if (query.cursor() != null) {
-      SqlCursor<LocalDate> cursor = SqlCursor.decode(query.cursor(), LocalDate::parse);
-      after.after("x.next_review", "x.id", false, Date.valueOf(cursor.key()), cursor.id());
-    }
+    SqlWhere after =
+        new SqlWhere("true", plans.params())
+            .after(
+                query.cursor(),
+                "x.next_review",
+                "x.id",
+                false,
+                day -> Date.valueOf(LocalDate.parse(day)));
     List<Listed> rows =
         after.pageRows(
             jdbc,

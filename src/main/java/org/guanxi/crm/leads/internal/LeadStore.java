@@ -25,6 +25,7 @@ import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
+import org.guanxi.crm.privacy.SealedPhoneAndEmail;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -210,10 +211,8 @@ class LeadStore implements SealedColumns<UUID> {
     if (query.q() != null && !query.q().isBlank()) {
       where.and(searchCondition(query.q().strip(), where.params()));
     }
-    if (query.cursor() != null) {
-      SqlCursor<Instant> cursor = SqlCursor.decode(query.cursor(), Instant::parse);
-      where.after("l.created_at", "l.id", true, Timestamp.from(cursor.key()), cursor.id());
-    }
+    where.after(
+        query.cursor(), "l.created_at", "l.id", true, at -> Timestamp.from(Instant.parse(at)));
     List<Lead> rows =
         where.pageRows(
             jdbc,
@@ -324,14 +323,7 @@ class LeadStore implements SealedColumns<UUID> {
   /** A lead's phone and e-mail sealed for it, with their blind indexes, as statement parameters. */
   private Map<String, Object> sealedParameters(
       UUID id, @Nullable String phone, @Nullable String email) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("phoneEnc", cipher.encrypt(phone, sealed("phone_enc", id)));
-    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone));
-    params.put(
-        "phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, ContactValues.phoneTail(phone)));
-    params.put("emailEnc", cipher.encrypt(email, sealed("email_enc", id)));
-    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, email));
-    return params;
+    return SealedPhoneAndEmail.parameters(cipher, blindIndex, "sales_lead", id, phone, email);
   }
 
   @Override

@@ -124,10 +124,8 @@ class OpportunityStore {
             .and("o.owner_id = :ownerId", "ownerId", query.ownerId())
             .and("o.status = :status", "status", query.status())
             .and("o.customer_id = :customerId", "customerId", query.customerId());
-    if (query.cursor() != null) {
-      SqlCursor<Instant> after = SqlCursor.decode(query.cursor(), Instant::parse);
-      where.after("o.created_at", "o.id", true, Timestamp.from(after.key()), after.id());
-    }
+    where.after(
+        query.cursor(), "o.created_at", "o.id", true, at -> Timestamp.from(Instant.parse(at)));
     List<Opportunity> rows =
         where.pageRows(
             jdbc,

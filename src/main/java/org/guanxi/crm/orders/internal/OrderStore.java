@@ -183,10 +183,8 @@ class OrderStore {
                 "from",
                 query.from() == null ? null : Date.valueOf(query.from()))
             .and("o.order_date <= :to", "to", query.to() == null ? null : Date.valueOf(query.to()));
-    if (query.cursor() != null) {
-      SqlCursor<LocalDate> after = SqlCursor.decode(query.cursor(), LocalDate::parse);
-      where.after("o.order_date", "o.id", true, Date.valueOf(after.key()), after.id());
-    }
+    where.after(
+        query.cursor(), "o.order_date", "o.id", true, day -> Date.valueOf(LocalDate.parse(day)));
     List<Order> rows =
         where.pageRows(
             jdbc,
