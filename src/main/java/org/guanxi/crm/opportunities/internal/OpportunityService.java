@@ -124,7 +124,7 @@ class OpportunityService implements Opportunities {
 
   Opportunity create(CurrentUser user, OpportunityDraft draft, @Nullable UUID leadId) {
     validation.check(draft);
-    CustomerSummary customer = customer(user, draft.customerId());
+    CustomerSummary customer = customers.require(user, draft.customerId());
     // the pipeline named, else the one of the stage named, else the default one
     Pipeline pipeline =
         draft.pipelineId() != null
@@ -213,7 +213,7 @@ class OpportunityService implements Opportunities {
       current = move(user, id, version, new Move(draft.stageId(), probability));
       version = current.version();
     }
-    CustomerSummary customer = customer(user, draft.customerId());
+    CustomerSummary customer = customers.require(user, draft.customerId());
     UserSummary owner = owners.choose(user, draft.ownerId(), current.ownerId(), "deals");
     List<Opportunity.Line> lines = settle(user, customer, draft, false);
     int probability =
@@ -517,15 +517,6 @@ class OpportunityService implements Opportunities {
                     l.discountPercent(),
                     l.amount()))
         .toList();
-  }
-
-  private CustomerSummary customer(CurrentUser user, UUID customerId) {
-    return customers
-        .find(user, customerId)
-        .orElseThrow(
-            () ->
-                new InvalidInput(
-                    "customerId", "unknown-customer", "There is no such customer you may see"));
   }
 
   private Pipeline pipelineOf(UUID stageId) {

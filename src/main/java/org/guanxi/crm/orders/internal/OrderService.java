@@ -90,7 +90,7 @@ class OrderService implements Orders {
       throw new InvalidInput(
           "status", "invalid-initial-status", "A new order is DRAFT or CONFIRMED");
     }
-    CustomerSummary customer = customer(user, draft.customerId());
+    CustomerSummary customer = customers.require(user, draft.customerId());
     UUID ownerId = owner(user, draft.ownerId(), null);
     List<Order.Line> lines = settle(user, customer, draft, true);
     String number =
@@ -145,7 +145,7 @@ class OrderService implements Orders {
     if (placed) {
       return changeOwnerAndNotes(user, current, version, draft);
     }
-    CustomerSummary customer = customer(user, draft.customerId());
+    CustomerSummary customer = customers.require(user, draft.customerId());
     UUID ownerId = owner(user, draft.ownerId(), current.ownerId());
     List<Order.Line> lines = settle(user, customer, draft, false);
     String number =
@@ -310,15 +310,6 @@ class OrderService implements Orders {
               cost));
     }
     return lines;
-  }
-
-  private CustomerSummary customer(CurrentUser user, UUID customerId) {
-    return customers
-        .find(user, customerId)
-        .orElseThrow(
-            () ->
-                new InvalidInput(
-                    "customerId", "unknown-customer", "There is no such customer you may see"));
   }
 
   private String available(String number, @Nullable UUID self) {

@@ -169,7 +169,7 @@ class OrderStore {
             .param(id)
             .query((rs, row) -> order(rs, List.of()))
             .optional();
-    return order.map(o -> withLines(o, lines(List.of(o.id())).getOrDefault(o.id(), List.of())));
+    return order.map(o -> o.withLines(lines(List.of(o.id())).getOrDefault(o.id(), List.of())));
   }
 
   Page list(VisibleCustomers visible, OrderQuery query) {
@@ -197,9 +197,7 @@ class OrderStore {
             rows, query.limit(), last -> new SqlCursor<>(last.orderDate(), last.id()).encode());
     Map<UUID, List<Order.Line>> lines = lines(page.items().stream().map(Order::id).toList());
     return new Page(
-        page.items().stream()
-            .map(o -> withLines(o, lines.getOrDefault(o.id(), List.of())))
-            .toList(),
+        page.items().stream().map(o -> o.withLines(lines.getOrDefault(o.id(), List.of()))).toList(),
         page.nextCursor());
   }
 
@@ -270,30 +268,6 @@ class OrderStore {
     params.put("cost", content.cost());
     params.put("notes", content.notes());
     return params;
-  }
-
-  private static Order withLines(Order order, List<Order.Line> lines) {
-    return new Order(
-        order.id(),
-        order.number(),
-        order.customerId(),
-        order.customerName(),
-        order.ownerId(),
-        order.ownerName(),
-        order.status(),
-        order.kind(),
-        order.orderDate(),
-        order.deliveredOn(),
-        order.paidOn(),
-        order.currency(),
-        order.country(),
-        order.amount(),
-        order.cost(),
-        order.notes(),
-        List.copyOf(lines),
-        order.createdAt(),
-        order.updatedAt(),
-        order.version());
   }
 
   private static Order order(ResultSet rs, List<Order.Line> lines) throws SQLException {
