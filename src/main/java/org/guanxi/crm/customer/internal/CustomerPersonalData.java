@@ -36,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CustomerPersonalData extends ModulePersonalData {
 
-  static final String MODULE = "customer";
   private static final String CUSTOMER = "customer";
   private static final String CONTACT = "contact";
   private static final String TIMELINE_ENTRY = "timeline-entry";
@@ -78,7 +77,7 @@ class CustomerPersonalData extends ModulePersonalData {
   private final Clock clock;
 
   CustomerPersonalData(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex, Clock clock) {
-    super(MODULE, PERSONAL_FIELDS);
+    super("customer", PERSONAL_FIELDS);
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.blindIndex = blindIndex;

@@ -26,13 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 class StakeholderPersonalData extends ModulePersonalData {
 
-  static final String MODULE = "keyaccounts";
   private static final String STAKEHOLDER = "stakeholder";
 
   private final JdbcClient jdbc;
 
   StakeholderPersonalData(JdbcClient jdbc) {
-    super(MODULE, Map.of(STAKEHOLDER, Set.of("name", "title")));
+    super("keyaccounts", Map.of(STAKEHOLDER, Set.of("name", "title")));
     this.jdbc = jdbc;
   }
 

@@ -34,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class LeadPersonalData extends ModulePersonalData {
 
-  static final String MODULE = "leads";
   private static final String LEAD = "lead";
   private static final String IMPORT_ROW = "import-row";
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -46,7 +45,7 @@ class LeadPersonalData extends ModulePersonalData {
 
   LeadPersonalData(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex, Clock clock) {
     super(
-        MODULE,
+        "leads",
         Map.of(
             LEAD,
             Set.of("name", "company", "title", "phone", "email", "city", "notes"),

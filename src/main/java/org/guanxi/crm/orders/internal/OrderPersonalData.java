@@ -24,13 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderPersonalData extends ModulePersonalData {
 
-  static final String MODULE = "orders";
   private static final String ORDER = "order";
 
   private final JdbcClient jdbc;
 
   OrderPersonalData(JdbcClient jdbc) {
-    super(MODULE, Map.of(ORDER, Set.of("customerName")));
+    super("orders", Map.of(ORDER, Set.of("customerName")));
     this.jdbc = jdbc;
   }
 
