@@ -161,12 +161,7 @@ class KeyAccountPlanService {
       throw new NotOnAccountTeam(customer.id());
     }
     int year = draft.year() == null ? today().getYear() : draft.year();
-    store
-        .idOf(customer.id(), year)
-        .ifPresent(
-            existing -> {
-              throw new KeyAccountPlanExists(customer.id(), year, existing);
-            });
+    yearFree(customer.id(), year);
     Instant now = now();
     KeyAccountPlan plan = build(user, customer, null, Ids.newId(), year, draft, now);
     if (!store.insert(plan)) {
@@ -197,12 +192,7 @@ class KeyAccountPlanService {
     }
     int year = draft.year() == null ? before.year() : draft.year();
     if (year != before.year()) {
-      store
-          .idOf(before.customerId(), year)
-          .ifPresent(
-              existing -> {
-                throw new KeyAccountPlanExists(before.customerId(), year, existing);
-              });
+      yearFree(before.customerId(), year);
     }
     Instant now = now();
     KeyAccountPlan plan = build(user, current.customer(), before, id, year, draft, now);
@@ -456,5 +446,15 @@ class KeyAccountPlanService {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** A customer has one plan a year at most: a plan for a year that has one is refused. */
+  private void yearFree(UUID customerId, int year) {
+    store
+        .idOf(customerId, year)
+        .ifPresent(
+            existing -> {
+              throw new KeyAccountPlanExists(customerId, year, existing);
+            });
   }
 }
