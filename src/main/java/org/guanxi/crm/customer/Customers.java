@@ -6,12 +6,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 /** The customer record for other modules: look-ups that respect what the user may see. */
 public interface Customers {
 
   Optional<CustomerSummary> find(CurrentUser user, UUID customerId);
+
+  /**
+   * The customer a new or changed record (a deal, an order) is for, which the user must see.
+   *
+   * @throws InvalidInput {@code unknown-customer} on {@code customerId} otherwise
+   */
+  default CustomerSummary require(CurrentUser user, UUID customerId) {
+    return find(user, customerId)
+        .orElseThrow(
+            () ->
+                new InvalidInput(
+                    "customerId", "unknown-customer", "There is no such customer you may see"));
+  }
 
   /** How many customers the user can see (not deleted). */
   long countVisible(CurrentUser user);

@@ -22,16 +22,8 @@ public record KeyAccountStepAgreed(
     implements CustomerActivity {
 
   @Override
-  public String activityKind() {
-    return "KEY_ACCOUNT_STEP_AGREED";
-  }
-
-  @Override
   public Map<String, Object> activityDetail() {
-    return Map.of(
-        "summary",
-        KeyAccountStepDone.shortened(step) + " → " + reviewDate,
-        "link",
-        "/key-accounts/" + planId);
+    return CustomerActivity.detail(
+        KeyAccountStepDone.shortened(step) + " → " + reviewDate, "/key-accounts/" + planId);
   }
 }

@@ -22,13 +22,8 @@ public record KeyAccountStepDone(
   private static final int SUMMARY_LENGTH = 80;
 
   @Override
-  public String activityKind() {
-    return "KEY_ACCOUNT_STEP_DONE";
-  }
-
-  @Override
   public Map<String, Object> activityDetail() {
-    return Map.of("summary", shortened(step), "link", "/key-accounts/" + planId);
+    return CustomerActivity.detail(shortened(step), "/key-accounts/" + planId);
   }
 
   /** A step's text as the timeline shows it: its first 80 characters. */

@@ -25,12 +25,7 @@ public record LeadConverted(
     implements CustomerActivity {
 
   @Override
-  public String activityKind() {
-    return "LEAD_CONVERTED";
-  }
-
-  @Override
   public Map<String, Object> activityDetail() {
-    return Map.of("summary", leadName, "link", "/leads/" + leadId);
+    return CustomerActivity.detail(leadName, "/leads/" + leadId);
   }
 }

@@ -31,11 +31,6 @@ public record OpportunityLost(
     implements CustomerActivity {
 
   @Override
-  public String activityKind() {
-    return "OPPORTUNITY_LOST";
-  }
-
-  @Override
   public Map<String, Object> activityDetail() {
     return Map.of(
         "summary",

@@ -28,16 +28,8 @@ public record OpportunityWon(
     implements CustomerActivity {
 
   @Override
-  public String activityKind() {
-    return "OPPORTUNITY_WON";
-  }
-
-  @Override
   public Map<String, Object> activityDetail() {
-    return Map.of(
-        "summary",
-        name + " " + Currencies.format(amount, currency),
-        "link",
-        "/opportunities/" + opportunityId);
+    return CustomerActivity.detail(
+        name + " " + Currencies.format(amount, currency), "/opportunities/" + opportunityId);
   }
 }

@@ -21,16 +21,8 @@ public record OrderDelivered(
     implements CustomerActivity {
 
   @Override
-  public String activityKind() {
-    return "ORDER_DELIVERED";
-  }
-
-  @Override
   public Map<String, Object> activityDetail() {
-    return Map.of(
-        "summary",
-        number + " " + Currencies.format(amount, currency),
-        "link",
-        "/orders/" + orderId);
+    return CustomerActivity.detail(
+        number + " " + Currencies.format(amount, currency), "/orders/" + orderId);
   }
 }

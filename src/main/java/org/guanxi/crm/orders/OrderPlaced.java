@@ -32,16 +32,8 @@ public record OrderPlaced(
   }
 
   @Override
-  public String activityKind() {
-    return "ORDER_PLACED";
-  }
-
-  @Override
   public Map<String, Object> activityDetail() {
-    return Map.of(
-        "summary",
-        number + " " + Currencies.format(amount, currency),
-        "link",
-        "/orders/" + orderId);
+    return CustomerActivity.detail(
+        number + " " + Currencies.format(amount, currency), "/orders/" + orderId);
   }
 }

@@ -1,6 +1,7 @@
 package org.guanxi.crm.platform;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +21,17 @@ public interface CustomerActivity {
 
   UUID customerId();
 
-  /** A stable upper-case name, such as {@code ORDER_PLACED}. */
-  String activityKind();
+  /**
+   * A stable upper-case name: by default the event's own name in upper case, its words joined by
+   * {@code _} ({@code OrderPlaced}: {@code ORDER_PLACED}). The timeline stores it, so an event that
+   * is renamed keeps its old kind by overriding this.
+   */
+  default String activityKind() {
+    return getClass()
+        .getSimpleName()
+        .replaceAll("(?<=[a-z0-9])(?=[A-Z])", "_")
+        .toUpperCase(Locale.ROOT);
+  }
 
   Instant occurredAt();
 
@@ -41,4 +51,9 @@ public interface CustomerActivity {
    * number and amount) and {@code link} (the path of the record it is about) when there are any.
    */
   Map<String, Object> activityDetail();
+
+  /** The detail of an activity that shows {@code summary} and links to {@code link}. */
+  static Map<String, Object> detail(String summary, String link) {
+    return Map.of("summary", summary, "link", link);
+  }
 }

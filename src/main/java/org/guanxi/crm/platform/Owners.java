@@ -39,17 +39,7 @@ public class Owners {
           .orElseThrow(
               () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
     }
-    UserSummary owner =
-        users
-            .find(ownerId)
-            .filter(UserSummary::active)
-            .orElseThrow(
-                () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
-    if (!user.mayAssignTo(owner)) {
-      throw new InvalidInput(
-          "ownerId", "owner-not-allowed", "You may not give " + records + " to this user");
-    }
-    return owner;
+    return users.assignableBy(user, ownerId, records);
   }
 
   /**

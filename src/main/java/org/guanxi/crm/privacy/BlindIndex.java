@@ -1,5 +1,7 @@
 package org.guanxi.crm.privacy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,4 +11,16 @@ import org.jspecify.annotations.Nullable;
 public interface BlindIndex {
 
   byte @Nullable [] of(SensitiveField field, @Nullable String normalisedValue);
+
+  /**
+   * The blind indexes of an e-mail address and a phone number as the named parameters {@code
+   * :email} and {@code :phone}, to find the rows that hold either.
+   */
+  default Map<String, @Nullable Object> emailOrPhone(
+      @Nullable String email, @Nullable String phone) {
+    Map<String, @Nullable Object> keys = new LinkedHashMap<>();
+    keys.put("email", of(SensitiveField.EMAIL, email));
+    keys.put("phone", of(SensitiveField.PHONE, phone));
+    return keys;
+  }
 }

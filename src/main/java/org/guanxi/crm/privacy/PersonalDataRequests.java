@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.WorkspaceContext;
 import org.jspecify.annotations.Nullable;
@@ -54,28 +55,22 @@ public class PersonalDataRequests {
   @Transactional(readOnly = true)
   public List<PersonalRecord> findEverywhere(DataSubject subject) {
     WorkspaceContext.require();
-    List<PersonalRecord> found = new ArrayList<>();
-    modules.forEach(module -> found.addAll(module.find(subject)));
-    return found;
+    return everywhere(module -> module.find(subject));
   }
 
   /** The person's data in clear from every module; an export, so it is audited. */
   @Transactional
   public List<PersonalCopy> copyEverywhere(CurrentUser actor, DataSubject subject) {
     inItsWorkspace(actor);
-    List<PersonalCopy> copies = new ArrayList<>();
-    modules.forEach(module -> copies.addAll(module.copy(subject)));
-    audit.record(
+    List<PersonalCopy> copies = everywhere(module -> module.copy(subject));
+    audit(
         actor,
         AuditAction.EXPORT,
-        subject.type(),
-        subject.id(),
-        detail(
-            subject,
-            "data-subject-copy",
-            copies.stream()
-                .map(copy -> new PersonalRecord(copy.module(), copy.kind(), copy.id(), List.of()))
-                .toList()));
+        subject,
+        "data-subject-copy",
+        copies.stream()
+            .map(copy -> new PersonalRecord(copy.module(), copy.kind(), copy.id(), List.of()))
+            .toList());
     return copies;
   }
 
@@ -86,15 +81,26 @@ public class PersonalDataRequests {
   @Transactional
   public List<PersonalRecord> eraseEverywhere(CurrentUser actor, DataSubject subject) {
     inItsWorkspace(actor);
-    List<PersonalRecord> erased = new ArrayList<>();
-    modules.forEach(module -> erased.addAll(module.erase(subject)));
-    audit.record(
-        actor,
-        AuditAction.ERASE,
-        subject.type(),
-        subject.id(),
-        detail(subject, "data-subject-erasure", erased));
+    List<PersonalRecord> erased = everywhere(module -> module.erase(subject));
+    audit(actor, AuditAction.ERASE, subject, "data-subject-erasure", erased);
     return erased;
+  }
+
+  /** What every module answers, one module after another. */
+  private <T> List<T> everywhere(Function<PersonalData, List<T>> ask) {
+    List<T> answers = new ArrayList<>();
+    modules.forEach(module -> answers.addAll(ask.apply(module)));
+    return answers;
+  }
+
+  /** Writes the request's audit entry, naming the records it reached. */
+  private void audit(
+      CurrentUser actor,
+      AuditAction action,
+      DataSubject subject,
+      String request,
+      List<PersonalRecord> records) {
+    audit.record(actor, action, subject.type(), subject.id(), detail(subject, request, records));
   }
 
   private static void inItsWorkspace(CurrentUser actor) {

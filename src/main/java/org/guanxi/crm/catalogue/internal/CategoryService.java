@@ -41,11 +41,9 @@ class CategoryService {
   Category update(UUID id, @Nullable Long expectedVersion, Category.Draft draft) {
     validation.check(draft);
     Category current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
     checkParent(draft.parentId(), id);
-    if (version != current.version() || !store.update(id, version, draft)) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    StaleVersion.unless(store.update(id, version, draft), KIND, () -> get(id).version());
     return get(id);
   }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,12 +29,11 @@ class CategoryStore {
   }
 
   boolean update(UUID id, long expectedVersion, Category.Draft draft) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 "update product_category set name = ?, parent_id = ?, version = version + 1 "
                     + "where id = ? and version = ?")
-            .params(draft.name().strip(), draft.parentId(), id, expectedVersion)
-            .update()
-        == 1;
+            .params(draft.name().strip(), draft.parentId(), id, expectedVersion));
   }
 
   Optional<Category> find(UUID id) {

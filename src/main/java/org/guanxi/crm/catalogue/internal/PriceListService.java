@@ -46,10 +46,8 @@ class PriceListService {
   PriceList update(UUID id, @Nullable Long expectedVersion, PriceList.Draft draft) {
     validation.check(draft);
     PriceList current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version() || !store.update(id, version, draft)) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    StaleVersion.unless(store.update(id, version, draft), KIND, () -> get(id).version());
     return get(id);
   }
 
@@ -98,10 +96,8 @@ class PriceListService {
 
   private PriceList changing(UUID id, @Nullable Long expectedVersion) {
     PriceList current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version() || !store.touch(id, version)) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    StaleVersion.unless(store.touch(id, version), KIND, () -> get(id).version());
     return current;
   }
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.platform.StoreWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,7 +35,8 @@ class PriceListStore {
   }
 
   boolean update(UUID id, long expectedVersion, PriceList.Draft draft) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 "update price_list set name = ?, customer_group = ?, currency = ?, version = version + 1 "
                     + "where id = ? and version = ?")
             .params(
@@ -42,17 +44,14 @@ class PriceListStore {
                 draft.customerGroup().strip(),
                 draft.currencyOrDefault(),
                 id,
-                expectedVersion)
-            .update()
-        == 1;
+                expectedVersion));
   }
 
   /** Counts a change of the list's prices as a new version of the list; false when stale. */
   boolean touch(UUID id, long expectedVersion) {
-    return jdbc.sql("update price_list set version = version + 1 where id = ? and version = ?")
-            .params(id, expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.changedOne(
+        jdbc.sql("update price_list set version = version + 1 where id = ? and version = ?")
+            .params(id, expectedVersion));
   }
 
   Optional<PriceList> find(UUID id) {

@@ -13,6 +13,7 @@ import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -50,11 +51,9 @@ class ProductService implements Products {
   Product update(UUID id, @Nullable Long expectedVersion, ProductDraft draft) {
     Product current = get(id);
     check(draft, id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    Instant now = clock.instant();
-    if (version != current.version() || !store.update(id, version, draft, now)) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    StaleVersion.unless(
+        store.update(id, version, draft, clock.instant()), KIND, () -> get(id).version());
     return get(id);
   }
 
@@ -68,9 +67,7 @@ class ProductService implements Products {
       @Nullable Boolean active,
       @Nullable String cursor,
       int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_LIMIT);
-    }
+    SqlPage.checkLimit(limit, MAX_LIMIT);
     return store.list(q, categoryId, active, cursor, limit);
   }
 

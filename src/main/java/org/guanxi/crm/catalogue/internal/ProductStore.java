@@ -14,6 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.catalogue.Product;
 import org.guanxi.crm.catalogue.Products;
+import org.guanxi.crm.platform.FreeText;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,16 +61,15 @@ class ProductStore {
     params.put("id", id);
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update product set code = :code, name = :name, category_id = :categoryId, unit = :unit,
                   list_price = :listPrice, unit_cost = :unitCost, currency = :currency, active = :active,
                   updated_at = :now, version = version + 1
                 where id = :id and version = :version
                 """)
-            .params(params)
-            .update()
-        == 1;
+            .params(params));
   }
 
   Optional<Product> find(UUID id) {
@@ -165,43 +168,25 @@ class ProductStore {
       @Nullable Boolean active,
       @Nullable String cursor,
       int limit) {
-    StringBuilder where = new StringBuilder("true");
-    Map<String, Object> params = new HashMap<>();
-    if (q != null && !q.isBlank()) {
-      where.append(" and (p.code ilike :like or p.name ilike :like)");
-      params.put("like", "%" + escapeLike(q.strip()) + "%");
-    }
-    if (categoryId != null) {
-      where.append(" and p.category_id = :categoryId");
-      params.put("categoryId", categoryId);
-    }
-    if (active != null) {
-      where.append(" and p.active = :active");
-      params.put("active", active);
-    }
+    String text = FreeText.stripped(q);
+    SqlWhere where =
+        SqlWhere.all()
+            .and(
+                "(p.code ilike :like or p.name ilike :like)",
+                "like",
+                text == null ? null : "%" + escapeLike(text) + "%")
+            .and("p.category_id = :categoryId", "categoryId", categoryId)
+            .and("p.active = :active", "active", active);
     if (cursor != null) {
       ProductCursor after = ProductCursor.decode(cursor);
-      where.append(" and (p.code, p.id) > (:cursorCode, :cursorId)");
-      params.put("cursorCode", after.code());
-      params.put("cursorId", after.id());
+      where.after("p.code", "p.id", false, after.code(), after.id());
     }
-    params.put("limit", limit + 1);
     List<Product> rows =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from product p where "
-                    + where
-                    + " order by p.code, p.id limit :limit")
-            .params(params)
-            .query(this::product)
-            .list();
-    if (rows.size() <= limit) {
-      return new Page(rows, null);
-    }
-    Product last = rows.get(limit - 1);
-    return new Page(
-        List.copyOf(rows.subList(0, limit)), new ProductCursor(last.code(), last.id()).encode());
+        where.pageRows(
+            jdbc, "select " + COLUMNS + " from product p", "p.code, p.id", limit, this::product);
+    SqlPage<Product> page =
+        SqlPage.of(rows, limit, last -> new ProductCursor(last.code(), last.id()).encode());
+    return new Page(page.items(), page.nextCursor());
   }
 
   static String escapeLike(String text) {

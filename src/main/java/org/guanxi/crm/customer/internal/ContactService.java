@@ -70,13 +70,7 @@ class ContactService {
         SensitiveValues.email("email", draft.email()),
         draft.isPrimary(),
         now);
-    timeline.add(
-        customerId,
-        now,
-        "CONTACT_ADDED",
-        user.displayName(),
-        Map.of("contact", draft.name().strip()));
-    followUps.byOwner(customerId, user.id(), now);
+    noted(user, customerId, "CONTACT_ADDED", draft.name().strip(), now);
     return store.find(id, customerId).orElseThrow();
   }
 
@@ -89,29 +83,20 @@ class ContactService {
       ContactDraft draft) {
     validation.check(draft);
     Contact current = get(user, customerId, contactId);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     boolean saved =
-        version == current.version()
-            && store.update(
-                contactId,
-                customerId,
-                version,
-                draft.name().strip(),
-                SensitiveValues.text(draft.title()),
-                SensitiveValues.phone("phone", draft.phone()),
-                SensitiveValues.email("email", draft.email()),
-                draft.isPrimary());
-    if (!saved) {
-      throw new StaleVersion(KIND, get(user, customerId, contactId).version());
-    }
+        store.update(
+            contactId,
+            customerId,
+            version,
+            draft.name().strip(),
+            SensitiveValues.text(draft.title()),
+            SensitiveValues.phone("phone", draft.phone()),
+            SensitiveValues.email("email", draft.email()),
+            draft.isPrimary());
+    StaleVersion.unless(saved, KIND, () -> get(user, customerId, contactId).version());
     Instant now = clock.instant();
-    timeline.add(
-        customerId,
-        now,
-        "CONTACT_CHANGED",
-        user.displayName(),
-        Map.of("contact", draft.name().strip()));
-    followUps.byOwner(customerId, user.id(), now);
+    noted(user, customerId, "CONTACT_CHANGED", draft.name().strip(), now);
     return store.find(contactId, customerId).orElseThrow();
   }
 
@@ -119,9 +104,15 @@ class ContactService {
   void remove(CurrentUser user, UUID customerId, UUID contactId) {
     Contact contact = get(user, customerId, contactId);
     store.delete(contactId, customerId);
-    Instant now = clock.instant();
-    timeline.add(
-        customerId, now, "CONTACT_REMOVED", user.displayName(), Map.of("contact", contact.name()));
+    noted(user, customerId, "CONTACT_REMOVED", contact.name(), clock.instant());
+  }
+
+  /**
+   * Puts a change of the customer's contacts on its timeline, naming the contact, and counts it as
+   * the user's follow-up of the customer.
+   */
+  private void noted(CurrentUser user, UUID customerId, String kind, String contact, Instant now) {
+    timeline.add(customerId, now, kind, user.displayName(), Map.of("contact", contact));
     followUps.byOwner(customerId, user.id(), now);
   }
 }

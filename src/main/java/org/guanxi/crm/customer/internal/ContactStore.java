@@ -5,16 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.SealedColumns;
+import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
-import org.guanxi.crm.privacy.SensitiveField;
+import org.guanxi.crm.privacy.SealedPhoneAndEmail;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,37 +95,27 @@ class ContactStore implements SealedColumns<UUID> {
     params.put("name", name);
     params.put("title", title);
     params.put("primary", primary);
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer_contact set name = :name, title = :title, phone_enc = :phoneEnc, phone_bidx = :phoneBidx,
                   phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc, email_bidx = :emailBidx, is_primary = :primary,
                   version = version + 1
                 where id = :id and customer_id = :customerId and version = :version
                 """)
-            .params(params)
-            .update()
-        == 1;
+            .params(params));
   }
 
   /** The sealed phone and e-mail with their blind indexes, as statement parameters. */
   private Map<String, Object> personalData(
       UUID id, @Nullable String phone, @Nullable String email) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("phoneEnc", cipher.encrypt(phone, sealed("phone_enc", id)));
-    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone));
-    params.put(
-        "phoneTailBidx",
-        blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(phone)));
-    params.put("emailEnc", cipher.encrypt(email, sealed("email_enc", id)));
-    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, email));
-    return params;
+    return SealedPhoneAndEmail.parameters(cipher, blindIndex, "customer_contact", id, phone, email);
   }
 
   boolean delete(UUID id, UUID customerId) {
-    return jdbc.sql("delete from customer_contact where id = ? and customer_id = ?")
-            .params(id, customerId)
-            .update()
-        == 1;
+    return StoreWrites.changedOne(
+        jdbc.sql("delete from customer_contact where id = ? and customer_id = ?")
+            .params(id, customerId));
   }
 
   List<Contact> ofCustomer(UUID customerId) {

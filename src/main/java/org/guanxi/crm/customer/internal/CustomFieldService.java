@@ -64,10 +64,8 @@ class CustomFieldService {
           "immutable",
           "The key and type of a custom field cannot change");
     }
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version() || !store.update(id, version, draft, active)) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    StaleVersion.unless(store.update(id, version, draft, active), KIND, () -> current.version());
     return get(id);
   }
 

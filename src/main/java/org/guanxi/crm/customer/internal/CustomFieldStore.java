@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.platform.StoreWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -68,7 +69,8 @@ class CustomFieldStore {
   }
 
   boolean update(UUID id, long expectedVersion, CustomFieldDraft draft, boolean active) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update custom_field set label_en = ?, label_zh_cn = ?, label_zh_tw = ?, required = ?, options = cast(? as jsonb),
                   position = ?, active = ?, version = version + 1
@@ -83,9 +85,7 @@ class CustomFieldStore {
                 draft.position() == null ? 0 : draft.position(),
                 active,
                 id,
-                expectedVersion)
-            .update()
-        == 1;
+                expectedVersion));
   }
 
   private static CustomField field(ResultSet rs, int row) throws SQLException {

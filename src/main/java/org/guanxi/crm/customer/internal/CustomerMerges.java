@@ -76,10 +76,7 @@ class CustomerMerges {
     }
     Customer survivor = customers.get(user, survivorId);
     Customer duplicate = customers.get(user, duplicateId);
-    long version = expectedVersion == null ? survivor.version() : expectedVersion;
-    if (version != survivor.version()) {
-      throw new StaleVersion(CustomerService.KIND, survivor.version());
-    }
+    long version = StaleVersion.check(CustomerService.KIND, expectedVersion, survivor.version());
     Filled filled = fill(survivor.draft(), duplicate.draft());
     String duplicateKey = duplicate.externalKey();
     boolean takesKey = duplicateKey != null && survivor.externalKey() == null;
@@ -88,16 +85,19 @@ class CustomerMerges {
       fields.add("externalKey");
     }
     Instant now = clock.instant();
-    if (!store.update(
-        survivorId, version, customers.validContent(user, filled.draft(), survivor), now)) {
-      throw new StaleVersion(CustomerService.KIND, customers.get(user, survivorId).version());
-    }
-    if (!store.markMerged(duplicateId, duplicate.version(), survivorId, !takesKey, now)) {
-      throw new StaleVersion(CustomerService.KIND, duplicate.version());
-    }
-    if (takesKey && !store.takeExternalKey(survivorId, duplicateKey)) {
-      throw new StaleVersion(CustomerService.KIND, customers.get(user, survivorId).version());
-    }
+    StaleVersion.unless(
+        store.update(
+            survivorId, version, customers.validContent(user, filled.draft(), survivor), now),
+        CustomerService.KIND,
+        () -> customers.get(user, survivorId).version());
+    StaleVersion.unless(
+        store.markMerged(duplicateId, duplicate.version(), survivorId, !takesKey, now),
+        CustomerService.KIND,
+        () -> duplicate.version());
+    StaleVersion.unless(
+        !takesKey || store.takeExternalKey(survivorId, duplicateKey),
+        CustomerService.KIND,
+        () -> customers.get(user, survivorId).version());
     CustomerRelations.Moved moved =
         relations.move(duplicateId, survivorId, duplicate.ownerId(), survivor.ownerId());
     Map<String, Object> detail = new LinkedHashMap<>();

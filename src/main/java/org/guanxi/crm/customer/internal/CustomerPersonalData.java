@@ -18,9 +18,9 @@ import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
 import org.guanxi.crm.privacy.DataSubject.LeadSubject;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
+import org.guanxi.crm.privacy.ModulePersonalData;
 import org.guanxi.crm.privacy.PersonalCopy;
 import org.guanxi.crm.privacy.PersonalRecord;
-import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,9 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * deleted, as their sealed cells cannot be told apart.
  */
 @Component
-class CustomerPersonalData implements org.guanxi.crm.privacy.PersonalData {
+class CustomerPersonalData extends ModulePersonalData {
 
-  static final String MODULE = "customer";
   private static final String CUSTOMER = "customer";
   private static final String CONTACT = "contact";
   private static final String TIMELINE_ENTRY = "timeline-entry";
@@ -78,22 +77,11 @@ class CustomerPersonalData implements org.guanxi.crm.privacy.PersonalData {
   private final Clock clock;
 
   CustomerPersonalData(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex, Clock clock) {
+    super("customer", PERSONAL_FIELDS);
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.blindIndex = blindIndex;
     this.clock = clock;
-  }
-
-  @Override
-  public String module() {
-    return MODULE;
-  }
-
-  @Override
-  public List<PersonalRecord> find(DataSubject subject) {
-    return copy(subject).stream()
-        .map(copy -> PersonalRecord.of(copy, PERSONAL_FIELDS.get(copy.kind())))
-        .toList();
   }
 
   @Override
@@ -165,9 +153,7 @@ class CustomerPersonalData implements org.guanxi.crm.privacy.PersonalData {
 
   @Override
   public List<DataSubject> subjectsWith(@Nullable String email, @Nullable String phone) {
-    Map<String, @Nullable Object> keys = new LinkedHashMap<>();
-    keys.put("email", blindIndex.of(SensitiveField.EMAIL, email));
-    keys.put("phone", blindIndex.of(SensitiveField.PHONE, phone));
+    Map<String, @Nullable Object> keys = blindIndex.emailOrPhone(email, phone);
     List<DataSubject> subjects = new ArrayList<>();
     subjects.addAll(
         jdbc.sql(
@@ -239,7 +225,7 @@ class CustomerPersonalData implements org.guanxi.crm.privacy.PersonalData {
               values.put("externalKey", rs.getString("external_key"));
               values.put("mergedInto", text(rs.getObject("merged_into", UUID.class)));
               values.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
-              return new PersonalCopy(MODULE, CUSTOMER, id.toString(), values);
+              return copyOf(CUSTOMER, id, values);
             })
         .list();
   }
@@ -262,7 +248,7 @@ class CustomerPersonalData implements org.guanxi.crm.privacy.PersonalData {
               values.put("email", open(rs, "customer_contact", "email_enc", id));
               values.put("primary", rs.getBoolean("is_primary"));
               values.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
-              return new PersonalCopy(MODULE, CONTACT, id.toString(), values);
+              return copyOf(CONTACT, id, values);
             })
         .list();
   }
@@ -281,8 +267,7 @@ class CustomerPersonalData implements org.guanxi.crm.privacy.PersonalData {
               values.put("kind", rs.getString("kind"));
               values.put("actorName", rs.getString("actor_name"));
               values.put("detail", JSON.readValue(rs.getString("detail"), Map.class));
-              return new PersonalCopy(
-                  MODULE, TIMELINE_ENTRY, rs.getObject("id", UUID.class).toString(), values);
+              return copyOf(TIMELINE_ENTRY, rs.getObject("id", UUID.class), values);
             })
         .list();
   }
@@ -311,7 +296,7 @@ class CustomerPersonalData implements org.guanxi.crm.privacy.PersonalData {
                           rs.getBytes("values_enc"),
                           FieldContext.of("customer_import_row", "values_enc", importId, row)),
                       Map.class));
-              return new PersonalCopy(MODULE, IMPORT_ROW, importId + "/" + row, values);
+              return copyOf(IMPORT_ROW, importId + "/" + row, values);
             })
         .list();
   }

@@ -122,16 +122,7 @@ class CustomerPool {
       throw new InvalidInput("ownerId", "required", "Choose who gets the customer");
     }
     PoolCustomer pooled = inPool(user, id);
-    UserSummary owner =
-        users
-            .find(ownerId)
-            .filter(UserSummary::active)
-            .orElseThrow(
-                () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
-    if (!user.mayAssignTo(owner)) {
-      throw new InvalidInput(
-          "ownerId", "owner-not-allowed", "You may not give customers to this user");
-    }
+    UserSummary owner = users.assignableBy(user, ownerId, "customers");
     Instant now = now();
     if (!store.take(user, id, owner.id(), owner.teamId(), now)) {
       throw new AlreadyClaimed(id);
@@ -163,10 +154,7 @@ class CustomerPool {
     if (why.length() > MAX_NOTE) {
       throw new InvalidInput("reason", "too-long", "At most " + MAX_NOTE + " characters");
     }
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(CustomerService.KIND, current.version());
-    }
+    long version = StaleVersion.check(CustomerService.KIND, expectedVersion, current.version());
     Instant now = now();
     PoolStore.PutBack moved =
         store

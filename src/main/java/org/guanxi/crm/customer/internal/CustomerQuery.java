@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
+import org.guanxi.crm.platform.FreeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,11 +33,12 @@ record CustomerQuery(
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 200;
 
-  static CustomerQuery firstPage() {
+  /** The first page of key accounts whose name holds {@code q} (any when blank), by name. */
+  static CustomerQuery keyAccounts(@Nullable String q, int limit) {
     return new CustomerQuery(
+        FreeText.stripped(q),
         null,
-        null,
-        null,
+        Classification.KEY_ACCOUNT,
         null,
         null,
         null,
@@ -44,9 +46,9 @@ record CustomerQuery(
         null,
         Map.of(),
         false,
-        CustomerSort.NEWEST,
+        CustomerSort.NAME,
         null,
-        DEFAULT_LIMIT);
+        Math.max(1, Math.min(limit, MAX_LIMIT)));
   }
 
   /** The same filters and order, from another place in the list. */

@@ -130,19 +130,15 @@ class CustomerService implements Customers {
   Customer update(CurrentUser user, UUID id, @Nullable Long expectedVersion, CustomerDraft draft) {
     validation.check(draft);
     Customer current = get(user, id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     Instant now = clock.instant();
     CustomerStore.Content content = content(user, draft, current);
     boolean newOwner = content.ownerId() != null && !content.ownerId().equals(current.ownerId());
     if (newOwner) {
       followUps.newOwner(id, now);
     }
-    if (!store.update(id, version, content, now)) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(
+        store.update(id, version, content, now), KIND, () -> get(user, id).version());
     if (!newOwner) {
       followUps.byOwner(id, user.id(), now);
     }
@@ -169,11 +165,9 @@ class CustomerService implements Customers {
   @Transactional
   void delete(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
     Customer current = get(user, id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     Instant now = clock.instant();
-    if (version != current.version() || !store.markDeleted(id, version, now)) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    StaleVersion.unless(store.markDeleted(id, version, now), KIND, () -> current.version());
     timeline.add(id, now, "DELETED", user.displayName(), Map.of());
     events.publishEvent(new CustomerDeleted(user.workspaceId(), id, user.id()));
   }
@@ -476,10 +470,7 @@ class CustomerService implements Customers {
   Customer setExternalKey(
       CurrentUser user, UUID id, @Nullable Long expectedVersion, @Nullable String key) {
     Customer current = get(user, id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     String normalised = key == null || key.isBlank() ? null : key.strip();
     if (normalised != null && normalised.length() > MAX_EXTERNAL_KEY) {
       throw new InvalidInput(
@@ -490,9 +481,8 @@ class CustomerService implements Customers {
     }
     Instant now = clock.instant();
     try {
-      if (!store.setExternalKey(id, version, normalised, now)) {
-        throw new StaleVersion(KIND, get(user, id).version());
-      }
+      StaleVersion.unless(
+          store.setExternalKey(id, version, normalised, now), KIND, () -> get(user, id).version());
     } catch (DuplicateKeyException e) {
       throw externalKeyTaken();
     }

@@ -22,9 +22,13 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SealedColumns;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
+import org.guanxi.crm.privacy.SealedPhoneAndEmail;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -160,7 +164,8 @@ class CustomerStore implements SealedColumns<UUID> {
     params.put("id", id);
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer set kind = :kind, name = :name, industry = :industry, source = :source, city = :city,
                   lifecycle_stage = :stage, classification = :classification, tags = :tags, preferences = :preferences,
@@ -172,17 +177,14 @@ class CustomerStore implements SealedColumns<UUID> {
                   version = version + 1
                 where id = :id and version = :version and deleted_at is null
                 """)
-            .params(params)
-            .update()
-        == 1;
+            .params(params));
   }
 
   boolean markDeleted(UUID id, long expectedVersion, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 "update customer set deleted_at = ?, version = version + 1 where id = ? and version = ? and deleted_at is null")
-            .params(Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(Timestamp.from(now), id, expectedVersion));
   }
 
   /**
@@ -190,12 +192,11 @@ class CustomerStore implements SealedColumns<UUID> {
    * live there now.
    */
   boolean restore(UUID id, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 "update customer set deleted_at = null, updated_at = ?, version = version + 1 "
                     + "where id = ? and deleted_at is not null and merged_into is null")
-            .params(Timestamp.from(now), id)
-            .update()
-        == 1;
+            .params(Timestamp.from(now), id));
   }
 
   Optional<Customer> findVisible(CurrentUser user, UUID id, boolean includeDeleted) {
@@ -214,61 +215,45 @@ class CustomerStore implements SealedColumns<UUID> {
   }
 
   CustomerPage list(CurrentUser user, CustomerQuery query) {
-    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
-    Map<String, Object> params = new HashMap<>(visibility.params());
-    StringBuilder where = new StringBuilder(visibility.sql());
-    where.append(query.deleted() ? " and c.deleted_at is not null" : " and c.deleted_at is null");
-    filter(where, params, "c.lifecycle_stage = :stage", "stage", query.lifecycleStage());
-    filter(
-        where,
-        params,
-        "c.classification = :classification",
-        "classification",
-        query.classification());
-    filter(where, params, "c.kind = :kind", "kind", query.kind());
-    filter(where, params, "c.owner_id = :ownerId", "ownerId", query.ownerId());
-    filter(where, params, "c.tags @> array[cast(:tag as text)]", "tag", query.tag());
-    filter(where, params, "c.city = :city", "city", query.city());
-    filter(where, params, "c.industry = :industry", "industry", query.industry());
+    SqlWhere where =
+        SqlWhere.of(RecordAccess.visible(user, HOLDING))
+            .and(query.deleted() ? "c.deleted_at is not null" : "c.deleted_at is null")
+            .and("c.lifecycle_stage = :stage", "stage", query.lifecycleStage())
+            .and("c.classification = :classification", "classification", query.classification())
+            .and("c.kind = :kind", "kind", query.kind())
+            .and("c.owner_id = :ownerId", "ownerId", query.ownerId())
+            .and("c.tags @> array[cast(:tag as text)]", "tag", query.tag())
+            .and("c.city = :city", "city", query.city())
+            .and("c.industry = :industry", "industry", query.industry());
     if (!query.customFields().isEmpty()) {
-      where.append(" and c.custom_fields @> cast(:customFieldFilter as jsonb)");
-      params.put("customFieldFilter", JSON.writeValueAsString(query.customFields()));
+      where.and(
+          "c.custom_fields @> cast(:customFieldFilter as jsonb)",
+          "customFieldFilter",
+          JSON.writeValueAsString(query.customFields()));
     }
     if (query.q() != null && !query.q().isBlank()) {
-      where.append(" and ").append(searchCondition(query.q().strip(), query.deleted(), params));
+      where.and(searchCondition(query.q().strip(), query.deleted(), where.params()));
     }
     if (query.cursor() != null) {
       Cursor cursor = Cursor.decode(query.cursor(), query.sort());
-      String sortKey = query.sort() == CustomerSort.NEWEST ? "c.created_at" : "c.search_name";
-      String comparison = query.sort() == CustomerSort.NEWEST ? "<" : ">";
-      where
-          .append(" and (")
-          .append(sortKey)
-          .append(", c.id) ")
-          .append(comparison)
-          .append(" (:cursorKey, :cursorId)");
-      params.put("cursorKey", cursor.keyParameter());
-      params.put("cursorId", cursor.id());
+      boolean newest = query.sort() == CustomerSort.NEWEST;
+      where.after(
+          newest ? "c.created_at" : "c.search_name",
+          "c.id",
+          newest,
+          cursor.keyParameter(),
+          cursor.id());
     }
-    params.put("limit", query.limit() + 1);
     List<Customer> rows =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from customer c where "
-                    + where
-                    + " order by "
-                    + query.sort().orderBy
-                    + " limit :limit")
-            .params(params)
-            .query(this::customer)
-            .list();
-    if (rows.size() <= query.limit()) {
-      return new CustomerPage(rows, null);
-    }
-    List<Customer> page = rows.subList(0, query.limit());
-    return new CustomerPage(
-        List.copyOf(page), Cursor.after(page.get(page.size() - 1), query.sort()).encode());
+        where.pageRows(
+            jdbc,
+            "select " + COLUMNS + " from customer c",
+            query.sort().orderBy,
+            query.limit(),
+            this::customer);
+    SqlPage<Customer> page =
+        SqlPage.of(rows, query.limit(), last -> Cursor.after(last, query.sort()).encode());
+    return new CustomerPage(page.items(), page.nextCursor());
   }
 
   long countVisible(CurrentUser user) {
@@ -371,18 +356,6 @@ class CustomerStore implements SealedColumns<UUID> {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  private static void filter(
-      StringBuilder where,
-      Map<String, Object> params,
-      String condition,
-      String name,
-      @Nullable Object value) {
-    if (value != null) {
-      where.append(" and ").append(condition);
-      params.put(name, value instanceof Enum<?> e ? e.name() : value);
-    }
-  }
-
   private Map<String, Object> parameters(UUID id, Content content) {
     PersonalData personal = content.personal();
     SearchKeys.Keys keys = SearchKeys.of(content.name());
@@ -409,14 +382,9 @@ class CustomerStore implements SealedColumns<UUID> {
 
   /** A customer's personal data sealed for it, with its blind indexes, as statement parameters. */
   private Map<String, Object> sealedParameters(UUID id, PersonalData personal) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("phoneEnc", cipher.encrypt(personal.phone(), sealed("phone_enc", id)));
-    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, personal.phone()));
-    params.put(
-        "phoneTailBidx",
-        blindIndex.of(SensitiveField.PHONE_TAIL, SensitiveValues.phoneTail(personal.phone())));
-    params.put("emailEnc", cipher.encrypt(personal.email(), sealed("email_enc", id)));
-    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, personal.email()));
+    Map<String, Object> params =
+        SealedPhoneAndEmail.parameters(
+            cipher, blindIndex, "customer", id, personal.phone(), personal.email());
     params.put("idCardEnc", cipher.encrypt(personal.idCard(), sealed("id_card_enc", id)));
     params.put("idCardBidx", blindIndex.of(SensitiveField.ID_CARD, personal.idCard()));
     params.put(
@@ -626,37 +594,24 @@ class CustomerStore implements SealedColumns<UUID> {
     return statement.query(UUID.class).list();
   }
 
+  /** Gives each of the columns named in {@code names}, apart by spaces, the same type. */
+  private static void typed(Map<String, String> columns, String type, String names) {
+    for (String name : names.split(" ")) {
+      columns.put(name, type);
+    }
+  }
+
   private static Map<String, String> bulkColumns() {
     Map<String, String> columns = new java.util.LinkedHashMap<>();
     columns.put("id", "uuid");
-    for (String text :
-        List.of(
-            "kind",
-            "name",
-            "industry",
-            "source",
-            "city",
-            "stage",
-            "classification",
-            "preferences")) {
-      columns.put(text, "text");
-    }
+    typed(columns, "text", "kind name industry source city stage classification preferences");
     columns.put("tags", "text[]");
     columns.put("ownerId", "uuid");
     columns.put("teamId", "uuid");
-    for (String sealed :
-        List.of(
-            "phoneEnc",
-            "phoneBidx",
-            "phoneTailBidx",
-            "emailEnc",
-            "emailBidx",
-            "idCardEnc",
-            "idCardBidx",
-            "birthdayEnc",
-            "addressEnc")) {
-      columns.put(sealed, "bytea");
-    }
+    typed(
+        columns,
+        "bytea",
+        "phoneEnc phoneBidx phoneTailBidx emailEnc emailBidx idCardEnc idCardBidx birthdayEnc addressEnc");
     columns.put("searchName", "text");
     columns.put("searchLatin", "text");
     columns.put("searchGrams", "text[]");
@@ -769,14 +724,13 @@ class CustomerStore implements SealedColumns<UUID> {
 
   /** Gives a customer its external key (none: null) when it is still at {@code expectedVersion}. */
   boolean setExternalKey(UUID id, long expectedVersion, @Nullable String key, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer set external_key = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ? and deleted_at is null
                 """)
-            .params(key, Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(key, Timestamp.from(now), id, expectedVersion));
   }
 
   /**
@@ -785,7 +739,8 @@ class CustomerStore implements SealedColumns<UUID> {
    */
   boolean markMerged(
       UUID id, long expectedVersion, UUID survivorId, boolean keepExternalKey, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer set deleted_at = ?, merged_into = ?, updated_at = ?, version = version + 1,
                   external_key = case when ? then external_key end
@@ -797,9 +752,7 @@ class CustomerStore implements SealedColumns<UUID> {
                 Timestamp.from(now),
                 keepExternalKey,
                 id,
-                expectedVersion)
-            .update()
-        == 1;
+                expectedVersion));
   }
 
   /**
@@ -807,13 +760,12 @@ class CustomerStore implements SealedColumns<UUID> {
    * merge's version step.
    */
   boolean takeExternalKey(UUID id, String key) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer set external_key = ?
                 where id = ? and external_key is null and deleted_at is null
                 """)
-            .params(key, id)
-            .update()
-        == 1;
+            .params(key, id));
   }
 }

@@ -1,8 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
 import java.util.List;
-import java.util.Map;
-import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.KeyAccountCustomers;
 import org.guanxi.crm.platform.CurrentUser;
@@ -21,21 +19,7 @@ class KeyAccountList implements KeyAccountCustomers {
 
   @Override
   public List<CustomerSummary> visible(CurrentUser user, @Nullable String q, int limit) {
-    CustomerQuery query =
-        new CustomerQuery(
-            q == null || q.isBlank() ? null : q.strip(),
-            null,
-            Classification.KEY_ACCOUNT,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Map.of(),
-            false,
-            CustomerSort.NAME,
-            null,
-            Math.max(1, Math.min(limit, MAX_LIMIT)));
+    CustomerQuery query = CustomerQuery.keyAccounts(q, limit);
     return customers.list(user, query).items().stream().map(Customer::summary).toList();
   }
 }

@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
+import org.guanxi.crm.platform.StoreWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,8 @@ class LifecycleSettingsStore {
 
   /** Saves the periods if they are still at {@code expectedVersion}; false when they changed. */
   boolean save(LifecycleSettings settings, long expectedVersion) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 insert into customer_lifecycle_settings
                   (workspace_id, at_risk_after_days, lost_after_days, version)
@@ -36,8 +38,6 @@ class LifecycleSettingsStore {
                 """)
             .param("atRisk", settings.atRiskAfterDays())
             .param("lost", settings.lostAfterDays())
-            .param("expected", expectedVersion)
-            .update()
-        == 1;
+            .param("expected", expectedVersion));
   }
 }

@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
+import org.guanxi.crm.platform.StoreWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,7 +27,8 @@ class PoolSettingsStore {
 
   /** Saves the rules if they are still at {@code expectedVersion}; false when they changed. */
   boolean save(PoolSettings settings, long expectedVersion) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 insert into customer_pool_settings
                   (workspace_id, return_after_days, claim_limit, key_accounts_exempt, version)
@@ -41,8 +43,6 @@ class PoolSettingsStore {
             .param("returnAfterDays", settings.returnAfterDays())
             .param("claimLimit", settings.claimLimit())
             .param("exempt", settings.exemptsKeyAccounts())
-            .param("expected", expectedVersion)
-            .update()
-        == 1;
+            .param("expected", expectedVersion));
   }
 }

@@ -13,8 +13,11 @@ import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.PageCursors;
 import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.SqlCursor;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -94,50 +97,30 @@ class PoolStore {
   }
 
   PoolPage list(CurrentUser user, PoolQuery query) {
-    Map<String, Object> params = new HashMap<>();
-    StringBuilder where = new StringBuilder(IN_POOL);
-    where.append(" and ").append(poolsSeenBy(user, "c.pool_team_id", params));
+    SqlWhere where = new SqlWhere(IN_POOL, Map.of());
+    where.and(poolsSeenBy(user, "c.pool_team_id", where.params()));
     if (query.general()) {
-      where.append(" and c.pool_team_id is null");
-    } else if (query.teamId() != null) {
-      where.append(" and c.pool_team_id = :teamId");
-      params.put("teamId", query.teamId());
+      where.and("c.pool_team_id is null");
+    } else {
+      where.and("c.pool_team_id = :teamId", "teamId", query.teamId());
     }
-    if (query.reason() != null) {
-      where.append(" and c.pool_reason = :reason");
-      params.put("reason", query.reason().name());
-    }
+    where.and("c.pool_reason = :reason", "reason", query.reason());
     if (query.q() != null && !query.q().isBlank()) {
-      where.append(" and ").append(CustomerStore.nameCondition(query.q().strip(), params));
+      where.and(CustomerStore.nameCondition(query.q().strip(), where.params()));
     }
-    if (query.cursor() != null) {
-      where.append(" and (c.pooled_at, c.id) < (:cursorAt, :cursorId)");
-      PageCursors.decode(
-          query.cursor(),
-          2,
-          parts -> {
-            params.put("cursorAt", Timestamp.from(Instant.parse(parts.get(0))));
-            params.put("cursorId", UUID.fromString(parts.get(1)));
-            return parts;
-          });
-    }
-    params.put("limit", query.limit() + 1);
+    where.after(
+        query.cursor(), "c.pooled_at", "c.id", true, at -> Timestamp.from(Instant.parse(at)));
     List<PoolCustomer> rows =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from customer c where "
-                    + where
-                    + " order by c.pooled_at desc, c.id desc limit :limit")
-            .params(params)
-            .query(PoolStore::poolCustomer)
-            .list();
-    if (rows.size() <= query.limit()) {
-      return new PoolPage(rows, null);
-    }
-    List<PoolCustomer> page = List.copyOf(rows.subList(0, query.limit()));
-    PoolCustomer last = page.get(page.size() - 1);
-    return new PoolPage(page, PageCursors.encode(last.pooledAt(), last.id()));
+        where.pageRows(
+            jdbc,
+            "select " + COLUMNS + " from customer c",
+            "c.pooled_at desc, c.id desc",
+            query.limit(),
+            PoolStore::poolCustomer);
+    SqlPage<PoolCustomer> page =
+        SqlPage.of(
+            rows, query.limit(), last -> new SqlCursor<>(last.pooledAt(), last.id()).encode());
+    return new PoolPage(page.items(), page.nextCursor());
   }
 
   /** The teams whose pools the user sees, by name (the general pool is not a team). */
@@ -204,7 +187,8 @@ class PoolStore {
     params.put("team", ownerTeamId);
     params.put("now", Timestamp.from(now));
     String seen = poolsSeenBy(user, "c.pool_team_id", params);
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update customer c set owner_id = :owner, team_id = :team, pooled_at = null,
                   pool_team_id = null, pool_reason = null, pool_former_owner_id = null,
@@ -212,9 +196,7 @@ class PoolStore {
                 where c.id = :id and %s and %s
                 """
                     .formatted(IN_POOL, seen))
-            .params(params)
-            .update()
-        == 1;
+            .params(params));
   }
 
   /**

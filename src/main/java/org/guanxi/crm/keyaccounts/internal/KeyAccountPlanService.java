@@ -161,12 +161,7 @@ class KeyAccountPlanService {
       throw new NotOnAccountTeam(customer.id());
     }
     int year = draft.year() == null ? today().getYear() : draft.year();
-    store
-        .idOf(customer.id(), year)
-        .ifPresent(
-            existing -> {
-              throw new KeyAccountPlanExists(customer.id(), year, existing);
-            });
+    yearFree(customer.id(), year);
     Instant now = now();
     KeyAccountPlan plan = build(user, customer, null, Ids.newId(), year, draft, now);
     if (!store.insert(plan)) {
@@ -197,18 +192,12 @@ class KeyAccountPlanService {
     }
     int year = draft.year() == null ? before.year() : draft.year();
     if (year != before.year()) {
-      store
-          .idOf(before.customerId(), year)
-          .ifPresent(
-              existing -> {
-                throw new KeyAccountPlanExists(before.customerId(), year, existing);
-              });
+      yearFree(before.customerId(), year);
     }
     Instant now = now();
     KeyAccountPlan plan = build(user, current.customer(), before, id, year, draft, now);
-    if (!store.replace(plan, before.version())) {
-      throw new StaleVersion(KIND, get(user, id).plan().version());
-    }
+    StaleVersion.unless(
+        store.replace(plan, before.version()), KIND, () -> get(user, id).plan().version());
     publishSteps(user, before, plan, now);
     return get(user, id);
   }
@@ -216,9 +205,8 @@ class KeyAccountPlanService {
   @Transactional
   void delete(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
     View current = editable(user, id, expectedVersion);
-    if (!store.delete(id, current.plan().version())) {
-      throw new StaleVersion(KIND, get(user, id).plan().version());
-    }
+    StaleVersion.unless(
+        store.delete(id, current.plan().version()), KIND, () -> get(user, id).plan().version());
   }
 
   /** A plan the user may see and change, still at the version the user read (when given). */
@@ -227,9 +215,7 @@ class KeyAccountPlanService {
     if (!current.editable()) {
       throw new NotOnAccountTeam(current.customer().id());
     }
-    if (expectedVersion != null && expectedVersion != current.plan().version()) {
-      throw new StaleVersion(KIND, current.plan().version());
-    }
+    StaleVersion.check(KIND, expectedVersion, current.plan().version());
     return current;
   }
 
@@ -460,5 +446,15 @@ class KeyAccountPlanService {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** A customer has one plan a year at most: a plan for a year that has one is refused. */
+  private void yearFree(UUID customerId, int year) {
+    store
+        .idOf(customerId, year)
+        .ifPresent(
+            existing -> {
+              throw new KeyAccountPlanExists(customerId, year, existing);
+            });
   }
 }

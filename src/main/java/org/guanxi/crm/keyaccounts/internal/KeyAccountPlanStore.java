@@ -6,12 +6,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.customer.Customers;
+import org.guanxi.crm.platform.SqlCursor;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,7 +59,8 @@ class KeyAccountPlanStore {
   /** Stores a new plan; false, and nothing stored, when its customer has a plan for its year. */
   boolean insert(KeyAccountPlan plan) {
     boolean inserted =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
                 insert into sales_key_account_plan (workspace_id, id, customer_id, year, created_by, created_at,
                   updated_at)
@@ -70,9 +73,7 @@ class KeyAccountPlanStore {
                     plan.year(),
                     plan.createdBy(),
                     Timestamp.from(plan.createdAt()),
-                    Timestamp.from(plan.updatedAt()))
-                .update()
-            == 1;
+                    Timestamp.from(plan.updatedAt())));
     if (inserted) {
       insertParts(plan);
     }
@@ -85,14 +86,13 @@ class KeyAccountPlanStore {
    */
   boolean replace(KeyAccountPlan plan, long expectedVersion) {
     boolean current =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
                 update sales_key_account_plan set year = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ?
                 """)
-                .params(plan.year(), Timestamp.from(plan.updatedAt()), plan.id(), expectedVersion)
-                .update()
-            == 1;
+                .params(plan.year(), Timestamp.from(plan.updatedAt()), plan.id(), expectedVersion));
     if (!current) {
       return false;
     }
@@ -109,10 +109,8 @@ class KeyAccountPlanStore {
   }
 
   boolean delete(UUID id, long expectedVersion) {
-    return jdbc.sql("delete from sales_key_account_plan where id = ? and version = ?")
-            .params(id, expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.deleteAtVersion(
+        jdbc, "delete from sales_key_account_plan", id, expectedVersion);
   }
 
   /** The plan of the current workspace with this id, whoever may see it. */
@@ -157,69 +155,60 @@ class KeyAccountPlanStore {
 
   /** The plans whose customer the user may see, soonest next review first. */
   Page list(Customers.VisibleCustomers visible, Query query) {
-    Map<String, Object> params = new HashMap<>(visible.params());
-    StringBuilder where = new StringBuilder(visible.sql());
-    if (query.customerId() != null) {
-      where.append(" and p.customer_id = :customerId");
-      params.put("customerId", query.customerId());
-    }
-    if (query.year() != null) {
-      where.append(" and p.year = :year");
-      params.put("year", query.year());
-    }
-    params.put("today", Date.valueOf(query.today()));
-    params.put("noReview", Date.valueOf(NO_REVIEW));
-    String after = "";
-    if (query.cursor() != null) {
-      KeyAccountPlanCursor cursor = KeyAccountPlanCursor.decode(query.cursor());
-      after = " where (x.next_review, x.id) > (:cursorReview, :cursorId)";
-      params.put("cursorReview", Date.valueOf(cursor.nextReview()));
-      params.put("cursorId", cursor.id());
-    }
-    params.put("limit", query.limit() + 1);
+    SqlWhere plans =
+        new SqlWhere(visible.sql(), visible.params())
+            .and("p.customer_id = :customerId", "customerId", query.customerId())
+            .and("p.year = :year", "year", query.year())
+            .param("today", Date.valueOf(query.today()))
+            .param("noReview", Date.valueOf(NO_REVIEW));
+    SqlWhere after =
+        new SqlWhere("true", plans.params())
+            .after(
+                query.cursor(),
+                "x.next_review",
+                "x.id",
+                false,
+                day -> Date.valueOf(LocalDate.parse(day)));
     List<Listed> rows =
-        jdbc.sql(
-                """
-                select * from (
-                  select p.id, p.customer_id, p.year, p.version,
-                    coalesce((select min(s.review_date) from sales_key_account_step s
-                              where s.plan_id = p.id and not s.done), :noReview) as next_review,
-                    (select count(*) from sales_key_account_step s where s.plan_id = p.id and not s.done) as open_steps,
-                    (select count(*) from sales_key_account_step s
-                     where s.plan_id = p.id and not s.done and s.review_date < :today) as overdue_steps,
-                    (select count(*) from sales_key_account_member m where m.plan_id = p.id) as team_size
-                  from sales_key_account_plan p
-                """
-                    + " where "
-                    + where
-                    + ") x"
-                    + after
-                    + " order by x.next_review, x.id limit :limit")
-            .params(params)
-            .query(
-                (rs, n) -> {
-                  LocalDate next = rs.getDate("next_review").toLocalDate();
-                  return new Listed(
-                      rs.getObject("id", UUID.class),
-                      rs.getObject("customer_id", UUID.class),
-                      rs.getInt("year"),
-                      next.equals(NO_REVIEW) ? null : next,
-                      rs.getInt("open_steps"),
-                      rs.getInt("overdue_steps"),
-                      rs.getInt("team_size"),
-                      rs.getLong("version"));
-                })
-            .list();
-    if (rows.size() <= query.limit()) {
-      return new Page(rows, null);
-    }
-    List<Listed> page = List.copyOf(rows.subList(0, query.limit()));
-    Listed last = page.get(page.size() - 1);
-    return new Page(
-        page,
-        new KeyAccountPlanCursor(
-                last.nextReview() == null ? NO_REVIEW : last.nextReview(), last.id())
-            .encode());
+        after.pageRows(
+            jdbc,
+            """
+            select * from (
+              select p.id, p.customer_id, p.year, p.version,
+                coalesce((select min(s.review_date) from sales_key_account_step s
+                          where s.plan_id = p.id and not s.done), :noReview) as next_review,
+                (select count(*) from sales_key_account_step s where s.plan_id = p.id and not s.done) as open_steps,
+                (select count(*) from sales_key_account_step s
+                 where s.plan_id = p.id and not s.done and s.review_date < :today) as overdue_steps,
+                (select count(*) from sales_key_account_member m where m.plan_id = p.id) as team_size
+              from sales_key_account_plan p
+            """
+                + " where "
+                + plans
+                + ") x",
+            "x.next_review, x.id",
+            query.limit(),
+            (rs, n) -> {
+              LocalDate next = rs.getDate("next_review").toLocalDate();
+              return new Listed(
+                  rs.getObject("id", UUID.class),
+                  rs.getObject("customer_id", UUID.class),
+                  rs.getInt("year"),
+                  next.equals(NO_REVIEW) ? null : next,
+                  rs.getInt("open_steps"),
+                  rs.getInt("overdue_steps"),
+                  rs.getInt("team_size"),
+                  rs.getLong("version"));
+            });
+    SqlPage<Listed> page =
+        SqlPage.of(
+            rows,
+            query.limit(),
+            last ->
+                new SqlCursor<>(
+                        last.nextReview() == null ? NO_REVIEW : last.nextReview(), last.id())
+                    .encode());
+    return new Page(page.items(), page.nextCursor());
   }
 
   /**

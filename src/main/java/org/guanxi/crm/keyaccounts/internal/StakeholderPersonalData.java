@@ -3,12 +3,13 @@ package org.guanxi.crm.keyaccounts.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.privacy.DataSubject;
 import org.guanxi.crm.privacy.DataSubject.ContactSubject;
 import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
+import org.guanxi.crm.privacy.ModulePersonalData;
 import org.guanxi.crm.privacy.PersonalCopy;
-import org.guanxi.crm.privacy.PersonalData;
 import org.guanxi.crm.privacy.PersonalRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,35 +24,15 @@ import org.springframework.stereotype.Component;
  * name back.
  */
 @Component
-class StakeholderPersonalData implements PersonalData {
+class StakeholderPersonalData extends ModulePersonalData {
 
-  static final String MODULE = "keyaccounts";
   private static final String STAKEHOLDER = "stakeholder";
 
   private final JdbcClient jdbc;
 
   StakeholderPersonalData(JdbcClient jdbc) {
+    super("keyaccounts", Map.of(STAKEHOLDER, Set.of("name", "title")));
     this.jdbc = jdbc;
-  }
-
-  @Override
-  public String module() {
-    return MODULE;
-  }
-
-  @Override
-  public List<PersonalRecord> find(DataSubject subject) {
-    return copy(subject).stream()
-        .map(
-            copy ->
-                new PersonalRecord(
-                    MODULE,
-                    STAKEHOLDER,
-                    copy.id(),
-                    copy.values().get("title") == null
-                        ? List.of("name")
-                        : List.of("name", "title")))
-        .toList();
   }
 
   @Override
@@ -79,8 +60,7 @@ class StakeholderPersonalData implements PersonalData {
               values.put("attitude", rs.getString("attitude"));
               UUID contact = rs.getObject("contact_id", UUID.class);
               values.put("contactId", contact == null ? null : contact.toString());
-              return new PersonalCopy(
-                  MODULE, STAKEHOLDER, rs.getObject("id", UUID.class).toString(), values);
+              return copyOf(STAKEHOLDER, rs.getObject("id", UUID.class), values);
             })
         .list();
   }

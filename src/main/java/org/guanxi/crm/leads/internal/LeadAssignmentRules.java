@@ -1,6 +1,7 @@
 package org.guanxi.crm.leads.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.FreeText;
@@ -45,16 +46,8 @@ class LeadAssignmentRules {
   @Transactional
   LeadAssignmentRule create(LeadAssignmentRuleDraft draft) {
     check(draft);
-    LeadAssignmentRule rule =
-        new LeadAssignmentRule(
-            Ids.newId(),
-            draft.position() == null ? store.nextPosition() : draft.position(),
-            FreeText.stripped(draft.city()),
-            FreeText.stripped(draft.industry()),
-            draft.userId(),
-            draft.teamId(),
-            clock.instant(),
-            0);
+    int position = draft.position() == null ? store.nextPosition() : draft.position();
+    LeadAssignmentRule rule = rule(Ids.newId(), position, draft, clock.instant(), 0);
     store.insert(rule);
     return get(rule.id());
   }
@@ -63,31 +56,19 @@ class LeadAssignmentRules {
   LeadAssignmentRule update(
       UUID id, @Nullable Long expectedVersion, LeadAssignmentRuleDraft draft) {
     LeadAssignmentRule current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
     check(draft);
-    LeadAssignmentRule changed =
-        new LeadAssignmentRule(
-            id,
-            draft.position() == null ? current.position() : draft.position(),
-            FreeText.stripped(draft.city()),
-            FreeText.stripped(draft.industry()),
-            draft.userId(),
-            draft.teamId(),
-            current.createdAt(),
-            version);
-    if (version != current.version() || !store.update(changed, version)) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    int position = draft.position() == null ? current.position() : draft.position();
+    LeadAssignmentRule changed = rule(id, position, draft, current.createdAt(), version);
+    StaleVersion.unless(store.update(changed, version), KIND, () -> current.version());
     return get(id);
   }
 
   @Transactional
   void delete(UUID id, @Nullable Long expectedVersion) {
     LeadAssignmentRule current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version() || !store.delete(id, version)) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    StaleVersion.unless(store.delete(id, version), KIND, () -> current.version());
   }
 
   private void check(LeadAssignmentRuleDraft draft) {
@@ -99,8 +80,22 @@ class LeadAssignmentRules {
         && users.find(draft.userId()).filter(UserSummary::active).isEmpty()) {
       throw new InvalidInput("userId", "unknown-user", "No active user with this id");
     }
-    if (draft.teamId() != null && !store.teamExists(draft.teamId())) {
+    if (draft.teamId() != null && !users.teamExists(draft.teamId())) {
       throw new InvalidInput("teamId", "unknown-team", "No team with this id");
     }
+  }
+
+  /** The rule a draft describes, at {@code position}, its city and industry stripped. */
+  private static LeadAssignmentRule rule(
+      UUID id, int position, LeadAssignmentRuleDraft draft, Instant createdAt, long version) {
+    return new LeadAssignmentRule(
+        id,
+        position,
+        FreeText.stripped(draft.city()),
+        FreeText.stripped(draft.industry()),
+        draft.userId(),
+        draft.teamId(),
+        createdAt,
+        version);
   }
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,7 +63,8 @@ class LeadAssignmentStore {
   }
 
   boolean update(LeadAssignmentRule rule, long expectedVersion) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update lead_assignment_rule set position = ?, city = ?, industry = ?, target_user_id = ?,
                   target_team_id = ?, version = version + 1
@@ -75,24 +77,12 @@ class LeadAssignmentStore {
                 rule.userId(),
                 rule.teamId(),
                 rule.id(),
-                expectedVersion)
-            .update()
-        == 1;
+                expectedVersion));
   }
 
   boolean delete(UUID id, long expectedVersion) {
-    return jdbc.sql("delete from lead_assignment_rule where id = ? and version = ?")
-            .params(id, expectedVersion)
-            .update()
-        == 1;
-  }
-
-  boolean teamExists(UUID teamId) {
-    return jdbc.sql("select count(*) from workspace_team where id = ?")
-            .params(teamId)
-            .query(Long.class)
-            .single()
-        > 0;
+    return StoreWrites.deleteAtVersion(
+        jdbc, "delete from lead_assignment_rule", id, expectedVersion);
   }
 
   /**

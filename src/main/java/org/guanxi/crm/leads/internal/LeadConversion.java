@@ -121,9 +121,10 @@ class LeadConversion {
       created = true;
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    if (!store.markConverted(leadId, lead.version(), customerId, now)) {
-      throw new StaleVersion(LeadService.KIND, leads.get(user, leadId).version());
-    }
+    StaleVersion.unless(
+        store.markConverted(leadId, lead.version(), customerId, now),
+        LeadService.KIND,
+        () -> leads.get(user, leadId).version());
     events.publishEvent(
         new LeadConverted(
             user.workspaceId(),

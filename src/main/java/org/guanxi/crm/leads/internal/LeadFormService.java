@@ -42,10 +42,7 @@ class LeadFormService {
   LeadFormSettings update(@Nullable Long expectedVersion, LeadFormDraft draft) {
     validation.check(draft);
     LeadFormSettings current = settings();
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     if (draft.defaultOwnerId() != null && draft.defaultTeamId() != null) {
       throw new InvalidInput(
           "defaultTeamId", "owner-or-team", "Give a default owner or a default team, not both");
@@ -54,7 +51,7 @@ class LeadFormService {
         && users.find(draft.defaultOwnerId()).filter(UserSummary::active).isEmpty()) {
       throw new InvalidInput("defaultOwnerId", "unknown-owner", "No active user with this id");
     }
-    if (draft.defaultTeamId() != null && !store.teamExists(draft.defaultTeamId())) {
+    if (draft.defaultTeamId() != null && !users.teamExists(draft.defaultTeamId())) {
       throw new InvalidInput("defaultTeamId", "unknown-team", "No team with this id");
     }
     LeadFormSettings changed =
@@ -69,9 +66,7 @@ class LeadFormService {
             draft.defaultTeamId(),
             version);
     Instant now = clock.instant();
-    if (!store.update(changed, version, now)) {
-      throw new StaleVersion(KIND, settings().version());
-    }
+    StaleVersion.unless(store.update(changed, version, now), KIND, () -> settings().version());
     return settings();
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,7 +57,8 @@ class LeadFormStore {
   }
 
   boolean update(LeadFormSettings settings, long expectedVersion, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update lead_web_form set enabled = ?, form_key = ?, fields = ?, thank_you = ?, default_owner_id = ?,
                   default_team_id = ?, updated_at = ?, version = version + 1
@@ -70,23 +72,13 @@ class LeadFormStore {
                 settings.defaultOwnerId(),
                 settings.defaultTeamId(),
                 Timestamp.from(now),
-                expectedVersion)
-            .update()
-        == 1;
+                expectedVersion));
   }
 
   List<TeamChoice> teams() {
     return jdbc.sql("select id, name from workspace_team order by name, id")
         .query((rs, n) -> new TeamChoice(rs.getObject(1, UUID.class), rs.getString(2)))
         .list();
-  }
-
-  boolean teamExists(UUID teamId) {
-    return jdbc.sql("select count(*) from workspace_team where id = ?")
-            .params(teamId)
-            .query(Long.class)
-            .single()
-        > 0;
   }
 
   static String newKey() {

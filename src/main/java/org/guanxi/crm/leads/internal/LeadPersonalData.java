@@ -17,10 +17,9 @@ import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
 import org.guanxi.crm.privacy.DataSubject.LeadSubject;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
+import org.guanxi.crm.privacy.ModulePersonalData;
 import org.guanxi.crm.privacy.PersonalCopy;
-import org.guanxi.crm.privacy.PersonalData;
 import org.guanxi.crm.privacy.PersonalRecord;
-import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,13 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * sealed cells being the person's data and nothing else.
  */
 @Component
-class LeadPersonalData implements PersonalData {
+class LeadPersonalData extends ModulePersonalData {
 
-  static final String MODULE = "leads";
   private static final String LEAD = "lead";
   private static final String IMPORT_ROW = "import-row";
-  private static final Set<String> PERSONAL_FIELDS =
-      Set.of("name", "company", "title", "phone", "email", "city", "notes", "cells");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
@@ -48,20 +44,17 @@ class LeadPersonalData implements PersonalData {
   private final Clock clock;
 
   LeadPersonalData(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex, Clock clock) {
+    super(
+        "leads",
+        Map.of(
+            LEAD,
+            Set.of("name", "company", "title", "phone", "email", "city", "notes"),
+            IMPORT_ROW,
+            Set.of("cells")));
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.blindIndex = blindIndex;
     this.clock = clock;
-  }
-
-  @Override
-  public String module() {
-    return MODULE;
-  }
-
-  @Override
-  public List<PersonalRecord> find(DataSubject subject) {
-    return copy(subject).stream().map(copy -> PersonalRecord.of(copy, PERSONAL_FIELDS)).toList();
   }
 
   @Override
@@ -97,12 +90,9 @@ class LeadPersonalData implements PersonalData {
 
   @Override
   public List<DataSubject> subjectsWith(@Nullable String email, @Nullable String phone) {
-    Map<String, @Nullable Object> keys = new LinkedHashMap<>();
-    keys.put("email", blindIndex.of(SensitiveField.EMAIL, email));
-    keys.put("phone", blindIndex.of(SensitiveField.PHONE, phone));
     return jdbc.sql(
             "select id from sales_lead where (email_bidx = :email or phone_bidx = :phone) and erased_at is null")
-        .params(keys)
+        .params(blindIndex.emailOrPhone(email, phone))
         .query((rs, n) -> (DataSubject) new LeadSubject(rs.getObject(1, UUID.class)))
         .list();
   }
@@ -154,7 +144,7 @@ class LeadPersonalData implements PersonalData {
               UUID customer = rs.getObject("customer_id", UUID.class);
               values.put("customerId", customer == null ? null : customer.toString());
               values.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
-              return new PersonalCopy(MODULE, LEAD, id.toString(), values);
+              return copyOf(LEAD, id, values);
             })
         .list();
   }
@@ -181,7 +171,7 @@ class LeadPersonalData implements PersonalData {
                           rs.getBytes("cells_enc"),
                           FieldContext.of("sales_lead_import_row", "cells_enc", importId, row)),
                       List.class));
-              return new PersonalCopy(MODULE, IMPORT_ROW, importId + "/" + row, values);
+              return copyOf(IMPORT_ROW, importId + "/" + row, values);
             })
         .list();
   }

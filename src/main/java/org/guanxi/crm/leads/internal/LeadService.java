@@ -177,10 +177,11 @@ class LeadService {
       throw statusNotSettable();
     }
     UserSummary owner = owners.choose(user, draft.ownerId(), current.ownerId(), "leads");
-    if (!store.update(
-        id, current.version(), content(draft, status, owner.id(), owner.teamId()), now())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(
+        store.update(
+            id, current.version(), content(draft, status, owner.id(), owner.teamId()), now()),
+        KIND,
+        () -> get(user, id).version());
     return get(user, id);
   }
 
@@ -209,9 +210,7 @@ class LeadService {
   @Transactional
   void delete(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
     Lead current = editable(user, id, expectedVersion);
-    if (!store.delete(id, current.version())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(store.delete(id, current.version()), KIND, () -> get(user, id).version());
   }
 
   /**
@@ -228,17 +227,16 @@ class LeadService {
     if (current.status() == LeadStatus.CONVERTED) {
       throw new LeadAlreadyConverted(id, Objects.requireNonNull(current.customerId()));
     }
-    if (expectedVersion != null && expectedVersion != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    StaleVersion.check(KIND, expectedVersion, current.version());
     return current;
   }
 
   private Lead changeStatus(
       CurrentUser user, Lead current, LeadStatus status, @Nullable String reason) {
-    if (!store.changeStatus(current.id(), current.version(), status, reason, now())) {
-      throw new StaleVersion(KIND, get(user, current.id()).version());
-    }
+    StaleVersion.unless(
+        store.changeStatus(current.id(), current.version(), status, reason, now()),
+        KIND,
+        () -> get(user, current.id()).version());
     return get(user, current.id());
   }
 

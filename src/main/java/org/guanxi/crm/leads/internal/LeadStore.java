@@ -13,13 +13,19 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.customer.NameSearchKeys;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SealedColumns;
+import org.guanxi.crm.platform.SqlCursor;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
+import org.guanxi.crm.privacy.SealedPhoneAndEmail;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -129,7 +135,8 @@ class LeadStore implements SealedColumns<UUID> {
     params.put("id", id);
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update sales_lead set name = :name, company = :company, title = :title, phone_enc = :phoneEnc,
                   phone_bidx = :phoneBidx, phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc,
@@ -139,9 +146,7 @@ class LeadStore implements SealedColumns<UUID> {
                   version = version + 1
                 where id = :id and version = :version and status <> 'CONVERTED'
                 """)
-            .params(params)
-            .update()
-        == 1;
+            .params(params));
   }
 
   /** Qualifies or disqualifies a lead that is still at {@code expectedVersion}. */
@@ -151,33 +156,31 @@ class LeadStore implements SealedColumns<UUID> {
       LeadStatus status,
       @Nullable String disqualificationReason,
       Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update sales_lead set status = ?, disqualification_reason = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ? and status <> 'CONVERTED'
                 """)
-            .params(status.name(), disqualificationReason, Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(
+                status.name(), disqualificationReason, Timestamp.from(now), id, expectedVersion));
   }
 
   boolean markConverted(UUID id, long expectedVersion, UUID customerId, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update sales_lead set status = 'CONVERTED', customer_id = ?, converted_at = ?, updated_at = ?,
                   version = version + 1
                 where id = ? and version = ? and status = 'QUALIFIED'
                 """)
-            .params(customerId, Timestamp.from(now), Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(customerId, Timestamp.from(now), Timestamp.from(now), id, expectedVersion));
   }
 
   boolean delete(UUID id, long expectedVersion) {
-    return jdbc.sql("delete from sales_lead where id = ? and version = ? and status <> 'CONVERTED'")
-            .params(id, expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.changedOne(
+        jdbc.sql("delete from sales_lead where id = ? and version = ? and status <> 'CONVERTED'")
+            .params(id, expectedVersion));
   }
 
   Optional<Lead> findVisible(CurrentUser user, UUID id) {
@@ -200,46 +203,27 @@ class LeadStore implements SealedColumns<UUID> {
   }
 
   LeadPage list(CurrentUser user, LeadQuery query) {
-    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
-    Map<String, Object> params = new HashMap<>(visibility.params());
-    StringBuilder where = new StringBuilder(visibility.sql());
-    if (query.status() != null) {
-      where.append(" and l.status = :status");
-      params.put("status", query.status().name());
-    }
-    if (query.ownerId() != null) {
-      where.append(" and l.owner_id = :ownerId");
-      params.put("ownerId", query.ownerId());
-    }
-    if (query.source() != null && !query.source().isBlank()) {
-      where.append(" and l.source = :source");
-      params.put("source", query.source().strip());
-    }
+    SqlWhere where =
+        SqlWhere.of(RecordAccess.visible(user, HOLDING))
+            .and("l.status = :status", "status", query.status())
+            .and("l.owner_id = :ownerId", "ownerId", query.ownerId())
+            .and("l.source = :source", "source", FreeText.stripped(query.source()));
     if (query.q() != null && !query.q().isBlank()) {
-      where.append(" and ").append(searchCondition(query.q().strip(), params));
+      where.and(searchCondition(query.q().strip(), where.params()));
     }
-    if (query.cursor() != null) {
-      LeadCursor cursor = LeadCursor.decode(query.cursor());
-      where.append(" and (l.created_at, l.id) < (:cursorAt, :cursorId)");
-      params.put("cursorAt", Timestamp.from(cursor.createdAt()));
-      params.put("cursorId", cursor.id());
-    }
-    params.put("limit", query.limit() + 1);
+    where.after(
+        query.cursor(), "l.created_at", "l.id", true, at -> Timestamp.from(Instant.parse(at)));
     List<Lead> rows =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from sales_lead l where "
-                    + where
-                    + " order by l.created_at desc, l.id desc limit :limit")
-            .params(params)
-            .query(this::lead)
-            .list();
-    if (rows.size() <= query.limit()) {
-      return new LeadPage(rows, null);
-    }
-    List<Lead> page = List.copyOf(rows.subList(0, query.limit()));
-    return new LeadPage(page, LeadCursor.after(page.get(page.size() - 1)).encode());
+        where.pageRows(
+            jdbc,
+            "select " + COLUMNS + " from sales_lead l",
+            "l.created_at desc, l.id desc",
+            query.limit(),
+            this::lead);
+    SqlPage<Lead> page =
+        SqlPage.of(
+            rows, query.limit(), last -> new SqlCursor<>(last.createdAt(), last.id()).encode());
+    return new LeadPage(page.items(), page.nextCursor());
   }
 
   /**
@@ -339,14 +323,7 @@ class LeadStore implements SealedColumns<UUID> {
   /** A lead's phone and e-mail sealed for it, with their blind indexes, as statement parameters. */
   private Map<String, Object> sealedParameters(
       UUID id, @Nullable String phone, @Nullable String email) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("phoneEnc", cipher.encrypt(phone, sealed("phone_enc", id)));
-    params.put("phoneBidx", blindIndex.of(SensitiveField.PHONE, phone));
-    params.put(
-        "phoneTailBidx", blindIndex.of(SensitiveField.PHONE_TAIL, ContactValues.phoneTail(phone)));
-    params.put("emailEnc", cipher.encrypt(email, sealed("email_enc", id)));
-    params.put("emailBidx", blindIndex.of(SensitiveField.EMAIL, email));
-    return params;
+    return SealedPhoneAndEmail.parameters(cipher, blindIndex, "sales_lead", id, phone, email);
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.SqlWhere;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -91,14 +92,7 @@ class ForecastStore {
    */
   List<Cell> cells(
       RecordAccess.Condition visible, YearMonth from, YearMonth to, @Nullable UUID pipelineId) {
-    Map<String, Object> params = new HashMap<>(visible.params());
-    params.put("from", Date.valueOf(from.atDay(1)));
-    params.put("to", Date.valueOf(to.atDay(1)));
-    String pipeline = "";
-    if (pipelineId != null) {
-      pipeline = " and f.pipeline_id = :pipelineId";
-      params.put("pipelineId", pipelineId);
-    }
+    SqlWhere where = inPeriod(visible, from, to, pipelineId);
     return jdbc.sql(
             """
             select f.month, f.owner_id, u.display_name as owner_name, f.team_id, t.name as team_name, f.status,
@@ -107,31 +101,31 @@ class ForecastStore {
             from opportunity_forecast f
             left join workspace_user u on u.workspace_id = f.workspace_id and u.id = f.owner_id
             left join workspace_team t on t.workspace_id = f.workspace_id and t.id = f.team_id
-            where f.month between :from and :to
-            """
-                + pipeline
-                + " and "
-                + visible.sql()
+            where\s"""
+                + where
                 + """
                  group by f.month, f.owner_id, u.display_name, f.team_id, t.name, f.status, f.currency
                  having sum(f.deals) <> 0
                 """)
-        .params(params)
+        .params(where.params())
         .query((rs, row) -> cell(rs))
         .list();
+  }
+
+  /** The forecast's rows of the months from {@code from} to {@code to} that the user may see. */
+  private static SqlWhere inPeriod(
+      RecordAccess.Condition visible, YearMonth from, YearMonth to, @Nullable UUID pipelineId) {
+    return SqlWhere.of(visible)
+        .and("f.month between :from and :to")
+        .param("from", Date.valueOf(from.atDay(1)))
+        .param("to", Date.valueOf(to.atDay(1)))
+        .and("f.pipeline_id = :pipelineId", "pipelineId", pipelineId);
   }
 
   /** How the deals closed in the period fared in each stage they went through. */
   List<Forecast.StageOutcome> stageOutcomes(
       RecordAccess.Condition visible, YearMonth from, YearMonth to, @Nullable UUID pipelineId) {
-    Map<String, Object> params = new HashMap<>(visible.params());
-    params.put("from", Date.valueOf(from.atDay(1)));
-    params.put("to", Date.valueOf(to.atDay(1)));
-    String pipeline = "";
-    if (pipelineId != null) {
-      pipeline = " and f.pipeline_id = :pipelineId";
-      params.put("pipelineId", pipelineId);
-    }
+    SqlWhere where = inPeriod(visible, from, to, pipelineId);
     Map<UUID, Forecast.StageOutcome> byStage = new LinkedHashMap<>();
     jdbc.sql(
             """
@@ -140,17 +134,14 @@ class ForecastStore {
             from opportunity_stage_outcome f
             join pipeline_stage s on s.workspace_id = f.workspace_id and s.id = f.stage_id
             join pipeline p on p.workspace_id = s.workspace_id and p.id = s.pipeline_id
-            where f.month between :from and :to
-            """
-                + pipeline
-                + " and "
-                + visible.sql()
+            where\s"""
+                + where
                 + """
                  group by s.id, s.name, p.id, p.name, p.position, s.position
                  having sum(f.reached) <> 0
                  order by p.position, s.position
                 """)
-        .params(params)
+        .params(where.params())
         .query(
             (ResultSet rs) -> {
               UUID stage = rs.getObject("stage_id", UUID.class);

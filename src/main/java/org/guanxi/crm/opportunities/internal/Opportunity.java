@@ -96,41 +96,16 @@ record Opportunity(
         lines.stream().map(Line::draft).toList());
   }
 
-  Opportunity withOwnerName(@Nullable String name) {
-    return new Opportunity(
-        id,
-        this.name,
-        customerId,
-        customerName,
-        leadId,
-        pipelineId,
-        stageId,
-        stageName,
-        status,
-        ownerId,
-        name,
-        teamId,
-        amount,
-        currency,
-        probability,
-        expectedCloseDate,
-        nextStep,
-        competitors,
-        description,
-        lines,
-        stageEnteredAt,
-        closedAt,
-        closedOn,
-        wonReason,
-        lostReason,
-        lostNote,
-        orderId,
-        createdAt,
-        updatedAt,
-        version);
+  Opportunity withOwnerName(@Nullable String ownerName) {
+    return with(ownerName, lines);
   }
 
   Opportunity withLines(List<Line> lines) {
+    return with(ownerName, List.copyOf(lines));
+  }
+
+  /** This deal with another owner's name and other lines. */
+  private Opportunity with(@Nullable String ownerName, List<Line> lines) {
     return new Opportunity(
         id,
         name,
@@ -151,7 +126,7 @@ record Opportunity(
         nextStep,
         competitors,
         description,
-        List.copyOf(lines),
+        lines,
         stageEnteredAt,
         closedAt,
         closedOn,

@@ -9,12 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.guanxi.crm.catalogue.LinePricing;
 import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
@@ -33,6 +33,7 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Owners;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
@@ -123,7 +124,7 @@ class OpportunityService implements Opportunities {
 
   Opportunity create(CurrentUser user, OpportunityDraft draft, @Nullable UUID leadId) {
     validation.check(draft);
-    CustomerSummary customer = customer(user, draft.customerId());
+    CustomerSummary customer = customers.require(user, draft.customerId());
     // the pipeline named, else the one of the stage named, else the default one
     Pipeline pipeline =
         draft.pipelineId() != null
@@ -160,15 +161,11 @@ class OpportunityService implements Opportunities {
         store
             .find(RecordAccess.visible(user, OpportunityStore.holding("o")), id)
             .orElseThrow(() -> new RecordNotFound(KIND, id));
-    return deal.withOwnerName(
-        users.find(deal.ownerId()).map(UserSummary::displayName).orElse(null));
+    return deal.withOwnerName(users.displayName(deal.ownerId()));
   }
 
   OpportunityStore.Page list(CurrentUser user, OpportunityQuery query) {
-    if (query.limit() < 1 || query.limit() > OpportunityQuery.MAX_LIMIT) {
-      throw new InvalidInput(
-          "limit", "out-of-range", "limit is between 1 and " + OpportunityQuery.MAX_LIMIT);
-    }
+    SqlPage.checkLimit(query.limit(), OpportunityQuery.MAX_LIMIT);
     OpportunityStore.Page page =
         store.list(RecordAccess.visible(user, OpportunityStore.holding("o")), query);
     return new OpportunityStore.Page(named(page.items()), page.nextCursor());
@@ -180,7 +177,7 @@ class OpportunityService implements Opportunities {
    */
   Map<UUID, List<Opportunity>> columns(CurrentUser user, List<UUID> stageIds, int limit) {
     RecordAccess.Condition visible = RecordAccess.visible(user, OpportunityStore.holding("o"));
-    Map<UUID, String> names = new HashMap<>();
+    Function<UUID, @Nullable String> names = users.displayNames();
     Map<UUID, List<Opportunity>> columns = new LinkedHashMap<>();
     for (UUID stageId : stageIds) {
       columns.put(stageId, named(store.openInStage(visible, stageId, limit), names));
@@ -216,7 +213,7 @@ class OpportunityService implements Opportunities {
       current = move(user, id, version, new Move(draft.stageId(), probability));
       version = current.version();
     }
-    CustomerSummary customer = customer(user, draft.customerId());
+    CustomerSummary customer = customers.require(user, draft.customerId());
     UserSummary owner = owners.choose(user, draft.ownerId(), current.ownerId(), "deals");
     List<Opportunity.Line> lines = settle(user, customer, draft, false);
     int probability =
@@ -232,9 +229,8 @@ class OpportunityService implements Opportunities {
             owner.id().equals(current.ownerId()) ? current.teamId() : owner.teamId(),
             probability,
             lines);
-    if (!store.update(id, version, content, now())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(
+        store.update(id, version, content, now()), KIND, () -> get(user, id).version());
     return get(user, id);
   }
 
@@ -253,10 +249,14 @@ class OpportunityService implements Opportunities {
       return current;
     }
     int probability = move.probability() == null ? stage.probability() : move.probability();
-    if (!store.move(
-        id, current.version(), pipeline.id(), stage.id(), probability, user.id(), now())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(
+        store.move(
+            id,
+            current.version(),
+            new OpportunityStore.Entering(
+                pipeline.id(), stage.id(), probability, user.id(), now())),
+        KIND,
+        () -> get(user, id).version());
     return get(user, id);
   }
 
@@ -264,63 +264,16 @@ class OpportunityService implements Opportunities {
   @Transactional
   Opportunity win(CurrentUser user, UUID id, @Nullable Long expectedVersion, Win win) {
     validation.check(win);
-    Opportunity current = current(user, id, expectedVersion);
-    if (!current.isOpen()) {
-      throw closed("The deal is closed already");
-    }
-    Instant now = now();
-    String reason = text(win.reason());
-    close(
-        user,
-        current,
-        new OpportunityStore.Closing(
-            OpportunityStatus.WON, 100, today(), cycleDays(current), reason, null, null),
-        now);
-    events.publishEvent(
-        new OpportunityWon(
-            user.workspaceId(),
-            id,
-            current.customerId(),
-            current.name(),
-            current.amount(),
-            current.currency(),
-            reason,
-            now,
-            user.displayName(),
-            user.id()));
-    Opportunity won = get(user, id);
+    Opportunity won =
+        close(user, id, expectedVersion, OpportunityStatus.WON, text(win.reason()), null, null);
     return win.order() == null ? won : makeOrder(user, won, win.order());
   }
 
   @Transactional
   Opportunity lose(CurrentUser user, UUID id, @Nullable Long expectedVersion, Loss loss) {
     validation.check(loss);
-    Opportunity current = current(user, id, expectedVersion);
-    if (!current.isOpen()) {
-      throw closed("The deal is closed already");
-    }
-    Instant now = now();
-    String note = text(loss.note());
-    close(
-        user,
-        current,
-        new OpportunityStore.Closing(
-            OpportunityStatus.LOST, 0, today(), cycleDays(current), null, loss.reason(), note),
-        now);
-    events.publishEvent(
-        new OpportunityLost(
-            user.workspaceId(),
-            id,
-            current.customerId(),
-            current.name(),
-            current.amount(),
-            current.currency(),
-            loss.reason().name(),
-            note,
-            now,
-            user.displayName(),
-            user.id()));
-    return get(user, id);
+    return close(
+        user, id, expectedVersion, OpportunityStatus.LOST, null, loss.reason(), text(loss.note()));
   }
 
   /** Opens a won or lost deal again; one whose order was made stays won. */
@@ -339,10 +292,14 @@ class OpportunityService implements Opportunities {
     Pipeline pipeline = pipelineOf(stageId);
     Pipeline.Stage stage = stageOf(pipeline, stageId);
     forecast.uncountClosed(id);
-    if (!store.reopen(
-        id, current.version(), pipeline.id(), stage.id(), stage.probability(), user.id(), now())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(
+        store.reopen(
+            id,
+            current.version(),
+            new OpportunityStore.Entering(
+                pipeline.id(), stage.id(), stage.probability(), user.id(), now())),
+        KIND,
+        () -> get(user, id).version());
     return get(user, id);
   }
 
@@ -364,9 +321,7 @@ class OpportunityService implements Opportunities {
     if (!current.isOpen()) {
       forecast.uncountClosed(id);
     }
-    if (!store.delete(id, current.version())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(store.delete(id, current.version()), KIND, () -> get(user, id).version());
   }
 
   /** The users the caller may give deals to: anyone, the own teams' members, or oneself. */
@@ -418,18 +373,64 @@ class OpportunityService implements Opportunities {
                 status,
                 deal.name(),
                 lines));
-    if (!store.linkOrder(deal.id(), deal.version(), orderId, now())) {
-      throw new StaleVersion(KIND, get(user, deal.id()).version());
-    }
+    StaleVersion.unless(
+        store.linkOrder(deal.id(), deal.version(), orderId, now()),
+        KIND,
+        () -> get(user, deal.id()).version());
     return get(user, deal.id());
   }
 
-  private void close(
-      CurrentUser user, Opportunity current, OpportunityStore.Closing closing, Instant now) {
-    if (!store.close(current.id(), current.version(), closing, now)) {
-      throw new StaleVersion(KIND, get(user, current.id()).version());
+  /** Closes an open deal as {@code closing} says for it, and counts it; the deal as it was. */
+  /**
+   * Closes an open deal as won (with the rep's reason, if any) or lost (with a reason and a note),
+   * counts it in the forecast and tells the customer's timeline; the deal as it is now.
+   */
+  private Opportunity close(
+      CurrentUser user,
+      UUID id,
+      @Nullable Long expectedVersion,
+      OpportunityStatus status,
+      @Nullable String wonReason,
+      @Nullable OpportunityLossReason lostReason,
+      @Nullable String lostNote) {
+    Opportunity current = current(user, id, expectedVersion);
+    if (!current.isOpen()) {
+      throw closed("The deal is closed already");
     }
-    forecast.countClosed(current.id());
+    boolean won = status == OpportunityStatus.WON;
+    Instant now = now();
+    OpportunityStore.Closing closing =
+        new OpportunityStore.Closing(
+            status, won ? 100 : 0, today(), cycleDays(current), wonReason, lostReason, lostNote);
+    StaleVersion.unless(
+        store.close(id, current.version(), closing, now), KIND, () -> get(user, id).version());
+    forecast.countClosed(id);
+    events.publishEvent(
+        won
+            ? new OpportunityWon(
+                user.workspaceId(),
+                id,
+                current.customerId(),
+                current.name(),
+                current.amount(),
+                current.currency(),
+                wonReason,
+                now,
+                user.displayName(),
+                user.id())
+            : new OpportunityLost(
+                user.workspaceId(),
+                id,
+                current.customerId(),
+                current.name(),
+                current.amount(),
+                current.currency(),
+                Objects.requireNonNull(lostReason).name(),
+                lostNote,
+                now,
+                user.displayName(),
+                user.id()));
+    return get(user, id);
   }
 
   private int cycleDays(Opportunity deal) {
@@ -440,26 +441,17 @@ class OpportunityService implements Opportunities {
   /** The deal as the user may change it, at the version the user read when one is given. */
   private Opportunity current(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
     Opportunity current = get(user, id);
-    if (expectedVersion != null && expectedVersion != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    StaleVersion.check(KIND, expectedVersion, current.version());
     return current;
   }
 
   private List<Opportunity> named(List<Opportunity> deals) {
-    return named(deals, new HashMap<>());
+    return named(deals, users.displayNames());
   }
 
-  /** The deals with their owners' names, looked up once each into {@code names}. */
-  private List<Opportunity> named(List<Opportunity> deals, Map<UUID, String> names) {
-    return deals.stream()
-        .map(
-            o ->
-                o.withOwnerName(
-                    names.computeIfAbsent(
-                        o.ownerId(),
-                        owner -> users.find(owner).map(UserSummary::displayName).orElse(null))))
-        .toList();
+  /** The deals with their owners' names, as {@code names} gives them. */
+  private List<Opportunity> named(List<Opportunity> deals, Function<UUID, @Nullable String> names) {
+    return deals.stream().map(o -> o.withOwnerName(names.apply(o.ownerId()))).toList();
   }
 
   private OpportunityStore.Content content(
@@ -525,15 +517,6 @@ class OpportunityService implements Opportunities {
                     l.discountPercent(),
                     l.amount()))
         .toList();
-  }
-
-  private CustomerSummary customer(CurrentUser user, UUID customerId) {
-    return customers
-        .find(user, customerId)
-        .orElseThrow(
-            () ->
-                new InvalidInput(
-                    "customerId", "unknown-customer", "There is no such customer you may see"));
   }
 
   private Pipeline pipelineOf(UUID stageId) {

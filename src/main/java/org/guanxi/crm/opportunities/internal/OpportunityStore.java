@@ -17,6 +17,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.SqlCursor;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,6 +81,23 @@ class OpportunityStore {
       @Nullable OpportunityLossReason lostReason,
       @Nullable String lostNote) {}
 
+  /**
+   * A deal's entry into a stage, by a move or a reopening: where to, its probability, who, when.
+   */
+  record Entering(UUID pipelineId, UUID stageId, int probability, UUID actor, Instant now) {
+
+    /** The statement parameters of the entry into the stage of deal {@code id} at a version. */
+    Map<String, Object> parameters(UUID id, long expectedVersion) {
+      return Map.of(
+          "id", id,
+          "version", expectedVersion,
+          "pipelineId", pipelineId,
+          "stageId", stageId,
+          "probability", probability,
+          "now", Timestamp.from(now));
+    }
+  }
+
   record Page(List<Opportunity> items, @Nullable String nextCursor) {}
 
   private final JdbcClient jdbc;
@@ -96,47 +117,26 @@ class OpportunityStore {
   }
 
   Page list(RecordAccess.Condition visible, OpportunityQuery query) {
-    StringBuilder where = new StringBuilder(visible.sql());
-    Map<String, Object> params = new HashMap<>(visible.params());
-    if (query.pipelineId() != null) {
-      where.append(" and o.pipeline_id = :pipelineId");
-      params.put("pipelineId", query.pipelineId());
-    }
-    if (query.stageId() != null) {
-      where.append(" and o.stage_id = :stageId");
-      params.put("stageId", query.stageId());
-    }
-    if (query.ownerId() != null) {
-      where.append(" and o.owner_id = :ownerId");
-      params.put("ownerId", query.ownerId());
-    }
-    if (query.status() != null) {
-      where.append(" and o.status = :status");
-      params.put("status", query.status().name());
-    }
-    if (query.customerId() != null) {
-      where.append(" and o.customer_id = :customerId");
-      params.put("customerId", query.customerId());
-    }
-    if (query.cursor() != null) {
-      OpportunityCursor after = OpportunityCursor.decode(query.cursor());
-      where.append(" and (o.created_at, o.id) < (:cursorAt, :cursorId)");
-      params.put("cursorAt", Timestamp.from(after.createdAt()));
-      params.put("cursorId", after.id());
-    }
-    params.put("limit", query.limit() + 1);
+    SqlWhere where =
+        SqlWhere.of(visible)
+            .and("o.pipeline_id = :pipelineId", "pipelineId", query.pipelineId())
+            .and("o.stage_id = :stageId", "stageId", query.stageId())
+            .and("o.owner_id = :ownerId", "ownerId", query.ownerId())
+            .and("o.status = :status", "status", query.status())
+            .and("o.customer_id = :customerId", "customerId", query.customerId());
+    where.after(
+        query.cursor(), "o.created_at", "o.id", true, at -> Timestamp.from(Instant.parse(at)));
     List<Opportunity> rows =
-        jdbc.sql(SELECT + " where " + where + " order by o.created_at desc, o.id desc limit :limit")
-            .params(params)
-            .query((rs, row) -> opportunity(rs))
-            .list();
-    String next = null;
-    if (rows.size() > query.limit()) {
-      rows = rows.subList(0, query.limit());
-      Opportunity last = rows.get(rows.size() - 1);
-      next = new OpportunityCursor(last.createdAt(), last.id()).encode();
-    }
-    return new Page(withLines(rows), next);
+        where.pageRows(
+            jdbc,
+            SELECT,
+            "o.created_at desc, o.id desc",
+            query.limit(),
+            (rs, row) -> opportunity(rs));
+    SqlPage<Opportunity> page =
+        SqlPage.of(
+            rows, query.limit(), last -> new SqlCursor<>(last.createdAt(), last.id()).encode());
+    return new Page(withLines(page.items()), page.nextCursor());
   }
 
   /**
@@ -186,7 +186,8 @@ class OpportunityStore {
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
     boolean updated =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
                     update opportunity set name = :name, customer_id = :customerId, owner_id = :ownerId,
                       team_id = :teamId, amount = :amount, currency = :currency, probability = :probability,
@@ -194,9 +195,7 @@ class OpportunityStore {
                       description = :description, updated_at = :now, version = version + 1
                     where id = :id and version = :version
                     """)
-                .params(params)
-                .update()
-            == 1;
+                .params(params));
     if (updated) {
       jdbc.sql("delete from opportunity_line where opportunity_id = ?").param(id).update();
       insertLines(id, content.lines());
@@ -204,41 +203,27 @@ class OpportunityStore {
     return updated;
   }
 
-  boolean move(
-      UUID id,
-      long expectedVersion,
-      UUID pipelineId,
-      UUID stageId,
-      int probability,
-      UUID actor,
-      Instant now) {
+  boolean move(UUID id, long expectedVersion, Entering entering) {
     boolean moved =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
-                    update opportunity set pipeline_id = ?, stage_id = ?, probability = ?, stage_entered_at = ?,
-                      updated_at = ?, version = version + 1
-                    where id = ? and version = ? and status = 'OPEN'
+                    update opportunity set pipeline_id = :pipelineId, stage_id = :stageId, probability = :probability,
+                      stage_entered_at = :now, updated_at = :now, version = version + 1
+                    where id = :id and version = :version and status = 'OPEN'
                     """)
-                .params(
-                    pipelineId,
-                    stageId,
-                    probability,
-                    Timestamp.from(now),
-                    Timestamp.from(now),
-                    id,
-                    expectedVersion)
-                .update()
-            == 1;
+                .params(entering.parameters(id, expectedVersion)));
     if (moved) {
-      leaveStage(id, now);
-      enterStage(id, stageId, actor, now);
+      leaveStage(id, entering.now());
+      enterStage(id, entering.stageId(), entering.actor(), entering.now());
     }
     return moved;
   }
 
   boolean close(UUID id, long expectedVersion, Closing closing, Instant now) {
     boolean closed =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
                     update opportunity set status = ?, probability = ?, closed_at = ?, closed_on = ?,
                       cycle_days = ?, won_reason = ?, lost_reason = ?, lost_note = ?, updated_at = ?,
@@ -256,64 +241,43 @@ class OpportunityStore {
                     closing.lostNote(),
                     Timestamp.from(now),
                     id,
-                    expectedVersion)
-                .update()
-            == 1;
+                    expectedVersion));
     if (closed) {
       leaveStage(id, now);
     }
     return closed;
   }
 
-  boolean reopen(
-      UUID id,
-      long expectedVersion,
-      UUID pipelineId,
-      UUID stageId,
-      int probability,
-      UUID actor,
-      Instant now) {
+  boolean reopen(UUID id, long expectedVersion, Entering entering) {
     boolean reopened =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
-                    update opportunity set status = 'OPEN', pipeline_id = ?, stage_id = ?, probability = ?,
-                      stage_entered_at = ?, closed_at = null, closed_on = null, cycle_days = null,
-                      won_reason = null, lost_reason = null, lost_note = null, updated_at = ?,
+                    update opportunity set status = 'OPEN', pipeline_id = :pipelineId, stage_id = :stageId,
+                      probability = :probability, stage_entered_at = :now, closed_at = null, closed_on = null,
+                      cycle_days = null, won_reason = null, lost_reason = null, lost_note = null, updated_at = :now,
                       version = version + 1
-                    where id = ? and version = ? and status <> 'OPEN' and order_id is null
+                    where id = :id and version = :version and status <> 'OPEN' and order_id is null
                     """)
-                .params(
-                    pipelineId,
-                    stageId,
-                    probability,
-                    Timestamp.from(now),
-                    Timestamp.from(now),
-                    id,
-                    expectedVersion)
-                .update()
-            == 1;
+                .params(entering.parameters(id, expectedVersion)));
     if (reopened) {
-      enterStage(id, stageId, actor, now);
+      enterStage(id, entering.stageId(), entering.actor(), entering.now());
     }
     return reopened;
   }
 
   boolean linkOrder(UUID id, long expectedVersion, UUID orderId, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update opportunity set order_id = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ? and status = 'WON' and order_id is null
                 """)
-            .params(orderId, Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(orderId, Timestamp.from(now), id, expectedVersion));
   }
 
   boolean delete(UUID id, long expectedVersion) {
-    return jdbc.sql("delete from opportunity where id = ? and version = ?")
-            .params(id, expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.deleteAtVersion(jdbc, "delete from opportunity", id, expectedVersion);
   }
 
   /** The deals of a lead's conversion, for the lead's page. */

@@ -88,10 +88,7 @@ class PipelineService {
   Pipeline update(UUID id, @Nullable Long expectedVersion, PipelineDraft draft) {
     validation.check(draft);
     Pipeline current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     String name = draft.name().strip();
     if (store.nameTaken(name, id)) {
       throw nameTaken();
@@ -107,9 +104,10 @@ class PipelineService {
           "stage-in-use",
           "A stage that deals are in or went through cannot be removed; rename it instead");
     }
-    if (!store.update(id, version, name, draft.makesDefault(), now())) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    StaleVersion.unless(
+        store.update(id, version, name, draft.makesDefault(), now()),
+        KIND,
+        () -> get(id).version());
     store.deleteStages(removed);
     store.saveStages(id, stages);
     return get(id);
@@ -118,10 +116,7 @@ class PipelineService {
   @Transactional
   void delete(UUID id, @Nullable Long expectedVersion) {
     Pipeline current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     if (current.isDefault()) {
       throw new InvalidInput(
           "isDefault", "default-pipeline", "Make another pipeline the default first");
@@ -130,9 +125,7 @@ class PipelineService {
       throw new InvalidInput(
           "id", "pipeline-in-use", "A pipeline with deals cannot be deleted; move them first");
     }
-    if (!store.delete(id, version)) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    StaleVersion.unless(store.delete(id, version), KIND, () -> get(id).version());
   }
 
   /** The draft's stages numbered in order; ids given must be the pipeline's own stages. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -71,14 +72,13 @@ class PipelineStore {
     if (isDefault) {
       clearDefault();
     }
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update pipeline set name = ?, is_default = is_default or ?, updated_at = ?, version = version + 1
                 where id = ? and version = ?
                 """)
-            .params(name, isDefault, Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(name, isDefault, Timestamp.from(now), id, expectedVersion));
   }
 
   /** Writes the stages in the given order: existing ones updated, new ones added. */
@@ -134,10 +134,9 @@ class PipelineStore {
   }
 
   boolean delete(UUID id, long expectedVersion) {
-    return jdbc.sql("delete from pipeline where id = ? and version = ? and not is_default")
-            .params(id, expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.changedOne(
+        jdbc.sql("delete from pipeline where id = ? and version = ? and not is_default")
+            .params(id, expectedVersion));
   }
 
   private void clearDefault() {

@@ -89,14 +89,23 @@ record Order(
         lines.stream().map(Line::draft).toList());
   }
 
-  Order withOwnerName(@Nullable String name) {
+  Order withOwnerName(@Nullable String ownerName) {
+    return with(ownerName, lines);
+  }
+
+  Order withLines(List<Line> lines) {
+    return with(ownerName, List.copyOf(lines));
+  }
+
+  /** This order with another owner's name and other lines. */
+  private Order with(@Nullable String ownerName, List<Line> lines) {
     return new Order(
         id,
         number,
         customerId,
         customerName,
         ownerId,
-        name,
+        ownerName,
         status,
         kind,
         orderDate,

@@ -3,11 +3,12 @@ package org.guanxi.crm.orders.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.privacy.DataSubject;
 import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
+import org.guanxi.crm.privacy.ModulePersonalData;
 import org.guanxi.crm.privacy.PersonalCopy;
-import org.guanxi.crm.privacy.PersonalData;
 import org.guanxi.crm.privacy.PersonalRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,27 +22,15 @@ import org.springframework.stereotype.Component;
  * (they go with the import).
  */
 @Component
-class OrderPersonalData implements PersonalData {
+class OrderPersonalData extends ModulePersonalData {
 
-  static final String MODULE = "orders";
   private static final String ORDER = "order";
 
   private final JdbcClient jdbc;
 
   OrderPersonalData(JdbcClient jdbc) {
+    super("orders", Map.of(ORDER, Set.of("customerName")));
     this.jdbc = jdbc;
-  }
-
-  @Override
-  public String module() {
-    return MODULE;
-  }
-
-  @Override
-  public List<PersonalRecord> find(DataSubject subject) {
-    return copy(subject).stream()
-        .map(copy -> new PersonalRecord(MODULE, ORDER, copy.id(), List.of("customerName")))
-        .toList();
   }
 
   @Override
@@ -65,8 +54,7 @@ class OrderPersonalData implements PersonalData {
               values.put("status", rs.getString("status"));
               values.put("currency", rs.getString("currency"));
               values.put("amount", rs.getBigDecimal("amount").toPlainString());
-              return new PersonalCopy(
-                  MODULE, ORDER, rs.getObject("id", UUID.class).toString(), values);
+              return copyOf(ORDER, rs.getObject("id", UUID.class), values);
             })
         .list();
   }

@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.guanxi.crm.catalogue.LinePricing;
 import org.guanxi.crm.catalogue.Product;
 import org.guanxi.crm.customer.CustomerSummary;
@@ -26,9 +25,9 @@ import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
-import org.guanxi.crm.platform.UserSummary;
 import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -91,7 +90,7 @@ class OrderService implements Orders {
       throw new InvalidInput(
           "status", "invalid-initial-status", "A new order is DRAFT or CONFIRMED");
     }
-    CustomerSummary customer = customer(user, draft.customerId());
+    CustomerSummary customer = customers.require(user, draft.customerId());
     UUID ownerId = owner(user, draft.ownerId(), null);
     List<Order.Line> lines = settle(user, customer, draft, true);
     String number =
@@ -112,26 +111,15 @@ class OrderService implements Orders {
             .find(id)
             .filter(o -> customers.find(user, o.customerId()).isPresent())
             .orElseThrow(() -> new RecordNotFound(KIND, id));
-    return order.withOwnerName(
-        users.find(order.ownerId()).map(UserSummary::displayName).orElse(null));
+    return order.withOwnerName(users.displayName(order.ownerId()));
   }
 
   OrderStore.Page list(CurrentUser user, OrderQuery query) {
-    if (query.limit() < 1 || query.limit() > OrderQuery.MAX_LIMIT) {
-      throw new InvalidInput(
-          "limit", "out-of-range", "limit is between 1 and " + OrderQuery.MAX_LIMIT);
-    }
+    SqlPage.checkLimit(query.limit(), OrderQuery.MAX_LIMIT);
     OrderStore.Page page = store.list(customers.visibleCustomers(user, "o.customer_id"), query);
-    Map<UUID, String> owners = new HashMap<>();
+    Function<UUID, @Nullable String> owners = users.displayNames();
     List<Order> named =
-        page.items().stream()
-            .map(
-                o ->
-                    o.withOwnerName(
-                        owners.computeIfAbsent(
-                            o.ownerId(),
-                            owner -> users.find(owner).map(UserSummary::displayName).orElse(null))))
-            .toList();
+        page.items().stream().map(o -> o.withOwnerName(owners.apply(o.ownerId()))).toList();
     return new OrderStore.Page(named, page.nextCursor());
   }
 
@@ -142,10 +130,7 @@ class OrderService implements Orders {
   @Transactional
   Order update(CurrentUser user, UUID id, @Nullable Long expectedVersion, OrderDraft draft) {
     Order current = get(user, id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     boolean placed = current.status() != OrderStatus.DRAFT;
     if (placed && sameTerms(current.draft(), draft)) {
       // its lines stay as they are, however many an import gave it (more than a draft may have)
@@ -160,15 +145,14 @@ class OrderService implements Orders {
     if (placed) {
       return changeOwnerAndNotes(user, current, version, draft);
     }
-    CustomerSummary customer = customer(user, draft.customerId());
+    CustomerSummary customer = customers.require(user, draft.customerId());
     UUID ownerId = owner(user, draft.ownerId(), current.ownerId());
     List<Order.Line> lines = settle(user, customer, draft, false);
     String number =
         draft.number() == null ? current.number() : available(draft.number().strip(), id);
     OrderStore.Content content = content(draft, customer, ownerId, number, current.status(), lines);
-    if (!store.update(id, version, content, clock.instant())) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(
+        store.update(id, version, content, clock.instant()), KIND, () -> get(user, id).version());
     return get(user, id);
   }
 
@@ -181,10 +165,10 @@ class OrderService implements Orders {
           "Only a draft order's customer, number, date, currency and lines can change");
     }
     UUID ownerId = owner(user, draft.ownerId(), current.ownerId());
-    if (!store.changeOwnerAndNotes(
-        current.id(), version, ownerId, draft.notes(), clock.instant())) {
-      throw new StaleVersion(KIND, get(user, current.id()).version());
-    }
+    StaleVersion.unless(
+        store.changeOwnerAndNotes(current.id(), version, ownerId, draft.notes(), clock.instant()),
+        KIND,
+        () -> get(user, current.id()).version());
     return get(user, current.id());
   }
 
@@ -193,10 +177,7 @@ class OrderService implements Orders {
       CurrentUser user, UUID id, @Nullable Long expectedVersion, Transition transition) {
     validation.check(transition);
     Order current = get(user, id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     OrderStatus target = transition.status();
     if (!current.nextStatuses().contains(target)) {
       throw refused(current, target);
@@ -211,9 +192,7 @@ class OrderService implements Orders {
             target == OrderStatus.DELIVERED ? on : current.deliveredOn(),
             target == OrderStatus.PAID ? on : current.paidOn(),
             now);
-    if (!changed) {
-      throw new StaleVersion(KIND, get(user, id).version());
-    }
+    StaleVersion.unless(changed, KIND, () -> get(user, id).version());
     Order order = get(user, id);
     if (target == OrderStatus.CONFIRMED) {
       events.publishEvent(placed(user, order, now));
@@ -333,15 +312,6 @@ class OrderService implements Orders {
     return lines;
   }
 
-  private CustomerSummary customer(CurrentUser user, UUID customerId) {
-    return customers
-        .find(user, customerId)
-        .orElseThrow(
-            () ->
-                new InvalidInput(
-                    "customerId", "unknown-customer", "There is no such customer you may see"));
-  }
-
   private String available(String number, @Nullable UUID self) {
     if (store.numberTaken(number, self)) {
       throw new InvalidInput("number", "number-taken", "Another order has this number");
@@ -355,17 +325,7 @@ class OrderService implements Orders {
     if (ownerId.equals(user.id()) || ownerId.equals(current)) {
       return ownerId;
     }
-    UserSummary owner =
-        users
-            .find(ownerId)
-            .filter(UserSummary::active)
-            .orElseThrow(
-                () -> new InvalidInput("ownerId", "unknown-owner", "No active user with this id"));
-    if (!user.mayAssignTo(owner)) {
-      throw new InvalidInput(
-          "ownerId", "owner-not-allowed", "You may not give orders to this user");
-    }
-    return ownerId;
+    return users.assignableBy(user, ownerId, "orders").id();
   }
 
   private static boolean sameTerms(OrderDraft current, OrderDraft changed) {

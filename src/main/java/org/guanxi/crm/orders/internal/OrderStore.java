@@ -15,6 +15,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.customer.Customers.VisibleCustomers;
 import org.guanxi.crm.orders.OrderStatus;
+import org.guanxi.crm.platform.SqlCursor;
+import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -107,7 +111,8 @@ class OrderStore {
     params.put("version", expectedVersion);
     params.put("now", Timestamp.from(now));
     boolean updated =
-        jdbc.sql(
+        StoreWrites.changedOne(
+            jdbc.sql(
                     """
                     update sales_order set number = :number, customer_id = :customerId,
                       customer_name = :customerName, owner_id = :ownerId, order_date = :orderDate,
@@ -115,9 +120,7 @@ class OrderStore {
                       updated_at = :now, version = version + 1
                     where id = :id and version = :version
                     """)
-                .params(params)
-                .update()
-            == 1;
+                .params(params));
     if (updated) {
       jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
       insertLines(id, content.lines());
@@ -128,14 +131,13 @@ class OrderStore {
   /** Changes who owns an order and its notes, nothing else; false when the version is stale. */
   boolean changeOwnerAndNotes(
       UUID id, long expectedVersion, UUID ownerId, @Nullable String notes, Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update sales_order set owner_id = ?, notes = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ?
                 """)
-            .params(ownerId, notes, Timestamp.from(now), id, expectedVersion)
-            .update()
-        == 1;
+            .params(ownerId, notes, Timestamp.from(now), id, expectedVersion));
   }
 
   boolean changeStatus(
@@ -145,7 +147,8 @@ class OrderStore {
       @Nullable LocalDate deliveredOn,
       @Nullable LocalDate paidOn,
       Instant now) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update sales_order set status = ?, delivered_on = ?, paid_on = ?, updated_at = ?,
                   version = version + 1
@@ -157,9 +160,7 @@ class OrderStore {
                 paidOn == null ? null : Date.valueOf(paidOn),
                 Timestamp.from(now),
                 id,
-                expectedVersion)
-            .update()
-        == 1;
+                expectedVersion));
   }
 
   Optional<Order> find(UUID id) {
@@ -168,58 +169,36 @@ class OrderStore {
             .param(id)
             .query((rs, row) -> order(rs, List.of()))
             .optional();
-    return order.map(o -> withLines(o, lines(List.of(o.id())).getOrDefault(o.id(), List.of())));
+    return order.map(o -> o.withLines(lines(List.of(o.id())).getOrDefault(o.id(), List.of())));
   }
 
   Page list(VisibleCustomers visible, OrderQuery query) {
-    StringBuilder where = new StringBuilder(visible.sql());
-    Map<String, Object> params = new HashMap<>(visible.params());
-    if (query.customerId() != null) {
-      where.append(" and o.customer_id = :customerId");
-      params.put("customerId", query.customerId());
-    }
-    if (query.status() != null) {
-      where.append(" and o.status = :status");
-      params.put("status", query.status().name());
-    }
-    if (query.ownerId() != null) {
-      where.append(" and o.owner_id = :ownerId");
-      params.put("ownerId", query.ownerId());
-    }
-    if (query.from() != null) {
-      where.append(" and o.order_date >= :from");
-      params.put("from", Date.valueOf(query.from()));
-    }
-    if (query.to() != null) {
-      where.append(" and o.order_date <= :to");
-      params.put("to", Date.valueOf(query.to()));
-    }
-    if (query.cursor() != null) {
-      OrderCursor after = OrderCursor.decode(query.cursor());
-      where.append(" and (o.order_date, o.id) < (:cursorDate, :cursorId)");
-      params.put("cursorDate", Date.valueOf(after.orderDate()));
-      params.put("cursorId", after.id());
-    }
-    params.put("limit", query.limit() + 1);
+    SqlWhere where =
+        new SqlWhere(visible.sql(), visible.params())
+            .and("o.customer_id = :customerId", "customerId", query.customerId())
+            .and("o.status = :status", "status", query.status())
+            .and("o.owner_id = :ownerId", "ownerId", query.ownerId())
+            .and(
+                "o.order_date >= :from",
+                "from",
+                query.from() == null ? null : Date.valueOf(query.from()))
+            .and("o.order_date <= :to", "to", query.to() == null ? null : Date.valueOf(query.to()));
+    where.after(
+        query.cursor(), "o.order_date", "o.id", true, day -> Date.valueOf(LocalDate.parse(day)));
     List<Order> rows =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from sales_order o where "
-                    + where
-                    + " order by o.order_date desc, o.id desc limit :limit")
-            .params(params)
-            .query((rs, row) -> order(rs, List.of()))
-            .list();
-    String next = null;
-    if (rows.size() > query.limit()) {
-      rows = rows.subList(0, query.limit());
-      Order last = rows.get(rows.size() - 1);
-      next = new OrderCursor(last.orderDate(), last.id()).encode();
-    }
-    Map<UUID, List<Order.Line>> lines = lines(rows.stream().map(Order::id).toList());
+        where.pageRows(
+            jdbc,
+            "select " + COLUMNS + " from sales_order o",
+            "o.order_date desc, o.id desc",
+            query.limit(),
+            (rs, row) -> order(rs, List.of()));
+    SqlPage<Order> page =
+        SqlPage.of(
+            rows, query.limit(), last -> new SqlCursor<>(last.orderDate(), last.id()).encode());
+    Map<UUID, List<Order.Line>> lines = lines(page.items().stream().map(Order::id).toList());
     return new Page(
-        rows.stream().map(o -> withLines(o, lines.getOrDefault(o.id(), List.of()))).toList(), next);
+        page.items().stream().map(o -> o.withLines(lines.getOrDefault(o.id(), List.of()))).toList(),
+        page.nextCursor());
   }
 
   private Map<UUID, List<Order.Line>> lines(List<UUID> orderIds) {
@@ -289,30 +268,6 @@ class OrderStore {
     params.put("cost", content.cost());
     params.put("notes", content.notes());
     return params;
-  }
-
-  private static Order withLines(Order order, List<Order.Line> lines) {
-    return new Order(
-        order.id(),
-        order.number(),
-        order.customerId(),
-        order.customerName(),
-        order.ownerId(),
-        order.ownerName(),
-        order.status(),
-        order.kind(),
-        order.orderDate(),
-        order.deliveredOn(),
-        order.paidOn(),
-        order.currency(),
-        order.country(),
-        order.amount(),
-        order.cost(),
-        order.notes(),
-        List.copyOf(lines),
-        order.createdAt(),
-        order.updatedAt(),
-        order.version());
   }
 
   private static Order order(ResultSet rs, List<Order.Line> lines) throws SQLException {

@@ -98,10 +98,7 @@ class TeamAdministration {
   Team update(UUID id, @Nullable Long expectedVersion, TeamDraft draft) {
     lock.hold();
     Team current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     String name = checkName(draft.name());
     UUID parentId = draft.parentId();
     if (parentId != null) {
@@ -115,9 +112,7 @@ class TeamAdministration {
             "A team cannot sit below itself or below one of its own sub-teams");
       }
     }
-    if (!teams.update(id, version, name, parentId)) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    StaleVersion.unless(teams.update(id, version, name, parentId), KIND, () -> get(id).version());
     return get(id);
   }
 
@@ -128,10 +123,7 @@ class TeamAdministration {
   void delete(UUID id, @Nullable Long expectedVersion) {
     lock.hold();
     Team current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     if (current.memberCount() > 0) {
       throw new InvalidInput(
           "id", "team-has-members", "Move the team's members to another team first");
@@ -140,9 +132,7 @@ class TeamAdministration {
       throw new InvalidInput("id", "team-has-sub-teams", "Move or delete the teams below it first");
     }
     try {
-      if (!teams.delete(id, version)) {
-        throw new StaleVersion(KIND, get(id).version());
-      }
+      StaleVersion.unless(teams.delete(id, version), KIND, () -> get(id).version());
     } catch (DataIntegrityViolationException e) {
       throw new InvalidInput(
           "id", "team-in-use", "Other records, such as customers, still belong to this team");

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,18 +67,14 @@ class TeamStore {
    * otherwise.
    */
   boolean update(UUID id, long expectedVersion, String name, @Nullable UUID parentId) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 "update team set name = ?, parent_id = ?, version = version + 1 where id = ? and version = ?")
-            .params(name, parentId, id, expectedVersion)
-            .update()
-        == 1;
+            .params(name, parentId, id, expectedVersion));
   }
 
   boolean delete(UUID id, long expectedVersion) {
-    return jdbc.sql("delete from team where id = ? and version = ?")
-            .params(id, expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.deleteAtVersion(jdbc, "delete from team", id, expectedVersion);
   }
 
   private static Team team(ResultSet rs, int n) throws SQLException {

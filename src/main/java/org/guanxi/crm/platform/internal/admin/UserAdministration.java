@@ -12,6 +12,7 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.NewAccount;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.Role;
+import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.Workspaces;
 import org.guanxi.crm.platform.internal.security.ApiTokens;
@@ -69,15 +70,10 @@ class UserAdministration {
   }
 
   UserPage list(@Nullable String q, @Nullable String cursor, int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_LIMIT);
-    }
-    List<UserAccount> rows = users.list(q, decode(cursor), limit + 1);
-    if (rows.size() <= limit) {
-      return new UserPage(rows, null);
-    }
-    List<UserAccount> page = List.copyOf(rows.subList(0, limit));
-    return new UserPage(page, encode(page.get(limit - 1).username()));
+    SqlPage.checkLimit(limit, MAX_LIMIT);
+    List<UserAccount> rows = users.list(q, decode(cursor), SqlPage.rowsToRead(limit));
+    SqlPage<UserAccount> page = SqlPage.of(rows, limit, last -> encode(last.username()));
+    return new UserPage(page.items(), page.nextCursor());
   }
 
   UserAccount get(UUID id) {
@@ -128,10 +124,7 @@ class UserAdministration {
   UserAccount update(UUID id, @Nullable Long expectedVersion, UserChanges changes) {
     lock.hold();
     UserAccount current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     List<InvalidInput.FieldError> errors = new ArrayList<>();
     checkDisplayName(changes.displayName(), errors);
     checkRoles(changes.roles(), errors);

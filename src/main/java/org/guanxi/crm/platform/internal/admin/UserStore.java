@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.platform.Role;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -78,7 +79,8 @@ class UserStore {
       Set<Role> roles,
       @Nullable UUID teamId,
       boolean active) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update app_user set display_name = :displayName, roles = :roles, team_id = :teamId, active = :active,
                   version = version + 1
@@ -89,9 +91,7 @@ class UserStore {
             .param("teamId", teamId)
             .param("active", active)
             .param("id", id)
-            .param("version", expectedVersion)
-            .update()
-        == 1;
+            .param("version", expectedVersion));
   }
 
   /**
@@ -99,10 +99,8 @@ class UserStore {
    * patches.
    */
   boolean setPasswordHash(UUID id, String passwordHash) {
-    return jdbc.sql("update app_user set password_hash = ? where id = ?")
-            .params(passwordHash, id)
-            .update()
-        == 1;
+    return StoreWrites.changedOne(
+        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, id));
   }
 
   long activeAdministrators() {

@@ -1,6 +1,7 @@
 package org.guanxi.crm.platform.internal.admin;
 
 import java.time.ZoneId;
+import org.guanxi.crm.platform.StoreWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +27,8 @@ class WorkspaceSettingsStore {
 
   /** Sets the time zone if the workspace is still at {@code expectedVersion}; false otherwise. */
   boolean saveZone(ZoneId zone, long expectedVersion) {
-    return jdbc.sql("update workspace set time_zone = ?, version = version + 1 where version = ?")
-            .params(zone.getId(), expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.changedOne(
+        jdbc.sql("update workspace set time_zone = ?, version = version + 1 where version = ?")
+            .params(zone.getId(), expectedVersion));
   }
 }

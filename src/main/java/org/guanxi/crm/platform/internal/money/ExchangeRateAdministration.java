@@ -11,6 +11,7 @@ import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -53,10 +54,7 @@ class ExchangeRateAdministration {
       throw unknownCurrency();
     }
     BaseCurrency current = store.base();
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(BASE_KIND, current.version());
-    }
+    long version = StaleVersion.check(BASE_KIND, expectedVersion, current.version());
     if (!code.equals(current.currency()) && !store.changeBase(code, version)) {
       throw new StaleVersion(BASE_KIND, store.base().version());
     }
@@ -68,9 +66,7 @@ class ExchangeRateAdministration {
   }
 
   ExchangeRateStore.Page list(@Nullable String currency, @Nullable String cursor, int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidInput("limit", "out-of-range", "limit is between 1 and " + MAX_LIMIT);
-    }
+    SqlPage.checkLimit(limit, MAX_LIMIT);
     String code = currency == null || currency.isBlank() ? null : currency.strip();
     return store.list(code, cursor, limit);
   }
@@ -90,24 +86,20 @@ class ExchangeRateAdministration {
   @Transactional
   ExchangeRate update(UUID id, @Nullable Long expectedVersion, @Nullable ExchangeRateDraft draft) {
     ExchangeRate current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version()) {
-      throw new StaleVersion(KIND, current.version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
     ExchangeRateDraft valid = checked(draft, current.baseCurrency(), id);
-    if (!store.update(id, version, valid.currency(), valid.validFrom(), valid.rate())) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    StaleVersion.unless(
+        store.update(id, version, valid.currency(), valid.validFrom(), valid.rate()),
+        KIND,
+        () -> get(id).version());
     return get(id);
   }
 
   @Transactional
   void delete(UUID id, @Nullable Long expectedVersion) {
     ExchangeRate current = get(id);
-    long version = expectedVersion == null ? current.version() : expectedVersion;
-    if (version != current.version() || !store.delete(id, version)) {
-      throw new StaleVersion(KIND, get(id).version());
-    }
+    long version = StaleVersion.check(KIND, expectedVersion, current.version());
+    StaleVersion.unless(store.delete(id, version), KIND, () -> get(id).version());
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.guanxi.crm.platform.Ids;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,11 +49,9 @@ class ExchangeRateStore {
 
   /** Sets the base currency if the workspace is still at {@code expectedVersion}. */
   boolean changeBase(String currency, long expectedVersion) {
-    return jdbc.sql(
-                "update workspace set base_currency = ?, version = version + 1 where version = ?")
-            .params(currency, expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.changedOne(
+        jdbc.sql("update workspace set base_currency = ?, version = version + 1 where version = ?")
+            .params(currency, expectedVersion));
   }
 
   Optional<ExchangeRate> find(UUID id) {
@@ -131,21 +130,17 @@ class ExchangeRateStore {
   /** Changes a rate (keeping its base) if it is still at {@code expectedVersion}. */
   boolean update(
       UUID id, long expectedVersion, String currency, LocalDate validFrom, BigDecimal rate) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 update exchange_rate set currency = ?, valid_from = ?, rate = ?, version = version + 1
                 where id = ? and version = ?
                 """)
-            .params(currency, Date.valueOf(validFrom), rate, id, expectedVersion)
-            .update()
-        == 1;
+            .params(currency, Date.valueOf(validFrom), rate, id, expectedVersion));
   }
 
   boolean delete(UUID id, long expectedVersion) {
-    return jdbc.sql("delete from exchange_rate where id = ? and version = ?")
-            .params(id, expectedVersion)
-            .update()
-        == 1;
+    return StoreWrites.deleteAtVersion(jdbc, "delete from exchange_rate", id, expectedVersion);
   }
 
   /**

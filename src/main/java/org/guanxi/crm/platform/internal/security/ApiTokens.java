@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -94,11 +95,10 @@ public class ApiTokens {
 
   /** Revokes one of the user's tokens; false when the user has no such working token. */
   public boolean revoke(UUID userId, UUID tokenId) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 "update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
-            .params(tokenId, userId)
-            .update()
-        == 1;
+            .params(tokenId, userId));
   }
 
   public void revokeAll(UUID userId) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.platform.Sealing;
+import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,8 @@ class IdempotentAnswers implements SealedColumns<IdempotentAnswers.Key> {
    * clean-up came by.
    */
   boolean begin(Key key, byte[] requestHash) {
-    return jdbc.sql(
+    return StoreWrites.changedOne(
+        jdbc.sql(
                 """
                 insert into idempotent_request (workspace_id, user_id, idempotency_key, request_hash, created_at)
                 values (guanxi_current_workspace(), ?, ?, ?, now())
@@ -78,9 +80,7 @@ class IdempotentAnswers implements SealedColumns<IdempotentAnswers.Key> {
                 key.user(),
                 key.key(),
                 sealing.seal(requestHash, TABLE, "request_hash", key.row()),
-                KEPT_FOR)
-            .update()
-        == 1;
+                KEPT_FOR));
   }
 
   /** The answer kept for a key in the last 24 hours, opened. */

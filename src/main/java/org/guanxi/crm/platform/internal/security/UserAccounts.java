@@ -121,6 +121,14 @@ class UserAccounts implements UserDirectory {
         .list();
   }
 
+  @Override
+  public boolean teamExists(UUID teamId) {
+    return jdbc.sql("select exists (select 1 from team where id = ?)")
+        .param(teamId)
+        .query(Boolean.class)
+        .single();
+  }
+
   private static UserSummary summary(ResultSet rs, int n) throws SQLException {
     return new UserSummary(
         rs.getObject(1, UUID.class),
