@@ -1,8 +1,10 @@
 package org.guanxi.crm.platform.internal.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
@@ -11,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.JobKind;
 import org.guanxi.crm.platform.JobScheduler;
 import org.guanxi.crm.platform.Jobs;
 import org.guanxi.crm.platform.WorkspaceContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -37,9 +41,10 @@ class ScheduledJobs implements JobScheduler, SmartLifecycle {
   private static final int MISSED_HEARTBEATS = 4;
 
   private final Map<String, OneTimeTask<Void>> tasks = new LinkedHashMap<>();
-  private final Scheduler scheduler;
+  private final Supplier<Scheduler> schedulers;
+  private final SchedulerClient client;
   private final Clock clock;
-  private volatile boolean running;
+  private volatile @Nullable Scheduler scheduler;
 
   ScheduledJobs(
       DataSource dataSource,
@@ -59,15 +64,19 @@ class ScheduledJobs implements JobScheduler, SmartLifecycle {
               .execute((instance, context) -> attempt(kind, instance.getId())));
     }
     // in the caller's transaction when there is one, so that a job is scheduled with its row
-    this.scheduler =
-        Scheduler.create(
-                new TransactionAwareDataSourceProxy(dataSource), List.copyOf(tasks.values()))
-            .pollingInterval(pollInterval)
-            .heartbeatInterval(heartbeat)
-            .missedHeartbeatsLimit(MISSED_HEARTBEATS)
-            .threads(threads)
-            .enableImmediateExecution()
-            .build();
+    DataSource transactional = new TransactionAwareDataSourceProxy(dataSource);
+    List<Task<?>> all = List.copyOf(tasks.values());
+    this.client = SchedulerClient.Builder.create(transactional, all).build();
+    // a scheduler runs once: every start (a test context is stopped and started again) makes one
+    this.schedulers =
+        () ->
+            Scheduler.create(transactional, all)
+                .pollingInterval(pollInterval)
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                .threads(threads)
+                .enableImmediateExecution()
+                .build();
   }
 
   @Override
@@ -76,8 +85,11 @@ class ScheduledJobs implements JobScheduler, SmartLifecycle {
     if (task == null) {
       throw new IllegalStateException("No job kind " + kind.name());
     }
-    scheduler.scheduleIfNotExists(
-        task.instance(WorkspaceContext.require() + "/" + jobId), clock.instant());
+    Scheduler running = scheduler;
+    // the running scheduler also runs it at once when it has a thread free
+    (running != null ? running : client)
+        .scheduleIfNotExists(
+            task.instance(WorkspaceContext.require() + "/" + jobId), clock.instant());
   }
 
   /** One attempt at a job, in its workspace, under a new claim. */
@@ -96,19 +108,25 @@ class ScheduledJobs implements JobScheduler, SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    scheduler.start();
-    running = true;
+  public synchronized void start() {
+    if (scheduler == null) {
+      Scheduler started = schedulers.get();
+      started.start();
+      scheduler = started;
+    }
   }
 
   @Override
-  public void stop() {
-    scheduler.stop();
-    running = false;
+  public synchronized void stop() {
+    Scheduler running = scheduler;
+    scheduler = null;
+    if (running != null) {
+      running.stop();
+    }
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return scheduler != null;
   }
 }
