@@ -4,15 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.JsonFormFields;
-import org.guanxi.crm.platform.imports.ColumnMappingForm;
+import org.guanxi.crm.platform.imports.ImportApi;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,26 +27,21 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(
     name = "Customer imports",
     description = "Customers imported from CSV or Excel files, in the background")
-class CustomerImportApi {
+class CustomerImportApi extends ImportApi<CustomerImportService> {
 
   record DuplicateList(List<HeldRows.HeldRow> items, @Nullable Integer nextAfter) {}
 
   private static final int MAX_PAGE = 200;
 
-  private final CustomerImportService imports;
-  private final ImportErrorReport errorReport;
   private final HeldRows heldRows;
-  private final JsonFormFields formFields;
 
   CustomerImportApi(
       CustomerImportService imports,
       ImportErrorReport errorReport,
       HeldRows heldRows,
       JsonFormFields formFields) {
-    this.imports = imports;
-    this.errorReport = errorReport;
+    super(imports, errorReport::download, formFields);
     this.heldRows = heldRows;
-    this.formFields = formFields;
   }
 
   @PostMapping("/api/v1/customers/import")
@@ -65,15 +58,8 @@ class CustomerImportApi {
       @RequestParam(name = "mapping", required = false) @Nullable String mapping)
       throws IOException {
     CustomerImport job =
-        imports.upload(
-            user,
-            file.getOriginalFilename(),
-            file.getBytes(),
-            ColumnMappingForm.fromJson(formFields, mapping),
-            true);
-    return ResponseEntity.accepted()
-        .location(URI.create("/api/v1/customer-imports/" + job.id()))
-        .body(ImportResource.of(job));
+        imports.upload(user, file.getOriginalFilename(), file.getBytes(), mapping(mapping), true);
+    return accepted("/api/v1/customer-imports/" + job.id(), ImportResource.of(job));
   }
 
   @GetMapping("/api/v1/customer-imports/{id}")
@@ -91,12 +77,9 @@ class CustomerImportApi {
       summary = "The rejected rows as CSV",
       description = "Row number, columns, problem, then the row as uploaded.")
   void errors(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      Locale locale,
-      HttpServletResponse response)
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, HttpServletResponse out)
       throws IOException {
-    errorReport.download(user, id, locale, response);
+    download(user, id, out);
   }
 
   @GetMapping("/api/v1/customer-imports/{id}/duplicates")

@@ -5,12 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.JsonFormFields;
-import org.guanxi.crm.platform.imports.ColumnMappingForm;
+import org.guanxi.crm.platform.imports.ImportApi;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,32 +23,26 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @Tag(name = "Lead imports", description = "Leads imported from CSV or Excel files")
-class LeadImportApi {
+class LeadImportApi extends ImportApi<LeadImportService> {
 
-  private final LeadImportService imports;
-  private final LeadImportReport report;
-  private final JsonFormFields formFields;
+  private static final String UPLOAD =
+      "multipart/form-data with 'file' (CSV in UTF-8 with or without BOM, or GBK; or .xlsx; at most "
+          + LeadImport.MAX_ROWS
+          + " rows and 10 MB) and optionally 'mapping', a JSON object {column header: field} "
+          + "(name, company, title, phone, email, source, city, industry, notes; an empty field leaves a column "
+          + "out; headers in English or Chinese are recognised by themselves), 'duplicates' SKIP (default) or "
+          + "IMPORT for rows with the e-mail or phone of an earlier row or an existing lead, and 'ownerId' to "
+          + "give every lead to one user instead of the assignment rules. Runs at once: 201 with the counts "
+          + "and every rejected or duplicate row; the rows as uploaded are in the error report. Honours "
+          + "Idempotency-Key. A file that cannot be read is 422 and imports nothing.";
 
   LeadImportApi(LeadImportService imports, LeadImportReport report, JsonFormFields formFields) {
-    this.imports = imports;
-    this.report = report;
-    this.formFields = formFields;
+    super(imports, report::download, formFields);
   }
 
   @PostMapping("/api/v1/leads/import")
   @PreAuthorize("hasAuthority('LEAD_IMPORT')")
-  @Operation(
-      summary = "Import leads from a CSV or XLSX file",
-      description =
-          "multipart/form-data with 'file' (CSV in UTF-8 with or without BOM, or GBK; or .xlsx; at most "
-              + LeadImport.MAX_ROWS
-              + " rows and 10 MB) and optionally 'mapping', a JSON object {column header: field} "
-              + "(name, company, title, phone, email, source, city, industry, notes; an empty field leaves a column "
-              + "out; headers in English or Chinese are recognised by themselves), 'duplicates' SKIP (default) or "
-              + "IMPORT for rows with the e-mail or phone of an earlier row or an existing lead, and 'ownerId' to "
-              + "give every lead to one user instead of the assignment rules. Runs at once: 201 with the counts "
-              + "and every rejected or duplicate row; the rows as uploaded are in the error report. Honours "
-              + "Idempotency-Key. A file that cannot be read is 422 and imports nothing.")
+  @Operation(summary = "Import leads from a CSV or XLSX file", description = UPLOAD)
   ResponseEntity<LeadImportResource> upload(
       @AuthenticationPrincipal CurrentUser user,
       @RequestParam("file") MultipartFile file,
@@ -66,7 +59,7 @@ class LeadImportApi {
             user,
             file.getOriginalFilename(),
             file.getBytes(),
-            ColumnMappingForm.fromJson(formFields, mapping),
+            mapping(mapping),
             duplicates,
             ownerId);
     return ResponseEntity.created(URI.create("/api/v1/lead-imports/" + done.id()))
@@ -89,11 +82,8 @@ class LeadImportApi {
       description =
           "Row number, outcome (rejected, duplicate skipped, duplicate imported), columns, problem, then the row as uploaded.")
   void errors(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      Locale locale,
-      HttpServletResponse response)
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, HttpServletResponse out)
       throws IOException {
-    report.download(user, id, locale, response);
+    download(user, id, out);
   }
 }

@@ -4,13 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.JsonFormFields;
-import org.guanxi.crm.platform.imports.ColumnMappingForm;
+import org.guanxi.crm.platform.imports.ImportApi;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,18 +24,12 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(
     name = "Order imports",
     description = "Orders imported from files of order lines (CSV, Excel), in the background")
-class OrderImportApi {
+class OrderImportApi extends ImportApi<OrderImportService> {
 
   record ImportList(List<OrderImportResource> items, @Nullable String nextCursor) {}
 
-  private final OrderImportService imports;
-  private final OrderImportReport report;
-  private final JsonFormFields formFields;
-
   OrderImportApi(OrderImportService imports, OrderImportReport report, JsonFormFields formFields) {
-    this.imports = imports;
-    this.report = report;
-    this.formFields = formFields;
+    super(imports, report::download, formFields);
   }
 
   @PostMapping("/api/v1/orders/import")
@@ -65,12 +57,10 @@ class OrderImportApi {
             user,
             file.getOriginalFilename(),
             file::getInputStream,
-            ColumnMappingForm.fromJson(formFields, mapping),
+            mapping(mapping),
             options(options),
             true);
-    return ResponseEntity.accepted()
-        .location(URI.create("/api/v1/order-imports/" + job.id()))
-        .body(OrderImportResource.of(job));
+    return accepted("/api/v1/order-imports/" + job.id(), OrderImportResource.of(job));
   }
 
   @GetMapping("/api/v1/order-imports")
@@ -105,16 +95,13 @@ class OrderImportApi {
       description =
           "Line number, reason (NO_CUSTOMER, UNKNOWN_CUSTOMER, INVALID_DATE …), what it means, then the line as uploaded.")
   void report(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      Locale locale,
-      HttpServletResponse response)
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, HttpServletResponse out)
       throws IOException {
-    report.download(user, id, locale, response);
+    download(user, id, out);
   }
 
   private OrderImportOptions.Choices options(@Nullable String options) {
-    return formFields.read(
+    return read(
         "options",
         options,
         OrderImportOptions.Choices.class,
