@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.JobKind;
@@ -37,7 +38,8 @@ class ScheduledJobs implements JobScheduler, SmartLifecycle {
   private static final int MISSED_HEARTBEATS = 4;
 
   private final Map<String, OneTimeTask<Void>> tasks = new LinkedHashMap<>();
-  private final Scheduler scheduler;
+  private final Supplier<Scheduler> newScheduler;
+  private volatile Scheduler scheduler;
   private final Clock clock;
   private volatile boolean running;
 
@@ -59,15 +61,17 @@ class ScheduledJobs implements JobScheduler, SmartLifecycle {
               .execute((instance, context) -> attempt(kind, instance.getId())));
     }
     // in the caller's transaction when there is one, so that a job is scheduled with its row
-    this.scheduler =
-        Scheduler.create(
-                new TransactionAwareDataSourceProxy(dataSource), List.copyOf(tasks.values()))
-            .pollingInterval(pollInterval)
-            .heartbeatInterval(heartbeat)
-            .missedHeartbeatsLimit(MISSED_HEARTBEATS)
-            .threads(threads)
-            .enableImmediateExecution()
-            .build();
+    this.newScheduler =
+        () ->
+            Scheduler.create(
+                    new TransactionAwareDataSourceProxy(dataSource), List.copyOf(tasks.values()))
+                .pollingInterval(pollInterval)
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                .threads(threads)
+                .enableImmediateExecution()
+                .build();
+    this.scheduler = newScheduler.get();
   }
 
   @Override
@@ -101,9 +105,14 @@ class ScheduledJobs implements JobScheduler, SmartLifecycle {
     running = true;
   }
 
+  /**
+   * Stops the scheduler; a stopped one cannot start again, so a new one waits for the next {@link
+   * #start} (as when tests pause and resume a cached application context).
+   */
   @Override
   public void stop() {
     scheduler.stop();
+    scheduler = newScheduler.get();
     running = false;
   }
 
