@@ -61,15 +61,6 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work>
       int attempts)
       implements ImportWorker.Work {}
 
-  /** A row to keep: rejected, or held as a possible duplicate. */
-  record Held(
-      int number,
-      RowStatus status,
-      Map<String, String> values,
-      List<ImportRules.RowError> errors,
-      @Nullable UUID candidateId,
-      List<DuplicateFinder.Reason> reasons) {}
-
   private final JdbcTemplate batchJdbc;
   private final FieldCipher cipher;
 
@@ -178,14 +169,16 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work>
         .update();
   }
 
-  void keep(UUID importId, List<Held> rows) {
+  /** Keeps the rows not simply imported: rejected, or held as possible duplicates. */
+  void keep(UUID importId, List<CustomerImport.Row> rows) {
     for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-      List<Held> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      List<CustomerImport.Row> part =
+          rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
       Map<String, Object> params = new HashMap<>();
       params.put("importId", importId);
       List<String> values = new ArrayList<>();
       for (int i = 0; i < part.size(); i++) {
-        Held row = part.get(i);
+        CustomerImport.Row row = part.get(i);
         params.put("number_" + i, row.number());
         params.put("status_" + i, row.status().name());
         params.put(

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerCreated;
-import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.JobKind;
@@ -104,7 +103,7 @@ class CustomerImportWorker extends ImportWorker<CustomerImportStore.Work> {
       transaction.executeWithoutResult(
           status -> {
             imports.requireHeld(importId, claim, true);
-            List<CustomerImportStore.Held> held = new ArrayList<>();
+            List<CustomerImport.Row> held = new ArrayList<>();
             List<DuplicateFinder.Newcomer> newcomers = new ArrayList<>();
             List<ImportRules.CheckedRow> accepted = new ArrayList<>();
             for (ImportRules.CheckedRow row : rows) {
@@ -112,14 +111,7 @@ class CustomerImportWorker extends ImportWorker<CustomerImportStore.Work> {
                 accepted.add(row);
                 newcomers.add(new DuplicateFinder.Newcomer(Ids.newId(), row.content()));
               } else {
-                held.add(
-                    new CustomerImportStore.Held(
-                        row.number(),
-                        RowStatus.REJECTED,
-                        row.values(),
-                        row.errors(),
-                        null,
-                        List.of()));
+                held.add(CustomerImport.Row.rejected(row.number(), row.values(), row.errors()));
               }
             }
             int rejected = held.size();
@@ -134,16 +126,14 @@ class CustomerImportWorker extends ImportWorker<CustomerImportStore.Work> {
                         newcomers.get(i).id(), newcomers.get(i).content(), now));
               } else {
                 held.add(
-                    new CustomerImportStore.Held(
+                    CustomerImport.Row.awaitingDecision(
                         row.number(),
-                        RowStatus.AWAITING_DECISION,
                         row.values(),
-                        List.of(),
                         match.candidateId(),
                         match.reasons().stream().sorted().toList()));
               }
             }
-            held.sort(Comparator.comparingInt(CustomerImportStore.Held::number));
+            held.sort(Comparator.comparingInt(CustomerImport.Row::number));
             customers.insertAll(insertions);
             List<UUID> ids = insertions.stream().map(CustomerStore.Insertion::id).toList();
             timeline.addAll(
