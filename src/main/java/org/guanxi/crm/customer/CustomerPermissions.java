@@ -49,16 +49,7 @@ public final class CustomerPermissions implements ModulePermissions {
   @Override
   public Set<Permission> grantedTo(Role role) {
     return switch (role) {
-      case ADMINISTRATOR, MANAGER ->
-          Set.of(
-              CUSTOMER_READ,
-              CUSTOMER_WRITE,
-              CUSTOMER_DELETE,
-              CUSTOMER_EXPORT,
-              CUSTOMER_EXPORT_LARGE,
-              CUSTOMER_IMPORT,
-              CUSTOMER_POOL_CLAIM,
-              CUSTOMER_POOL_MANAGE);
+      case ADMINISTRATOR, MANAGER -> Set.copyOf(permissions());
       case SALES -> Set.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_DELETE, CUSTOMER_POOL_CLAIM);
       case MARKETING -> Set.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_EXPORT);
       case SERVICE -> Set.of(CUSTOMER_READ, CUSTOMER_WRITE);

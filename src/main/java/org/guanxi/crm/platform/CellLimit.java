@@ -27,27 +27,23 @@ public final class CellLimit {
 
   /** The refusal of a file whose row {@code row} (the header is row 1) has a cell too long. */
   public static InvalidInput cellExceeded(long row) {
-    return new InvalidInput(
-        "file",
-        CODE,
-        String.format(
-            Locale.ROOT,
-            "Row %d has a cell of more than %,d characters, more than any field takes (often a"
-                + " quotation mark that is never closed).",
-            row,
-            MAX_CHARACTERS));
+    return tooLong(
+        "Row %d has a cell of more than %,d characters, more than any field takes",
+        row, MAX_CHARACTERS);
   }
 
   /** The refusal of a file whose row {@code row} (the header is row 1) is too long. */
   public static InvalidInput rowExceeded(long row) {
+    return tooLong(
+        "Row %d holds more than %,d characters, more than any row of fields takes",
+        row, MAX_ROW_CHARACTERS);
+  }
+
+  private static InvalidInput tooLong(String what, long row, long limit) {
     return new InvalidInput(
         "file",
         CODE,
         String.format(
-            Locale.ROOT,
-            "Row %d holds more than %,d characters, more than any row of fields takes (often a"
-                + " quotation mark that is never closed).",
-            row,
-            MAX_ROW_CHARACTERS));
+            Locale.ROOT, what + " (often a quotation mark that is never closed).", row, limit));
   }
 }

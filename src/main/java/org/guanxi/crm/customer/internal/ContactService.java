@@ -61,15 +61,7 @@ class ContactService {
     customers.get(user, customerId);
     UUID id = Ids.newId();
     Instant now = clock.instant();
-    store.insert(
-        id,
-        customerId,
-        draft.name().strip(),
-        SensitiveValues.text(draft.title()),
-        SensitiveValues.phone("phone", draft.phone()),
-        SensitiveValues.email("email", draft.email()),
-        draft.isPrimary(),
-        now);
+    store.insert(id, customerId, ContactStore.Content.of(draft, ""), now);
     noted(user, customerId, "CONTACT_ADDED", draft.name().strip(), now);
     return store.find(id, customerId).orElseThrow();
   }
@@ -85,15 +77,7 @@ class ContactService {
     Contact current = get(user, customerId, contactId);
     long version = StaleVersion.check(KIND, expectedVersion, current.version());
     boolean saved =
-        store.update(
-            contactId,
-            customerId,
-            version,
-            draft.name().strip(),
-            SensitiveValues.text(draft.title()),
-            SensitiveValues.phone("phone", draft.phone()),
-            SensitiveValues.email("email", draft.email()),
-            draft.isPrimary());
+        store.update(contactId, customerId, version, ContactStore.Content.of(draft, ""));
     StaleVersion.unless(saved, KIND, () -> get(user, customerId, contactId).version());
     Instant now = clock.instant();
     noted(user, customerId, "CONTACT_CHANGED", draft.name().strip(), now);

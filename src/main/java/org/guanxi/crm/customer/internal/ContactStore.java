@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
 import org.guanxi.crm.privacy.SealedPhoneAndEmail;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,13 +30,17 @@ class ContactStore implements SealedColumns<UUID> {
   private static final int RESEALED_PER_BATCH = 1_000;
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate batchJdbc;
+  private final NamedParameterJdbcTemplate batch;
   private final FieldCipher cipher;
   private final BlindIndex blindIndex;
 
-  ContactStore(JdbcClient jdbc, JdbcTemplate batchJdbc, FieldCipher cipher, BlindIndex blindIndex) {
+  ContactStore(
+      JdbcClient jdbc,
+      NamedParameterJdbcTemplate batch,
+      FieldCipher cipher,
+      BlindIndex blindIndex) {
     this.jdbc = jdbc;
-    this.batchJdbc = batchJdbc;
+    this.batch = batch;
     this.cipher = cipher;
     this.blindIndex = blindIndex;
   }
@@ -46,24 +49,29 @@ class ContactStore implements SealedColumns<UUID> {
     return FieldContext.of("customer_contact", column, contact);
   }
 
-  void insert(
-      UUID id,
-      UUID customerId,
+  /**
+   * A contact as a draft describes it: name and title stripped, phone and e-mail normalised (errors
+   * named {@code fieldPrefix + "phone"}).
+   */
+  record Content(
       String name,
       @Nullable String title,
       @Nullable String phone,
       @Nullable String email,
-      boolean primary,
-      Instant now) {
-    if (primary) {
-      clearPrimary(customerId);
+      boolean primary) {
+
+    static Content of(ContactDraft draft, String fieldPrefix) {
+      return new Content(
+          draft.name().strip(),
+          SensitiveValues.text(draft.title()),
+          SensitiveValues.phone(fieldPrefix + "phone", draft.phone()),
+          SensitiveValues.email(fieldPrefix + "email", draft.email()),
+          draft.isPrimary());
     }
-    Map<String, Object> params = personalData(id, phone, email);
-    params.put("id", id);
-    params.put("customerId", customerId);
-    params.put("name", name);
-    params.put("title", title);
-    params.put("primary", primary);
+  }
+
+  void insert(UUID id, UUID customerId, Content contact, Instant now) {
+    Map<String, Object> params = parameters(id, customerId, contact);
     params.put("now", Timestamp.from(now));
     jdbc.sql(
             """
@@ -76,25 +84,9 @@ class ContactStore implements SealedColumns<UUID> {
         .update();
   }
 
-  boolean update(
-      UUID id,
-      UUID customerId,
-      long expectedVersion,
-      String name,
-      @Nullable String title,
-      @Nullable String phone,
-      @Nullable String email,
-      boolean primary) {
-    if (primary) {
-      clearPrimary(customerId);
-    }
-    Map<String, Object> params = personalData(id, phone, email);
-    params.put("id", id);
-    params.put("customerId", customerId);
+  boolean update(UUID id, UUID customerId, long expectedVersion, Content contact) {
+    Map<String, Object> params = parameters(id, customerId, contact);
     params.put("version", expectedVersion);
-    params.put("name", name);
-    params.put("title", title);
-    params.put("primary", primary);
     return StoreWrites.changedOne(
         jdbc.sql(
                 """
@@ -104,6 +96,23 @@ class ContactStore implements SealedColumns<UUID> {
                 where id = :id and customer_id = :customerId and version = :version
                 """)
             .params(params));
+  }
+
+  /**
+   * The contact as statement parameters, its phone and e-mail sealed; a primary contact first makes
+   * the customer's other contacts not primary.
+   */
+  private Map<String, Object> parameters(UUID id, UUID customerId, Content contact) {
+    if (contact.primary()) {
+      clearPrimary(customerId);
+    }
+    Map<String, Object> params = personalData(id, contact.phone(), contact.email());
+    params.put("id", id);
+    params.put("customerId", customerId);
+    params.put("name", contact.name());
+    params.put("title", contact.title());
+    params.put("primary", contact.primary());
+    return params;
   }
 
   /** The sealed phone and e-mail with their blind indexes, as statement parameters. */
@@ -156,45 +165,8 @@ class ContactStore implements SealedColumns<UUID> {
    */
   @Override
   public @Nullable UUID resealAfter(@Nullable UUID after) {
-    List<UUID> ids = new ArrayList<>();
-    List<Object[]> updates = new ArrayList<>();
-    jdbc.sql(
-            "select id, phone_enc, email_enc from customer_contact where id > ? order by id limit ? for update")
-        .params(after == null ? new UUID(0, 0) : after, RESEALED_PER_BATCH)
-        .query(
-            rs -> {
-              UUID id = rs.getObject("id", UUID.class);
-              ids.add(id);
-              byte[] phone = rs.getBytes("phone_enc");
-              byte[] email = rs.getBytes("email_enc");
-              if ((phone != null && !cipher.isCurrent(phone))
-                  || (email != null && !cipher.isCurrent(email))) {
-                Map<String, Object> p =
-                    personalData(
-                        id,
-                        cipher.decrypt(phone, sealed("phone_enc", id)),
-                        cipher.decrypt(email, sealed("email_enc", id)));
-                updates.add(
-                    new Object[] {
-                      p.get("phoneEnc"),
-                      p.get("phoneBidx"),
-                      p.get("phoneTailBidx"),
-                      p.get("emailEnc"),
-                      p.get("emailBidx"),
-                      id
-                    });
-              }
-            });
-    if (!updates.isEmpty()) {
-      batchJdbc.batchUpdate(
-          """
-          update customer_contact set phone_enc = ?, phone_bidx = ?, phone_tail_bidx = ?, email_enc = ?,
-            email_bidx = ?
-          where id = ?
-          """,
-          updates);
-    }
-    return ids.isEmpty() ? null : ids.get(ids.size() - 1);
+    return SealedPhoneAndEmail.resealAfter(
+        cipher, blindIndex, batch, "customer_contact", after, RESEALED_PER_BATCH);
   }
 
   private Contact contact(ResultSet rs, int row) throws SQLException {

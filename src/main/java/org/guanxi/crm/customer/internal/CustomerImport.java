@@ -55,7 +55,23 @@ record CustomerImport(
       List<ImportRules.RowError> errors,
       @Nullable UUID candidateId,
       List<DuplicateFinder.Reason> reasons,
-      @Nullable UUID customerId) {}
+      @Nullable UUID customerId) {
+
+    /** A row the import rejected. */
+    static Row rejected(int number, Map<String, String> values, List<ImportRules.RowError> errors) {
+      return new Row(number, RowStatus.REJECTED, values, errors, null, List.of(), null);
+    }
+
+    /** A row held as a possible duplicate of {@code candidateId}, to be decided on. */
+    static Row awaitingDecision(
+        int number,
+        Map<String, String> values,
+        UUID candidateId,
+        List<DuplicateFinder.Reason> reasons) {
+      return new Row(
+          number, RowStatus.AWAITING_DECISION, values, List.of(), candidateId, reasons, null);
+    }
+  }
 
   public int awaitingDecision() {
     return duplicates - decided.values().stream().mapToInt(Integer::intValue).sum();

@@ -1,12 +1,10 @@
 package org.guanxi.crm.customer.internal;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -20,6 +18,7 @@ import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.guanxi.crm.platform.imports.ImportJobs;
 import org.guanxi.crm.platform.imports.ImportStatus;
+import org.guanxi.crm.platform.imports.ImportWorker;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +26,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports and their held rows in PostgreSQL. The uploaded file and the values of held rows are
@@ -36,10 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * seals the files again through {@link #resealAfter}, the rows through {@link #heldRows}.
  */
 @Repository
-class CustomerImportStore extends ImportJobs implements SealedColumns<UUID> {
+class CustomerImportStore extends ImportJobs<CustomerImportStore.Work>
+    implements SealedColumns<UUID> {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
   private static final TypeReference<List<ImportRules.RowError>> ERRORS = new TypeReference<>() {};
   private static final String COLUMNS =
       """
@@ -61,16 +58,8 @@ class CustomerImportStore extends ImportJobs implements SealedColumns<UUID> {
       List<String> headers,
       ColumnMapping<CustomerImportField> mapping,
       int rowsDone,
-      int attempts) {}
-
-  /** A row to keep: rejected, or held as a possible duplicate. */
-  record Held(
-      int number,
-      RowStatus status,
-      Map<String, String> values,
-      List<ImportRules.RowError> errors,
-      @Nullable UUID candidateId,
-      List<DuplicateFinder.Reason> reasons) {}
+      int attempts)
+      implements ImportWorker.Work {}
 
   private final JdbcTemplate batchJdbc;
   private final FieldCipher cipher;
@@ -116,11 +105,7 @@ class CustomerImportStore extends ImportJobs implements SealedColumns<UUID> {
 
   /** An import as its creator sees it; other users' imports are not found. */
   Optional<CustomerImport> find(UUID id, UUID createdBy) {
-    return jdbc.sql(
-            "select " + COLUMNS + " from customer_import i where i.id = ? and i.created_by = ?")
-        .params(id, createdBy)
-        .query(this::customerImport)
-        .optional();
+    return findOwn(id, createdBy, COLUMNS, this::customerImport);
   }
 
   List<CustomerImport> recent(UUID createdBy, int limit) {
@@ -150,24 +135,20 @@ class CustomerImportStore extends ImportJobs implements SealedColumns<UUID> {
     jdbc.sql("update customer_import set file_enc = null where id = ?").param(id).update();
   }
 
-  Optional<Work> work(UUID id, UUID claim) {
-    return jdbc.sql(
-            """
-            select actor::text, file_enc, headers, mapping::text, rows_done, attempts from customer_import
-            where id = ? and claim = ? and status = 'RUNNING'
-            """)
-        .params(id, claim)
-        .query(
-            (rs, n) ->
-                new Work(
-                    JSON.readValue(rs.getString(1), CurrentUser.class),
-                    Base64.getDecoder().decode(cipher.decrypt(rs.getBytes(2), uploadedFile(id))),
-                    strings(rs.getArray(3)),
-                    ColumnMapping.ofKeys(
-                        CustomerImportField.class, JSON.readValue(rs.getString(4), TEXTS)),
-                    rs.getInt(5),
-                    rs.getInt(6)))
-        .optional();
+  @Override
+  public Optional<Work> work(UUID id, UUID claim) {
+    return running(
+        id,
+        claim,
+        "actor::text, file_enc, headers, mapping::text, rows_done, attempts",
+        (rs, n) ->
+            new Work(
+                JSON.readValue(rs.getString(1), CurrentUser.class),
+                Base64.getDecoder().decode(cipher.decrypt(rs.getBytes(2), uploadedFile(id))),
+                strings(rs.getArray(3)),
+                mapping(CustomerImportField.class, rs.getString(4)),
+                rs.getInt(5),
+                rs.getInt(6)));
   }
 
   void progress(UUID id, int rows, int imported, int rejected, int duplicates, Instant now) {
@@ -188,14 +169,16 @@ class CustomerImportStore extends ImportJobs implements SealedColumns<UUID> {
         .update();
   }
 
-  void keep(UUID importId, List<Held> rows) {
+  /** Keeps the rows not simply imported: rejected, or held as possible duplicates. */
+  void keep(UUID importId, List<CustomerImport.Row> rows) {
     for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-      List<Held> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      List<CustomerImport.Row> part =
+          rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
       Map<String, Object> params = new HashMap<>();
       params.put("importId", importId);
       List<String> values = new ArrayList<>();
       for (int i = 0; i < part.size(); i++) {
-        Held row = part.get(i);
+        CustomerImport.Row row = part.get(i);
         params.put("number_" + i, row.number());
         params.put("status_" + i, row.status().name());
         params.put(
@@ -390,13 +373,5 @@ class CustomerImportStore extends ImportJobs implements SealedColumns<UUID> {
           updates);
     }
     return rows.isEmpty() ? null : rows.get(rows.size() - 1);
-  }
-
-  private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
-
-  private static List<String> strings(Array array) throws SQLException {
-    return Arrays.asList((String[]) array.getArray());
   }
 }

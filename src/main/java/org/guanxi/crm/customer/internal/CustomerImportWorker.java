@@ -8,17 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerCreated;
-import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.JobKind;
-import org.guanxi.crm.platform.JobQueue;
-import org.guanxi.crm.platform.Jobs;
 import org.guanxi.crm.platform.imports.ImportFile;
+import org.guanxi.crm.platform.imports.ImportWorker;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs queued imports in the background, a {@link JobKind} of the platform's scheduler. Rows are
@@ -26,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * got, so that an import cut off by a restart goes on from the next batch, never twice.
  */
 @Component
-class CustomerImportWorker implements JobKind {
+class CustomerImportWorker extends ImportWorker<CustomerImportStore.Work> {
 
   static final int ROWS_PER_BATCH = 1_000;
 
@@ -36,8 +33,6 @@ class CustomerImportWorker implements JobKind {
   private final DuplicateFinder duplicates;
   private final ImportRules rules;
   private final ApplicationEventPublisher events;
-  private final TransactionTemplate transaction;
-  private final Clock clock;
 
   CustomerImportWorker(
       CustomerImportStore imports,
@@ -48,55 +43,31 @@ class CustomerImportWorker implements JobKind {
       ApplicationEventPublisher events,
       PlatformTransactionManager transactions,
       Clock clock) {
+    super("customer-import", imports, transactions, clock);
     this.imports = imports;
     this.customers = customers;
     this.timeline = timeline;
     this.duplicates = duplicates;
     this.rules = rules;
     this.events = events;
-    this.transaction = new TransactionTemplate(transactions);
-    this.clock = clock;
   }
 
   @Override
-  public String name() {
-    return "customer-import";
-  }
-
-  @Override
-  public JobQueue queue() {
-    return imports;
-  }
-
-  @Override
-  public void run(UUID id, UUID claim) {
-    CustomerImportStore.Work work = imports.work(id, claim).orElse(null);
-    if (work == null) {
-      return;
-    }
-    Jobs.attempt(
-        imports,
-        "customer import",
-        id,
-        claim,
-        work.attempts(),
-        clock,
-        () -> {
-          ImportRules.Check check = rules.forImport(work.actor(), work.headers(), work.mapping());
-          Batch batch = new Batch(id, claim, work.actor());
-          int[] dataRows = {0};
-          boolean[] header = {true};
-          ImportFile.of(work.file())
-              .read(
-                  row -> {
-                    if (header[0]) {
-                      header[0] = false;
-                    } else if (dataRows[0]++ >= work.rowsDone()) {
-                      batch.add(check.check(row));
-                    }
-                  });
-          batch.flush();
-        });
+  protected void run(UUID id, UUID claim, CustomerImportStore.Work work) {
+    ImportRules.Check check = rules.forImport(work.actor(), work.headers(), work.mapping());
+    Batch batch = new Batch(id, claim, work.actor());
+    int[] dataRows = {0};
+    boolean[] header = {true};
+    ImportFile.of(work.file())
+        .read(
+            row -> {
+              if (header[0]) {
+                header[0] = false;
+              } else if (dataRows[0]++ >= work.rowsDone()) {
+                batch.add(check.check(row));
+              }
+            });
+    batch.flush();
   }
 
   /** Rows gathered until there are enough to settle together. */
@@ -131,10 +102,8 @@ class CustomerImportWorker implements JobKind {
       Instant now = clock.instant();
       transaction.executeWithoutResult(
           status -> {
-            if (!imports.stillHeld(importId, claim, true)) {
-              throw new Jobs.ClaimLost();
-            }
-            List<CustomerImportStore.Held> held = new ArrayList<>();
+            imports.requireHeld(importId, claim, true);
+            List<CustomerImport.Row> held = new ArrayList<>();
             List<DuplicateFinder.Newcomer> newcomers = new ArrayList<>();
             List<ImportRules.CheckedRow> accepted = new ArrayList<>();
             for (ImportRules.CheckedRow row : rows) {
@@ -142,14 +111,7 @@ class CustomerImportWorker implements JobKind {
                 accepted.add(row);
                 newcomers.add(new DuplicateFinder.Newcomer(Ids.newId(), row.content()));
               } else {
-                held.add(
-                    new CustomerImportStore.Held(
-                        row.number(),
-                        RowStatus.REJECTED,
-                        row.values(),
-                        row.errors(),
-                        null,
-                        List.of()));
+                held.add(CustomerImport.Row.rejected(row.number(), row.values(), row.errors()));
               }
             }
             int rejected = held.size();
@@ -164,16 +126,14 @@ class CustomerImportWorker implements JobKind {
                         newcomers.get(i).id(), newcomers.get(i).content(), now));
               } else {
                 held.add(
-                    new CustomerImportStore.Held(
+                    CustomerImport.Row.awaitingDecision(
                         row.number(),
-                        RowStatus.AWAITING_DECISION,
                         row.values(),
-                        List.of(),
                         match.candidateId(),
                         match.reasons().stream().sorted().toList()));
               }
             }
-            held.sort(Comparator.comparingInt(CustomerImportStore.Held::number));
+            held.sort(Comparator.comparingInt(CustomerImport.Row::number));
             customers.insertAll(insertions);
             List<UUID> ids = insertions.stream().map(CustomerStore.Insertion::id).toList();
             timeline.addAll(

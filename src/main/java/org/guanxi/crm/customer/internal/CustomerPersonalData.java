@@ -39,7 +39,6 @@ class CustomerPersonalData extends ModulePersonalData {
   private static final String CUSTOMER = "customer";
   private static final String CONTACT = "contact";
   private static final String TIMELINE_ENTRY = "timeline-entry";
-  private static final String IMPORT_ROW = "import-row";
 
   /** The fields of each kind of record that are the person's; the others give context. */
   private static final Map<String, Set<String>> PERSONAL_FIELDS =
@@ -281,22 +280,12 @@ class CustomerPersonalData extends ModulePersonalData {
         .param("ids", ids)
         .query(
             (rs, n) -> {
-              UUID importId = rs.getObject("import_id", UUID.class);
-              int row = rs.getInt("row_number");
-              Map<String, @Nullable Object> values = new LinkedHashMap<>();
-              values.put("importId", importId.toString());
-              values.put("rowNumber", row);
-              values.put("status", rs.getString("status"));
-              values.put("customerId", text(rs.getObject("customer_id", UUID.class)));
-              values.put("candidateId", text(rs.getObject("candidate_id", UUID.class)));
-              values.put(
-                  "values",
-                  JSON.readValue(
-                      cipher.decrypt(
-                          rs.getBytes("values_enc"),
-                          FieldContext.of("customer_import_row", "values_enc", importId, row)),
-                      Map.class));
-              return copyOf(IMPORT_ROW, importId + "/" + row, values);
+              Map<String, @Nullable Object> outcome = new LinkedHashMap<>();
+              outcome.put("status", rs.getString("status"));
+              outcome.put("customerId", text(rs.getObject("customer_id", UUID.class)));
+              outcome.put("candidateId", text(rs.getObject("candidate_id", UUID.class)));
+              return importRow(
+                  rs, cipher, "customer_import_row", "values_enc", outcome, "values", Map.class);
             })
         .list();
   }

@@ -299,16 +299,8 @@ class CustomerService implements Customers {
             SensitiveValues.idCard("idCard", draft.idCard()),
             SensitiveValues.birthday("birthday", draft.birthday(), today),
             SensitiveValues.text(draft.address()));
-    return new CustomerStore.Content(
-        draft.kind(),
-        draft.name().strip(),
-        SensitiveValues.text(draft.industry()),
-        SensitiveValues.text(draft.source()),
-        SensitiveValues.text(draft.city()),
-        draft.stageOrDefault(),
-        draft.classificationOrDefault(),
-        draft.tagsOrEmpty(),
-        SensitiveValues.text(draft.preferences()),
+    return CustomerStore.Content.of(
+        draft,
         owner == null ? null : owner.id(),
         owner == null ? (current == null ? null : current.teamId()) : owner.teamId(),
         personal,
@@ -441,21 +433,15 @@ class CustomerService implements Customers {
 
   private void insertContact(
       CurrentUser user, UUID customerId, NewContact contact, boolean primary) {
-    validation.check(
+    ContactDraft draft =
         new ContactDraft(
-            contact.name(), contact.title(), contact.phone(), contact.email(), primary));
+            contact.name(), contact.title(), contact.phone(), contact.email(), primary);
+    validation.check(draft);
     Instant now = clock.instant();
-    String name = contact.name().strip();
-    contacts.insert(
-        Ids.newId(),
-        customerId,
-        name,
-        SensitiveValues.text(contact.title()),
-        SensitiveValues.phone("contact.phone", contact.phone()),
-        SensitiveValues.email("contact.email", contact.email()),
-        primary,
-        now);
-    timeline.add(customerId, now, "CONTACT_ADDED", user.displayName(), Map.of("contact", name));
+    ContactStore.Content content = ContactStore.Content.of(draft, "contact.");
+    contacts.insert(Ids.newId(), customerId, content, now);
+    timeline.add(
+        customerId, now, "CONTACT_ADDED", user.displayName(), Map.of("contact", content.name()));
     followUps.byOwner(customerId, user.id(), now);
   }
 

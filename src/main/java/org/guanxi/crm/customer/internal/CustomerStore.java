@@ -120,6 +120,32 @@ class CustomerStore implements SealedColumns<UUID> {
       Map<String, Object> customFields) {
 
     /**
+     * A customer as a draft (checked already) describes it, its texts stripped and blank ones left
+     * out, with its owner and team and its sealed personal data.
+     */
+    static Content of(
+        CustomerDraft draft,
+        @Nullable UUID ownerId,
+        @Nullable UUID teamId,
+        PersonalData personal,
+        Map<String, Object> customFields) {
+      return new Content(
+          draft.kind(),
+          draft.name().strip(),
+          SensitiveValues.text(draft.industry()),
+          SensitiveValues.text(draft.source()),
+          SensitiveValues.text(draft.city()),
+          draft.stageOrDefault(),
+          draft.classificationOrDefault(),
+          draft.tagsOrEmpty(),
+          SensitiveValues.text(draft.preferences()),
+          ownerId,
+          teamId,
+          personal,
+          customFields);
+    }
+
+    /**
      * The customer as {@link #insert} stores it and a read would return it (custom-field values
      * typed as read back from JSON), so that a create need not read it back.
      */

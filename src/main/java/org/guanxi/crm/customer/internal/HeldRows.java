@@ -61,7 +61,7 @@ class HeldRows {
   private static @Nullable String value(
       CustomerImport job, CustomerImport.Row row, CustomerImportField field) {
     return job.mapping().entrySet().stream()
-        .filter(e -> e.getValue().equals(field.key))
+        .filter(e -> e.getValue().equals(field.key()))
         .map(e -> row.values().get(e.getKey()))
         .findFirst()
         .orElse(null);

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.guanxi.crm.customer.Classification;
@@ -226,24 +226,9 @@ class ImportRules {
                   .distinct()
                   .toList();
       UserSummary owner = owner(row, errors);
-      String phone =
-          personal(
-              CustomerImportField.PHONE,
-              row,
-              errors,
-              raw -> SensitiveValues.phone(CustomerImportField.PHONE.key, raw));
-      String email =
-          personal(
-              CustomerImportField.EMAIL,
-              row,
-              errors,
-              raw -> SensitiveValues.email(CustomerImportField.EMAIL.key, raw));
-      String idCard =
-          personal(
-              CustomerImportField.ID_CARD,
-              row,
-              errors,
-              raw -> SensitiveValues.idCard(CustomerImportField.ID_CARD.key, raw));
+      String phone = personal(CustomerImportField.PHONE, row, errors, SensitiveValues::phone);
+      String email = personal(CustomerImportField.EMAIL, row, errors, SensitiveValues::email);
+      String idCard = personal(CustomerImportField.ID_CARD, row, errors, SensitiveValues::idCard);
       LocalDate birthday = birthday(row, errors);
       CustomerDraft draft =
           new CustomerDraft(
@@ -283,20 +268,7 @@ class ImportRules {
       PersonalData personal =
           new PersonalData(phone, email, idCard, birthday, SensitiveValues.text(draft.address()));
       CustomerStore.Content content =
-          new CustomerStore.Content(
-              draft.kind(),
-              draft.name().strip(),
-              SensitiveValues.text(draft.industry()),
-              SensitiveValues.text(draft.source()),
-              SensitiveValues.text(draft.city()),
-              draft.stageOrDefault(),
-              draft.classificationOrDefault(),
-              draft.tagsOrEmpty(),
-              SensitiveValues.text(draft.preferences()),
-              owner.id(),
-              owner.teamId(),
-              personal,
-              customFieldValues);
+          CustomerStore.Content.of(draft, owner.id(), owner.teamId(), personal, customFieldValues);
       return new CheckedRow(row.number(), values, draft, content, List.of());
     }
 
@@ -376,9 +348,9 @@ class ImportRules {
         CustomerImportField field,
         ImportFile.Row row,
         List<RowError> errors,
-        Function<String, @Nullable String> normalise) {
+        BiFunction<String, @Nullable String, @Nullable String> normalise) {
       try {
-        return normalise.apply(text(field, row));
+        return normalise.apply(field.key(), text(field, row));
       } catch (InvalidInput e) {
         e.errors()
             .forEach(
@@ -396,7 +368,7 @@ class ImportRules {
       for (DateTimeFormatter format : DATES) {
         try {
           return SensitiveValues.birthday(
-              CustomerImportField.BIRTHDAY.key, LocalDate.parse(date, format), today);
+              CustomerImportField.BIRTHDAY.key(), LocalDate.parse(date, format), today);
         } catch (DateTimeParseException e) {
           // try the next way of writing a date
         } catch (InvalidInput e) {
@@ -420,7 +392,7 @@ class ImportRules {
       String property = violation.getPropertyPath().toString().replaceAll("[\\[.].*$", "");
       String column =
           Arrays.stream(CustomerImportField.values())
-              .filter(f -> f.key.equals(property))
+              .filter(f -> f.key().equals(property))
               .findFirst()
               .map(this::column)
               .orElse(property);

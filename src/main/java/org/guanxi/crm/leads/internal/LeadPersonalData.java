@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,6 @@ import org.guanxi.crm.privacy.PersonalRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The personal data the leads module holds about one person: a lead (for a customer, the leads
@@ -35,8 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 class LeadPersonalData extends ModulePersonalData {
 
   private static final String LEAD = "lead";
-  private static final String IMPORT_ROW = "import-row";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
   private final FieldCipher cipher;
@@ -157,22 +155,15 @@ class LeadPersonalData extends ModulePersonalData {
             """)
         .param("leads", leads)
         .query(
-            (rs, n) -> {
-              UUID importId = rs.getObject("import_id", UUID.class);
-              int row = rs.getInt("row_number");
-              Map<String, @Nullable Object> values = new LinkedHashMap<>();
-              values.put("importId", importId.toString());
-              values.put("rowNumber", row);
-              values.put("outcome", rs.getString("outcome"));
-              values.put(
-                  "cells",
-                  JSON.readValue(
-                      cipher.decrypt(
-                          rs.getBytes("cells_enc"),
-                          FieldContext.of("sales_lead_import_row", "cells_enc", importId, row)),
-                      List.class));
-              return copyOf(IMPORT_ROW, importId + "/" + row, values);
-            })
+            (rs, n) ->
+                importRow(
+                    rs,
+                    cipher,
+                    "sales_lead_import_row",
+                    "cells_enc",
+                    Collections.singletonMap("outcome", rs.getString("outcome")),
+                    "cells",
+                    List.class))
         .list();
   }
 

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -342,38 +341,7 @@ class LeadStore implements SealedColumns<UUID> {
    */
   @Override
   public @Nullable UUID resealAfter(@Nullable UUID after) {
-    List<UUID> ids = new ArrayList<>();
-    List<Map<String, Object>> updates = new ArrayList<>();
-    jdbc.sql(
-            "select id, phone_enc, email_enc from sales_lead where id > ? order by id limit 1000 for update")
-        .params(after == null ? new UUID(0, 0) : after)
-        .query(
-            rs -> {
-              UUID id = rs.getObject("id", UUID.class);
-              ids.add(id);
-              byte[] phone = rs.getBytes("phone_enc");
-              byte[] email = rs.getBytes("email_enc");
-              if ((phone != null && !cipher.isCurrent(phone))
-                  || (email != null && !cipher.isCurrent(email))) {
-                Map<String, Object> params =
-                    sealedParameters(
-                        id,
-                        cipher.decrypt(phone, sealed("phone_enc", id)),
-                        cipher.decrypt(email, sealed("email_enc", id)));
-                params.put("id", id);
-                updates.add(params);
-              }
-            });
-    if (!updates.isEmpty()) {
-      batch.batchUpdate(
-          """
-          update sales_lead set phone_enc = :phoneEnc, phone_bidx = :phoneBidx,
-            phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc, email_bidx = :emailBidx
-          where id = :id
-          """,
-          updates.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
-    }
-    return ids.isEmpty() ? null : ids.get(ids.size() - 1);
+    return SealedPhoneAndEmail.resealAfter(cipher, blindIndex, batch, "sales_lead", after, 1_000);
   }
 
   private Lead lead(ResultSet rs, int row) throws SQLException {

@@ -8,13 +8,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.platform.ChildRows;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SqlCursor;
@@ -316,32 +315,23 @@ class OpportunityStore {
   }
 
   private Map<UUID, List<Opportunity.Line>> lines(List<UUID> ids) {
-    Map<UUID, List<Opportunity.Line>> lines = new LinkedHashMap<>();
-    if (ids.isEmpty()) {
-      return lines;
-    }
-    jdbc.sql(
-            """
-            select opportunity_id, position, product_id, description, quantity, unit_price, discount_percent, amount
-            from opportunity_line where opportunity_id = any(?) order by opportunity_id, position
-            """)
-        .param(ids.toArray(UUID[]::new))
-        .query(
-            (ResultSet rs) -> {
-              lines
-                  .computeIfAbsent(
-                      rs.getObject("opportunity_id", UUID.class), k -> new ArrayList<>())
-                  .add(
-                      new Opportunity.Line(
-                          rs.getInt("position"),
-                          rs.getObject("product_id", UUID.class),
-                          rs.getString("description"),
-                          rs.getBigDecimal("quantity"),
-                          rs.getBigDecimal("unit_price"),
-                          rs.getBigDecimal("discount_percent"),
-                          rs.getBigDecimal("amount")));
-            });
-    return lines;
+    return ChildRows.byParent(
+        jdbc,
+        """
+        select opportunity_id, position, product_id, description, quantity, unit_price, discount_percent, amount
+        from opportunity_line where opportunity_id = any(?) order by opportunity_id, position
+        """,
+        "opportunity_id",
+        ids,
+        (rs, n) ->
+            new Opportunity.Line(
+                rs.getInt("position"),
+                rs.getObject("product_id", UUID.class),
+                rs.getString("description"),
+                rs.getBigDecimal("quantity"),
+                rs.getBigDecimal("unit_price"),
+                rs.getBigDecimal("discount_percent"),
+                rs.getBigDecimal("amount")));
   }
 
   private void insertLines(UUID id, List<Opportunity.Line> lines) {

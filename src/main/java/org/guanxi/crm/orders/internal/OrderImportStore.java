@@ -1,11 +1,9 @@
 package org.guanxi.crm.orders.internal;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +14,12 @@ import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.guanxi.crm.platform.imports.ImportJobs;
 import org.guanxi.crm.platform.imports.ImportStatus;
+import org.guanxi.crm.platform.imports.ImportWorker;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Order imports and their batches in PostgreSQL. The uploaded lines and the report of the lines not
@@ -30,10 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * its batch; a key rotation seals them again through {@link #resealAfter}.
  */
 @Repository
-class OrderImportStore extends ImportJobs implements SealedColumns<OrderImportStore.BatchKey> {
+class OrderImportStore extends ImportJobs<OrderImportStore.Work>
+    implements SealedColumns<OrderImportStore.BatchKey> {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
   private static final String COLUMNS =
       """
       i.id, i.created_by, i.file_name, i.headers, i.mapping::text as mapping, i.options::text as options, i.status,
@@ -52,7 +48,8 @@ class OrderImportStore extends ImportJobs implements SealedColumns<OrderImportSt
       @Nullable UUID settledAfter,
       @Nullable UUID splitCustomer,
       @Nullable UUID upperSettledAfter,
-      int attempts) {}
+      int attempts)
+      implements ImportWorker.Work {}
 
   record Page(List<OrderImport> items, @Nullable String nextCursor) {}
 
@@ -122,11 +119,7 @@ class OrderImportStore extends ImportJobs implements SealedColumns<OrderImportSt
 
   /** An import as its creator sees it; other users' imports are not found. */
   Optional<OrderImport> find(UUID id, UUID createdBy) {
-    return jdbc.sql(
-            "select " + COLUMNS + " from order_import i where i.id = ? and i.created_by = ?")
-        .params(id, createdBy)
-        .query(this::orderImport)
-        .optional();
+    return findOwn(id, createdBy, COLUMNS, this::orderImport);
   }
 
   /** The user's imports, newest first, a page at a time. */
@@ -180,28 +173,23 @@ class OrderImportStore extends ImportJobs implements SealedColumns<OrderImportSt
         .update();
   }
 
-  Optional<Work> work(UUID id, UUID claim) {
-    return jdbc.sql(
-            """
-            select actor::text, file_name, headers, mapping::text, options::text, settled_after, split_customer,
-              upper_settled_after, attempts
-            from order_import where id = ? and claim = ? and status = 'RUNNING'
-            """)
-        .params(id, claim)
-        .query(
-            (rs, n) ->
-                new Work(
-                    JSON.readValue(rs.getString(1), CurrentUser.class),
-                    rs.getString(2),
-                    strings(rs.getArray(3)),
-                    ColumnMapping.ofKeys(
-                        OrderImportField.class, JSON.readValue(rs.getString(4), TEXTS)),
-                    JSON.readValue(rs.getString(5), OrderImportOptions.class),
-                    rs.getObject(6, UUID.class),
-                    rs.getObject(7, UUID.class),
-                    rs.getObject(8, UUID.class),
-                    rs.getInt(9)))
-        .optional();
+  @Override
+  public Optional<Work> work(UUID id, UUID claim) {
+    return running(
+        id,
+        claim,
+        "actor::text, file_name, headers, mapping::text, options::text, settled_after, split_customer, upper_settled_after, attempts",
+        (rs, n) ->
+            new Work(
+                JSON.readValue(rs.getString(1), CurrentUser.class),
+                rs.getString(2),
+                strings(rs.getArray(3)),
+                mapping(OrderImportField.class, rs.getString(4)),
+                JSON.readValue(rs.getString(5), OrderImportOptions.class),
+                rs.getObject(6, UUID.class),
+                rs.getObject(7, UUID.class),
+                rs.getObject(8, UUID.class),
+                rs.getInt(9)));
   }
 
   /** The numbers of the batches whose lines are still waiting, in order. */
@@ -390,8 +378,7 @@ class OrderImportStore extends ImportJobs implements SealedColumns<OrderImportSt
         rs.getObject("created_by", UUID.class),
         rs.getString("file_name"),
         strings(rs.getArray("headers")),
-        ColumnMapping.ofKeys(
-            OrderImportField.class, JSON.readValue(rs.getString("mapping"), TEXTS)),
+        mapping(OrderImportField.class, rs.getString("mapping")),
         JSON.readValue(rs.getString("options"), OrderImportOptions.class),
         ImportStatus.valueOf(rs.getString("status")),
         rs.getInt("total_lines"),
@@ -410,13 +397,5 @@ class OrderImportStore extends ImportJobs implements SealedColumns<OrderImportSt
         rs.getTimestamp("created_at").toInstant(),
         instant(rs.getTimestamp("started_at")),
         instant(rs.getTimestamp("finished_at")));
-  }
-
-  private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
-
-  private static List<String> strings(Array array) throws SQLException {
-    return Arrays.asList((String[]) array.getArray());
   }
 }

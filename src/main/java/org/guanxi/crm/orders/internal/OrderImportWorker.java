@@ -12,10 +12,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.guanxi.crm.orders.OrdersImported;
 import org.guanxi.crm.platform.CustomerPurchaseBatch;
-import org.guanxi.crm.platform.JobKind;
-import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.platform.Jobs;
 import org.guanxi.crm.platform.WorkspaceTime;
+import org.guanxi.crm.platform.imports.ImportWorker;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs queued order imports in the background, on whichever node claims them first. The lines are
@@ -41,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * numbered in the order their batches were settled, not as they stand in the file.
  */
 @Component
-class OrderImportWorker implements JobKind {
+class OrderImportWorker extends ImportWorker<OrderImportStore.Work> {
 
   private static final Logger log = LoggerFactory.getLogger(OrderImportWorker.class);
 
@@ -54,8 +52,6 @@ class OrderImportWorker implements JobKind {
   private final OrderImportProperties properties;
   private final ImportConnections connections;
   private final ApplicationEventPublisher events;
-  private final TransactionTemplate transaction;
-  private final Clock clock;
   private final WorkspaceTime time;
 
   OrderImportWorker(
@@ -68,49 +64,25 @@ class OrderImportWorker implements JobKind {
       PlatformTransactionManager transactions,
       Clock clock,
       WorkspaceTime time) {
+    super("order-import", imports, transactions, clock);
     this.imports = imports;
     this.batches = batches;
     this.orders = orders;
     this.properties = properties;
     this.connections = connections;
     this.events = events;
-    this.transaction = new TransactionTemplate(transactions);
-    this.clock = clock;
     this.time = time;
   }
 
   @Override
-  public String name() {
-    return "order-import";
-  }
-
-  @Override
-  public JobQueue queue() {
-    return imports;
-  }
-
-  @Override
-  public void run(UUID id, UUID claim) {
-    OrderImportStore.Work work = imports.work(id, claim).orElse(null);
-    if (work == null) {
-      return;
+  protected void run(UUID id, UUID claim, OrderImportStore.Work work) {
+    OrderLineRules rules = new OrderLineRules(work.headers(), work.mapping(), work.options());
+    List<Consumer<BooleanSupplier>> runs = new ArrayList<>();
+    for (List<Integer> run : runs(imports.unsettledBatches(id), properties.connections())) {
+      runs.add(stop -> settleAll(id, claim, work, rules, run, stop));
     }
-    Jobs.attempt(
-        imports,
-        "order import",
-        id,
-        claim,
-        work.attempts(),
-        clock,
-        () -> {
-          OrderLineRules rules = new OrderLineRules(work.headers(), work.mapping(), work.options());
-          List<Consumer<BooleanSupplier>> runs = new ArrayList<>();
-          for (List<Integer> run : runs(imports.unsettledBatches(id), properties.connections())) {
-            runs.add(stop -> settleAll(id, claim, work, rules, run, stop));
-          }
-          connections.runAll(work.actor().workspaceId(), runs);
-          tellAllCustomers(id, claim, work);
-        });
+    connections.runAll(work.actor().workspaceId(), runs);
+    tellAllCustomers(id, claim, work);
   }
 
   /** The batches in at most {@code count} runs of consecutive ones, as long as each other. */
@@ -154,9 +126,7 @@ class OrderImportWorker implements JobKind {
       UUID id, UUID claim, OrderImportStore.Work work, OrderLineRules rules, int batch) {
     transaction.executeWithoutResult(
         status -> {
-          if (!imports.stillHeld(id, claim, false)) {
-            throw new Jobs.ClaimLost();
-          }
+          imports.requireHeld(id, claim, false);
           List<OrderLineRules.Checked> lines = new ArrayList<>();
           for (OrderFile.Line line : OrderFile.lines(imports.batchLines(id, batch))) {
             lines.add(rules.check(line.number(), line.cells()));
@@ -228,9 +198,7 @@ class OrderImportWorker implements JobKind {
       @Nullable UUID upTo) {
     return transaction.execute(
         status -> {
-          if (!imports.stillHeld(id, claim, false)) {
-            throw new Jobs.ClaimLost();
-          }
+          imports.requireHeld(id, claim, false);
           List<ImportedOrderStore.CustomerOrders> customers =
               orders.customersOf(id, after, upTo, properties.customersPerBatch());
           if (customers.isEmpty()) {

@@ -6,15 +6,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.customer.Customers.VisibleCustomers;
 import org.guanxi.crm.orders.OrderStatus;
+import org.guanxi.crm.platform.ChildRows;
 import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
@@ -202,34 +201,26 @@ class OrderStore {
   }
 
   private Map<UUID, List<Order.Line>> lines(List<UUID> orderIds) {
-    Map<UUID, List<Order.Line>> lines = new LinkedHashMap<>();
-    if (orderIds.isEmpty()) {
-      return lines;
-    }
-    jdbc.sql(
-            """
-            select order_id, position, product_id, description, quantity, unit_price, discount_percent,
-              unit_cost, amount, cost
-            from sales_order_line where order_id = any(?) order by order_id, position
-            """)
-        .param(orderIds.toArray(UUID[]::new))
-        .query(
-            (ResultSet rs) -> {
-              lines
-                  .computeIfAbsent(rs.getObject("order_id", UUID.class), k -> new ArrayList<>())
-                  .add(
-                      new Order.Line(
-                          rs.getInt("position"),
-                          rs.getObject("product_id", UUID.class),
-                          rs.getString("description"),
-                          rs.getBigDecimal("quantity"),
-                          rs.getBigDecimal("unit_price"),
-                          rs.getBigDecimal("discount_percent"),
-                          rs.getBigDecimal("unit_cost"),
-                          rs.getBigDecimal("amount"),
-                          rs.getBigDecimal("cost")));
-            });
-    return lines;
+    return ChildRows.byParent(
+        jdbc,
+        """
+        select order_id, position, product_id, description, quantity, unit_price, discount_percent,
+          unit_cost, amount, cost
+        from sales_order_line where order_id = any(?) order by order_id, position
+        """,
+        "order_id",
+        orderIds,
+        (rs, n) ->
+            new Order.Line(
+                rs.getInt("position"),
+                rs.getObject("product_id", UUID.class),
+                rs.getString("description"),
+                rs.getBigDecimal("quantity"),
+                rs.getBigDecimal("unit_price"),
+                rs.getBigDecimal("discount_percent"),
+                rs.getBigDecimal("unit_cost"),
+                rs.getBigDecimal("amount"),
+                rs.getBigDecimal("cost")));
   }
 
   private void insertLines(UUID orderId, List<Order.Line> lines) {

@@ -2,6 +2,7 @@ package org.guanxi.crm.platform.imports;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The column headers, in English, simplified and traditional Chinese, by which the customer import
@@ -62,6 +63,12 @@ public enum HeaderSynonyms {
   /** The headers, as people write them. */
   public List<String> headers() {
     return headers;
+  }
+
+  /** The headers of the {@code common} synonyms, then the field's {@code own}, in that order. */
+  public static List<String> join(List<HeaderSynonyms> common, String... own) {
+    return Stream.concat(common.stream().flatMap(c -> c.headers().stream()), Stream.of(own))
+        .toList();
   }
 
   /**

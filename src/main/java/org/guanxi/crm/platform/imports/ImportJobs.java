@@ -1,20 +1,37 @@
 package org.guanxi.crm.platform.imports;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.JobQueue;
+import org.guanxi.crm.platform.Jobs;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rows of a module's imports that run in the background, as the {@link JobQueue} of its job
  * kind: a table of the module's own (named by it) with the columns {@code id}, {@code status}
  * ({@link ImportStatus}), {@code claim}, {@code attempts}, {@code heartbeat_at}, {@code
  * started_at}, {@code finished_at}, {@code failure} and {@code version}. The module's store extends
- * it and says what of the upload is dropped once the import has ended.
+ * it, reads what its worker needs ({@code W}) and says what of the upload is dropped once the
+ * import has ended.
  */
-public abstract class ImportJobs implements JobQueue {
+public abstract class ImportJobs<W extends ImportWorker.Work> implements JobQueue {
+
+  /** Reads and writes the import rows' JSON columns (the actor, the mapping). */
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Texts by text, as a mapping's JSON keeps its field keys by header. */
+  protected static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
 
   protected final JdbcClient jdbc;
   private final String table;
@@ -23,6 +40,11 @@ public abstract class ImportJobs implements JobQueue {
     this.jdbc = jdbc;
     this.table = table;
   }
+
+  /**
+   * What a worker needs of an import that it runs under {@code claim}; none when it runs no more.
+   */
+  public abstract Optional<W> work(UUID id, UUID claim);
 
   /** Drops what was kept of the upload (its sealed file or lines) once the import has ended. */
   protected abstract void dropUpload(UUID id);
@@ -83,5 +105,53 @@ public abstract class ImportJobs implements JobQueue {
         .query(Integer.class)
         .optional()
         .isPresent();
+  }
+
+  /**
+   * Throws {@link Jobs.ClaimLost} unless the worker still holds the import ({@link #stillHeld}).
+   */
+  public void requireHeld(UUID id, UUID claim, boolean lock) {
+    if (!stillHeld(id, claim, lock)) {
+      throw new Jobs.ClaimLost();
+    }
+  }
+
+  /**
+   * An import as its creator sees it (its {@code columns}, the table named {@code i}); other users'
+   * imports are not found.
+   */
+  protected <T> Optional<T> findOwn(UUID id, UUID createdBy, String columns, RowMapper<T> row) {
+    return jdbc.sql(
+            "select " + columns + " from " + table + " i where i.id = ? and i.created_by = ?")
+        .params(id, createdBy)
+        .query(row)
+        .optional();
+  }
+
+  /** The {@code columns} a worker needs of an import that it runs under {@code claim}. */
+  protected <T> Optional<T> running(UUID id, UUID claim, String columns, RowMapper<T> row) {
+    return jdbc.sql(
+            "select "
+                + columns
+                + " from "
+                + table
+                + " where id = ? and claim = ? and status = 'RUNNING'")
+        .params(id, claim)
+        .query(row)
+        .optional();
+  }
+
+  /** A mapping of {@code fields} as its JSON column keeps it ({@code header → field key}). */
+  protected static <F extends Enum<F> & ImportField> ColumnMapping<F> mapping(
+      Class<F> fields, String json) {
+    return ColumnMapping.ofKeys(fields, JSON.readValue(json, TEXTS));
+  }
+
+  protected static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  protected static List<String> strings(Array array) throws SQLException {
+    return Arrays.asList((String[]) array.getArray());
   }
 }

@@ -6,8 +6,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The pool check of one workspace, run at a moment the test chooses, for tests outside this package
- * (the browser journeys): what {@link PoolCheck} does every hour, as {@code CustomerPoolCheckTests}
- * runs it, without touching other tests' workspaces.
+ * (the browser journeys): what {@link CustomerChecks} does every hour, as {@code
+ * CustomerPoolCheckTests} runs it, without touching other tests' workspaces.
  */
 public final class TestPoolCheck {
 

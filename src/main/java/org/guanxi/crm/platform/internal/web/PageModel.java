@@ -3,6 +3,7 @@ package org.guanxi.crm.platform.internal.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.stream.Stream;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.NavigationEntry;
 import org.guanxi.crm.platform.WorkspaceTime;
@@ -27,7 +28,10 @@ class PageModel implements HandlerInterceptor {
 
   PageModel(WorkspaceTime time, List<NavigationEntry> navigation) {
     this.time = time;
-    this.navigation = navigation.stream().sorted(NavigationEntry.ORDER).toList();
+    this.navigation =
+        Stream.concat(navigation.stream(), PlatformNavigation.PLANNED.stream())
+            .sorted(NavigationEntry.ORDER)
+            .toList();
   }
 
   @Override

@@ -26,19 +26,13 @@ class PageProblems {
     if (!NulRefusal.causedBy(e)) {
       throw e;
     }
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("reason", "error.unstorableText");
-    return "error";
+    return unstorable(response, model);
   }
 
   /** A search or filter with a NUL ({@link UnstorableParameter}): 400 and why. */
   @ExceptionHandler
   String unstorable(UnstorableParameter e, HttpServletResponse response, Model model) {
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("reason", "error.unstorableText");
-    return "error";
+    return unstorable(response, model);
   }
 
   /**
@@ -47,9 +41,19 @@ class PageProblems {
    */
   @ExceptionHandler
   String invalid(InvalidInput e, HttpServletResponse response, Model model) {
+    return badRequest(response, model, "problems", e.errors());
+  }
+
+  private static String unstorable(HttpServletResponse response, Model model) {
+    return badRequest(response, model, "reason", "error.unstorableText");
+  }
+
+  /** The error page with 400 and what the page shows ({@code attribute}). */
+  private static String badRequest(
+      HttpServletResponse response, Model model, String attribute, Object value) {
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("problems", e.errors());
+    model.addAttribute(attribute, value);
     return "error";
   }
 }

@@ -4,6 +4,7 @@ import static org.guanxi.crm.platform.NavigationEntry.Section.ACCOUNT;
 import static org.guanxi.crm.platform.NavigationEntry.Section.SETTINGS;
 import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
+import java.util.List;
 import org.guanxi.crm.platform.NavigationEntry;
 import org.guanxi.crm.platform.PlatformPermissions;
 import org.springframework.context.annotation.Bean;
@@ -11,40 +12,25 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Platform's own entries of the sidebar: the dashboard, the administration of users, teams, the
- * workspace and exchange rates, the user's API tokens, and the parts of the CRM still to come (each
- * goes when its module arrives with an entry of its own).
+ * workspace and exchange rates, the user's API tokens, and the parts of the CRM still to come
+ * ({@link #PLANNED}, which {@link PageModel} adds; each goes when its module arrives with an entry
+ * of its own).
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformNavigation {
 
+  /** The parts of the CRM still to come, which every page's sidebar shows. */
+  static final List<NavigationEntry> PLANNED =
+      List.of(
+          NavigationEntry.planned(10, "nav.marketing"),
+          NavigationEntry.planned(20, "nav.service"),
+          NavigationEntry.planned(30, "nav.interactions"),
+          NavigationEntry.planned(40, "nav.analytics"),
+          NavigationEntry.planned(50, "nav.community"));
+
   @Bean
   NavigationEntry dashboardEntry() {
     return NavigationEntry.link(WORK, 0, "nav.dashboard", "/");
-  }
-
-  @Bean
-  NavigationEntry marketingPlanned() {
-    return NavigationEntry.planned(10, "nav.marketing");
-  }
-
-  @Bean
-  NavigationEntry servicePlanned() {
-    return NavigationEntry.planned(20, "nav.service");
-  }
-
-  @Bean
-  NavigationEntry interactionsPlanned() {
-    return NavigationEntry.planned(30, "nav.interactions");
-  }
-
-  @Bean
-  NavigationEntry analyticsPlanned() {
-    return NavigationEntry.planned(40, "nav.analytics");
-  }
-
-  @Bean
-  NavigationEntry communityPlanned() {
-    return NavigationEntry.planned(50, "nav.community");
   }
 
   @Bean
