@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.FormOutcome;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.imports.ColumnMappingForm;
@@ -82,15 +82,14 @@ class ImportPages {
       Model model,
       HttpServletResponse response)
       throws IOException {
-    try {
-      CustomerImport job =
-          imports.upload(user, file.getOriginalFilename(), file.getBytes(), Map.of(), false);
-      return "redirect:/customers/imports/" + job.id();
-    } catch (InvalidInput e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("problems", e.errors());
-      return imports(user, model);
-    }
+    byte[] content = file.getBytes();
+    return FormOutcome.tryChange(
+        () ->
+            "redirect:/customers/imports/"
+                + imports.upload(user, file.getOriginalFilename(), content, Map.of(), false).id(),
+        model,
+        response,
+        () -> imports(user, model));
   }
 
   @GetMapping("/customers/imports/{id}")
@@ -117,9 +116,7 @@ class ImportPages {
       @PathVariable UUID id,
       Model model,
       HttpServletResponse response) {
-    ImportProgress progress = progress(imports.get(user, id));
-    model.addAttribute("progress", progress);
-    return progress.fragment(response);
+    return progress(imports.get(user, id)).fragment(model, response);
   }
 
   private static ImportProgress progress(CustomerImport job) {
@@ -153,14 +150,14 @@ class ImportPages {
       HttpServletResponse response) {
     CustomerImport job = imports.get(user, id);
     Map<String, @Nullable String> choices = ColumnMappingForm.choices(job.headers(), form);
-    try {
-      imports.start(user, id, choices);
-      return "redirect:/customers/imports/" + id;
-    } catch (InvalidInput e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("problems", e.errors());
-      return show(user, id, model);
-    }
+    return FormOutcome.tryChange(
+        () -> {
+          imports.start(user, id, choices);
+          return "redirect:/customers/imports/" + id;
+        },
+        model,
+        response,
+        () -> show(user, id, model));
   }
 
   @PostMapping("/customers/imports/{id}/decisions")
@@ -172,14 +169,14 @@ class ImportPages {
       @RequestParam CustomerImportService.Action action,
       Model model,
       HttpServletResponse response) {
-    try {
-      imports.decide(user, id, List.of(new CustomerImportService.Decision(row, action, null)));
-      return "redirect:/customers/imports/" + id;
-    } catch (InvalidInput e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("problems", e.errors());
-      return show(user, id, model);
-    }
+    return FormOutcome.tryChange(
+        () -> {
+          imports.decide(user, id, List.of(new CustomerImportService.Decision(row, action, null)));
+          return "redirect:/customers/imports/" + id;
+        },
+        model,
+        response,
+        () -> show(user, id, model));
   }
 
   @GetMapping("/customers/imports/{id}/errors.csv")
@@ -271,15 +268,17 @@ class ImportPages {
       Model model,
       HttpServletResponse response) {
     try {
-      merges.merge(user, id, version, duplicateId);
-      return "redirect:/customers/" + id;
+      return FormOutcome.tryChange(
+          () -> {
+            merges.merge(user, id, version, duplicateId);
+            return "redirect:/customers/" + id;
+          },
+          model,
+          response,
+          () -> mergePage(user, id, null, model));
     } catch (StaleVersion e) {
       response.setStatus(HttpStatus.CONFLICT.value());
       model.addAttribute("conflict", true);
-      return mergePage(user, id, null, model);
-    } catch (InvalidInput e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("problems", e.errors());
       return mergePage(user, id, null, model);
     }
   }
