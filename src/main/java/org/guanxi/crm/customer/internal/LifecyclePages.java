@@ -1,8 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
-import java.util.List;
 import org.guanxi.crm.platform.InputValidation;
-import org.guanxi.crm.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/admin/lifecycle")
 class LifecyclePages {
 
+  private static final SettingsPage PAGE = new SettingsPage("customer/lifecycle-settings");
+
   private final LifecycleSettingsStore settings;
   private final InputValidation validation;
 
@@ -28,7 +28,7 @@ class LifecyclePages {
   @GetMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   String show(Model model) {
-    return page(model, settings.current(), List.of(), false, false);
+    return PAGE.show(model, settings.current());
   }
 
   @PostMapping
@@ -43,27 +43,12 @@ class LifecyclePages {
             atRiskAfterDays == null ? 0 : atRiskAfterDays,
             lostAfterDays == null ? 0 : lostAfterDays,
             version);
-    try {
-      LifecycleSettings.validated(validation, typed);
-    } catch (InvalidInput e) {
-      return page(model, typed, e.errors(), false, false);
-    }
-    if (!settings.save(typed, version)) {
-      return page(model, typed, List.of(), true, false);
-    }
-    return page(model, settings.current(), List.of(), false, true);
-  }
-
-  private static String page(
-      Model model,
-      LifecycleSettings shown,
-      List<InvalidInput.FieldError> errors,
-      boolean conflict,
-      boolean saved) {
-    model.addAttribute("settings", shown);
-    model.addAttribute("errors", errors);
-    model.addAttribute("conflict", conflict);
-    model.addAttribute("saved", saved);
-    return "customer/lifecycle-settings";
+    return PAGE.save(
+        model,
+        typed,
+        () -> LifecycleSettings.validated(validation, typed),
+        () -> settings.save(typed, version),
+        () -> typed,
+        settings::current);
   }
 }

@@ -1,8 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
-import java.util.List;
 import org.guanxi.crm.platform.InputValidation;
-import org.guanxi.crm.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/admin/pool")
 class PoolSettingsPages {
 
+  private static final SettingsPage PAGE = new SettingsPage("customer/pool-settings");
+
   private final PoolSettingsStore settings;
   private final InputValidation validation;
 
@@ -31,7 +31,7 @@ class PoolSettingsPages {
   @GetMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   String show(Model model) {
-    return page(model, settings.current(), List.of(), false, false);
+    return PAGE.show(model, settings.current());
   }
 
   @PostMapping
@@ -45,35 +45,19 @@ class PoolSettingsPages {
     PoolSettings typed =
         new PoolSettings(
             returnAfterDays, claimLimit == null ? 0 : claimLimit, keyAccountsExempt, version);
-    try {
-      PoolSettings.validated(validation, typed);
-    } catch (InvalidInput e) {
-      return page(model, typed, e.errors(), false, false);
-    }
-    if (version != settings.current().versionOrZero() || !settings.save(typed, version)) {
-      // the input stays, with the version the user has now been warned about: saving again applies
-      // it
-      PoolSettings kept =
-          new PoolSettings(
-              typed.returnAfterDays(),
-              typed.claimLimit(),
-              typed.keyAccountsExempt(),
-              settings.current().versionOrZero());
-      return page(model, kept, List.of(), true, false);
-    }
-    return page(model, settings.current(), List.of(), false, true);
-  }
-
-  private static String page(
-      Model model,
-      PoolSettings shown,
-      List<InvalidInput.FieldError> errors,
-      boolean conflict,
-      boolean saved) {
-    model.addAttribute("settings", shown);
-    model.addAttribute("errors", errors);
-    model.addAttribute("conflict", conflict);
-    model.addAttribute("saved", saved);
-    return "customer/pool-settings";
+    return PAGE.save(
+        model,
+        typed,
+        () -> PoolSettings.validated(validation, typed),
+        () -> version == settings.current().versionOrZero() && settings.save(typed, version),
+        // the input stays, with the version the user has now been warned about: saving again
+        // applies it
+        () ->
+            new PoolSettings(
+                typed.returnAfterDays(),
+                typed.claimLimit(),
+                typed.keyAccountsExempt(),
+                settings.current().versionOrZero()),
+        settings::current);
   }
 }
