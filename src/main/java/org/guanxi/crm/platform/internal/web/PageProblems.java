@@ -26,19 +26,13 @@ class PageProblems {
     if (!NulRefusal.causedBy(e)) {
       throw e;
     }
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("reason", "error.unstorableText");
-    return "error";
+    return badRequest(response, model, "reason", "error.unstorableText");
   }
 
   /** A search or filter with a NUL ({@link UnstorableParameter}): 400 and why. */
   @ExceptionHandler
   String unstorable(UnstorableParameter e, HttpServletResponse response, Model model) {
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("reason", "error.unstorableText");
-    return "error";
+    return badRequest(response, model, "reason", "error.unstorableText");
   }
 
   /**
@@ -47,9 +41,15 @@ class PageProblems {
    */
   @ExceptionHandler
   String invalid(InvalidInput e, HttpServletResponse response, Model model) {
+    return badRequest(response, model, "problems", e.errors());
+  }
+
+  /** The error page with 400 and why ({@code why} under the model attribute {@code name}). */
+  private static String badRequest(
+      HttpServletResponse response, Model model, String name, Object why) {
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("problems", e.errors());
+    model.addAttribute(name, why);
     return "error";
   }
 }
