@@ -327,7 +327,15 @@ class CustomerPages {
     model.addAttribute("cf", parameters);
     CustomerPage page =
         customers.list(
-            user, query(q, stage, deleted, cursor, customFieldFilter(parameters, model)));
+            user,
+            query(
+                q,
+                stage,
+                customFieldFilter(parameters, model),
+                deleted,
+                CustomerSort.NEWEST,
+                cursor,
+                50));
     model.addAttribute(
         "rows", page.items().stream().map(c -> CustomerResource.of(c, false)).toList());
     model.addAttribute("nextCursor", page.nextCursor());
@@ -386,12 +394,18 @@ class CustomerPages {
     model.addAttribute("customFieldErrors", customFieldErrors);
   }
 
-  private static CustomerQuery query(
+  /**
+   * The customers the customer pages search for: by the search box, stage and custom fields alone
+   * (the list, its export, the candidates of a merge).
+   */
+  static CustomerQuery query(
       @Nullable String q,
       @Nullable LifecycleStage stage,
+      Map<String, Object> customFieldFilter,
       boolean deleted,
+      CustomerSort sort,
       @Nullable String cursor,
-      Map<String, Object> customFieldFilter) {
+      int limit) {
     return new CustomerQuery(
         q,
         stage,
@@ -403,8 +417,8 @@ class CustomerPages {
         null,
         customFieldFilter,
         deleted,
-        CustomerSort.NEWEST,
+        sort,
         cursor,
-        50);
+        limit);
   }
 }

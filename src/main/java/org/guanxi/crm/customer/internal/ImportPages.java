@@ -150,14 +150,7 @@ class ImportPages {
       HttpServletResponse response) {
     CustomerImport job = imports.get(user, id);
     Map<String, @Nullable String> choices = ColumnMappingForm.choices(job.headers(), form);
-    return FormOutcome.tryChange(
-        () -> {
-          imports.start(user, id, choices);
-          return "redirect:/customers/imports/" + id;
-        },
-        model,
-        response,
-        () -> show(user, id, model));
+    return change(user, id, model, response, () -> imports.start(user, id, choices));
   }
 
   @PostMapping("/customers/imports/{id}/decisions")
@@ -169,9 +162,22 @@ class ImportPages {
       @RequestParam CustomerImportService.Action action,
       Model model,
       HttpServletResponse response) {
+    return change(
+        user,
+        id,
+        model,
+        response,
+        () ->
+            imports.decide(
+                user, id, List.of(new CustomerImportService.Decision(row, action, null))));
+  }
+
+  /** Changes the import and goes back to its page; refused, its page again with the problems. */
+  private String change(
+      CurrentUser user, UUID id, Model model, HttpServletResponse response, Runnable change) {
     return FormOutcome.tryChange(
         () -> {
-          imports.decide(user, id, List.of(new CustomerImportService.Decision(row, action, null)));
+          change.run();
           return "redirect:/customers/imports/" + id;
         },
         model,
@@ -202,16 +208,10 @@ class ImportPages {
     CustomerExports.Export export =
         exports.start(
             user,
-            new CustomerQuery(
+            CustomerPages.query(
                 q,
                 stage,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                java.util.Map.of(),
+                Map.of(),
                 deleted,
                 CustomerSort.NEWEST,
                 null,
@@ -234,20 +234,8 @@ class ImportPages {
       CustomerPage found =
           customers.list(
               user,
-              new CustomerQuery(
-                  q,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  java.util.Map.of(),
-                  false,
-                  CustomerSort.NAME,
-                  null,
-                  CustomerQuery.DEFAULT_LIMIT));
+              CustomerPages.query(
+                  q, null, Map.of(), false, CustomerSort.NAME, null, CustomerQuery.DEFAULT_LIMIT));
       model.addAttribute(
           "candidates",
           found.items().stream()
