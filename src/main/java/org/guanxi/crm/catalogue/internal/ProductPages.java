@@ -2,8 +2,7 @@ package org.guanxi.crm.catalogue.internal;
 
 import java.util.UUID;
 import org.guanxi.crm.catalogue.Product;
-import org.guanxi.crm.platform.FormErrors;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -62,16 +61,13 @@ class ProductPages {
   @PostMapping
   @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
   String create(@ModelAttribute("draft") ProductDraft draft, BindingResult binding, Model model) {
-    if (binding.hasErrors()) {
-      return form(model, null, null);
-    }
-    try {
-      products.create(draft);
-      return "redirect:/products";
-    } catch (InvalidInput e) {
-      FormErrors.reject(binding, e, "orders.error.");
-      return form(model, null, null);
-    }
+    return DraftForm.of(binding, model, "orders.error.")
+        .create(
+            () -> {
+              products.create(draft);
+              return "redirect:/products";
+            },
+            () -> form(model, null, null));
   }
 
   @GetMapping("/{id}/edit")
@@ -90,19 +86,15 @@ class ProductPages {
       @ModelAttribute("draft") ProductDraft draft,
       BindingResult binding,
       Model model) {
-    if (binding.hasErrors()) {
-      return form(model, id, version);
-    }
-    try {
-      products.update(id, version, draft);
-      return "redirect:/products";
-    } catch (InvalidInput e) {
-      FormErrors.reject(binding, e, "orders.error.");
-      return form(model, id, version);
-    } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
-      return form(model, id, e.currentVersion());
-    }
+    return DraftForm.of(binding, model, "orders.error.")
+        .update(
+            version,
+            () -> {
+              products.update(id, version, draft);
+              return "redirect:/products";
+            },
+            v -> form(model, id, v),
+            StaleVersion::currentVersion);
   }
 
   @ExceptionHandler(RecordNotFound.class)

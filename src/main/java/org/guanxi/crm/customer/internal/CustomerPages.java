@@ -9,6 +9,7 @@ import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -112,15 +113,10 @@ class CustomerPages {
       @ModelAttribute("draft") CustomerDraft draft,
       BindingResult binding,
       Model model) {
-    if (binding.hasErrors()) {
-      return form(user, model, null, null);
-    }
-    try {
-      return "redirect:/customers/" + customers.create(user, draft).id();
-    } catch (InvalidInput e) {
-      reject(binding, e, model);
-      return form(user, model, null, null);
-    }
+    return draftForm(binding, model)
+        .create(
+            () -> "redirect:/customers/" + customers.create(user, draft).id(),
+            () -> form(user, model, null, null));
   }
 
   @GetMapping("/{id}")
@@ -269,24 +265,15 @@ class CustomerPages {
       @ModelAttribute("draft") CustomerDraft draft,
       BindingResult binding,
       Model model) {
-    if (binding.hasErrors()) {
-      return form(user, model, id, version);
-    }
-    try {
-      customers.update(user, id, version, draft);
-      return "redirect:/customers/" + id;
-    } catch (InvalidInput e) {
-      reject(binding, e, model);
-      return form(user, model, id, version);
-    } catch (StaleVersion e) {
-      // The form keeps the user's input but now carries the version they have been warned about, so
-      // that saving
-      // again after looking at the latest version goes through (as the conflict message says),
-      // instead of failing
-      // forever; a change made meanwhile by someone else again is again a conflict.
-      model.addAttribute("conflict", true);
-      return form(user, model, id, customers.get(user, id).version());
-    }
+    return draftForm(binding, model)
+        .update(
+            version,
+            () -> {
+              customers.update(user, id, version, draft);
+              return "redirect:/customers/" + id;
+            },
+            v -> form(user, model, id, v),
+            e -> customers.get(user, id).version());
   }
 
   @PostMapping("/{id}/delete")
@@ -340,7 +327,15 @@ class CustomerPages {
     model.addAttribute("cf", parameters);
     CustomerPage page =
         customers.list(
-            user, query(q, stage, deleted, cursor, customFieldFilter(parameters, model)));
+            user,
+            query(
+                q,
+                stage,
+                customFieldFilter(parameters, model),
+                deleted,
+                CustomerSort.NEWEST,
+                cursor,
+                50));
     model.addAttribute(
         "rows", page.items().stream().map(c -> CustomerResource.of(c, false)).toList());
     model.addAttribute("nextCursor", page.nextCursor());
@@ -381,6 +376,10 @@ class CustomerPages {
    * go to the model as {@code customFieldErrors} (key → message code), with one form-wide error to
    * say something is wrong.
    */
+  private static DraftForm draftForm(BindingResult binding, Model model) {
+    return new DraftForm(binding, model, e -> reject(binding, e, model));
+  }
+
   private static void reject(BindingResult binding, InvalidInput e, Model model) {
     Map<String, String> customFieldErrors = new java.util.HashMap<>();
     for (var error : e.errors()) {
@@ -395,12 +394,18 @@ class CustomerPages {
     model.addAttribute("customFieldErrors", customFieldErrors);
   }
 
-  private static CustomerQuery query(
+  /**
+   * The customers the customer pages search for: by the search box, stage and custom fields alone
+   * (the list, its export, the candidates of a merge).
+   */
+  static CustomerQuery query(
       @Nullable String q,
       @Nullable LifecycleStage stage,
+      Map<String, Object> customFieldFilter,
       boolean deleted,
+      CustomerSort sort,
       @Nullable String cursor,
-      Map<String, Object> customFieldFilter) {
+      int limit) {
     return new CustomerQuery(
         q,
         stage,
@@ -412,8 +417,8 @@ class CustomerPages {
         null,
         customFieldFilter,
         deleted,
-        CustomerSort.NEWEST,
+        sort,
         cursor,
-        50);
+        limit);
   }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.FormOutcome;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.imports.ColumnMappingForm;
@@ -82,15 +82,14 @@ class ImportPages {
       Model model,
       HttpServletResponse response)
       throws IOException {
-    try {
-      CustomerImport job =
-          imports.upload(user, file.getOriginalFilename(), file.getBytes(), Map.of(), false);
-      return "redirect:/customers/imports/" + job.id();
-    } catch (InvalidInput e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("problems", e.errors());
-      return imports(user, model);
-    }
+    byte[] content = file.getBytes();
+    return FormOutcome.tryChange(
+        () ->
+            "redirect:/customers/imports/"
+                + imports.upload(user, file.getOriginalFilename(), content, Map.of(), false).id(),
+        model,
+        response,
+        () -> imports(user, model));
   }
 
   @GetMapping("/customers/imports/{id}")
@@ -117,9 +116,7 @@ class ImportPages {
       @PathVariable UUID id,
       Model model,
       HttpServletResponse response) {
-    ImportProgress progress = progress(imports.get(user, id));
-    model.addAttribute("progress", progress);
-    return progress.fragment(response);
+    return progress(imports.get(user, id)).fragment(model, response);
   }
 
   private static ImportProgress progress(CustomerImport job) {
@@ -153,14 +150,7 @@ class ImportPages {
       HttpServletResponse response) {
     CustomerImport job = imports.get(user, id);
     Map<String, @Nullable String> choices = ColumnMappingForm.choices(job.headers(), form);
-    try {
-      imports.start(user, id, choices);
-      return "redirect:/customers/imports/" + id;
-    } catch (InvalidInput e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("problems", e.errors());
-      return show(user, id, model);
-    }
+    return change(user, id, model, response, () -> imports.start(user, id, choices));
   }
 
   @PostMapping("/customers/imports/{id}/decisions")
@@ -172,14 +162,27 @@ class ImportPages {
       @RequestParam CustomerImportService.Action action,
       Model model,
       HttpServletResponse response) {
-    try {
-      imports.decide(user, id, List.of(new CustomerImportService.Decision(row, action, null)));
-      return "redirect:/customers/imports/" + id;
-    } catch (InvalidInput e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("problems", e.errors());
-      return show(user, id, model);
-    }
+    return change(
+        user,
+        id,
+        model,
+        response,
+        () ->
+            imports.decide(
+                user, id, List.of(new CustomerImportService.Decision(row, action, null))));
+  }
+
+  /** Changes the import and goes back to its page; refused, its page again with the problems. */
+  private String change(
+      CurrentUser user, UUID id, Model model, HttpServletResponse response, Runnable change) {
+    return FormOutcome.tryChange(
+        () -> {
+          change.run();
+          return "redirect:/customers/imports/" + id;
+        },
+        model,
+        response,
+        () -> show(user, id, model));
   }
 
   @GetMapping("/customers/imports/{id}/errors.csv")
@@ -205,16 +208,10 @@ class ImportPages {
     CustomerExports.Export export =
         exports.start(
             user,
-            new CustomerQuery(
+            CustomerPages.query(
                 q,
                 stage,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                java.util.Map.of(),
+                Map.of(),
                 deleted,
                 CustomerSort.NEWEST,
                 null,
@@ -237,20 +234,8 @@ class ImportPages {
       CustomerPage found =
           customers.list(
               user,
-              new CustomerQuery(
-                  q,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  java.util.Map.of(),
-                  false,
-                  CustomerSort.NAME,
-                  null,
-                  CustomerQuery.DEFAULT_LIMIT));
+              CustomerPages.query(
+                  q, null, Map.of(), false, CustomerSort.NAME, null, CustomerQuery.DEFAULT_LIMIT));
       model.addAttribute(
           "candidates",
           found.items().stream()
@@ -271,15 +256,17 @@ class ImportPages {
       Model model,
       HttpServletResponse response) {
     try {
-      merges.merge(user, id, version, duplicateId);
-      return "redirect:/customers/" + id;
+      return FormOutcome.tryChange(
+          () -> {
+            merges.merge(user, id, version, duplicateId);
+            return "redirect:/customers/" + id;
+          },
+          model,
+          response,
+          () -> mergePage(user, id, null, model));
     } catch (StaleVersion e) {
       response.setStatus(HttpStatus.CONFLICT.value());
       model.addAttribute("conflict", true);
-      return mergePage(user, id, null, model);
-    } catch (InvalidInput e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("problems", e.errors());
       return mergePage(user, id, null, model);
     }
   }

@@ -3,7 +3,7 @@ package org.guanxi.crm.leads.internal;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.FormErrors;
+import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -84,15 +84,10 @@ class LeadPages {
       @ModelAttribute("draft") LeadDraft draft,
       BindingResult binding,
       Model model) {
-    if (binding.hasErrors()) {
-      return form(user, model, null, null);
-    }
-    try {
-      return "redirect:/leads/" + leads.create(user, draft).id();
-    } catch (InvalidInput e) {
-      FormErrors.reject(binding, e, "error.");
-      return form(user, model, null, null);
-    }
+    return DraftForm.of(binding, model, "error.")
+        .create(
+            () -> "redirect:/leads/" + leads.create(user, draft).id(),
+            () -> form(user, model, null, null));
   }
 
   @GetMapping("/{id}")
@@ -126,20 +121,15 @@ class LeadPages {
       @ModelAttribute("draft") LeadDraft draft,
       BindingResult binding,
       Model model) {
-    if (binding.hasErrors()) {
-      return form(user, model, id, version);
-    }
-    try {
-      leads.update(user, id, version, draft);
-      return "redirect:/leads/" + id;
-    } catch (InvalidInput e) {
-      FormErrors.reject(binding, e, "error.");
-      return form(user, model, id, version);
-    } catch (StaleVersion e) {
-      // the form now carries the version the user was warned about: saving again goes through
-      model.addAttribute("conflict", true);
-      return form(user, model, id, leads.get(user, id).version());
-    }
+    return DraftForm.of(binding, model, "error.")
+        .update(
+            version,
+            () -> {
+              leads.update(user, id, version, draft);
+              return "redirect:/leads/" + id;
+            },
+            v -> form(user, model, id, v),
+            e -> leads.get(user, id).version());
   }
 
   /**

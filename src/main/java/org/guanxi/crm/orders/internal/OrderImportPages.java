@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.FormOutcome;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.imports.ColumnMappingForm;
 import org.guanxi.crm.platform.imports.ImportProgress;
@@ -62,21 +62,21 @@ class OrderImportPages {
       @RequestParam("file") MultipartFile file,
       Model model,
       HttpServletResponse response) {
-    try {
-      OrderImport job =
-          imports.upload(
-              user,
-              file.getOriginalFilename(),
-              file::getInputStream,
-              Map.of(),
-              new OrderImportOptions.Choices(null, null, null, null, null, null),
-              false);
-      return "redirect:/orders/import/" + job.id();
-    } catch (InvalidInput e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("problems", e.errors());
-      return imports(user, model);
-    }
+    return FormOutcome.tryChange(
+        () ->
+            "redirect:/orders/import/"
+                + imports
+                    .upload(
+                        user,
+                        file.getOriginalFilename(),
+                        file::getInputStream,
+                        Map.of(),
+                        new OrderImportOptions.Choices(null, null, null, null, null, null),
+                        false)
+                    .id(),
+        model,
+        response,
+        () -> imports(user, model));
   }
 
   @GetMapping("/{id}")
@@ -98,9 +98,7 @@ class OrderImportPages {
       @PathVariable UUID id,
       Model model,
       HttpServletResponse response) {
-    ImportProgress progress = progress(imports.get(user, id));
-    model.addAttribute("progress", progress);
-    return progress.fragment(response);
+    return progress(imports.get(user, id)).fragment(model, response);
   }
 
   private static ImportProgress progress(OrderImport job) {
@@ -144,24 +142,22 @@ class OrderImportPages {
       HttpServletResponse response) {
     OrderImport job = imports.get(user, id);
     Map<String, @Nullable String> choices = ColumnMappingForm.choices(job.headers(), form);
-    try {
-      imports.start(
-          user,
-          id,
-          choices,
-          new OrderImportOptions.Choices(
-              form.getOrDefault("dateFormat", ""),
-              form.get("defaultCurrency"),
-              form.containsKey("createCustomers"),
-              form.containsKey("createProducts"),
-              form.getOrDefault("returnPrefix", ""),
-              kind(form.get("customerKind"))));
-      return "redirect:/orders/import/" + id;
-    } catch (InvalidInput e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("problems", e.errors());
-      return show(user, id, model);
-    }
+    OrderImportOptions.Choices options =
+        new OrderImportOptions.Choices(
+            form.getOrDefault("dateFormat", ""),
+            form.get("defaultCurrency"),
+            form.containsKey("createCustomers"),
+            form.containsKey("createProducts"),
+            form.getOrDefault("returnPrefix", ""),
+            kind(form.get("customerKind")));
+    return FormOutcome.tryChange(
+        () -> {
+          imports.start(user, id, choices, options);
+          return "redirect:/orders/import/" + id;
+        },
+        model,
+        response,
+        () -> show(user, id, model));
   }
 
   @GetMapping("/{id}/report.csv")

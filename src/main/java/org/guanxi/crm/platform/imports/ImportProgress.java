@@ -3,6 +3,7 @@ package org.guanxi.crm.platform.imports;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.ui.Model;
 
 /**
  * How far an import is, as the one progress fragment of every import's page shows it ({@code
@@ -43,10 +44,11 @@ public record ImportProgress(
   }
 
   /**
-   * The view of the progress fragment: once the import has ended, htmx is told to load the whole
-   * page again (its report link and what follows change with it).
+   * The view of the progress fragment, with this progress as its model: once the import has ended,
+   * htmx is told to load the whole page again (its report link and what follows change with it).
    */
-  public String fragment(HttpServletResponse response) {
+  public String fragment(Model model, HttpServletResponse response) {
+    model.addAttribute("progress", this);
     if (finished) {
       response.setHeader("HX-Refresh", "true");
     }

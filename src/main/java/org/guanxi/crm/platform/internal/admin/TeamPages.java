@@ -2,6 +2,8 @@ package org.guanxi.crm.platform.internal.admin;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -52,12 +54,12 @@ class TeamPages {
       @RequestParam(required = false) @Nullable UUID parentId,
       Model model) {
     TeamDraft draft = new TeamDraft(name, parentId);
-    try {
-      teams.create(draft);
-      return "redirect:/admin/teams?created";
-    } catch (InvalidInput e) {
-      return page(model, new Refused(null, draft, codes(e)));
-    }
+    return change(
+        () -> {
+          teams.create(draft);
+          return "redirect:/admin/teams?created";
+        },
+        problems -> page(model, new Refused(null, draft, problems)));
   }
 
   @PostMapping("/{id}")
@@ -69,26 +71,36 @@ class TeamPages {
       @RequestParam(required = false) @Nullable UUID parentId,
       Model model) {
     TeamDraft draft = new TeamDraft(name, parentId);
-    try {
-      teams.update(id, version, draft);
-      return "redirect:/admin/teams?saved";
-    } catch (InvalidInput e) {
-      return page(model, new Refused(id, draft, codes(e)));
-    } catch (StaleVersion e) {
-      return page(model, new Refused(id, draft, List.of("stale")));
-    }
+    return change(
+        () -> {
+          teams.update(id, version, draft);
+          return "redirect:/admin/teams?saved";
+        },
+        problems -> page(model, new Refused(id, draft, problems)));
   }
 
   @PostMapping("/{id}/delete")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   String delete(@PathVariable UUID id, @RequestParam long version, Model model) {
+    return change(
+        () -> {
+          teams.delete(id, version);
+          return "redirect:/admin/teams?deleted";
+        },
+        problems -> page(model, new Refused(id, teams.get(id).draft(), problems)));
+  }
+
+  /**
+   * Makes a change and answers where it sends the user; refused, the page again with the codes of
+   * the problems ({@code stale} when someone else changed the team meanwhile).
+   */
+  private static String change(Supplier<String> change, Function<List<String>, String> refused) {
     try {
-      teams.delete(id, version);
-      return "redirect:/admin/teams?deleted";
+      return change.get();
     } catch (InvalidInput e) {
-      return page(model, new Refused(id, teams.get(id).draft(), codes(e)));
+      return refused.apply(codes(e));
     } catch (StaleVersion e) {
-      return page(model, new Refused(id, teams.get(id).draft(), List.of("stale")));
+      return refused.apply(List.of("stale"));
     }
   }
 

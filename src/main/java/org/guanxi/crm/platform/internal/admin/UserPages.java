@@ -3,11 +3,10 @@ package org.guanxi.crm.platform.internal.admin;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.guanxi.crm.platform.FormErrors;
+import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.Role;
-import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,15 +79,10 @@ class UserPages {
   @PostMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   String create(@ModelAttribute("form") NewUser form, BindingResult binding, Model model) {
-    if (binding.hasErrors()) {
-      return newForm(model);
-    }
-    try {
-      return "redirect:/admin/users/" + users.create(form).id() + "?created";
-    } catch (InvalidInput e) {
-      FormErrors.reject(binding, e, "admin.error.");
-      return newForm(model);
-    }
+    return DraftForm.of(binding, model, "admin.error.")
+        .create(
+            () -> "redirect:/admin/users/" + users.create(form).id() + "?created",
+            () -> newForm(model));
   }
 
   @GetMapping("/{id}")
@@ -108,25 +102,25 @@ class UserPages {
       BindingResult binding,
       Model model) {
     UserAccount user = users.get(id);
-    if (binding.hasErrors()) {
-      return userPage(user, version, model);
-    }
     // an unticked box sends nothing: no roles, not active
     Set<Role> roles = form.roles() == null ? Set.of() : form.roles();
-    try {
-      users.update(
-          id,
-          version,
-          new UserChanges(
-              form.displayName(), roles, form.teamId(), Boolean.TRUE.equals(form.active())));
-      return "redirect:/admin/users/" + id + "?saved";
-    } catch (InvalidInput e) {
-      FormErrors.reject(binding, e, "admin.error.");
-      return userPage(user, version, model);
-    } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
-      return userPage(user, version, model);
-    }
+    return DraftForm.of(binding, model, "admin.error.")
+        .update(
+            version,
+            () -> {
+              users.update(
+                  id,
+                  version,
+                  new UserChanges(
+                      form.displayName(),
+                      roles,
+                      form.teamId(),
+                      Boolean.TRUE.equals(form.active())));
+              return "redirect:/admin/users/" + id + "?saved";
+            },
+            v -> userPage(user, v, model),
+            // the page shows the version the form was read at again
+            e -> version);
   }
 
   @PostMapping("/{id}/password")
