@@ -269,6 +269,43 @@ class OpportunityPagesTests {
     return properties;
   }
 
+  @Test
+  void aBoardColumnAddsItsCurrenciesUpInTheBaseCurrencyOrNamesTheMissingRate() throws Exception {
+    api(
+            "/api/v1/opportunities",
+            "{\"name\": \"伦敦项目\", \"customerId\": \"%s\", \"amount\": 1000, \"currency\": \"GBP\", \"expectedCloseDate\": \"%s\"}"
+                .formatted(customer, LocalDate.now().plusMonths(1)))
+        .andExpect(status().isCreated());
+    String stage =
+        JsonPath.read(
+            body(mvc.perform(get("/api/v1/opportunities").header("Authorization", rep.bearer()))),
+            "$.items[0].stageId");
+    columnTotal(stage)
+        .andExpect(content().string(containsString("今日缺少汇率 GBP → CNY")))
+        .andExpect(content().string(not(containsString("¥0"))));
+
+    Member admin = workspace.member(Role.ADMINISTRATOR);
+    mvc.perform(
+            post("/api/v1/exchange-rates")
+                .header("Authorization", admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"currency\":\"GBP\",\"validFrom\":\"%s\",\"rate\":9}"
+                        .formatted(LocalDate.now().minusDays(1))))
+        .andExpect(status().isCreated());
+    columnTotal(stage)
+        .andExpect(content().string(containsString("¥9,000.00")))
+        .andExpect(content().string(not(containsString("缺少汇率"))));
+  }
+
+  ResultActions columnTotal(String stageId) throws Exception {
+    return mvc.perform(
+        get("/opportunities/board/totals")
+            .cookie(session)
+            .param("pipelineId", pipeline())
+            .param("stageId", stageId));
+  }
+
   String pipeline() throws Exception {
     return JsonPath.read(
         body(mvc.perform(get("/api/v1/pipelines").header("Authorization", rep.bearer()))),

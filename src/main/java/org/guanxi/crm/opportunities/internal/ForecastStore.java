@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.guanxi.crm.platform.Currencies;
+import org.guanxi.crm.platform.ExchangeRates;
+import org.guanxi.crm.platform.NoExchangeRate;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SqlWhere;
+import org.guanxi.crm.platform.WorkspaceTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,9 +61,13 @@ class ForecastStore {
       """;
 
   private final JdbcClient jdbc;
+  private final ExchangeRates rates;
+  private final WorkspaceTime time;
 
-  ForecastStore(JdbcClient jdbc) {
+  ForecastStore(JdbcClient jdbc, ExchangeRates rates, WorkspaceTime time) {
     this.jdbc = jdbc;
+    this.rates = rates;
+    this.time = time;
   }
 
   /** Counts a deal that was just won or lost into the outcomes of the stages it went through. */
@@ -161,37 +168,67 @@ class ForecastStore {
   }
 
   /**
-   * A board column's open deals: how many (in any currency) and their amount and weighted amount in
-   * CNY.
+   * A board column's open deals: how many (in any currency), and their amount and weighted amount
+   * added up in the workspace's base currency at today's rates; null when a currency among them has
+   * no rate today ({@code missingRates} names it).
    */
-  record StageTotal(long deals, BigDecimal amount, BigDecimal weighted) {}
+  record StageTotal(
+      long deals,
+      @Nullable BigDecimal amount,
+      @Nullable BigDecimal weighted,
+      String currency,
+      List<String> missingRates) {}
+
+  /** The currency the workspace adds money up in, as the board's totals are shown. */
+  String baseCurrency() {
+    return rates.baseCurrency();
+  }
 
   /** The open deals per stage of a pipeline that the user may see, from the kept sums. */
   Map<UUID, StageTotal> openByStage(RecordAccess.Condition visible, UUID pipelineId) {
     Map<String, Object> params = new HashMap<>(visible.params());
     params.put("pipelineId", pipelineId);
-    params.put("currency", Currencies.DEFAULT);
+    String base = rates.baseCurrency();
+    LocalDate today = time.today();
     Map<UUID, StageTotal> totals = new HashMap<>();
     jdbc.sql(
             """
-            select f.stage_id, sum(f.deals) as deals,
-              coalesce(sum(f.amount) filter (where f.currency = :currency), 0) as amount,
-              coalesce(sum(f.weighted) filter (where f.currency = :currency), 0) as weighted
+            select f.stage_id, f.currency, sum(f.deals) as deals, sum(f.amount) as amount,
+              sum(f.weighted) as weighted
             from opportunity_forecast f
             where f.pipeline_id = :pipelineId and f.status = 'OPEN'
             """
                 + " and "
                 + visible.sql()
-                + " group by f.stage_id")
+                + " group by f.stage_id, f.currency")
         .params(params)
         .query(
             (ResultSet rs) -> {
+              String currency = rs.getString("currency");
+              StageTotal sum =
+                  totals.getOrDefault(
+                      rs.getObject("stage_id", UUID.class),
+                      new StageTotal(0, BigDecimal.ZERO, BigDecimal.ZERO, base, List.of()));
+              BigDecimal amount = null;
+              BigDecimal weighted = null;
+              List<String> missing = sum.missingRates();
+              try {
+                amount = rates.convert(rs.getBigDecimal("amount"), currency, base, today);
+                weighted = rates.convert(rs.getBigDecimal("weighted"), currency, base, today);
+              } catch (NoExchangeRate e) {
+                missing = new ArrayList<>(missing);
+                missing.add(currency);
+              }
               totals.put(
                   rs.getObject("stage_id", UUID.class),
                   new StageTotal(
-                      rs.getLong("deals"),
-                      rs.getBigDecimal("amount"),
-                      rs.getBigDecimal("weighted")));
+                      sum.deals() + rs.getLong("deals"),
+                      amount == null || sum.amount() == null ? null : sum.amount().add(amount),
+                      weighted == null || sum.weighted() == null
+                          ? null
+                          : sum.weighted().add(weighted),
+                      base,
+                      List.copyOf(missing)));
             });
     return totals;
   }

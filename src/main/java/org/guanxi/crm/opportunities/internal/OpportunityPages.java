@@ -135,6 +135,7 @@ class OpportunityPages {
     model.addAttribute("pipeline", pipeline);
     model.addAttribute("columns", columns);
     model.addAttribute("totals", totals(user, pipeline.id()));
+    model.addAttribute("baseCurrency", forecast.baseCurrency());
     model.addAttribute("columnSize", COLUMN_SIZE);
     return "opportunities/opportunity-board";
   }
@@ -150,6 +151,7 @@ class OpportunityPages {
     model.addAttribute("stageId", stageId);
     model.addAttribute("pipelineId", pipelineId);
     model.addAttribute("totals", totals(user, pipelineId));
+    model.addAttribute("baseCurrency", forecast.baseCurrency());
     return "opportunities/opportunity-board :: total";
   }
 
