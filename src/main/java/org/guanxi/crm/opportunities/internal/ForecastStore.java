@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.ExchangeRates;
-import org.guanxi.crm.platform.NoExchangeRate;
+import org.guanxi.crm.platform.RatesToBase;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.WorkspaceTime;
@@ -188,48 +188,54 @@ class ForecastStore {
   Map<UUID, StageTotal> openByStage(RecordAccess.Condition visible, UUID pipelineId) {
     Map<String, Object> params = new HashMap<>(visible.params());
     params.put("pipelineId", pipelineId);
-    String base = rates.baseCurrency();
+    record Sum(UUID stage, String currency, long deals, BigDecimal amount, BigDecimal weighted) {}
+    List<Sum> sums =
+        jdbc.sql(
+                """
+                select f.stage_id, f.currency, sum(f.deals) as deals, sum(f.amount) as amount,
+                  sum(f.weighted) as weighted
+                from opportunity_forecast f
+                where f.pipeline_id = :pipelineId and f.status = 'OPEN'
+                """
+                    + " and "
+                    + visible.sql()
+                    + " group by f.stage_id, f.currency")
+            .params(params)
+            .query(
+                (rs, n) ->
+                    new Sum(
+                        rs.getObject("stage_id", UUID.class),
+                        rs.getString("currency"),
+                        rs.getLong("deals"),
+                        rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("weighted")))
+            .list();
+    // every currency's rate today, read at once
     LocalDate today = time.today();
+    RatesToBase toBase =
+        rates.toBase(sums.stream().map(Sum::currency).distinct().toList(), today, today);
+    String base = toBase.baseCurrency();
     Map<UUID, StageTotal> totals = new HashMap<>();
-    jdbc.sql(
-            """
-            select f.stage_id, f.currency, sum(f.deals) as deals, sum(f.amount) as amount,
-              sum(f.weighted) as weighted
-            from opportunity_forecast f
-            where f.pipeline_id = :pipelineId and f.status = 'OPEN'
-            """
-                + " and "
-                + visible.sql()
-                + " group by f.stage_id, f.currency")
-        .params(params)
-        .query(
-            (ResultSet rs) -> {
-              String currency = rs.getString("currency");
-              StageTotal sum =
-                  totals.getOrDefault(
-                      rs.getObject("stage_id", UUID.class),
-                      new StageTotal(0, BigDecimal.ZERO, BigDecimal.ZERO, base, List.of()));
-              BigDecimal amount = null;
-              BigDecimal weighted = null;
-              List<String> missing = sum.missingRates();
-              try {
-                amount = rates.convert(rs.getBigDecimal("amount"), currency, base, today);
-                weighted = rates.convert(rs.getBigDecimal("weighted"), currency, base, today);
-              } catch (NoExchangeRate e) {
-                missing = new ArrayList<>(missing);
-                missing.add(currency);
-              }
-              totals.put(
-                  rs.getObject("stage_id", UUID.class),
-                  new StageTotal(
-                      sum.deals() + rs.getLong("deals"),
-                      amount == null || sum.amount() == null ? null : sum.amount().add(amount),
-                      weighted == null || sum.weighted() == null
-                          ? null
-                          : sum.weighted().add(weighted),
-                      base,
-                      List.copyOf(missing)));
-            });
+    for (Sum sum : sums) {
+      StageTotal total =
+          totals.getOrDefault(
+              sum.stage(), new StageTotal(0, BigDecimal.ZERO, BigDecimal.ZERO, base, List.of()));
+      BigDecimal amount = toBase.toBase(sum.amount(), sum.currency(), today);
+      BigDecimal weighted = toBase.toBase(sum.weighted(), sum.currency(), today);
+      List<String> missing = total.missingRates();
+      if (amount == null) {
+        missing = new ArrayList<>(missing);
+        missing.add(sum.currency());
+      }
+      totals.put(
+          sum.stage(),
+          new StageTotal(
+              total.deals() + sum.deals(),
+              amount == null || total.amount() == null ? null : total.amount().add(amount),
+              weighted == null || total.weighted() == null ? null : total.weighted().add(weighted),
+              base,
+              List.copyOf(missing)));
+    }
     return totals;
   }
 
