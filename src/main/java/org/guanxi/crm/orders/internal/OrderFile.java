@@ -31,6 +31,10 @@ final class OrderFile {
   /** A line of a batch: its number in the file and its cells. */
   record Line(int number, List<String> cells) {}
 
+  /** CSV as the import keeps it: RFC 4180, a line break a record. */
+  private static final CSVFormat STORED =
+      CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
   private OrderFile() {}
 
   /**
@@ -54,7 +58,7 @@ final class OrderFile {
 
   /** The records of CSV text the import wrote itself (batches, reports). */
   static List<List<String>> records(String text) {
-    try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180)) {
+    try (CSVParser parser = CSVParser.parse(text, STORED)) {
       List<List<String>> records = new ArrayList<>();
       for (CSVRecord record : parser) {
         records.add(record.toList());
@@ -67,21 +71,11 @@ final class OrderFile {
 
   /** Writes a record as {@link #records} reads it back: comma-separated, quoted where needed. */
   static void write(StringBuilder out, List<String> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      String cell = cells.get(i);
-      if (cell.indexOf(',') >= 0
-          || cell.indexOf('"') >= 0
-          || cell.indexOf('\n') >= 0
-          || cell.indexOf('\r') >= 0) {
-        out.append('"').append(cell.replace("\"", "\"\"")).append('"');
-      } else {
-        out.append(cell);
-      }
+    try {
+      STORED.printRecord(out, cells.toArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    out.append('\n');
   }
 
   /** The rows of a file made into the header and batches of numbered lines. */
