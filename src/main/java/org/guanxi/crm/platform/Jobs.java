@@ -1,7 +1,6 @@
 package org.guanxi.crm.platform;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +13,6 @@ import org.slf4j.LoggerFactory;
  * the job to its new worker.
  */
 public final class Jobs {
-
-  /** How long a node that runs a job may stay silent before another takes the job over. */
-  public static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
   public static final int MAX_ATTEMPTS = 3;
   private static final Logger log = LoggerFactory.getLogger(Jobs.class);

@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.JobKind;
 import org.guanxi.crm.platform.JobScheduler;
-import org.guanxi.crm.platform.Jobs;
 import org.guanxi.crm.platform.WorkspaceContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,9 +30,10 @@ import org.springframework.stereotype.Component;
  * cluster-safe tasks in one table ({@code scheduled_tasks}, V97): a job is a one-time task whose
  * instance is {@code <workspace id>/<job id>}. A node picks a job that is due, keeps its heartbeat
  * while it runs and deletes it once the attempt has ended; a job whose attempt failed is tried
- * again after {@code guanxi.jobs.retry-after}; a job whose node stopped sending heartbeats for
- * {@link Jobs#STALE_AFTER} (four missed heartbeats) is taken over by another node. The module's
- * {@link org.guanxi.crm.platform.JobQueue} counts the attempts and keeps what the user sees.
+ * again after {@code guanxi.jobs.retry-after}; a job whose node stopped sending heartbeats for four
+ * heartbeats ({@code guanxi.jobs.heartbeat}, 30 s: two minutes) is taken over by another node. The
+ * module's {@link org.guanxi.crm.platform.JobQueue} counts the attempts and keeps what the user
+ * sees.
  */
 @Component
 class ScheduledJobs implements JobScheduler, SmartLifecycle {
