@@ -221,14 +221,18 @@ class CustomerPages {
       @ModelAttribute("contact") ContactDraft draft,
       BindingResult binding,
       Model model) {
-    if (!binding.hasErrors()) {
-      try {
-        contacts.add(user, id, draft);
-        model.addAttribute("contact", new ContactDraft("", null, null, null, null));
-      } catch (InvalidInput e) {
-        reject(binding, e, model);
-      }
-    }
+    return draftForm(binding, model)
+        .create(
+            () -> {
+              contacts.add(user, id, draft);
+              model.addAttribute("contact", new ContactDraft("", null, null, null, null));
+              return contactsSection(user, id, model);
+            },
+            () -> contactsSection(user, id, model));
+  }
+
+  /** The contacts section of the customer page (htmx), with the contact form of the model. */
+  private String contactsSection(CurrentUser user, UUID id, Model model) {
     model.addAttribute("customer", CustomerResource.of(customers.get(user, id), false));
     model.addAttribute("contacts", contacts.of(user, id).stream().map(Contact::masked).toList());
     return "customer/show :: contacts";
