@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerPermissions;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.FormFields;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.ListRows;
 import org.guanxi.crm.platform.PageChange;
@@ -226,7 +227,7 @@ class PoolPages {
   /** One page of the list, its filters kept for the selects and the "more" button. */
   private void showPage(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
     boolean general = "general".equals(filter.pool());
-    UUID teamId = general ? null : teamId(filter.pool());
+    UUID teamId = general ? null : FormFields.orNone(filter.pool(), UUID::fromString);
     PoolPage page =
         pool.list(
             user,
@@ -239,16 +240,5 @@ class PoolPages {
     model.addAttribute("owned", pool.owned(user));
     boolean manages = user.can(CustomerPermissions.CUSTOMER_POOL_MANAGE);
     model.addAttribute("owners", manages ? customers.assignableOwners(user) : List.of());
-  }
-
-  private static @Nullable UUID teamId(@Nullable String poolChoice) {
-    if (poolChoice == null || poolChoice.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(poolChoice);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.DraftForm;
+import org.guanxi.crm.platform.FormFields;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.ListRows;
 import org.guanxi.crm.platform.PageChange;
@@ -188,7 +189,8 @@ class LeadPages {
               ? LeadConversionRequest.CHECK_DUPLICATES
               : "new".equals(target)
                   ? new LeadConversionRequest(null, true)
-                  : new LeadConversionRequest(customerId(target), null);
+                  : new LeadConversionRequest(
+                      FormFields.id(target, "target", "unknown-customer", "Not a customer"), null);
       request = request.withOpportunity(LeadConversionRequest.fromForm(form));
       return "redirect:/customers/"
           + conversion.convert(user, id, change.version(), request).customerId();
@@ -249,13 +251,5 @@ class LeadPages {
     model.addAttribute("version", version);
     model.addAttribute("owners", leads.assignableOwners(user));
     return "leads/lead-form";
-  }
-
-  private static UUID customerId(String target) {
-    try {
-      return UUID.fromString(target);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput("target", "unknown-customer", "Not a customer");
-    }
   }
 }

@@ -3,6 +3,7 @@ package org.guanxi.crm.opportunities.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.guanxi.crm.platform.FormFields;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -175,19 +176,8 @@ class PipelinePages {
         continue;
       }
       String field = "stages[" + stages.size() + "]";
-      UUID id;
-      Integer probability;
-      try {
-        id = row.id().isBlank() ? null : UUID.fromString(row.id().strip());
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInput(field + ".id", "unknown-stage", "There is no such stage");
-      }
-      try {
-        probability =
-            row.probability().isBlank() ? null : Integer.valueOf(row.probability().strip());
-      } catch (NumberFormatException e) {
-        throw new InvalidInput(field + ".probability", "not-a-number", "Not a number");
-      }
+      UUID id = FormFields.id(row.id(), field + ".id", "unknown-stage", "There is no such stage");
+      Integer probability = FormFields.integer(row.probability(), field + ".probability");
       stages.add(new PipelineDraft.StageDraft(id, row.name(), probability));
     }
     return stages;
