@@ -56,10 +56,15 @@ class CustomerPages {
 
   /**
    * The filters of the list: the search box, the stage, and the recycle bin (the deleted customers)
-   * instead of the list; the custom fields' filters ({@code cf.<key>}) are read from all
-   * parameters.
+   * instead of the list (none sent: the list); the custom fields' filters ({@code cf.<key>}) are
+   * read from all parameters.
    */
-  record Filter(@Nullable String q, @Nullable LifecycleStage stage, boolean deleted) {}
+  record Filter(@Nullable String q, @Nullable LifecycleStage stage, Boolean deleted) {
+
+    Filter {
+      deleted = Boolean.TRUE.equals(deleted);
+    }
+  }
 
   @GetMapping
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
