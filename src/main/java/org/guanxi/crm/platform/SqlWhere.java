@@ -107,6 +107,27 @@ public final class SqlWhere {
         .list();
   }
 
+  /**
+   * The page {@code request} asks for of a keyset-paged list: the rows of {@code select} (the
+   * columns and tables, up to its where clause) narrowed by this clause, after the request's cursor
+   * in the order of {@code keyset}, and the cursor of the next page; one query.
+   */
+  public <T> SqlPage<T> page(
+      JdbcClient jdbc,
+      String select,
+      SqlPage.Keyset<T> keyset,
+      SqlPage.Request request,
+      RowMapper<T> row) {
+    after(
+        request.cursor(),
+        keyset.keyColumn(),
+        keyset.idColumn(),
+        keyset.descending(),
+        keyset.cursorKey());
+    List<T> rows = pageRows(jdbc, select, keyset.orderBy(), request.limit(), row);
+    return SqlPage.of(rows, request.limit(), keyset::cursorAfter);
+  }
+
   /** The conditions, to follow {@code where}. */
   public String sql() {
     return sql.toString();

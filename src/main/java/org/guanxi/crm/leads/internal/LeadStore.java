@@ -16,7 +16,6 @@ import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SealedColumns;
-import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
@@ -75,6 +74,9 @@ class LeadStore implements SealedColumns<UUID> {
           name, company, title, phone, email, source, city, industry, notes, status, owner, team);
     }
   }
+
+  private static final SqlPage.Keyset<Lead> NEWEST =
+      SqlPage.Keyset.newestFirst("l.created_at", "l.id", Lead::createdAt, Lead::id);
 
   private final JdbcClient jdbc;
   private final FieldCipher cipher;
@@ -210,18 +212,8 @@ class LeadStore implements SealedColumns<UUID> {
     if (query.q() != null && !query.q().isBlank()) {
       where.and(searchCondition(query.q().strip(), where.params()));
     }
-    where.after(
-        query.cursor(), "l.created_at", "l.id", true, at -> Timestamp.from(Instant.parse(at)));
-    List<Lead> rows =
-        where.pageRows(
-            jdbc,
-            "select " + COLUMNS + " from sales_lead l",
-            "l.created_at desc, l.id desc",
-            query.limit(),
-            this::lead);
     SqlPage<Lead> page =
-        SqlPage.of(
-            rows, query.limit(), last -> new SqlCursor<>(last.createdAt(), last.id()).encode());
+        where.page(jdbc, "select " + COLUMNS + " from sales_lead l", NEWEST, query, this::lead);
     return new LeadPage(page.items(), page.nextCursor());
   }
 

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.guanxi.crm.platform.ChildRows;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
-import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
@@ -99,6 +98,9 @@ class OpportunityStore {
 
   record Page(List<Opportunity> items, @Nullable String nextCursor) {}
 
+  private static final SqlPage.Keyset<Opportunity> NEWEST =
+      SqlPage.Keyset.newestFirst("o.created_at", "o.id", Opportunity::createdAt, Opportunity::id);
+
   private final JdbcClient jdbc;
 
   OpportunityStore(JdbcClient jdbc) {
@@ -123,18 +125,8 @@ class OpportunityStore {
             .and("o.owner_id = :ownerId", "ownerId", query.ownerId())
             .and("o.status = :status", "status", query.status())
             .and("o.customer_id = :customerId", "customerId", query.customerId());
-    where.after(
-        query.cursor(), "o.created_at", "o.id", true, at -> Timestamp.from(Instant.parse(at)));
-    List<Opportunity> rows =
-        where.pageRows(
-            jdbc,
-            SELECT,
-            "o.created_at desc, o.id desc",
-            query.limit(),
-            (rs, row) -> opportunity(rs));
     SqlPage<Opportunity> page =
-        SqlPage.of(
-            rows, query.limit(), last -> new SqlCursor<>(last.createdAt(), last.id()).encode());
+        where.page(jdbc, SELECT, NEWEST, query, (rs, row) -> opportunity(rs));
     return new Page(withLines(page.items()), page.nextCursor());
   }
 

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.guanxi.crm.customer.Customers.VisibleCustomers;
 import org.guanxi.crm.orders.OrderStatus;
 import org.guanxi.crm.platform.ChildRows;
-import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
@@ -58,6 +57,10 @@ class OrderStore {
   }
 
   record Page(List<Order> items, @Nullable String nextCursor) {}
+
+  /** The order list: the latest order date first. */
+  private static final SqlPage.Keyset<Order> LATEST =
+      SqlPage.Keyset.byDate("o.order_date", "o.id", true, Order::orderDate, Order::id);
 
   private final JdbcClient jdbc;
 
@@ -182,18 +185,13 @@ class OrderStore {
                 "from",
                 query.from() == null ? null : Date.valueOf(query.from()))
             .and("o.order_date <= :to", "to", query.to() == null ? null : Date.valueOf(query.to()));
-    where.after(
-        query.cursor(), "o.order_date", "o.id", true, day -> Date.valueOf(LocalDate.parse(day)));
-    List<Order> rows =
-        where.pageRows(
+    SqlPage<Order> page =
+        where.page(
             jdbc,
             "select " + COLUMNS + " from sales_order o",
-            "o.order_date desc, o.id desc",
-            query.limit(),
+            LATEST,
+            query,
             (rs, row) -> order(rs, List.of()));
-    SqlPage<Order> page =
-        SqlPage.of(
-            rows, query.limit(), last -> new SqlCursor<>(last.orderDate(), last.id()).encode());
     Map<UUID, List<Order.Line>> lines = lines(page.items().stream().map(Order::id).toList());
     return new Page(
         page.items().stream().map(o -> o.withLines(lines.getOrDefault(o.id(), List.of()))).toList(),
