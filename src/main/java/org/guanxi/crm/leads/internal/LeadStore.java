@@ -97,6 +97,15 @@ class LeadStore implements SealedColumns<UUID> {
     this.searchKeys = searchKeys;
   }
 
+  private static final String UPDATE =
+      """
+      update sales_lead set name = :name, company = :company, title = :title, phone_enc = :phoneEnc,
+        phone_bidx = :phoneBidx, phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc,
+        email_bidx = :emailBidx, source = :source, city = :city, industry = :industry, notes = :notes,
+        status = :status, owner_id = :ownerId, team_id = :teamId, search_name = :searchName,
+        search_latin = :searchLatin, search_grams = cast(:searchGrams as text[])
+      """;
+
   private static final String INSERT =
       """
       insert into sales_lead (workspace_id, id, name, company, title, phone_enc, phone_bidx, phone_tail_bidx,
@@ -132,22 +141,8 @@ class LeadStore implements SealedColumns<UUID> {
    * not converted; false otherwise.
    */
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    Map<String, Object> params = parameters(id, content);
-    params.put("id", id);
-    params.put("version", expectedVersion);
-    params.put("now", Timestamp.from(now));
-    return StoreWrites.changedOne(
-        jdbc.sql(
-                """
-                update sales_lead set name = :name, company = :company, title = :title, phone_enc = :phoneEnc,
-                  phone_bidx = :phoneBidx, phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc,
-                  email_bidx = :emailBidx, source = :source, city = :city, industry = :industry, notes = :notes,
-                  status = :status, owner_id = :ownerId, team_id = :teamId, search_name = :searchName,
-                  search_latin = :searchLatin, search_grams = cast(:searchGrams as text[]), updated_at = :now,
-                  version = version + 1
-                where id = :id and version = :version and status <> 'CONVERTED'
-                """)
-            .params(params));
+    return StoreWrites.updateAtVersion(
+        jdbc, UPDATE, "status <> 'CONVERTED'", parameters(id, content), id, expectedVersion, now);
   }
 
   /** Qualifies or disqualifies a lead that is still at {@code expectedVersion}. */

@@ -101,6 +101,14 @@ class OpportunityStore {
   private static final SqlPage.Keyset<Opportunity> NEWEST =
       SqlPage.Keyset.newestFirst("o.created_at", "o.id", Opportunity::createdAt, Opportunity::id);
 
+  private static final String UPDATE =
+      """
+      update opportunity set name = :name, customer_id = :customerId, owner_id = :ownerId,
+        team_id = :teamId, amount = :amount, currency = :currency, probability = :probability,
+        expected_close_date = :expectedCloseDate, next_step = :nextStep, competitors = :competitors,
+        description = :description
+      """;
+
   private final JdbcClient jdbc;
 
   OpportunityStore(JdbcClient jdbc) {
@@ -172,21 +180,8 @@ class OpportunityStore {
 
   /** Changes what the user may edit; a change of stage goes through {@link #move}. */
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    Map<String, Object> params = parameters(content);
-    params.put("id", id);
-    params.put("version", expectedVersion);
-    params.put("now", Timestamp.from(now));
     boolean updated =
-        StoreWrites.changedOne(
-            jdbc.sql(
-                    """
-                    update opportunity set name = :name, customer_id = :customerId, owner_id = :ownerId,
-                      team_id = :teamId, amount = :amount, currency = :currency, probability = :probability,
-                      expected_close_date = :expectedCloseDate, next_step = :nextStep, competitors = :competitors,
-                      description = :description, updated_at = :now, version = version + 1
-                    where id = :id and version = :version
-                    """)
-                .params(params));
+        StoreWrites.updateAtVersion(jdbc, UPDATE, parameters(content), id, expectedVersion, now);
     if (updated) {
       jdbc.sql("delete from opportunity_line where opportunity_id = ?").param(id).update();
       insertLines(id, content.lines());

@@ -62,6 +62,13 @@ class OrderStore {
   private static final SqlPage.Keyset<Order> LATEST =
       SqlPage.Keyset.byDate("o.order_date", "o.id", true, Order::orderDate, Order::id);
 
+  private static final String UPDATE =
+      """
+      update sales_order set number = :number, customer_id = :customerId,
+        customer_name = :customerName, owner_id = :ownerId, order_date = :orderDate,
+        currency = :currency, amount = :amount, cost = :cost, notes = :notes
+      """;
+
   private final JdbcClient jdbc;
 
   OrderStore(JdbcClient jdbc) {
@@ -83,12 +90,7 @@ class OrderStore {
   }
 
   boolean numberTaken(String number, @Nullable UUID except) {
-    return jdbc.sql(
-            "select exists (select 1 from sales_order where number = :number and id is distinct from :except)")
-        .param("number", number)
-        .param("except", except)
-        .query(Boolean.class)
-        .single();
+    return StoreWrites.taken(jdbc, "sales_order", "number = :value", number, except);
   }
 
   void insert(UUID id, Content content, Instant now) {
@@ -108,21 +110,8 @@ class OrderStore {
   }
 
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    Map<String, Object> params = parameters(content);
-    params.put("id", id);
-    params.put("version", expectedVersion);
-    params.put("now", Timestamp.from(now));
     boolean updated =
-        StoreWrites.changedOne(
-            jdbc.sql(
-                    """
-                    update sales_order set number = :number, customer_id = :customerId,
-                      customer_name = :customerName, owner_id = :ownerId, order_date = :orderDate,
-                      currency = :currency, amount = :amount, cost = :cost, notes = :notes,
-                      updated_at = :now, version = version + 1
-                    where id = :id and version = :version
-                    """)
-                .params(params));
+        StoreWrites.updateAtVersion(jdbc, UPDATE, parameters(content), id, expectedVersion, now);
     if (updated) {
       jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
       insertLines(id, content.lines());
