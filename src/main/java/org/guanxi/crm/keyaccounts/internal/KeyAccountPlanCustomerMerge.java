@@ -1,8 +1,7 @@
 package org.guanxi.crm.keyaccounts.internal;
 
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import org.guanxi.crm.customer.CustomerMerged;
+import org.guanxi.crm.platform.MergedCustomers;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,17 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 class KeyAccountPlanCustomerMerge {
 
-  private final KeyAccountPlanStore store;
-  private final Clock clock;
+  private final MergedCustomers customers;
 
-  KeyAccountPlanCustomerMerge(KeyAccountPlanStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
+  KeyAccountPlanCustomerMerge(MergedCustomers customers) {
+    this.customers = customers;
   }
 
   @ApplicationModuleListener
   void on(CustomerMerged merged) {
-    store.moveToSurvivor(
-        merged.duplicateId(), merged.survivorId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+    customers.moveToSurvivor(
+        "sales_key_account_plan",
+        merged.duplicateId(),
+        merged.survivorId(),
+        "not exists (select 1 from sales_key_account_plan s"
+            + " where s.customer_id = :survivor and s.year = sales_key_account_plan.year)");
   }
 }

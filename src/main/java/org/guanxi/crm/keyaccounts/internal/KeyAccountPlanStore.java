@@ -204,23 +204,6 @@ class KeyAccountPlanStore {
     return new Page(page.items(), page.nextCursor());
   }
 
-  /**
-   * Moves the plans of a merged duplicate to the customer that survived, for the years the survivor
-   * has none; the others stay with the duplicate in the recycle bin.
-   */
-  int moveToSurvivor(UUID duplicateId, UUID survivorId, Instant now) {
-    return jdbc.sql(
-            """
-            update sales_key_account_plan p set customer_id = :survivor, updated_at = :now, version = version + 1
-            where p.customer_id = :duplicate
-              and not exists (select 1 from sales_key_account_plan s where s.customer_id = :survivor and s.year = p.year)
-            """)
-        .param("survivor", survivorId)
-        .param("duplicate", duplicateId)
-        .param("now", Timestamp.from(now))
-        .update();
-  }
-
   private void insertParts(KeyAccountPlan plan) {
     int position = 0;
     for (KeyAccountPlan.Goal goal : plan.goals()) {

@@ -1,9 +1,7 @@
 package org.guanxi.crm.opportunities.internal;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import org.guanxi.crm.customer.CustomerMerged;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.guanxi.crm.platform.MergedCustomers;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class OpportunityCustomerMerge {
 
-  private final JdbcClient jdbc;
-  private final Clock clock;
+  private final MergedCustomers customers;
 
-  OpportunityCustomerMerge(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
+  OpportunityCustomerMerge(MergedCustomers customers) {
+    this.customers = customers;
   }
 
   @ApplicationModuleListener
   void on(CustomerMerged merged) {
-    jdbc.sql(
-            "update opportunity set customer_id = ?, updated_at = ?, version = version + 1 "
-                + "where customer_id = ?")
-        .params(merged.survivorId(), Timestamp.from(clock.instant()), merged.duplicateId())
-        .update();
+    customers.moveToSurvivor("opportunity", merged.duplicateId(), merged.survivorId());
   }
 }

@@ -1,9 +1,7 @@
 package org.guanxi.crm.orders.internal;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import org.guanxi.crm.customer.CustomerMerged;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.guanxi.crm.platform.MergedCustomers;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,20 +13,14 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderCustomerMerge {
 
-  private final JdbcClient jdbc;
-  private final Clock clock;
+  private final MergedCustomers customers;
 
-  OrderCustomerMerge(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
+  OrderCustomerMerge(MergedCustomers customers) {
+    this.customers = customers;
   }
 
   @ApplicationModuleListener
   void on(CustomerMerged merged) {
-    jdbc.sql(
-            "update sales_order set customer_id = ?, updated_at = ?, version = version + 1 "
-                + "where customer_id = ?")
-        .params(merged.survivorId(), Timestamp.from(clock.instant()), merged.duplicateId())
-        .update();
+    customers.moveToSurvivor("sales_order", merged.duplicateId(), merged.survivorId());
   }
 }
