@@ -15,15 +15,13 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
-import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.FieldCipher;
-import org.guanxi.crm.privacy.FieldContext;
-import org.guanxi.crm.privacy.SealedPhoneAndEmail;
+import org.guanxi.crm.privacy.PhoneAndEmailStore;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,7 +36,7 @@ import org.springframework.stereotype.Repository;
  * itself. A key rotation seals them again through {@link #resealAfter}.
  */
 @Repository
-class LeadStore implements SealedColumns<UUID> {
+class LeadStore extends PhoneAndEmailStore {
 
   /**
    * Who holds a lead ({@code sales_lead l}): its owner, and the team it was given to while no one
@@ -79,10 +77,7 @@ class LeadStore implements SealedColumns<UUID> {
       SqlPage.Keyset.newestFirst("l.created_at", "l.id", Lead::createdAt, Lead::id);
 
   private final JdbcClient jdbc;
-  private final FieldCipher cipher;
-  private final BlindIndex blindIndex;
   private final NameSearchKeys searchKeys;
-  private final NamedParameterJdbcTemplate batch;
 
   LeadStore(
       JdbcClient jdbc,
@@ -90,10 +85,8 @@ class LeadStore implements SealedColumns<UUID> {
       BlindIndex blindIndex,
       NameSearchKeys searchKeys,
       NamedParameterJdbcTemplate batch) {
+    super("sales_lead", 1_000, cipher, blindIndex, batch);
     this.jdbc = jdbc;
-    this.batch = batch;
-    this.cipher = cipher;
-    this.blindIndex = blindIndex;
     this.searchKeys = searchKeys;
   }
 
@@ -249,7 +242,7 @@ class LeadStore implements SealedColumns<UUID> {
   }
 
   private Map<String, Object> parameters(UUID id, Content content) {
-    Map<String, Object> params = sealedParameters(id, content.phone(), content.email());
+    Map<String, Object> params = sealed(id, content.phone(), content.email());
     params.put("name", content.name());
     params.put("company", content.company());
     params.put("title", content.title());
@@ -302,35 +295,6 @@ class LeadStore implements SealedColumns<UUID> {
         .update();
   }
 
-  private static FieldContext sealed(String column, UUID lead) {
-    return FieldContext.of("sales_lead", column, lead);
-  }
-
-  /** A lead's phone and e-mail sealed for it, with their blind indexes, as statement parameters. */
-  private Map<String, Object> sealedParameters(
-      UUID id, @Nullable String phone, @Nullable String email) {
-    return SealedPhoneAndEmail.parameters(cipher, blindIndex, "sales_lead", id, phone, email);
-  }
-
-  @Override
-  public String table() {
-    return "sales_lead";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("phone_enc", "email_enc");
-  }
-
-  /**
-   * Seals again the phone and e-mail of the next thousand leads that are not sealed with the
-   * current key, with their blind indexes; the version stays.
-   */
-  @Override
-  public @Nullable UUID resealAfter(@Nullable UUID after) {
-    return SealedPhoneAndEmail.resealAfter(cipher, blindIndex, batch, "sales_lead", after, 1_000);
-  }
-
   private Lead lead(ResultSet rs, int row) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
     Timestamp convertedAt = rs.getTimestamp("converted_at");
@@ -339,8 +303,8 @@ class LeadStore implements SealedColumns<UUID> {
         rs.getString("name"),
         rs.getString("company"),
         rs.getString("title"),
-        cipher.decrypt(rs.getBytes("phone_enc"), sealed("phone_enc", id)),
-        cipher.decrypt(rs.getBytes("email_enc"), sealed("email_enc", id)),
+        opened(rs, "phone_enc", id),
+        opened(rs, "email_enc", id),
         rs.getString("source"),
         rs.getString("city"),
         rs.getString("industry"),
