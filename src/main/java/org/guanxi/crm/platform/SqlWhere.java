@@ -3,6 +3,7 @@ package org.guanxi.crm.platform;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,11 @@ public final class SqlWhere {
   /** A clause that starts with a condition of record access, such as the records a user sees. */
   public static SqlWhere of(RecordAccess.Condition condition) {
     return new SqlWhere(condition.sql(), condition.params());
+  }
+
+  /** A clause that starts with the rows held as {@code holding} says that {@code user} may see. */
+  public static SqlWhere visibleTo(CurrentUser user, Holding holding) {
+    return of(RecordAccess.visible(user, holding));
   }
 
   /**
@@ -126,6 +132,13 @@ public final class SqlWhere {
         keyset.cursorKey());
     List<T> rows = pageRows(jdbc, select, keyset.orderBy(), request.limit(), row);
     return SqlPage.of(rows, request.limit(), keyset::cursorAfter);
+  }
+
+  /**
+   * The one row of {@code select} (up to its where clause) that this clause lets through, if any.
+   */
+  public <T> Optional<T> one(JdbcClient jdbc, String select, RowMapper<T> row) {
+    return jdbc.sql(select + " where " + sql).params(params).query(row).optional();
   }
 
   /** The conditions, to follow {@code where}. */

@@ -221,23 +221,16 @@ class CustomerStore implements SealedColumns<UUID> {
   }
 
   Optional<Customer> findVisible(CurrentUser user, UUID id, boolean includeDeleted) {
-    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
-    Map<String, Object> params = new HashMap<>(visibility.params());
-    params.put("id", id);
-    return jdbc.sql(
-            "select "
-                + COLUMNS
-                + " from customer c where c.id = :id and "
-                + visibility.sql()
-                + (includeDeleted ? "" : " and c.deleted_at is null"))
-        .params(params)
-        .query(this::customer)
-        .optional();
+    SqlWhere where = SqlWhere.visibleTo(user, HOLDING).and("c.id = :id", "id", id);
+    if (!includeDeleted) {
+      where.and("c.deleted_at is null");
+    }
+    return where.one(jdbc, "select " + COLUMNS + " from customer c", this::customer);
   }
 
   CustomerPage list(CurrentUser user, CustomerQuery query) {
     SqlWhere where =
-        SqlWhere.of(RecordAccess.visible(user, HOLDING))
+        SqlWhere.visibleTo(user, HOLDING)
             .and(query.deleted() ? "c.deleted_at is not null" : "c.deleted_at is null")
             .and("c.lifecycle_stage = :stage", "stage", query.lifecycleStage())
             .and("c.classification = :classification", "classification", query.classification())

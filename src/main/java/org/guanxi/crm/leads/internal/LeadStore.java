@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.guanxi.crm.customer.NameSearchKeys;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.Holding;
-import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
@@ -173,14 +171,9 @@ class LeadStore extends PhoneAndEmailStore {
   }
 
   Optional<Lead> findVisible(CurrentUser user, UUID id) {
-    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
-    Map<String, Object> params = new HashMap<>(visibility.params());
-    params.put("id", id);
-    return jdbc.sql(
-            "select " + COLUMNS + " from sales_lead l where l.id = :id and " + visibility.sql())
-        .params(params)
-        .query(this::lead)
-        .optional();
+    return SqlWhere.visibleTo(user, HOLDING)
+        .and("l.id = :id", "id", id)
+        .one(jdbc, "select " + COLUMNS + " from sales_lead l", this::lead);
   }
 
   /** A lead of the current workspace, whoever may see it; for work done without a user. */
@@ -193,7 +186,7 @@ class LeadStore extends PhoneAndEmailStore {
 
   LeadPage list(CurrentUser user, LeadQuery query) {
     SqlWhere where =
-        SqlWhere.of(RecordAccess.visible(user, HOLDING))
+        SqlWhere.visibleTo(user, HOLDING)
             .and("l.status = :status", "status", query.status())
             .and("l.owner_id = :ownerId", "ownerId", query.ownerId())
             .and("l.source = :source", "source", FreeText.stripped(query.source()));

@@ -116,12 +116,9 @@ class OpportunityStore {
   }
 
   Optional<Opportunity> find(RecordAccess.Condition visible, UUID id) {
-    Map<String, Object> params = new HashMap<>(visible.params());
-    params.put("id", id);
-    return jdbc.sql(SELECT + " where o.id = :id and " + visible.sql())
-        .params(params)
-        .query((rs, row) -> opportunity(rs))
-        .optional()
+    return SqlWhere.of(visible)
+        .and("o.id = :id", "id", id)
+        .one(jdbc, SELECT, (rs, row) -> opportunity(rs))
         .map(o -> o.withLines(lines(List.of(o.id())).getOrDefault(o.id(), List.of())));
   }
 
