@@ -13,21 +13,26 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * The part of a module's store that is the same for every table whose rows keep a person's phone
  * and e-mail ({@link SealedPhoneAndEmail}, as contacts and leads do): sealing them for a row,
  * opening them as a row is read, and sealing them again for the key rotation ({@link
- * SealedColumns}), a thousand rows a batch.
+ * SealedColumns}), {@code resealedPerBatch} rows a batch.
  */
 public abstract class PhoneAndEmailStore implements SealedColumns<UUID> {
 
   private static final List<String> COLUMNS = List.of("phone_enc", "email_enc");
-  private static final int RESEALED_PER_BATCH = 1_000;
 
   protected final FieldCipher cipher;
   protected final BlindIndex blindIndex;
   protected final NamedParameterJdbcTemplate batch;
   private final String table;
+  private final int resealedPerBatch;
 
   protected PhoneAndEmailStore(
-      String table, FieldCipher cipher, BlindIndex blindIndex, NamedParameterJdbcTemplate batch) {
+      String table,
+      int resealedPerBatch,
+      FieldCipher cipher,
+      BlindIndex blindIndex,
+      NamedParameterJdbcTemplate batch) {
     this.table = table;
+    this.resealedPerBatch = resealedPerBatch;
     this.cipher = cipher;
     this.blindIndex = blindIndex;
     this.batch = batch;
@@ -50,7 +55,7 @@ public abstract class PhoneAndEmailStore implements SealedColumns<UUID> {
   @Override
   public @Nullable UUID resealAfter(@Nullable UUID after) {
     return SealedPhoneAndEmail.resealAfter(
-        cipher, blindIndex, batch, table, after, RESEALED_PER_BATCH);
+        cipher, blindIndex, batch, table, after, resealedPerBatch);
   }
 
   /**

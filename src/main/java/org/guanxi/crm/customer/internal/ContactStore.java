@@ -25,6 +25,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContactStore extends PhoneAndEmailStore {
 
+  private static final int RESEALED_PER_BATCH = 1_000;
+
   private final JdbcClient jdbc;
 
   ContactStore(
@@ -32,7 +34,7 @@ class ContactStore extends PhoneAndEmailStore {
       NamedParameterJdbcTemplate batch,
       FieldCipher cipher,
       BlindIndex blindIndex) {
-    super("customer_contact", cipher, blindIndex, batch);
+    super("customer_contact", RESEALED_PER_BATCH, cipher, blindIndex, batch);
     this.jdbc = jdbc;
   }
 

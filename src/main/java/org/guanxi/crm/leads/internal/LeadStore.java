@@ -83,7 +83,7 @@ class LeadStore extends PhoneAndEmailStore {
       BlindIndex blindIndex,
       NameSearchKeys searchKeys,
       NamedParameterJdbcTemplate batch) {
-    super("sales_lead", cipher, blindIndex, batch);
+    super("sales_lead", 1_000, cipher, blindIndex, batch);
     this.jdbc = jdbc;
     this.searchKeys = searchKeys;
   }
