@@ -1,44 +1,41 @@
 package org.guanxi.crm.platform;
 
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The one way a module's records follow a merged duplicate customer to the survivor: its listener
  * of the customer module's merge moves the rows of its own table that name the duplicate in {@code
  * customer_id}. A second run moves nothing more, so the listener may be retried until it succeeds.
  */
-@Component
-public class MergedCustomers {
+public final class MergedCustomers {
 
-  private final JdbcClient jdbc;
-  private final Clock clock;
-
-  MergedCustomers(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
-  }
+  private MergedCustomers() {}
 
   /**
    * Moves the rows of {@code table} from customer {@code duplicateId} to {@code survivorId}, each
-   * stamped {@code updated_at} now and at its next version; how many moved.
+   * stamped {@code updated_at} {@code now} and at its next version; how many moved.
    */
-  public int moveToSurvivor(String table, UUID duplicateId, UUID survivorId) {
-    return moveToSurvivor(table, duplicateId, survivorId, null);
+  public static int moveToSurvivor(
+      JdbcClient jdbc, String table, UUID duplicateId, UUID survivorId, Instant now) {
+    return moveToSurvivor(jdbc, table, duplicateId, survivorId, now, null);
   }
 
   /**
-   * {@link #moveToSurvivor(String, UUID, UUID)}, only the rows for which {@code condition} holds as
-   * well; it may name the survivor as {@code :survivor} (the rows whose like the survivor has not
-   * got yet).
+   * {@link #moveToSurvivor(JdbcClient, String, UUID, UUID, Instant)}, only the rows for which
+   * {@code condition} holds as well; it may name the survivor as {@code :survivor} (the rows whose
+   * like the survivor has not got yet).
    */
-  public int moveToSurvivor(
-      String table, UUID duplicateId, UUID survivorId, @Nullable String condition) {
+  public static int moveToSurvivor(
+      JdbcClient jdbc,
+      String table,
+      UUID duplicateId,
+      UUID survivorId,
+      Instant now,
+      @Nullable String condition) {
     return jdbc.sql(
             "update "
                 + table
@@ -47,7 +44,7 @@ public class MergedCustomers {
                 + (condition == null ? "" : " and " + condition))
         .param("survivor", survivorId)
         .param("duplicate", duplicateId)
-        .param("now", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+        .param("now", Timestamp.from(now))
         .update();
   }
 }

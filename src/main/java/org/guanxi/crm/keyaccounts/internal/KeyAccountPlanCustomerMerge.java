@@ -1,7 +1,10 @@
 package org.guanxi.crm.keyaccounts.internal;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import org.guanxi.crm.customer.CustomerMerged;
 import org.guanxi.crm.platform.MergedCustomers;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,18 +17,22 @@ import org.springframework.stereotype.Component;
 @Component
 class KeyAccountPlanCustomerMerge {
 
-  private final MergedCustomers customers;
+  private final JdbcClient jdbc;
+  private final Clock clock;
 
-  KeyAccountPlanCustomerMerge(MergedCustomers customers) {
-    this.customers = customers;
+  KeyAccountPlanCustomerMerge(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @ApplicationModuleListener
   void on(CustomerMerged merged) {
-    customers.moveToSurvivor(
+    MergedCustomers.moveToSurvivor(
+        jdbc,
         "sales_key_account_plan",
         merged.duplicateId(),
         merged.survivorId(),
+        clock.instant().truncatedTo(ChronoUnit.MICROS),
         "not exists (select 1 from sales_key_account_plan s"
             + " where s.customer_id = :survivor and s.year = sales_key_account_plan.year)");
   }

@@ -1,7 +1,9 @@
 package org.guanxi.crm.opportunities.internal;
 
+import java.time.Clock;
 import org.guanxi.crm.customer.CustomerMerged;
 import org.guanxi.crm.platform.MergedCustomers;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -12,14 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class OpportunityCustomerMerge {
 
-  private final MergedCustomers customers;
+  private final JdbcClient jdbc;
+  private final Clock clock;
 
-  OpportunityCustomerMerge(MergedCustomers customers) {
-    this.customers = customers;
+  OpportunityCustomerMerge(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @ApplicationModuleListener
   void on(CustomerMerged merged) {
-    customers.moveToSurvivor("opportunity", merged.duplicateId(), merged.survivorId());
+    MergedCustomers.moveToSurvivor(
+        jdbc, "opportunity", merged.duplicateId(), merged.survivorId(), clock.instant());
   }
 }

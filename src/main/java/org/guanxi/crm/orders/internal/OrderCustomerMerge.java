@@ -1,7 +1,9 @@
 package org.guanxi.crm.orders.internal;
 
+import java.time.Clock;
 import org.guanxi.crm.customer.CustomerMerged;
 import org.guanxi.crm.platform.MergedCustomers;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderCustomerMerge {
 
-  private final MergedCustomers customers;
+  private final JdbcClient jdbc;
+  private final Clock clock;
 
-  OrderCustomerMerge(MergedCustomers customers) {
-    this.customers = customers;
+  OrderCustomerMerge(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @ApplicationModuleListener
   void on(CustomerMerged merged) {
-    customers.moveToSurvivor("sales_order", merged.duplicateId(), merged.survivorId());
+    MergedCustomers.moveToSurvivor(
+        jdbc, "sales_order", merged.duplicateId(), merged.survivorId(), clock.instant());
   }
 }
