@@ -81,7 +81,7 @@ public abstract class ModulePersonalData implements PersonalData {
 
   /** Reads a row's values into its copy. */
   @FunctionalInterface
-  protected interface CopyReader {
+  public interface CopyReader {
 
     void read(ResultSet rs, UUID id, Values values) throws SQLException;
   }
@@ -90,7 +90,7 @@ public abstract class ModulePersonalData implements PersonalData {
    * The values of a copy, read from its row: a column's under its name in camel case ({@code
    * buying_role} as {@code buyingRole}), in the order they are put.
    */
-  protected static final class Values {
+  public static final class Values {
 
     private final ResultSet rs;
     private final Map<String, @Nullable Object> values = new LinkedHashMap<>();
