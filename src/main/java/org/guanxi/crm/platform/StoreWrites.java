@@ -24,6 +24,18 @@ public final class StoreWrites {
   }
 
   /**
+   * Runs {@code insert}, a statement that adds the row {@code :id} stamped {@code :now}, with the
+   * named parameters {@code params} besides.
+   */
+  public static void insert(
+      JdbcClient jdbc, String insert, Map<String, ?> params, UUID id, Instant now) {
+    Map<String, Object> all = new HashMap<>(params);
+    all.put("id", id);
+    all.put("now", Timestamp.from(now));
+    jdbc.sql(insert).params(all).update();
+  }
+
+  /**
    * Changes the row {@code id} while it is still at {@code expectedVersion}: {@code update}, up to
    * its last assignment ({@code "update product set name = :name, ..."}) with the named parameters
    * {@code params}, stamped {@code updated_at} {@code now} and moved to the next version; true when

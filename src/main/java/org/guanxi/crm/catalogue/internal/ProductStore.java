@@ -35,6 +35,14 @@ class ProductStore {
 
   record Page(List<Product> items, @Nullable String nextCursor) {}
 
+  private static final String INSERT =
+      """
+      insert into product (workspace_id, id, code, name, category_id, unit, list_price, unit_cost,
+        currency, active, created_at, updated_at)
+      values (guanxi_current_workspace(), :id, :code, :name, :categoryId, :unit, :listPrice, :unitCost,
+        :currency, :active, :now, :now)
+      """;
+
   private static final String UPDATE =
       """
       update product set code = :code, name = :name, category_id = :categoryId, unit = :unit,
@@ -48,18 +56,7 @@ class ProductStore {
   }
 
   void insert(UUID id, ProductDraft draft, Instant now) {
-    Map<String, Object> params = parameters(draft);
-    params.put("id", id);
-    params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into product (workspace_id, id, code, name, category_id, unit, list_price, unit_cost,
-              currency, active, created_at, updated_at)
-            values (guanxi_current_workspace(), :id, :code, :name, :categoryId, :unit, :listPrice, :unitCost,
-              :currency, :active, :now, :now)
-            """)
-        .params(params)
-        .update();
+    StoreWrites.insert(jdbc, INSERT, parameters(draft), id, now);
   }
 
   boolean update(UUID id, long expectedVersion, ProductDraft draft, Instant now) {

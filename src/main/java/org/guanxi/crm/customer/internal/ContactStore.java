@@ -2,7 +2,6 @@ package org.guanxi.crm.customer.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,14 @@ import org.springframework.stereotype.Repository;
 class ContactStore extends PhoneAndEmailStore {
 
   private static final int RESEALED_PER_BATCH = 1_000;
+
+  private static final String INSERT =
+      """
+      insert into customer_contact (workspace_id, id, customer_id, name, title, phone_enc, phone_bidx, phone_tail_bidx,
+        email_enc, email_bidx, is_primary, created_at)
+      values (guanxi_current_workspace(), :id, :customerId, :name, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
+        :emailEnc, :emailBidx, :primary, :now)
+      """;
 
   private final JdbcClient jdbc;
 
@@ -60,17 +67,7 @@ class ContactStore extends PhoneAndEmailStore {
   }
 
   void insert(UUID id, UUID customerId, Content contact, Instant now) {
-    Map<String, Object> params = parameters(id, customerId, contact);
-    params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into customer_contact (workspace_id, id, customer_id, name, title, phone_enc, phone_bidx, phone_tail_bidx,
-              email_enc, email_bidx, is_primary, created_at)
-            values (guanxi_current_workspace(), :id, :customerId, :name, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
-              :emailEnc, :emailBidx, :primary, :now)
-            """)
-        .params(params)
-        .update();
+    StoreWrites.insert(jdbc, INSERT, parameters(id, customerId, contact), id, now);
   }
 
   boolean update(UUID id, UUID customerId, long expectedVersion, Content contact) {

@@ -186,10 +186,7 @@ class CustomerStore implements SealedColumns<UUID> {
   }
 
   void insert(UUID id, Content content, Instant now) {
-    Map<String, Object> params = parameters(id, content);
-    params.put("id", id);
-    params.put("now", Timestamp.from(now));
-    jdbc.sql(INSERT).params(params).update();
+    StoreWrites.insert(jdbc, INSERT, parameters(id, content), id, now);
   }
 
   /**

@@ -101,6 +101,16 @@ class OpportunityStore {
   private static final SqlPage.Keyset<Opportunity> NEWEST =
       SqlPage.Keyset.newestFirst("o.created_at", "o.id", Opportunity::createdAt, Opportunity::id);
 
+  private static final String INSERT =
+      """
+      insert into opportunity (workspace_id, id, name, customer_id, lead_id, pipeline_id, stage_id, status,
+        owner_id, team_id, amount, currency, probability, expected_close_date, next_step, competitors,
+        description, stage_entered_at, created_at, updated_at)
+      values (guanxi_current_workspace(), :id, :name, :customerId, :leadId, :pipelineId, :stageId, 'OPEN',
+        :ownerId, :teamId, :amount, :currency, :probability, :expectedCloseDate, :nextStep, :competitors,
+        :description, :now, :now, :now)
+      """;
+
   private static final String UPDATE =
       """
       update opportunity set name = :name, customer_id = :customerId, owner_id = :ownerId,
@@ -157,20 +167,8 @@ class OpportunityStore {
 
   void insert(UUID id, Content content, UUID actor, Instant now) {
     Map<String, Object> params = parameters(content);
-    params.put("id", id);
     params.put("leadId", content.leadId());
-    params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into opportunity (workspace_id, id, name, customer_id, lead_id, pipeline_id, stage_id, status,
-              owner_id, team_id, amount, currency, probability, expected_close_date, next_step, competitors,
-              description, stage_entered_at, created_at, updated_at)
-            values (guanxi_current_workspace(), :id, :name, :customerId, :leadId, :pipelineId, :stageId, 'OPEN',
-              :ownerId, :teamId, :amount, :currency, :probability, :expectedCloseDate, :nextStep, :competitors,
-              :description, :now, :now, :now)
-            """)
-        .params(params)
-        .update();
+    StoreWrites.insert(jdbc, INSERT, params, id, now);
     insertLines(id, content.lines());
     enterStage(id, content.stageId(), actor, now);
   }

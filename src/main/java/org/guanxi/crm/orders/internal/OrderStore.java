@@ -62,6 +62,14 @@ class OrderStore {
   private static final SqlPage.Keyset<Order> LATEST =
       SqlPage.Keyset.byDate("o.order_date", "o.id", true, Order::orderDate, Order::id);
 
+  private static final String INSERT =
+      """
+      insert into sales_order (workspace_id, id, number, customer_id, customer_name, owner_id, status,
+        order_date, currency, amount, cost, notes, created_at, updated_at)
+      values (guanxi_current_workspace(), :id, :number, :customerId, :customerName, :ownerId, :status,
+        :orderDate, :currency, :amount, :cost, :notes, :now, :now)
+      """;
+
   private static final String UPDATE =
       """
       update sales_order set number = :number, customer_id = :customerId,
@@ -94,18 +102,7 @@ class OrderStore {
   }
 
   void insert(UUID id, Content content, Instant now) {
-    Map<String, Object> params = parameters(content);
-    params.put("id", id);
-    params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into sales_order (workspace_id, id, number, customer_id, customer_name, owner_id, status,
-              order_date, currency, amount, cost, notes, created_at, updated_at)
-            values (guanxi_current_workspace(), :id, :number, :customerId, :customerName, :ownerId, :status,
-              :orderDate, :currency, :amount, :cost, :notes, :now, :now)
-            """)
-        .params(params)
-        .update();
+    StoreWrites.insert(jdbc, INSERT, parameters(content), id, now);
     insertLines(id, content.lines());
   }
 
