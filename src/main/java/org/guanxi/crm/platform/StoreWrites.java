@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The writes of a store that change one row at most: an update or delete that holds only while the
  * row is still at the version the caller read (or in the state it expects). Each answers whether it
  * changed the row, so that the service can answer a stale version with {@link StaleVersion} and a
- * missing row with {@link RecordNotFound} instead of overwriting anything.
+ * missing row with {@link RecordNotFound} instead of overwriting anything. Besides them: the insert
+ * of a new row, stamped with its id and time, and the check that a value meant to be unique is not
+ * taken yet.
  */
 public final class StoreWrites {
 
