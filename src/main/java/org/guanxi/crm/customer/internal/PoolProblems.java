@@ -20,10 +20,13 @@ class PoolProblems {
 
   @ExceptionHandler
   ProblemDetail claimLimit(ClaimLimitReached e) {
-    ProblemDetail problem =
-        Problems.of(HttpStatus.CONFLICT, "claim-limit", "Claim limit reached", e.getMessage());
-    problem.setProperty("claimLimit", e.limit());
-    return problem;
+    return Problems.of(
+        HttpStatus.CONFLICT,
+        "claim-limit",
+        "Claim limit reached",
+        e.getMessage(),
+        "claimLimit",
+        e.limit());
   }
 
   @ExceptionHandler

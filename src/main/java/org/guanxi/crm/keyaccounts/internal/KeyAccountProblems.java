@@ -15,14 +15,13 @@ class KeyAccountProblems {
 
   @ExceptionHandler
   ProblemDetail exists(KeyAccountPlanExists e) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.CONFLICT,
-            "key-account-plan-exists",
-            "The customer has a plan for this year",
-            e.getMessage());
-    problem.setProperty("planId", e.planId());
-    return problem;
+    return Problems.of(
+        HttpStatus.CONFLICT,
+        "key-account-plan-exists",
+        "The customer has a plan for this year",
+        e.getMessage(),
+        "planId",
+        e.planId());
   }
 
   @ExceptionHandler

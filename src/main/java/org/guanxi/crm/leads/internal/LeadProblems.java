@@ -15,14 +15,13 @@ class LeadProblems {
 
   @ExceptionHandler
   ProblemDetail alreadyConverted(LeadAlreadyConverted e) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.CONFLICT,
-            "lead-already-converted",
-            "Lead already converted",
-            e.getMessage());
-    problem.setProperty("customerId", e.customerId());
-    return problem;
+    return Problems.of(
+        HttpStatus.CONFLICT,
+        "lead-already-converted",
+        "Lead already converted",
+        e.getMessage(),
+        "customerId",
+        e.customerId());
   }
 
   @ExceptionHandler
@@ -33,13 +32,12 @@ class LeadProblems {
 
   @ExceptionHandler
   ProblemDetail possibleDuplicates(LeadMatchesExistingCustomers e) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.CONFLICT,
-            "possible-duplicates",
-            "Possible duplicate customers",
-            e.getMessage());
-    problem.setProperty("candidates", e.candidates());
-    return problem;
+    return Problems.of(
+        HttpStatus.CONFLICT,
+        "possible-duplicates",
+        "Possible duplicate customers",
+        e.getMessage(),
+        "candidates",
+        e.candidates());
   }
 }
