@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -25,16 +26,19 @@ class WebConfiguration implements WebMvcConfigurer {
   private final EarlyAuthorization earlyAuthorization;
   private final PageModel pageModel;
   private final UnstorableParameter.Check unstorableParameters;
+  private final VersionedChangeArguments versionedChanges;
 
   WebConfiguration(
       LanguageSwitch languageSwitch,
       EarlyAuthorization earlyAuthorization,
       PageModel pageModel,
-      UnstorableParameter.Check unstorableParameters) {
+      UnstorableParameter.Check unstorableParameters,
+      VersionedChangeArguments versionedChanges) {
     this.languageSwitch = languageSwitch;
     this.earlyAuthorization = earlyAuthorization;
     this.pageModel = pageModel;
     this.unstorableParameters = unstorableParameters;
+    this.versionedChanges = versionedChanges;
   }
 
   @Bean
@@ -65,5 +69,10 @@ class WebConfiguration implements WebMvcConfigurer {
     registry.addInterceptor(unstorableParameters);
     registry.addInterceptor(languageSwitch);
     registry.addInterceptor(pageModel);
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(versionedChanges);
   }
 }
