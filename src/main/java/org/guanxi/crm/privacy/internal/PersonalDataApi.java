@@ -11,7 +11,6 @@ import org.guanxi.crm.privacy.PersonalCopy;
 import org.guanxi.crm.privacy.PersonalDataRequests;
 import org.guanxi.crm.privacy.PersonalRecord;
 import org.jspecify.annotations.Nullable;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,28 +44,6 @@ class PersonalDataApi {
 
   record Subjects(List<Subject> items) {}
 
-  /**
-   * The person a request is about, named by query parameters: a customer ({@code customerId}), a
-   * contact ({@code customerId} and {@code contactId}) or a lead ({@code leadId}).
-   */
-  record Person(@Nullable UUID customerId, @Nullable UUID contactId, @Nullable UUID leadId) {
-
-    DataSubject subject() {
-      if (leadId != null && customerId == null && contactId == null) {
-        return new DataSubject.LeadSubject(leadId);
-      }
-      if (customerId != null && leadId == null) {
-        return contactId == null
-            ? new DataSubject.CustomerSubject(customerId)
-            : new DataSubject.ContactSubject(customerId, contactId);
-      }
-      throw new InvalidInput(
-          "customerId",
-          "invalid-subject",
-          "Name a customer (customerId), a contact (customerId and contactId) or a lead (leadId)");
-    }
-  }
-
   private final PersonalDataRequests requests;
 
   PersonalDataApi(PersonalDataRequests requests) {
@@ -76,15 +53,22 @@ class PersonalDataApi {
   @GetMapping("/api/v1/personal-data")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   @Operation(summary = "Which records of every module hold the person's data, and which fields")
-  Found find(@ParameterObject Person person) {
-    return new Found(requests.findEverywhere(person.subject()));
+  Found find(
+      @RequestParam(required = false) @Nullable UUID customerId,
+      @RequestParam(required = false) @Nullable UUID contactId,
+      @RequestParam(required = false) @Nullable UUID leadId) {
+    return new Found(requests.findEverywhere(subject(customerId, contactId, leadId)));
   }
 
   @GetMapping("/api/v1/personal-data/copy")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   @Operation(summary = "A copy of the person's data in every module, in clear; audited")
-  Copied copy(@AuthenticationPrincipal CurrentUser user, @ParameterObject Person person) {
-    return new Copied(requests.copyEverywhere(user, person.subject()));
+  Copied copy(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable UUID customerId,
+      @RequestParam(required = false) @Nullable UUID contactId,
+      @RequestParam(required = false) @Nullable UUID leadId) {
+    return new Copied(requests.copyEverywhere(user, subject(customerId, contactId, leadId)));
   }
 
   @DeleteMapping("/api/v1/personal-data")
@@ -94,8 +78,12 @@ class PersonalDataApi {
       description =
           "Irreversible, unlike deleting a customer (the recycle bin): names become a marker, personal fields and"
               + " their indexes are cleared, in every module in one transaction. Audited.")
-  Erased erase(@AuthenticationPrincipal CurrentUser user, @ParameterObject Person person) {
-    return new Erased(requests.eraseEverywhere(user, person.subject()));
+  Erased erase(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) @Nullable UUID customerId,
+      @RequestParam(required = false) @Nullable UUID contactId,
+      @RequestParam(required = false) @Nullable UUID leadId) {
+    return new Erased(requests.eraseEverywhere(user, subject(customerId, contactId, leadId)));
   }
 
   @GetMapping("/api/v1/personal-data/subjects")
@@ -106,5 +94,21 @@ class PersonalDataApi {
       @RequestParam(required = false) @Nullable String email,
       @RequestParam(required = false) @Nullable String phone) {
     return new Subjects(requests.subjectsWith(email, phone).stream().map(Subject::of).toList());
+  }
+
+  private static DataSubject subject(
+      @Nullable UUID customerId, @Nullable UUID contactId, @Nullable UUID leadId) {
+    if (leadId != null && customerId == null && contactId == null) {
+      return new DataSubject.LeadSubject(leadId);
+    }
+    if (customerId != null && leadId == null) {
+      return contactId == null
+          ? new DataSubject.CustomerSubject(customerId)
+          : new DataSubject.ContactSubject(customerId, contactId);
+    }
+    throw new InvalidInput(
+        "customerId",
+        "invalid-subject",
+        "Name a customer (customerId), a contact (customerId and contactId) or a lead (leadId)");
   }
 }

@@ -102,6 +102,7 @@ class VersionedChangeDocumentation implements GlobalOperationCustomizer, GlobalO
     if (openApi.getPaths() == null) {
       return;
     }
+    Content patch = null;
     for (PathItem path : openApi.getPaths().values()) {
       for (Operation operation : path.readOperations()) {
         RequestBody body = operation.getRequestBody();
@@ -109,25 +110,31 @@ class VersionedChangeDocumentation implements GlobalOperationCustomizer, GlobalO
             && body.getExtensions() != null
             && body.getExtensions().containsKey(PATCH)) {
           body.setExtensions(null);
-          if (openApi.getComponents() == null) {
-            openApi.setComponents(new Components());
-          }
-          Schema<?> schema =
-              SpringDocAnnotationsUtils.extractSchema(
-                  openApi.getComponents(),
-                  JsonNode.class,
-                  null,
-                  new Annotation[0],
-                  openApi.getSpecVersion());
-          Content content = new Content();
-          for (String type :
-              VersionedPatchMapping.class.getAnnotation(RequestMapping.class).consumes()) {
-            content.addMediaType(type, new MediaType().schema(schema));
-          }
-          body.setContent(content);
+          patch = patch == null ? patchContent(openApi) : patch;
+          body.setContent(patch);
         }
       }
     }
+  }
+
+  /** The patch's media types with the schema of a {@code JsonNode}, which the document keeps. */
+  private static Content patchContent(OpenAPI openApi) {
+    Components read = new Components();
+    Schema<?> schema =
+        SpringDocAnnotationsUtils.extractSchema(
+            read, JsonNode.class, null, new Annotation[0], openApi.getSpecVersion());
+    if (openApi.getComponents() == null) {
+      openApi.setComponents(new Components());
+    }
+    if (schema.get$ref() != null && read.getSchemas() != null) {
+      String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+      openApi.getComponents().addSchemas(name, read.getSchemas().get(name));
+    }
+    Content content = new Content();
+    for (String type : VersionedPatchMapping.class.getAnnotation(RequestMapping.class).consumes()) {
+      content.addMediaType(type, new MediaType().schema(schema));
+    }
+    return content;
   }
 
   /** The operation's description and then the contract, unless it says how to send If-Match. */
