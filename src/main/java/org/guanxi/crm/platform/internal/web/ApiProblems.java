@@ -7,6 +7,7 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.NoExchangeRate;
 import org.guanxi.crm.platform.Problems;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.Refused;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.StorableText;
 import org.guanxi.crm.platform.UnknownVersion;
@@ -47,6 +48,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   ApiProblems(ObjectProvider<MultipartConfigElement> uploadLimits) {
     this.uploadLimits = uploadLimits;
+  }
+
+  @ExceptionHandler
+  ProblemDetail refused(Refused e) {
+    return e.problem();
   }
 
   @ExceptionHandler
