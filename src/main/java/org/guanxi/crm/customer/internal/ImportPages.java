@@ -4,18 +4,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FormOutcome;
-import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.imports.ColumnMappingForm;
+import org.guanxi.crm.platform.imports.ImportPageSupport;
 import org.guanxi.crm.platform.imports.ImportProgress;
 import org.guanxi.crm.platform.imports.ImportStatus;
+import org.guanxi.crm.platform.imports.RecentImports;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,12 +38,10 @@ import org.springframework.web.servlet.ModelAndView;
  * a customer.
  */
 @Controller
-class ImportPages {
+class ImportPages extends ImportPageSupport<CustomerImportService> {
 
   private static final int HELD_ROWS_SHOWN = 200;
 
-  private final CustomerImportService imports;
-  private final ImportErrorReport errorReport;
   private final HeldRows heldRows;
   private final CustomerExports exports;
   private final CustomerMerges merges;
@@ -58,8 +56,7 @@ class ImportPages {
       CustomerMerges merges,
       CustomerService customers,
       Clock clock) {
-    this.imports = imports;
-    this.errorReport = errorReport;
+    super(imports, errorReport::download, "customer/not-found");
     this.heldRows = heldRows;
     this.exports = exports;
     this.merges = merges;
@@ -70,7 +67,14 @@ class ImportPages {
   @GetMapping("/customers/imports")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
   String imports(@AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("imports", imports.recent(user));
+    model.addAttribute(
+        "recent",
+        RecentImports.of(
+            imports.recent(user),
+            new RecentImports.Column<>("imports.imported", CustomerImport::imported),
+            new RecentImports.Column<>("imports.rejected", CustomerImport::rejected),
+            new RecentImports.Column<>(
+                "imports.awaitingDecision", CustomerImport::awaitingDecision)));
     return "customer/imports";
   }
 
@@ -120,24 +124,21 @@ class ImportPages {
   }
 
   private static ImportProgress progress(CustomerImport job) {
-    boolean finished = job.status().finished();
-    return new ImportProgress(
+    return ImportProgress.of(
         "imports",
-        "/customers/imports/" + job.id() + "/progress",
-        "imports.status." + job.status(),
-        finished,
+        "/customers/imports/" + job.id(),
+        job,
+        job.status().name(),
         job.rowsDone(),
         job.totalRows(),
-        job.failure(),
         List.of(
             new ImportProgress.Count("imports.total", job.totalRows()),
             new ImportProgress.Count("imports.imported", job.imported()),
             new ImportProgress.Count("imports.rejected", job.rejected()),
             new ImportProgress.Count("imports.duplicates", job.duplicates()),
             new ImportProgress.Count("imports.awaitingDecision", job.awaitingDecision())),
-        finished && job.rejected() > 0 ? "/customers/imports/" + job.id() + "/errors.csv" : null,
-        "imports.errors.download",
-        job.status() == ImportStatus.DONE && job.rejected() == 0 ? "imports.errors.none" : null);
+        job.rejected(),
+        "errors");
   }
 
   @PostMapping("/customers/imports/{id}/mapping")
@@ -175,14 +176,7 @@ class ImportPages {
   /** Changes the import and goes back to its page; refused, its page again with the problems. */
   private String change(
       CurrentUser user, UUID id, Model model, HttpServletResponse response, Runnable change) {
-    return FormOutcome.tryChange(
-        () -> {
-          change.run();
-          return "redirect:/customers/imports/" + id;
-        },
-        model,
-        response,
-        () -> show(user, id, model));
+    return change(change, "/customers/imports/" + id, model, response, () -> show(user, id, model));
   }
 
   @GetMapping("/customers/imports/{id}/errors.csv")
@@ -190,10 +184,9 @@ class ImportPages {
   void errors(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      Locale locale,
       HttpServletResponse response)
       throws IOException {
-    errorReport.download(user, id, locale, response);
+    download(user, id, response);
   }
 
   @GetMapping("/customers/export.csv")
@@ -256,11 +249,9 @@ class ImportPages {
       Model model,
       HttpServletResponse response) {
     try {
-      return FormOutcome.tryChange(
-          () -> {
-            merges.merge(user, id, version, duplicateId);
-            return "redirect:/customers/" + id;
-          },
+      return change(
+          () -> merges.merge(user, id, version, duplicateId),
+          "/customers/" + id,
           model,
           response,
           () -> mergePage(user, id, null, model));
@@ -269,12 +260,6 @@ class ImportPages {
       model.addAttribute("conflict", true);
       return mergePage(user, id, null, model);
     }
-  }
-
-  @ExceptionHandler(RecordNotFound.class)
-  @ResponseStatus(HttpStatus.NOT_FOUND)
-  String notFound() {
-    return "customer/not-found";
   }
 
   @ExceptionHandler(LargeExportNotAllowed.class)
