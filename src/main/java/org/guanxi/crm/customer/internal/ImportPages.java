@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FormOutcome;
@@ -100,9 +99,7 @@ class ImportPages extends ImportPageSupport<CustomerImportService> {
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     CustomerImport job = imports.get(user, id);
-    model.addAttribute("job", job);
-    model.addAttribute("progress", progress(job));
-    model.addAttribute("fields", CustomerImportField.values());
+    jobPage(model, job, progress(job), CustomerImportField.values());
     if (job.status() == ImportStatus.DONE) {
       model.addAttribute(
           "held",
@@ -193,23 +190,10 @@ class ImportPages extends ImportPageSupport<CustomerImportService> {
   @PreAuthorize("hasAuthority('CUSTOMER_EXPORT')")
   void export(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LifecycleStage stage,
-      @RequestParam(defaultValue = "false") boolean deleted,
+      CustomerPageFilters filters,
       HttpServletResponse response)
       throws IOException {
-    CustomerExports.Export export =
-        exports.start(
-            user,
-            CustomerPages.query(
-                q,
-                stage,
-                Map.of(),
-                deleted,
-                CustomerSort.NEWEST,
-                null,
-                CustomerQuery.DEFAULT_LIMIT),
-            false);
+    CustomerExports.Export export = exports.start(user, filters.query(CustomerSort.NEWEST), false);
     CustomerExportApi.send(export, response, exports, clock);
   }
 
@@ -225,10 +209,7 @@ class ImportPages extends ImportPageSupport<CustomerImportService> {
     model.addAttribute("q", q);
     if (q != null && !q.isBlank()) {
       CustomerPage found =
-          customers.list(
-              user,
-              CustomerPages.query(
-                  q, null, Map.of(), false, CustomerSort.NAME, null, CustomerQuery.DEFAULT_LIMIT));
+          customers.list(user, new CustomerPageFilters(q, null, false).query(CustomerSort.NAME));
       model.addAttribute(
           "candidates",
           found.items().stream()

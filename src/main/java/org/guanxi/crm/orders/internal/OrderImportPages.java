@@ -85,9 +85,7 @@ class OrderImportPages extends ImportPageSupport<OrderImportService> {
   @PreAuthorize("hasAuthority('ORDER_IMPORT')")
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     OrderImport job = imports.get(user, id);
-    model.addAttribute("job", job);
-    model.addAttribute("progress", progress(job));
-    model.addAttribute("fields", OrderImportField.values());
+    jobPage(model, job, progress(job), OrderImportField.values());
     model.addAttribute("kinds", CustomerKind.values());
     return "orders/order-import";
   }

@@ -28,6 +28,17 @@ public abstract class ImportPageSupport<S> extends ImportHandlers<S> {
   }
 
   /**
+   * The model of an import's page ({@code platform/import :: job}): the import, how far it is, and
+   * the fields its columns may fill.
+   */
+  protected static void jobPage(
+      Model model, ImportJob job, ImportProgress progress, ImportField[] fields) {
+    model.addAttribute("job", job);
+    model.addAttribute("progress", progress);
+    model.addAttribute("fields", fields);
+  }
+
+  /**
    * Makes the change and goes to {@code page}; refused ({@link FormOutcome}), the page {@code
    * again} with the problems.
    */
