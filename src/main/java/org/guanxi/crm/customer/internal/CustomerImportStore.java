@@ -23,7 +23,6 @@ import org.guanxi.crm.platform.imports.SealedImportRows;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -32,7 +31,7 @@ import tools.jackson.core.type.TypeReference;
  * Imports and their held rows in PostgreSQL. The uploaded file and the values of held rows are
  * personal data in plain text, so they are sealed with the field cipher like the customer's own
  * personal data: the file for its import, a row's values for that row of the import. A key rotation
- * seals the files again through {@link #files}, the rows through {@link #heldRows}.
+ * seals the files again through {@link #files}, the rows through {@link #resealedHeldValues}.
  */
 @Repository
 class CustomerImportStore extends ImportJobs<CustomerImportStore.Work> {
@@ -47,7 +46,6 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work> {
          group by r.status) d) as decided
       """;
   private static final int ROWS_PER_INSERT = 500;
-  private static final int HELD_ROWS_RESEALED_PER_BATCH = 1_000;
 
   /** A claimed import, in the workspace it belongs to. */
 
@@ -61,12 +59,10 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work> {
       int attempts)
       implements ImportWorker.Work {}
 
-  private final JdbcTemplate batchJdbc;
   private final FieldCipher cipher;
 
-  CustomerImportStore(JdbcClient jdbc, JdbcTemplate batchJdbc, FieldCipher cipher) {
+  CustomerImportStore(JdbcClient jdbc, FieldCipher cipher) {
     super(jdbc, "customer_import");
-    this.batchJdbc = batchJdbc;
     this.cipher = cipher;
   }
 
@@ -314,17 +310,14 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work> {
     return next.map(Sealed::id).orElse(null);
   }
 
-  /** The rows imports held, offered to the key rotation beside the imports' files. */
-  SealedColumns<SealedImportRows.Row> heldRows() {
-    return new SealedImportRows(
-        jdbc,
-        batchJdbc,
-        "customer_import_row",
-        "values_enc",
-        HELD_ROWS_RESEALED_PER_BATCH,
-        (values, row) ->
-            cipher.isCurrent(values)
-                ? null
-                : cipher.reseal(values, heldValues(row.importId(), row.number())));
+  /**
+   * The values of a held row sealed again with the current key, or null when they are sealed with
+   * it already: the key rotation goes through the held rows with this ({@link
+   * ImportConfiguration#heldImportRows}).
+   */
+  byte @Nullable [] resealedHeldValues(byte[] values, SealedImportRows.Row row) {
+    return cipher.isCurrent(values)
+        ? null
+        : cipher.reseal(values, heldValues(row.importId(), row.number()));
   }
 }
