@@ -99,14 +99,13 @@ class ImportPages extends ImportPageSupport<CustomerImportService> {
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     CustomerImport job = imports.get(user, id);
-    jobPage(model, job, progress(job), CustomerImportField.values());
     if (job.status() == ImportStatus.DONE) {
       model.addAttribute(
           "held",
           heldRows.of(
               user, job, imports.rows(user, id, RowStatus.AWAITING_DECISION, 0, HELD_ROWS_SHOWN)));
     }
-    return "customer/import";
+    return jobPage(model, job, progress(job), CustomerImportField.values(), "customer/import");
   }
 
   /** The progress part of the page, which asks for itself again while the import runs (htmx). */

@@ -85,9 +85,8 @@ class OrderImportPages extends ImportPageSupport<OrderImportService> {
   @PreAuthorize("hasAuthority('ORDER_IMPORT')")
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     OrderImport job = imports.get(user, id);
-    jobPage(model, job, progress(job), OrderImportField.values());
     model.addAttribute("kinds", CustomerKind.values());
-    return "orders/order-import";
+    return jobPage(model, job, progress(job), OrderImportField.values(), "orders/order-import");
   }
 
   /** The progress part of the page, which asks for itself again while the import runs (htmx). */

@@ -28,14 +28,15 @@ public abstract class ImportPageSupport<S> extends ImportHandlers<S> {
   }
 
   /**
-   * The model of an import's page ({@code platform/import :: job}): the import, how far it is, and
-   * the fields its columns may fill.
+   * The page of an import, its {@code view}, with the model its part {@code platform/import :: job}
+   * shows: the import, how far it is, and the fields its columns may fill.
    */
-  protected static void jobPage(
-      Model model, ImportJob job, ImportProgress progress, ImportField[] fields) {
+  protected static String jobPage(
+      Model model, ImportJob job, ImportProgress progress, ImportField[] fields, String view) {
     model.addAttribute("job", job);
     model.addAttribute("progress", progress);
     model.addAttribute("fields", fields);
+    return view;
   }
 
   /**
