@@ -315,7 +315,7 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work> {
    * it already: the key rotation goes through the held rows with this ({@link
    * ImportConfiguration#heldImportRows}).
    */
-  byte @Nullable [] resealedHeldValues(byte[] values, SealedImportRows.Row row) {
+  byte @Nullable [] resealedHeldValues(byte[] values, String column, SealedImportRows.Row row) {
     return cipher.isCurrent(values)
         ? null
         : cipher.reseal(values, heldValues(row.importId(), row.number()));

@@ -1,5 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
+import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.platform.imports.SealedImportRows;
@@ -30,7 +31,8 @@ class ImportConfiguration {
         jdbc,
         batchJdbc,
         "customer_import_row",
-        "values_enc",
+        "row_number",
+        List.of("values_enc"),
         HELD_ROWS_RESEALED_PER_BATCH,
         imports::resealedHeldValues);
   }

@@ -36,9 +36,10 @@ class LeadImportStore extends SealedImportRows {
         jdbc,
         batchJdbc,
         "sales_lead_import_row",
-        "cells_enc",
+        "row_number",
+        List.of("cells_enc"),
         ROWS_RESEALED_PER_BATCH,
-        (value, row) ->
+        (value, column, row) ->
             cipher.isCurrent(value)
                 ? null
                 : cipher.reseal(value, cells(row.importId(), row.number())));
