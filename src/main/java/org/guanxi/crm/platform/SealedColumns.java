@@ -1,6 +1,7 @@
 package org.guanxi.crm.platform;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,4 +29,21 @@ public interface SealedColumns<K> {
    *     left
    */
   @Nullable K resealAfter(@Nullable K after);
+
+  /**
+   * The sealed {@code columns} of {@code table}, sealed again by {@code resealAfter} (as {@link
+   * #resealAfter}): for a store that offers sealed columns of more than one table, or that is not
+   * itself offered, as a bean of their own.
+   */
+  static <K> SealedColumns<K> of(
+      String table, List<String> columns, UnaryOperator<@Nullable K> resealAfter) {
+    record Of<K>(String table, List<String> columns, UnaryOperator<@Nullable K> reseal)
+        implements SealedColumns<K> {
+      @Override
+      public @Nullable K resealAfter(@Nullable K after) {
+        return reseal.apply(after);
+      }
+    }
+    return new Of<>(table, List.copyOf(columns), resealAfter);
+  }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.guanxi.crm.platform.imports.ImportJob;
 import org.guanxi.crm.platform.imports.ImportStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,8 @@ record CustomerImport(
     @Nullable String failure,
     Instant createdAt,
     @Nullable Instant startedAt,
-    @Nullable Instant finishedAt) {
+    @Nullable Instant finishedAt)
+    implements ImportJob {
 
   enum RowStatus {
     REJECTED,

@@ -19,10 +19,10 @@ import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.guanxi.crm.platform.imports.ImportJobs;
 import org.guanxi.crm.platform.imports.ImportStatus;
 import org.guanxi.crm.platform.imports.ImportWorker;
+import org.guanxi.crm.platform.imports.SealedImportRows;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -31,11 +31,10 @@ import tools.jackson.core.type.TypeReference;
  * Imports and their held rows in PostgreSQL. The uploaded file and the values of held rows are
  * personal data in plain text, so they are sealed with the field cipher like the customer's own
  * personal data: the file for its import, a row's values for that row of the import. A key rotation
- * seals the files again through {@link #resealAfter}, the rows through {@link #heldRows}.
+ * seals the files again through {@link #files}, the rows through {@link #resealedHeldValues}.
  */
 @Repository
-class CustomerImportStore extends ImportJobs<CustomerImportStore.Work>
-    implements SealedColumns<UUID> {
+class CustomerImportStore extends ImportJobs<CustomerImportStore.Work> {
 
   private static final TypeReference<List<ImportRules.RowError>> ERRORS = new TypeReference<>() {};
   private static final String COLUMNS =
@@ -47,7 +46,6 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work>
          group by r.status) d) as decided
       """;
   private static final int ROWS_PER_INSERT = 500;
-  private static final int HELD_ROWS_RESEALED_PER_BATCH = 1_000;
 
   /** A claimed import, in the workspace it belongs to. */
 
@@ -61,12 +59,10 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work>
       int attempts)
       implements ImportWorker.Work {}
 
-  private final JdbcTemplate batchJdbc;
   private final FieldCipher cipher;
 
-  CustomerImportStore(JdbcClient jdbc, JdbcTemplate batchJdbc, FieldCipher cipher) {
+  CustomerImportStore(JdbcClient jdbc, FieldCipher cipher) {
     super(jdbc, "customer_import");
-    this.batchJdbc = batchJdbc;
     this.cipher = cipher;
   }
 
@@ -285,22 +281,16 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work>
     return FieldContext.of("customer_import_row", "values_enc", importId, row);
   }
 
-  @Override
-  public String table() {
-    return "customer_import";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("file_enc");
+  /** The uploaded files of imports, sealed, offered to the key rotation. */
+  SealedColumns<UUID> files() {
+    return SealedColumns.of("customer_import", List.of("file_enc"), this::resealFileAfter);
   }
 
   /**
    * Seals the uploaded file of the next import that still has one again, if it is not sealed with
    * the current key: one at a time, as a file may be large.
    */
-  @Override
-  public @Nullable UUID resealAfter(@Nullable UUID after) {
+  private @Nullable UUID resealFileAfter(@Nullable UUID after) {
     record Sealed(UUID id, byte[] file) {}
     Optional<Sealed> next =
         jdbc.sql(
@@ -320,58 +310,14 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work>
     return next.map(Sealed::id).orElse(null);
   }
 
-  /** A row of an import, as the key rotation pages through them. */
-  record HeldRow(UUID importId, int number) {}
-
-  /** The rows imports held, offered to the key rotation beside the imports' files. */
-  SealedColumns<HeldRow> heldRows() {
-    return new SealedColumns<>() {
-      @Override
-      public String table() {
-        return "customer_import_row";
-      }
-
-      @Override
-      public List<String> columns() {
-        return List.of("values_enc");
-      }
-
-      @Override
-      public @Nullable HeldRow resealAfter(@Nullable HeldRow after) {
-        return resealHeldRowsAfter(after == null ? new HeldRow(new UUID(0, 0), 0) : after);
-      }
-    };
-  }
-
-  /** Seals again the values of the next thousand held rows not sealed with the current key. */
-  private @Nullable HeldRow resealHeldRowsAfter(HeldRow after) {
-    List<HeldRow> rows = new ArrayList<>();
-    List<Object[]> updates = new ArrayList<>();
-    jdbc.sql(
-            """
-            select import_id, row_number, values_enc from customer_import_row
-            where (import_id, row_number) > (?, ?) order by import_id, row_number limit ? for update
-            """)
-        .params(after.importId(), after.number(), HELD_ROWS_RESEALED_PER_BATCH)
-        .query(
-            rs -> {
-              HeldRow row = new HeldRow(rs.getObject(1, UUID.class), rs.getInt(2));
-              rows.add(row);
-              byte[] values = rs.getBytes(3);
-              if (!cipher.isCurrent(values)) {
-                updates.add(
-                    new Object[] {
-                      cipher.reseal(values, heldValues(row.importId(), row.number())),
-                      row.importId(),
-                      row.number()
-                    });
-              }
-            });
-    if (!updates.isEmpty()) {
-      batchJdbc.batchUpdate(
-          "update customer_import_row set values_enc = ? where import_id = ? and row_number = ?",
-          updates);
-    }
-    return rows.isEmpty() ? null : rows.get(rows.size() - 1);
+  /**
+   * The values of a held row sealed again with the current key, or null when they are sealed with
+   * it already: the key rotation goes through the held rows with this ({@link
+   * ImportConfiguration#heldImportRows}).
+   */
+  byte @Nullable [] resealedHeldValues(byte[] values, String column, SealedImportRows.Row row) {
+    return cipher.isCurrent(values)
+        ? null
+        : cipher.reseal(values, heldValues(row.importId(), row.number()));
   }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.imports.ImportReport;
 import org.guanxi.crm.platform.imports.SpreadsheetCsv;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -19,16 +20,15 @@ import org.springframework.stereotype.Component;
  * and imported again as it is.
  */
 @Component
-class ImportErrorReport {
+class ImportErrorReport extends ImportReport {
 
   private static final int PAGE = 1_000;
 
   private final CustomerImportService imports;
-  private final MessageSource messages;
 
   ImportErrorReport(CustomerImportService imports, MessageSource messages) {
+    super(messages);
     this.imports = imports;
-    this.messages = messages;
   }
 
   /** Checks that the user may read the report; before anything is written. */
@@ -46,9 +46,9 @@ class ImportErrorReport {
   void write(CurrentUser user, CustomerImport job, Locale locale, SpreadsheetCsv csv)
       throws IOException {
     List<String> header = new ArrayList<>();
-    header.add(messages.getMessage("imports.report.row", null, "Row", locale));
-    header.add(messages.getMessage("imports.report.column", null, "Column", locale));
-    header.add(messages.getMessage("imports.report.problem", null, "Problem", locale));
+    header.add(text("imports.report.row", "Row", locale));
+    header.add(text("imports.report.column", "Column", locale));
+    header.add(text("imports.report.problem", "Problem", locale));
     header.addAll(job.headers());
     csv.row(header);
     int after = 0;
@@ -65,7 +65,7 @@ class ImportErrorReport {
                 .collect(Collectors.joining("; ")));
         cells.add(
             row.errors().stream()
-                .map(e -> messages.getMessage("error." + e.code(), null, e.message(), locale))
+                .map(e -> text("error." + e.code(), e.message(), locale))
                 .collect(Collectors.joining("; ")));
         job.headers().forEach(h -> cells.add(row.values().getOrDefault(h, "")));
         csv.row(cells);

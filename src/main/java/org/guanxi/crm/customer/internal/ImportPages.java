@@ -4,18 +4,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FormOutcome;
-import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.imports.ColumnMappingForm;
+import org.guanxi.crm.platform.imports.ImportPageSupport;
 import org.guanxi.crm.platform.imports.ImportProgress;
 import org.guanxi.crm.platform.imports.ImportStatus;
+import org.guanxi.crm.platform.imports.RecentImports;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,12 +37,10 @@ import org.springframework.web.servlet.ModelAndView;
  * a customer.
  */
 @Controller
-class ImportPages {
+class ImportPages extends ImportPageSupport<CustomerImportService> {
 
   private static final int HELD_ROWS_SHOWN = 200;
 
-  private final CustomerImportService imports;
-  private final ImportErrorReport errorReport;
   private final HeldRows heldRows;
   private final CustomerExports exports;
   private final CustomerMerges merges;
@@ -58,8 +55,7 @@ class ImportPages {
       CustomerMerges merges,
       CustomerService customers,
       Clock clock) {
-    this.imports = imports;
-    this.errorReport = errorReport;
+    super(imports, errorReport::download, "customer/not-found");
     this.heldRows = heldRows;
     this.exports = exports;
     this.merges = merges;
@@ -70,7 +66,14 @@ class ImportPages {
   @GetMapping("/customers/imports")
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
   String imports(@AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("imports", imports.recent(user));
+    model.addAttribute(
+        "recent",
+        RecentImports.of(
+            imports.recent(user),
+            new RecentImports.Column<>("imports.imported", CustomerImport::imported),
+            new RecentImports.Column<>("imports.rejected", CustomerImport::rejected),
+            new RecentImports.Column<>(
+                "imports.awaitingDecision", CustomerImport::awaitingDecision)));
     return "customer/imports";
   }
 
@@ -96,16 +99,13 @@ class ImportPages {
   @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     CustomerImport job = imports.get(user, id);
-    model.addAttribute("job", job);
-    model.addAttribute("progress", progress(job));
-    model.addAttribute("fields", CustomerImportField.values());
     if (job.status() == ImportStatus.DONE) {
       model.addAttribute(
           "held",
           heldRows.of(
               user, job, imports.rows(user, id, RowStatus.AWAITING_DECISION, 0, HELD_ROWS_SHOWN)));
     }
-    return "customer/import";
+    return jobPage(model, job, progress(job), CustomerImportField.values(), "customer/import");
   }
 
   /** The progress part of the page, which asks for itself again while the import runs (htmx). */
@@ -120,24 +120,21 @@ class ImportPages {
   }
 
   private static ImportProgress progress(CustomerImport job) {
-    boolean finished = job.status().finished();
-    return new ImportProgress(
+    return ImportProgress.of(
         "imports",
-        "/customers/imports/" + job.id() + "/progress",
-        "imports.status." + job.status(),
-        finished,
+        "/customers/imports/" + job.id(),
+        job,
+        job.status().name(),
         job.rowsDone(),
         job.totalRows(),
-        job.failure(),
         List.of(
             new ImportProgress.Count("imports.total", job.totalRows()),
             new ImportProgress.Count("imports.imported", job.imported()),
             new ImportProgress.Count("imports.rejected", job.rejected()),
             new ImportProgress.Count("imports.duplicates", job.duplicates()),
             new ImportProgress.Count("imports.awaitingDecision", job.awaitingDecision())),
-        finished && job.rejected() > 0 ? "/customers/imports/" + job.id() + "/errors.csv" : null,
-        "imports.errors.download",
-        job.status() == ImportStatus.DONE && job.rejected() == 0 ? "imports.errors.none" : null);
+        job.rejected(),
+        "errors");
   }
 
   @PostMapping("/customers/imports/{id}/mapping")
@@ -175,14 +172,7 @@ class ImportPages {
   /** Changes the import and goes back to its page; refused, its page again with the problems. */
   private String change(
       CurrentUser user, UUID id, Model model, HttpServletResponse response, Runnable change) {
-    return FormOutcome.tryChange(
-        () -> {
-          change.run();
-          return "redirect:/customers/imports/" + id;
-        },
-        model,
-        response,
-        () -> show(user, id, model));
+    return change(change, "/customers/imports/" + id, model, response, () -> show(user, id, model));
   }
 
   @GetMapping("/customers/imports/{id}/errors.csv")
@@ -190,33 +180,19 @@ class ImportPages {
   void errors(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      Locale locale,
       HttpServletResponse response)
       throws IOException {
-    errorReport.download(user, id, locale, response);
+    download(user, id, response);
   }
 
   @GetMapping("/customers/export.csv")
   @PreAuthorize("hasAuthority('CUSTOMER_EXPORT')")
   void export(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LifecycleStage stage,
-      @RequestParam(defaultValue = "false") boolean deleted,
+      CustomerPageFilters filters,
       HttpServletResponse response)
       throws IOException {
-    CustomerExports.Export export =
-        exports.start(
-            user,
-            CustomerPages.query(
-                q,
-                stage,
-                Map.of(),
-                deleted,
-                CustomerSort.NEWEST,
-                null,
-                CustomerQuery.DEFAULT_LIMIT),
-            false);
+    CustomerExports.Export export = exports.start(user, filters.query(CustomerSort.NEWEST), false);
     CustomerExportApi.send(export, response, exports, clock);
   }
 
@@ -232,10 +208,7 @@ class ImportPages {
     model.addAttribute("q", q);
     if (q != null && !q.isBlank()) {
       CustomerPage found =
-          customers.list(
-              user,
-              CustomerPages.query(
-                  q, null, Map.of(), false, CustomerSort.NAME, null, CustomerQuery.DEFAULT_LIMIT));
+          customers.list(user, new CustomerPageFilters(q, null, false).query(CustomerSort.NAME));
       model.addAttribute(
           "candidates",
           found.items().stream()
@@ -256,11 +229,9 @@ class ImportPages {
       Model model,
       HttpServletResponse response) {
     try {
-      return FormOutcome.tryChange(
-          () -> {
-            merges.merge(user, id, version, duplicateId);
-            return "redirect:/customers/" + id;
-          },
+      return change(
+          () -> merges.merge(user, id, version, duplicateId),
+          "/customers/" + id,
           model,
           response,
           () -> mergePage(user, id, null, model));
@@ -269,12 +240,6 @@ class ImportPages {
       model.addAttribute("conflict", true);
       return mergePage(user, id, null, model);
     }
-  }
-
-  @ExceptionHandler(RecordNotFound.class)
-  @ResponseStatus(HttpStatus.NOT_FOUND)
-  String notFound() {
-    return "customer/not-found";
   }
 
   @ExceptionHandler(LargeExportNotAllowed.class)

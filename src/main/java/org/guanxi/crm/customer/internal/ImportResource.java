@@ -1,16 +1,16 @@
 package org.guanxi.crm.customer.internal;
 
-import java.time.Instant;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.imports.ImportStatus;
-import org.jspecify.annotations.Nullable;
+import org.guanxi.crm.platform.imports.ImportTrail;
 
 /**
- * An import as the API shows it.
+ * An import as the API shows it, when it ran ({@link ImportTrail}) standing beside its counts.
  *
  * @param processed rows read and settled so far, of {@code total}
  * @param imported customers created, by the import and by decisions on possible duplicates
@@ -31,19 +31,9 @@ record ImportResource(
     int awaitingDecision,
     int skipped,
     int merged,
-    @Nullable String failure,
-    Instant createdAt,
-    @Nullable Instant startedAt,
-    @Nullable Instant finishedAt,
-    Map<String, String> links) {
+    @JsonUnwrapped ImportTrail trail) {
 
   static ImportResource of(CustomerImport job) {
-    String self = "/api/v1/customer-imports/" + job.id();
-    Map<String, String> links = new LinkedHashMap<>();
-    links.put("self", self);
-    links.put("errors", self + "/errors.csv");
-    links.put("duplicates", self + "/duplicates");
-    links.put("decisions", self + "/decisions");
     Map<String, String> mapping = new LinkedHashMap<>();
     job.headers().stream()
         .filter(job.mapping()::containsKey)
@@ -63,10 +53,14 @@ record ImportResource(
         job.awaitingDecision(),
         job.count(RowStatus.SKIPPED),
         job.count(RowStatus.MERGED),
-        job.failure(),
-        job.createdAt(),
-        job.startedAt(),
-        job.finishedAt(),
-        links);
+        ImportTrail.of(
+            job,
+            "/api/v1/customer-imports/" + job.id(),
+            "errors",
+            "/errors.csv",
+            "duplicates",
+            "/duplicates",
+            "decisions",
+            "/decisions"));
   }
 }

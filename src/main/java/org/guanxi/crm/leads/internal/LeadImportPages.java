@@ -10,19 +10,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.imports.ImportPageSupport;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -30,7 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
  * column names where they differ from the recognised ones) and the outcome of an import.
  */
 @Controller
-class LeadImportPages {
+class LeadImportPages extends ImportPageSupport<LeadImportService> {
 
   /** A reported row as the outcome page lists it, its problems in the reader's language. */
   record ReportedRow(
@@ -41,12 +38,11 @@ class LeadImportPages {
       @Nullable UUID leadId,
       @Nullable UUID duplicateOfLead) {}
 
-  private final LeadImportService imports;
   private final LeadImportReport report;
   private final LeadService leads;
 
   LeadImportPages(LeadImportService imports, LeadImportReport report, LeadService leads) {
-    this.imports = imports;
+    super(imports, report::download, "leads/lead-import-not-found");
     this.report = report;
     this.leads = leads;
   }
@@ -127,16 +123,9 @@ class LeadImportPages {
   void errors(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      Locale locale,
       HttpServletResponse response)
       throws IOException {
-    report.download(user, id, locale, response);
-  }
-
-  @ExceptionHandler(RecordNotFound.class)
-  @ResponseStatus(HttpStatus.NOT_FOUND)
-  String notFound() {
-    return "leads/lead-import-not-found";
+    download(user, id, response);
   }
 
   private String form(CurrentUser user, Model model, List<InvalidInput.FieldError> problems) {

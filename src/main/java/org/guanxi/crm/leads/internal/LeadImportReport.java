@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.imports.ImportReport;
 import org.guanxi.crm.platform.imports.SpreadsheetCsv;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -18,14 +19,13 @@ import org.springframework.stereotype.Component;
  * language), then the row as uploaded — so that it can be corrected and imported again.
  */
 @Component
-class LeadImportReport {
+class LeadImportReport extends ImportReport {
 
   private final LeadImportService imports;
-  private final MessageSource messages;
 
   LeadImportReport(LeadImportService imports, MessageSource messages) {
+    super(messages);
     this.imports = imports;
-    this.messages = messages;
   }
 
   /** Sends the report of an import the user ran; 404 (before anything is written) otherwise. */
@@ -69,16 +69,8 @@ class LeadImportReport {
       text("lead." + problem.field(), problem.field(), locale),
       row.duplicateOfRow() == null ? "" : String.valueOf(row.duplicateOfRow())
     };
-    String message = messages.getMessage("leadImport.error." + problem.code(), args, null, locale);
-    if (message == null) {
-      message = messages.getMessage("error." + problem.code(), null, problem.message(), locale);
-    }
-    return message == null ? problem.message() : message;
-  }
-
-  private String text(String key, String fallback, Locale locale) {
-    String text = messages.getMessage(key, null, fallback, locale);
-    return text == null ? fallback : text;
+    String message = message("leadImport.error." + problem.code(), args, locale);
+    return message != null ? message : text("error." + problem.code(), problem.message(), locale);
   }
 
   static String fileName(LeadImport done) {

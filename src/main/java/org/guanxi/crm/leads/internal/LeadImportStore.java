@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.guanxi.crm.platform.SealedColumns;
+import org.guanxi.crm.platform.imports.SealedImportRows;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,19 +24,25 @@ import tools.jackson.databind.json.JsonMapper;
  * rotation seals them again through {@link #resealAfter}.
  */
 @Repository
-class LeadImportStore implements SealedColumns<LeadImportStore.ReportedRow> {
+class LeadImportStore extends SealedImportRows {
 
-  /** A reported row of an import, as the key rotation pages through them. */
-  record ReportedRow(UUID importId, int number) {}
+  private static final int ROWS_RESEALED_PER_BATCH = 1_000;
 
-  private final JdbcClient jdbc;
   private final FieldCipher cipher;
   private final JsonMapper json;
-  private final JdbcTemplate batchJdbc;
 
   LeadImportStore(JdbcClient jdbc, FieldCipher cipher, JsonMapper json, JdbcTemplate batchJdbc) {
-    this.jdbc = jdbc;
-    this.batchJdbc = batchJdbc;
+    super(
+        jdbc,
+        batchJdbc,
+        "sales_lead_import_row",
+        "row_number",
+        List.of("cells_enc"),
+        ROWS_RESEALED_PER_BATCH,
+        (value, column, row) ->
+            cipher.isCurrent(value)
+                ? null
+                : cipher.reseal(value, cells(row.importId(), row.number())));
     this.cipher = cipher;
     this.json = json;
   }
@@ -121,52 +126,6 @@ class LeadImportStore implements SealedColumns<LeadImportStore.ReportedRow> {
 
   private static FieldContext cells(UUID importId, int row) {
     return FieldContext.of("sales_lead_import_row", "cells_enc", importId, row);
-  }
-
-  @Override
-  public String table() {
-    return "sales_lead_import_row";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("cells_enc");
-  }
-
-  /**
-   * Seals the cells of the next thousand reported rows again where not sealed with the current key.
-   */
-  @Override
-  public @Nullable ReportedRow resealAfter(@Nullable ReportedRow after) {
-    ReportedRow from = after == null ? new ReportedRow(new UUID(0, 0), 0) : after;
-    List<ReportedRow> rows = new ArrayList<>();
-    List<Object[]> updates = new ArrayList<>();
-    jdbc.sql(
-            """
-            select import_id, row_number, cells_enc from sales_lead_import_row
-            where (import_id, row_number) > (?, ?) order by import_id, row_number limit 1000 for update
-            """)
-        .params(from.importId(), from.number())
-        .query(
-            rs -> {
-              ReportedRow row = new ReportedRow(rs.getObject(1, UUID.class), rs.getInt(2));
-              rows.add(row);
-              byte[] sealed = rs.getBytes(3);
-              if (!cipher.isCurrent(sealed)) {
-                updates.add(
-                    new Object[] {
-                      cipher.reseal(sealed, cells(row.importId(), row.number())),
-                      row.importId(),
-                      row.number()
-                    });
-              }
-            });
-    if (!updates.isEmpty()) {
-      batchJdbc.batchUpdate(
-          "update sales_lead_import_row set cells_enc = ? where import_id = ? and row_number = ?",
-          updates);
-    }
-    return rows.isEmpty() ? null : rows.get(rows.size() - 1);
   }
 
   private LeadImport.Row row(UUID importId, ResultSet rs) throws SQLException {

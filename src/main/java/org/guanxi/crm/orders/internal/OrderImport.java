@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.imports.ColumnMapping;
+import org.guanxi.crm.platform.imports.ImportJob;
 import org.guanxi.crm.platform.imports.ImportStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * lines.
  *
  * @param linesDone lines read and settled (imported, without customer or rejected)
- * @param customersSettled customers told of their purchases once the lines were in
+ * @param counts what became of the lines so far
  */
 record OrderImport(
     UUID id,
@@ -26,26 +27,42 @@ record OrderImport(
     int batches,
     int batchesDone,
     int linesDone,
-    int linesImported,
-    int ordersCreated,
-    int returnsCreated,
-    int linesWithoutCustomer,
-    int linesRejected,
-    int customersCreated,
-    int productsCreated,
-    int customersSettled,
+    Counts counts,
     @Nullable String failure,
     Instant createdAt,
     @Nullable Instant startedAt,
-    @Nullable Instant finishedAt) {
+    @Nullable Instant finishedAt)
+    implements ImportJob {
+
+  /**
+   * What became of an import's lines, as its page and the API (unwrapped into the import) show it.
+   *
+   * @param linesImported lines now in orders
+   * @param ordersCreated sales created; {@code returnsCreated} returns created
+   * @param linesWithoutCustomer lines that name no customer: not imported, listed in the report
+   * @param linesRejected lines refused for another reason: listed in the report too
+   * @param customersSettled customers told of their purchases once the lines were in (whose record,
+   *     lifecycle stage and timeline, took the import in); this follows once every line is
+   *     processed
+   */
+  record Counts(
+      int linesImported,
+      int ordersCreated,
+      int returnsCreated,
+      int linesWithoutCustomer,
+      int linesRejected,
+      int customersCreated,
+      int productsCreated,
+      int customersSettled) {
+
+    /** Lines not imported: without customer, or rejected. */
+    int linesNotImported() {
+      return linesWithoutCustomer + linesRejected;
+    }
+  }
 
   /** Whether its lines are all in and its customers are being told of their purchases. */
   public boolean settlingCustomers() {
     return status == ImportStatus.RUNNING && batchesDone == batches;
-  }
-
-  /** Lines not imported: without customer, or rejected. */
-  public int linesNotImported() {
-    return linesWithoutCustomer + linesRejected;
   }
 }

@@ -3,18 +3,16 @@ package org.guanxi.crm.orders.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FormOutcome;
-import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.imports.ColumnMappingForm;
+import org.guanxi.crm.platform.imports.ImportPageSupport;
 import org.guanxi.crm.platform.imports.ImportProgress;
-import org.guanxi.crm.platform.imports.ImportStatus;
+import org.guanxi.crm.platform.imports.RecentImports;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
@@ -36,22 +33,27 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 @RequestMapping("/orders/import")
-class OrderImportPages {
+class OrderImportPages extends ImportPageSupport<OrderImportService> {
 
   private static final int RECENT = 20;
 
-  private final OrderImportService imports;
-  private final OrderImportReport report;
-
   OrderImportPages(OrderImportService imports, OrderImportReport report) {
-    this.imports = imports;
-    this.report = report;
+    super(imports, report::download, "orders/order-import-not-found");
   }
 
   @GetMapping
   @PreAuthorize("hasAuthority('ORDER_IMPORT')")
   String imports(@AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("imports", imports.list(user, null, RECENT).items());
+    model.addAttribute(
+        "recent",
+        RecentImports.of(
+            imports.list(user, null, RECENT).items(),
+            new RecentImports.Column<>(
+                "orderImports.ordersCreated", j -> j.counts().ordersCreated()),
+            new RecentImports.Column<>(
+                "orderImports.returnsCreated", j -> j.counts().returnsCreated()),
+            new RecentImports.Column<>(
+                "orderImports.notImported", j -> j.counts().linesNotImported())));
     return "orders/order-imports";
   }
 
@@ -83,11 +85,8 @@ class OrderImportPages {
   @PreAuthorize("hasAuthority('ORDER_IMPORT')")
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     OrderImport job = imports.get(user, id);
-    model.addAttribute("job", job);
-    model.addAttribute("progress", progress(job));
-    model.addAttribute("fields", OrderImportField.values());
     model.addAttribute("kinds", CustomerKind.values());
-    return "orders/order-import";
+    return jobPage(model, job, progress(job), OrderImportField.values(), "orders/order-import");
   }
 
   /** The progress part of the page, which asks for itself again while the import runs (htmx). */
@@ -102,34 +101,26 @@ class OrderImportPages {
   }
 
   private static ImportProgress progress(OrderImport job) {
-    boolean finished = job.status().finished();
-    return new ImportProgress(
+    OrderImport.Counts counts = job.counts();
+    return ImportProgress.of(
         "orderImports",
-        "/orders/import/" + job.id() + "/progress",
-        job.settlingCustomers()
-            ? "orderImports.status.SETTLING"
-            : "orderImports.status." + job.status(),
-        finished,
+        "/orders/import/" + job.id(),
+        job,
+        job.settlingCustomers() ? "SETTLING" : job.status().name(),
         job.linesDone(),
         job.totalLines(),
-        job.failure(),
         List.of(
             new ImportProgress.Count("orderImports.totalLines", job.totalLines()),
-            new ImportProgress.Count("orderImports.linesImported", job.linesImported()),
-            new ImportProgress.Count("orderImports.ordersCreated", job.ordersCreated()),
-            new ImportProgress.Count("orderImports.returnsCreated", job.returnsCreated()),
+            new ImportProgress.Count("orderImports.linesImported", counts.linesImported()),
+            new ImportProgress.Count("orderImports.ordersCreated", counts.ordersCreated()),
+            new ImportProgress.Count("orderImports.returnsCreated", counts.returnsCreated()),
             new ImportProgress.Count(
-                "orderImports.linesWithoutCustomer", job.linesWithoutCustomer()),
-            new ImportProgress.Count("orderImports.linesRejected", job.linesRejected()),
-            new ImportProgress.Count("orderImports.customersCreated", job.customersCreated()),
-            new ImportProgress.Count("orderImports.productsCreated", job.productsCreated())),
-        finished && job.linesNotImported() > 0
-            ? "/orders/import/" + job.id() + "/report.csv"
-            : null,
-        "orderImports.report.download",
-        job.status() == ImportStatus.DONE && job.linesNotImported() == 0
-            ? "orderImports.report.none"
-            : null);
+                "orderImports.linesWithoutCustomer", counts.linesWithoutCustomer()),
+            new ImportProgress.Count("orderImports.linesRejected", counts.linesRejected()),
+            new ImportProgress.Count("orderImports.customersCreated", counts.customersCreated()),
+            new ImportProgress.Count("orderImports.productsCreated", counts.productsCreated())),
+        counts.linesNotImported(),
+        "report");
   }
 
   @PostMapping("/{id}/mapping")
@@ -150,11 +141,9 @@ class OrderImportPages {
             form.containsKey("createProducts"),
             form.getOrDefault("returnPrefix", ""),
             kind(form.get("customerKind")));
-    return FormOutcome.tryChange(
-        () -> {
-          imports.start(user, id, choices, options);
-          return "redirect:/orders/import/" + id;
-        },
+    return change(
+        () -> imports.start(user, id, choices, options),
+        "/orders/import/" + id,
         model,
         response,
         () -> show(user, id, model));
@@ -165,16 +154,9 @@ class OrderImportPages {
   void report(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      Locale locale,
       HttpServletResponse response)
       throws IOException {
-    report.download(user, id, locale, response);
-  }
-
-  @ExceptionHandler(RecordNotFound.class)
-  @ResponseStatus(HttpStatus.NOT_FOUND)
-  String notFound() {
-    return "orders/order-import-not-found";
+    download(user, id, response);
   }
 
   @ExceptionHandler(MultipartException.class)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.imports.ImportReport;
 import org.guanxi.crm.platform.imports.SpreadsheetCsv;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -19,18 +20,17 @@ import org.springframework.stereotype.Component;
  * first) gets a leading single quote.
  */
 @Component
-class OrderImportReport {
+class OrderImportReport extends ImportReport {
 
   private static final int BATCHES_PER_READ = 20;
 
   private final OrderImportService imports;
   private final OrderImportStore store;
-  private final MessageSource messages;
 
   OrderImportReport(OrderImportService imports, OrderImportStore store, MessageSource messages) {
+    super(messages);
     this.imports = imports;
     this.store = store;
-    this.messages = messages;
   }
 
   /** Sends the report of an import the user started as a CSV download. */
@@ -42,9 +42,9 @@ class OrderImportReport {
 
   void write(OrderImport job, Locale locale, SpreadsheetCsv csv) throws IOException {
     List<String> header = new ArrayList<>();
-    header.add(message("orderImports.report.line", "Line", locale));
-    header.add(message("orderImports.report.reason", "Reason", locale));
-    header.add(message("orderImports.report.problem", "Problem", locale));
+    header.add(text("orderImports.report.line", "Line", locale));
+    header.add(text("orderImports.report.reason", "Reason", locale));
+    header.add(text("orderImports.report.problem", "Problem", locale));
     header.addAll(job.headers());
     csv.row(header);
     int after = -1;
@@ -56,7 +56,7 @@ class OrderImportReport {
           List<String> cells = new ArrayList<>(row.size() + 1);
           cells.add(row.get(0));
           cells.add(row.get(1));
-          cells.add(message("orderImports.problem." + row.get(1), row.get(1), locale));
+          cells.add(text("orderImports.problem." + row.get(1), row.get(1), locale));
           cells.addAll(row.subList(2, row.size()));
           csv.row(cells);
         }
@@ -64,11 +64,6 @@ class OrderImportReport {
       }
       csv.flush();
     } while (reports.size() == BATCHES_PER_READ);
-  }
-
-  private String message(String code, String fallback, Locale locale) {
-    String text = messages.getMessage(code, null, fallback, locale);
-    return text == null ? fallback : text;
   }
 
   static String fileName(OrderImport job) {

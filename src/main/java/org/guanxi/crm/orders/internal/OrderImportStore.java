@@ -15,9 +15,11 @@ import org.guanxi.crm.platform.imports.ColumnMapping;
 import org.guanxi.crm.platform.imports.ImportJobs;
 import org.guanxi.crm.platform.imports.ImportStatus;
 import org.guanxi.crm.platform.imports.ImportWorker;
+import org.guanxi.crm.platform.imports.SealedImportRows;
 import org.guanxi.crm.privacy.FieldCipher;
 import org.guanxi.crm.privacy.FieldContext;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class OrderImportStore extends ImportJobs<OrderImportStore.Work>
-    implements SealedColumns<OrderImportStore.BatchKey> {
+    implements SealedColumns<SealedImportRows.Row> {
 
   private static final String COLUMNS =
       """
@@ -53,17 +55,30 @@ class OrderImportStore extends ImportJobs<OrderImportStore.Work>
 
   record Page(List<OrderImport> items, @Nullable String nextCursor) {}
 
-  /** A batch of an import, as the key rotation pages through them. */
-  record BatchKey(UUID importId, int number) {}
-
   /** Batches hold up to 10,000 lines (several megabytes): a few at a time. */
   private static final int BATCHES_RESEALED_AT_ONCE = 10;
 
   private final FieldCipher cipher;
+  private final SealedImportRows sealedBatches;
 
-  OrderImportStore(JdbcClient jdbc, FieldCipher cipher) {
+  OrderImportStore(JdbcClient jdbc, JdbcTemplate batchJdbc, FieldCipher cipher) {
     super(jdbc, "order_import");
     this.cipher = cipher;
+    this.sealedBatches =
+        new SealedImportRows(
+            jdbc,
+            batchJdbc,
+            "order_import_batch",
+            "number",
+            List.of("lines_enc", "report_enc"),
+            BATCHES_RESEALED_AT_ONCE,
+            (value, column, batch) ->
+                cipher.isCurrent(value)
+                    ? null
+                    : cipher.reseal(
+                        value,
+                        FieldContext.of(
+                            "order_import_batch", column, batch.importId(), batch.number())));
   }
 
   /** Begins an upload; {@link #describe} completes it once the file has been read. */
@@ -326,50 +341,20 @@ class OrderImportStore extends ImportJobs<OrderImportStore.Work>
 
   @Override
   public String table() {
-    return "order_import_batch";
+    return sealedBatches.table();
   }
 
   @Override
   public List<String> columns() {
-    return List.of("lines_enc", "report_enc");
+    return sealedBatches.columns();
   }
 
   /**
    * Seals the lines and reports of the next batches again where not sealed with the current key.
    */
   @Override
-  public @Nullable BatchKey resealAfter(@Nullable BatchKey after) {
-    record Sealed(BatchKey batch, byte @Nullable [] lines, byte @Nullable [] report) {}
-    BatchKey from = after == null ? new BatchKey(new UUID(0, 0), -1) : after;
-    List<Sealed> batches =
-        jdbc.sql(
-                """
-                select import_id, number, lines_enc, report_enc from order_import_batch
-                where (import_id, number) > (?, ?) order by import_id, number limit ? for update
-                """)
-            .params(from.importId(), from.number(), BATCHES_RESEALED_AT_ONCE)
-            .query(
-                (rs, n) ->
-                    new Sealed(
-                        new BatchKey(rs.getObject(1, UUID.class), rs.getInt(2)),
-                        rs.getBytes(3),
-                        rs.getBytes(4)))
-            .list();
-    for (Sealed sealed : batches) {
-      BatchKey batch = sealed.batch();
-      if ((sealed.lines() != null && !cipher.isCurrent(sealed.lines()))
-          || (sealed.report() != null && !cipher.isCurrent(sealed.report()))) {
-        jdbc.sql(
-                "update order_import_batch set lines_enc = ?, report_enc = ? where import_id = ? and number = ?")
-            .params(
-                cipher.reseal(sealed.lines(), sealedLines(batch.importId(), batch.number())),
-                cipher.reseal(sealed.report(), sealedReport(batch.importId(), batch.number())),
-                batch.importId(),
-                batch.number())
-            .update();
-      }
-    }
-    return batches.isEmpty() ? null : batches.get(batches.size() - 1).batch();
+  public SealedImportRows.@Nullable Row resealAfter(SealedImportRows.@Nullable Row after) {
+    return sealedBatches.resealAfter(after);
   }
 
   private OrderImport orderImport(ResultSet rs, int n) throws SQLException {
@@ -385,14 +370,15 @@ class OrderImportStore extends ImportJobs<OrderImportStore.Work>
         rs.getInt("batches"),
         rs.getInt("batches_done"),
         rs.getInt("lines_done"),
-        rs.getInt("lines_imported"),
-        rs.getInt("orders_created"),
-        rs.getInt("returns_created"),
-        rs.getInt("lines_without_customer"),
-        rs.getInt("lines_rejected"),
-        rs.getInt("customers_created"),
-        rs.getInt("products_created"),
-        rs.getInt("customers_settled"),
+        new OrderImport.Counts(
+            rs.getInt("lines_imported"),
+            rs.getInt("orders_created"),
+            rs.getInt("returns_created"),
+            rs.getInt("lines_without_customer"),
+            rs.getInt("lines_rejected"),
+            rs.getInt("customers_created"),
+            rs.getInt("products_created"),
+            rs.getInt("customers_settled")),
         rs.getString("failure"),
         rs.getTimestamp("created_at").toInstant(),
         instant(rs.getTimestamp("started_at")),

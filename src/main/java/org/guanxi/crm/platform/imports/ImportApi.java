@@ -1,41 +1,25 @@
 package org.guanxi.crm.platform.imports;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.JsonFormFields;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 
 /**
  * What the import APIs of the modules share: the service that runs a module's imports, the report
- * of the rows an import did not take, reading the column mapping sent with a file, and answering an
- * upload with where the import now stands. A module's API extends it and declares its own
- * endpoints, which call these.
+ * of the rows an import did not take ({@link ImportHandlers}), reading the column mapping sent with
+ * a file, and answering an upload with where the import now stands. A module's API extends it and
+ * declares its own endpoints, which call these.
  *
  * @param <S> the module's import service
  */
-public abstract class ImportApi<S> {
+public abstract class ImportApi<S> extends ImportHandlers<S> {
 
-  /** Writes the rows an import did not take, as CSV, to the response. */
-  @FunctionalInterface
-  public interface Report {
-    void download(CurrentUser user, UUID id, Locale locale, HttpServletResponse response)
-        throws IOException;
-  }
-
-  protected final S imports;
-  private final Report report;
   private final JsonFormFields formFields;
 
   protected ImportApi(S imports, Report report, JsonFormFields formFields) {
-    this.imports = imports;
-    this.report = report;
+    super(imports, report);
     this.formFields = formFields;
   }
 
@@ -48,15 +32,6 @@ public abstract class ImportApi<S> {
   protected final <T> T read(
       String name, @Nullable String json, Class<T> type, T none, String message) {
     return formFields.read(name, json, type, none, message);
-  }
-
-  /**
-   * Writes the report of import {@code id}, if it is the user's, to the response, in the language
-   * of the request.
-   */
-  protected final void download(CurrentUser user, UUID id, HttpServletResponse response)
-      throws IOException {
-    report.download(user, id, LocaleContextHolder.getLocale(), response);
   }
 
   /** 202 Accepted: the file is taken and imported in the background; poll the Location. */

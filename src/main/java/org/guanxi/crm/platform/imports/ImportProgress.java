@@ -44,6 +44,40 @@ public record ImportProgress(
   }
 
   /**
+   * The progress of {@code job}, whose page is at {@code page}: its status shown as {@code
+   * <messages>.status.<state>}, {@code done} of {@code total} read and its {@code counts}; once it
+   * has ended with {@code leftOut} rows (or lines) not imported, the link to their report, {@code
+   * <page>/<report>.csv}, labelled {@code <messages>.<report>.download}; done with none left out,
+   * the notice {@code <messages>.<report>.none}.
+   */
+  public static ImportProgress of(
+      String messages,
+      String page,
+      ImportJob job,
+      String state,
+      long done,
+      long total,
+      List<Count> counts,
+      long leftOut,
+      String report) {
+    boolean finished = job.status().finished();
+    return new ImportProgress(
+        messages,
+        page + "/progress",
+        messages + ".status." + state,
+        finished,
+        done,
+        total,
+        job.failure(),
+        counts,
+        finished && leftOut > 0 ? page + "/" + report + ".csv" : null,
+        messages + "." + report + ".download",
+        job.status() == ImportStatus.DONE && leftOut == 0
+            ? messages + "." + report + ".none"
+            : null);
+  }
+
+  /**
    * The view of the progress fragment, with this progress as its model: once the import has ended,
    * htmx is told to load the whole page again (its report link and what follows change with it).
    */
