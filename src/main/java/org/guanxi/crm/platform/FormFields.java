@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
@@ -54,6 +55,21 @@ public final class FormFields {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
       throw new InvalidInput(field, "invalid-date", "Not a date");
+    }
+  }
+
+  /**
+   * A value chosen leniently, such as a filter kept in a link: none when blank or when {@code read}
+   * refuses it (with {@link IllegalArgumentException}), as a choice that no longer exists.
+   */
+  public static <T> @Nullable T orNone(@Nullable String text, Function<String, T> read) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return read.apply(text);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 

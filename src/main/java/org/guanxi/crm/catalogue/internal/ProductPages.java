@@ -3,6 +3,8 @@ package org.guanxi.crm.catalogue.internal;
 import java.util.UUID;
 import org.guanxi.crm.catalogue.Product;
 import org.guanxi.crm.platform.DraftForm;
+import org.guanxi.crm.platform.ListRows;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -33,21 +35,21 @@ class ProductPages {
     this.categories = categories;
   }
 
+  /** The filter of the list: the search box. */
+  record Filter(@Nullable String q) {}
+
   @GetMapping
   @PreAuthorize("hasAuthority('PRODUCT_READ')")
-  String list(@RequestParam(required = false) @Nullable String q, Model model) {
-    showPage(model, q, null);
+  String list(Filter filter, Model model) {
+    showPage(model, filter, null);
     return "catalogue/products";
   }
 
   /** The rows of the list: the search box and the "more" button fetch these (htmx). */
   @GetMapping("/rows")
   @PreAuthorize("hasAuthority('PRODUCT_READ')")
-  String rows(
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable String cursor,
-      Model model) {
-    showPage(model, q, cursor);
+  String rows(Filter filter, @RequestParam(required = false) @Nullable String cursor, Model model) {
+    showPage(model, filter, cursor);
     return "catalogue/products :: rows";
   }
 
@@ -81,19 +83,15 @@ class ProductPages {
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
   String update(
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @ModelAttribute("draft") ProductDraft draft,
-      BindingResult binding,
-      Model model) {
-    return DraftForm.of(binding, model, "orders.error.")
+      PageChange change, @ModelAttribute("draft") ProductDraft draft, BindingResult binding) {
+    return DraftForm.of(binding, change.model(), "orders.error.")
         .update(
-            version,
+            change.version(),
             () -> {
-              products.update(id, version, draft);
+              products.update(change.id(), change.version(), draft);
               return "redirect:/products";
             },
-            v -> form(model, id, v),
+            v -> form(change.model(), change.id(), v),
             StaleVersion::currentVersion);
   }
 
@@ -103,11 +101,9 @@ class ProductPages {
     return "catalogue/product-not-found";
   }
 
-  private void showPage(Model model, @Nullable String q, @Nullable String cursor) {
-    ProductStore.Page page = products.list(q, null, null, cursor, 50);
-    model.addAttribute("q", q);
-    model.addAttribute("rows", page.items());
-    model.addAttribute("nextCursor", page.nextCursor());
+  private void showPage(Model model, Filter filter, @Nullable String cursor) {
+    ProductStore.Page page = products.list(filter.q(), null, null, cursor, 50);
+    ListRows.show(model, filter, page.items(), page.nextCursor());
   }
 
   private String form(Model model, @Nullable UUID id, @Nullable Long version) {

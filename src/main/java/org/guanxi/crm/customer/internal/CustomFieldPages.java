@@ -2,15 +2,14 @@ package org.guanxi.crm.customer.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -91,16 +90,12 @@ class CustomFieldPages {
 
   @PostMapping("/{id}/active")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  String setActive(
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam boolean active,
-      Model model) {
-    CustomField field = fields.get(id);
+  String setActive(PageChange change, @RequestParam boolean active) {
+    CustomField field = fields.get(change.id());
     try {
       fields.change(
-          id,
-          version,
+          change.id(),
+          change.version(),
           new CustomFieldDraft(
               field.key(),
               field.type(),
@@ -110,8 +105,8 @@ class CustomFieldPages {
               field.position()),
           active);
     } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
-      return page(model, NewFieldForm.empty(), List.of());
+      change.model().addAttribute("conflict", true);
+      return page(change.model(), NewFieldForm.empty(), List.of());
     }
     return "redirect:/admin/custom-fields";
   }

@@ -11,6 +11,8 @@ import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.ListRows;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -53,16 +54,26 @@ class CustomerPages {
     model.addAttribute("classifications", Classification.values());
   }
 
+  /**
+   * The filters of the list: the search box, the stage, and the recycle bin (the deleted customers)
+   * instead of the list (none sent: the list); the custom fields' filters ({@code cf.<key>}) are
+   * read from all parameters.
+   */
+  record Filter(@Nullable String q, @Nullable LifecycleStage stage, Boolean deleted) {
+
+    Filter {
+      deleted = Boolean.TRUE.equals(deleted);
+    }
+  }
+
   @GetMapping
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
   String list(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LifecycleStage stage,
-      @RequestParam(defaultValue = "false") boolean deleted,
+      Filter filter,
       @RequestParam Map<String, String> parameters,
       Model model) {
-    showPage(user, model, q, stage, deleted, null, parameters);
+    showPage(user, model, filter, null, parameters);
     return "customer/list";
   }
 
@@ -71,13 +82,11 @@ class CustomerPages {
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
   String rows(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LifecycleStage stage,
-      @RequestParam(defaultValue = "false") boolean deleted,
+      Filter filter,
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam Map<String, String> parameters,
       Model model) {
-    showPage(user, model, q, stage, deleted, cursor, parameters);
+    showPage(user, model, filter, cursor, parameters);
     return "customer/list :: rows";
   }
 
@@ -146,24 +155,23 @@ class CustomerPages {
   @PostMapping("/{id}/external-key")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
   String setExternalKey(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @RequestParam(required = false) @Nullable String externalKey,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
       HttpServletRequest request,
-      HttpServletResponse response,
-      Model model) {
+      HttpServletResponse response) {
+    CurrentUser user = change.user();
+    UUID id = change.id();
+    Model model = change.model();
     try {
-      customers.setExternalKey(user, id, version, externalKey);
+      customers.setExternalKey(user, id, change.version(), externalKey);
     } catch (InvalidInput e) {
       model.addAttribute("externalKeyError", "error." + e.errors().get(0).code());
-      return externalKeyRefused(user, id, externalKey, htmx, model);
+      return externalKeyRefused(change, externalKey);
     } catch (StaleVersion e) {
       model.addAttribute("externalKeyConflict", true);
-      return externalKeyRefused(user, id, externalKey, htmx, model);
+      return externalKeyRefused(change, externalKey);
     }
-    if (htmx == null) {
+    if (!change.htmx()) {
       return "redirect:/customers/" + id;
     }
     response.setHeader("HX-Redirect", request.getContextPath() + "/customers/" + id);
@@ -177,16 +185,16 @@ class CustomerPages {
    * model. It carries the customer's current version, so that saving again after a conflict goes
    * through.
    */
-  private String externalKeyRefused(
-      CurrentUser user, UUID id, @Nullable String typed, @Nullable String htmx, Model model) {
+  private String externalKeyRefused(PageChange change, @Nullable String typed) {
     String view;
-    if (htmx == null) {
-      view = show(user, id, model);
+    if (!change.htmx()) {
+      view = show(change.user(), change.id(), change.model());
     } else {
-      model.addAttribute("customer", CustomerResource.of(customers.get(user, id), false));
+      Customer customer = customers.get(change.user(), change.id());
+      change.model().addAttribute("customer", CustomerResource.of(customer, false));
       view = "customer/show :: externalKey";
     }
-    model.addAttribute("externalKey", typed);
+    change.model().addAttribute("externalKey", typed);
     return view;
   }
 
@@ -218,14 +226,18 @@ class CustomerPages {
       @ModelAttribute("contact") ContactDraft draft,
       BindingResult binding,
       Model model) {
-    if (!binding.hasErrors()) {
-      try {
-        contacts.add(user, id, draft);
-        model.addAttribute("contact", new ContactDraft("", null, null, null, null));
-      } catch (InvalidInput e) {
-        reject(binding, e, model);
-      }
-    }
+    return draftForm(binding, model)
+        .create(
+            () -> {
+              contacts.add(user, id, draft);
+              model.addAttribute("contact", new ContactDraft("", null, null, null, null));
+              return contactsSection(user, id, model);
+            },
+            () -> contactsSection(user, id, model));
+  }
+
+  /** The contacts section of the customer page (htmx), with the contact form of the model. */
+  private String contactsSection(CurrentUser user, UUID id, Model model) {
     model.addAttribute("customer", CustomerResource.of(customers.get(user, id), false));
     model.addAttribute("contacts", contacts.of(user, id).stream().map(Contact::masked).toList());
     return "customer/show :: contacts";
@@ -259,30 +271,24 @@ class CustomerPages {
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
   String update(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @ModelAttribute("draft") CustomerDraft draft,
-      BindingResult binding,
-      Model model) {
-    return draftForm(binding, model)
+      PageChange change, @ModelAttribute("draft") CustomerDraft draft, BindingResult binding) {
+    CurrentUser user = change.user();
+    UUID id = change.id();
+    return draftForm(binding, change.model())
         .update(
-            version,
+            change.version(),
             () -> {
-              customers.update(user, id, version, draft);
+              customers.update(user, id, change.version(), draft);
               return "redirect:/customers/" + id;
             },
-            v -> form(user, model, id, v),
+            v -> form(user, change.model(), id, v),
             e -> customers.get(user, id).version());
   }
 
   @PostMapping("/{id}/delete")
   @PreAuthorize("hasAuthority('CUSTOMER_DELETE')")
-  String delete(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version) {
-    customers.delete(user, id, version);
+  String delete(PageChange change) {
+    customers.delete(change.user(), change.id(), change.version());
     return "redirect:/customers";
   }
 
@@ -316,29 +322,26 @@ class CustomerPages {
   private void showPage(
       CurrentUser user,
       Model model,
-      @Nullable String q,
-      @Nullable LifecycleStage stage,
-      boolean deleted,
+      Filter filter,
       @Nullable String cursor,
       Map<String, String> parameters) {
-    model.addAttribute("q", q);
-    model.addAttribute("stage", stage);
-    model.addAttribute("deleted", deleted);
     model.addAttribute("cf", parameters);
     CustomerPage page =
         customers.list(
             user,
             query(
-                q,
-                stage,
+                filter.q(),
+                filter.stage(),
                 customFieldFilter(parameters, model),
-                deleted,
+                filter.deleted(),
                 CustomerSort.NEWEST,
                 cursor,
                 50));
-    model.addAttribute(
-        "rows", page.items().stream().map(c -> CustomerResource.of(c, false)).toList());
-    model.addAttribute("nextCursor", page.nextCursor());
+    ListRows.show(
+        model,
+        filter,
+        page.items().stream().map(c -> CustomerResource.of(c, false)).toList(),
+        page.nextCursor());
   }
 
   /**

@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerPermissions;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.FormFields;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.ListRows;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -54,17 +57,24 @@ class PoolPages {
     this.customers = customers;
   }
 
+  /**
+   * The filters of the list: the pool ({@code general}, a team's id, or every pool the user sees),
+   * why the customers returned, and the search box.
+   */
+  record Filter(@Nullable String pool, @Nullable PoolReason reason, @Nullable String q) {
+
+    static final Filter NONE = new Filter(null, null, null);
+  }
+
   @GetMapping("/pool")
   @PreAuthorize("hasAnyAuthority('CUSTOMER_POOL_CLAIM', 'CUSTOMER_POOL_MANAGE')")
   String list(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(name = "pool", required = false) @Nullable String poolChoice,
-      @RequestParam(required = false) @Nullable PoolReason reason,
-      @RequestParam(required = false) @Nullable String q,
+      Filter filter,
       @RequestParam(defaultValue = "false") boolean released,
       Model model) {
     model.addAttribute("released", released);
-    showPage(user, model, poolChoice, reason, q, null);
+    showPage(user, model, filter, null);
     return "customer/pool";
   }
 
@@ -73,12 +83,10 @@ class PoolPages {
   @PreAuthorize("hasAnyAuthority('CUSTOMER_POOL_CLAIM', 'CUSTOMER_POOL_MANAGE')")
   String rows(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(name = "pool", required = false) @Nullable String poolChoice,
-      @RequestParam(required = false) @Nullable PoolReason reason,
-      @RequestParam(required = false) @Nullable String q,
+      Filter filter,
       @RequestParam(required = false) @Nullable String cursor,
       Model model) {
-    showPage(user, model, poolChoice, reason, q, cursor);
+    showPage(user, model, filter, cursor);
     return "customer/pool :: rows";
   }
 
@@ -138,28 +146,25 @@ class PoolPages {
   @PostMapping("/customers/{id}/release")
   @PreAuthorize("hasAnyAuthority('CUSTOMER_POOL_CLAIM', 'CUSTOMER_POOL_MANAGE')")
   String release(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @RequestParam(required = false) @Nullable String reason,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
       HttpServletRequest request,
-      HttpServletResponse response,
-      Model model) {
+      HttpServletResponse response) {
+    Model model = change.model();
     try {
-      pool.release(user, id, version, reason);
+      pool.release(change.user(), change.id(), change.version(), reason);
     } catch (InvalidInput e) {
       model.addAttribute("releaseError", "error." + e.errors().get(0).code());
       model.addAttribute("reason", reason);
-      return htmx == null ? "redirect:/customers/" + id : showPanel(user, id, model);
+      return releaseRefused(change);
     } catch (StaleVersion e) {
       model.addAttribute("conflict", true);
       model.addAttribute("reason", reason);
-      return htmx == null ? "redirect:/customers/" + id : showPanel(user, id, model);
+      return releaseRefused(change);
     } catch (AlreadyInPool e) {
-      return htmx == null ? "redirect:/customers/" + id : showPanel(user, id, model);
+      return releaseRefused(change);
     }
-    if (htmx == null) {
+    if (!change.htmx()) {
       return "redirect:/pool?released=true";
     }
     response.setHeader("HX-Redirect", request.getContextPath() + "/pool?released=true");
@@ -170,6 +175,13 @@ class PoolPages {
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String notFound() {
     return "customer/not-found";
+  }
+
+  /** A refused release: back to the customer's page, or (htmx) its pool panel with why. */
+  private String releaseRefused(PageChange change) {
+    return change.htmx()
+        ? showPanel(change.user(), change.id(), change.model())
+        : "redirect:/customers/" + change.id();
   }
 
   private String showPanel(CurrentUser user, UUID id, Model model) {
@@ -207,44 +219,26 @@ class PoolPages {
     if (htmx != null) {
       return "customer/pool :: outcome";
     }
-    showPage(user, model, null, null, null, null);
+    showPage(user, model, Filter.NONE, null);
     model.addAttribute("released", false);
     return "customer/pool";
   }
 
   /** One page of the list, its filters kept for the selects and the "more" button. */
-  private void showPage(
-      CurrentUser user,
-      Model model,
-      @Nullable String poolChoice,
-      @Nullable PoolReason reason,
-      @Nullable String q,
-      @Nullable String cursor) {
-    boolean general = "general".equals(poolChoice);
-    UUID teamId = general ? null : teamId(poolChoice);
+  private void showPage(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
+    boolean general = "general".equals(filter.pool());
+    UUID teamId = general ? null : FormFields.orNone(filter.pool(), UUID::fromString);
     PoolPage page =
-        pool.list(user, new PoolQuery(teamId, general, reason, q, cursor, PoolQuery.DEFAULT_LIMIT));
-    model.addAttribute("rows", page.items());
-    model.addAttribute("nextCursor", page.nextCursor());
-    model.addAttribute("pool", poolChoice);
-    model.addAttribute("reason", reason);
-    model.addAttribute("q", q);
+        pool.list(
+            user,
+            new PoolQuery(
+                teamId, general, filter.reason(), filter.q(), cursor, PoolQuery.DEFAULT_LIMIT));
+    ListRows.show(model, filter, page.items(), page.nextCursor());
     model.addAttribute("teams", pool.teams(user));
     model.addAttribute("reasons", PoolReason.values());
     model.addAttribute("settings", pool.settings());
     model.addAttribute("owned", pool.owned(user));
     boolean manages = user.can(CustomerPermissions.CUSTOMER_POOL_MANAGE);
     model.addAttribute("owners", manages ? customers.assignableOwners(user) : List.of());
-  }
-
-  private static @Nullable UUID teamId(@Nullable String poolChoice) {
-    if (poolChoice == null || poolChoice.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(poolChoice);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

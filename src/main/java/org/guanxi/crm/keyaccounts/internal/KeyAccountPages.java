@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -13,6 +14,8 @@ import org.guanxi.crm.keyaccounts.KeyAccountPermissions;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.ListRows;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +28,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -52,13 +54,13 @@ class KeyAccountPages {
     this.keyAccounts = keyAccounts;
   }
 
+  /** The filter of the list: the year of the plans. */
+  record Filter(@Nullable Integer year) {}
+
   @GetMapping
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_READ')")
-  String list(
-      @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable Integer year,
-      Model model) {
-    showList(user, model, year, null);
+  String list(@AuthenticationPrincipal CurrentUser user, Filter filter, Model model) {
+    showList(user, model, filter, null);
     model.addAttribute("newYear", plans.today().getYear());
     return "keyaccounts/key-accounts";
   }
@@ -68,10 +70,10 @@ class KeyAccountPages {
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_READ')")
   String rows(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable Integer year,
+      Filter filter,
       @RequestParam(required = false) @Nullable String cursor,
       Model model) {
-    showList(user, model, year, cursor);
+    showList(user, model, filter, cursor);
     return "keyaccounts/key-accounts :: rows";
   }
 
@@ -93,7 +95,7 @@ class KeyAccountPages {
     } catch (NotOnAccountTeam e) {
       model.addAttribute("problems", List.of(notOnTeam()));
     }
-    showList(user, model, null, null);
+    showList(user, model, new Filter(null), null);
     model.addAttribute("newYear", year == null ? plans.today().getYear() : year);
     model.addAttribute("newCustomerId", customerId);
     return "keyaccounts/key-accounts";
@@ -122,6 +124,12 @@ class KeyAccountPages {
           FreeText.stripped(currency),
           status);
     }
+
+    /** The goal with the status of the form. */
+    KeyAccountPlanDraft.GoalDraft withStatus(KeyAccountPlanDraft.GoalDraft g) {
+      return new KeyAccountPlanDraft.GoalDraft(
+          g.id(), g.description(), g.targetAmount(), g.currency(), status);
+    }
   }
 
   /** A stakeholder as the page's forms send it. */
@@ -136,6 +144,12 @@ class KeyAccountPages {
     KeyAccountPlanDraft.StakeholderDraft added() {
       return new KeyAccountPlanDraft.StakeholderDraft(
           null, FreeText.stripped(name), title, buyingRole, attitude, contactId);
+    }
+
+    /** The stakeholder with the attitude of the form. */
+    KeyAccountPlanDraft.StakeholderDraft withAttitude(KeyAccountPlanDraft.StakeholderDraft s) {
+      return new KeyAccountPlanDraft.StakeholderDraft(
+          s.id(), s.name(), s.title(), s.buyingRole(), attitude, s.contactId());
     }
   }
 
@@ -155,175 +169,67 @@ class KeyAccountPages {
   @PostMapping("/{id}/goals")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
   String addGoal(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam(defaultValue = ADD) String action,
-      GoalForm goal,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
-    return change(
-        new Edit(user, id, version, htmx, model),
-        draft -> withGoals(draft, added(action, draft.goalList(), goal::added)));
+      PageChange change, @RequestParam(defaultValue = ADD) String action, GoalForm goal) {
+    return change(change, GOALS.added(action, goal::added));
   }
 
   @PostMapping(path = "/{id}/goals", params = "action=status")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  String setGoalStatus(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      GoalForm goal,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
-    return change(
-        new Edit(user, id, version, htmx, model),
-        draft ->
-            withGoals(
-                draft,
-                changed(
-                    draft.goalList(),
-                    KeyAccountPlanDraft.GoalDraft::id,
-                    goal.goalId(),
-                    g ->
-                        new KeyAccountPlanDraft.GoalDraft(
-                            g.id(),
-                            g.description(),
-                            g.targetAmount(),
-                            g.currency(),
-                            goal.status()))));
+  String setGoalStatus(PageChange change, GoalForm goal) {
+    return change(change, GOALS.changed(goal.goalId(), goal::withStatus));
   }
 
   @PostMapping(path = "/{id}/goals", params = "action=remove")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  String removeGoal(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam(required = false) @Nullable UUID goalId,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
-    return change(
-        new Edit(user, id, version, htmx, model),
-        draft ->
-            withGoals(draft, without(draft.goalList(), KeyAccountPlanDraft.GoalDraft::id, goalId)));
+  String removeGoal(PageChange change, @RequestParam(required = false) @Nullable UUID goalId) {
+    return change(change, GOALS.without(goalId));
   }
 
   @PostMapping("/{id}/stakeholders")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
   String addStakeholder(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @RequestParam(defaultValue = ADD) String action,
-      StakeholderForm stakeholder,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
-    return change(
-        new Edit(user, id, version, htmx, model),
-        draft ->
-            withStakeholders(draft, added(action, draft.stakeholderList(), stakeholder::added)));
+      StakeholderForm stakeholder) {
+    return change(change, STAKEHOLDERS.added(action, stakeholder::added));
   }
 
   @PostMapping(path = "/{id}/stakeholders", params = "action=attitude")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  String setStakeholderAttitude(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      StakeholderForm stakeholder,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
+  String setStakeholderAttitude(PageChange change, StakeholderForm stakeholder) {
     return change(
-        new Edit(user, id, version, htmx, model),
-        draft ->
-            withStakeholders(
-                draft,
-                changed(
-                    draft.stakeholderList(),
-                    KeyAccountPlanDraft.StakeholderDraft::id,
-                    stakeholder.stakeholderId(),
-                    s ->
-                        new KeyAccountPlanDraft.StakeholderDraft(
-                            s.id(),
-                            s.name(),
-                            s.title(),
-                            s.buyingRole(),
-                            stakeholder.attitude(),
-                            s.contactId()))));
+        change, STAKEHOLDERS.changed(stakeholder.stakeholderId(), stakeholder::withAttitude));
   }
 
   @PostMapping(path = "/{id}/stakeholders", params = "action=remove")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
   String removeStakeholder(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam(required = false) @Nullable UUID stakeholderId,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
-    return change(
-        new Edit(user, id, version, htmx, model),
-        draft ->
-            withStakeholders(
-                draft,
-                without(
-                    draft.stakeholderList(),
-                    KeyAccountPlanDraft.StakeholderDraft::id,
-                    stakeholderId)));
+      PageChange change, @RequestParam(required = false) @Nullable UUID stakeholderId) {
+    return change(change, STAKEHOLDERS.without(stakeholderId));
   }
 
   @PostMapping("/{id}/team")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
   String addMember(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @RequestParam(defaultValue = ADD) String action,
       @RequestParam(required = false) @Nullable UUID userId,
-      KeyAccountPlan.@Nullable TeamRole role,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
+      KeyAccountPlan.@Nullable TeamRole role) {
     return change(
-        new Edit(user, id, version, htmx, model),
-        draft ->
-            withTeam(
-                draft,
-                added(
-                    action,
-                    draft.teamList(),
-                    () -> new KeyAccountPlanDraft.MemberDraft(userId, role))));
+        change, TEAM.added(action, () -> new KeyAccountPlanDraft.MemberDraft(userId, role)));
   }
 
   @PostMapping(path = "/{id}/team", params = "action=remove")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  String removeMember(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam(required = false) @Nullable UUID userId,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
-    return change(
-        new Edit(user, id, version, htmx, model),
-        draft ->
-            withTeam(
-                draft, without(draft.teamList(), KeyAccountPlanDraft.MemberDraft::userId, userId)));
+  String removeMember(PageChange change, @RequestParam(required = false) @Nullable UUID userId) {
+    return change(change, TEAM.without(userId));
   }
 
   @PostMapping("/{id}/steps")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
   String addStep(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam(defaultValue = ADD) String action,
-      StepForm step,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
-    return change(
-        new Edit(user, id, version, htmx, model),
-        draft -> withSteps(draft, added(action, draft.stepList(), step::added)));
+      PageChange change, @RequestParam(defaultValue = ADD) String action, StepForm step) {
+    return change(change, STEPS.added(action, step::added));
   }
 
   /** Marks a step done ({@code action=done}) or not done ({@code action=reopen}). */
@@ -332,63 +238,34 @@ class KeyAccountPages {
       params = {"action", "action!=add", "action!=remove"})
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
   String markStep(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @RequestParam String action,
-      @RequestParam(required = false) @Nullable UUID stepId,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
+      @RequestParam(required = false) @Nullable UUID stepId) {
     return change(
-        new Edit(user, id, version, htmx, model),
+        change,
         draft -> {
           if (!action.equals("done") && !action.equals("reopen")) {
             throw unknownAction();
           }
-          return withSteps(
-              draft,
-              changed(
-                  draft.stepList(),
-                  KeyAccountPlanDraft.StepDraft::id,
-                  stepId,
-                  s ->
-                      new KeyAccountPlanDraft.StepDraft(
-                          s.id(),
-                          s.description(),
-                          s.ownerId(),
-                          s.reviewDate(),
-                          action.equals("done"))));
+          return STEPS.changed(stepId, s -> done(s, action.equals("done"))).apply(draft);
         });
   }
 
   @PostMapping(path = "/{id}/steps", params = "action=remove")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  String removeStep(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam(required = false) @Nullable UUID stepId,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
-    return change(
-        new Edit(user, id, version, htmx, model),
-        draft ->
-            withSteps(draft, without(draft.stepList(), KeyAccountPlanDraft.StepDraft::id, stepId)));
+  String removeStep(PageChange change, @RequestParam(required = false) @Nullable UUID stepId) {
+    return change(change, STEPS.without(stepId));
   }
 
   @PostMapping("/{id}/delete")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  String delete(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      Model model) {
+  String delete(PageChange change) {
     try {
-      plans.delete(user, id, version);
+      plans.delete(change.user(), change.id(), change.version());
       return "redirect:/key-accounts";
     } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
-      showPlan(user, id, model);
+      change.model().addAttribute("conflict", true);
+      showPlan(change.user(), change.id(), change.model());
       return "keyaccounts/key-account";
     }
   }
@@ -405,82 +282,107 @@ class KeyAccountPages {
     return "keyaccounts/key-account-refused";
   }
 
-  /** A change of a plan's section that the user sent from the plan's page. */
-  private record Edit(
-      CurrentUser user, UUID id, long version, @Nullable String htmx, Model model) {}
-
   /**
-   * Writes the plan changed by {@code change} at the version the page showed: a refused or stale
+   * Writes the plan changed by {@code edit} at the version the page showed: a refused or stale
    * change shows the plan as it is with what went wrong, and nothing is saved.
    */
-  private String change(Edit edit, UnaryOperator<KeyAccountPlanDraft> change) {
+  private String change(PageChange change, UnaryOperator<KeyAccountPlanDraft> edit) {
     try {
-      KeyAccountPlanService.View current = plans.editable(edit.user(), edit.id(), edit.version());
-      plans.replace(edit.user(), edit.id(), edit.version(), change.apply(current.plan().draft()));
-      if (edit.htmx() == null) {
-        return "redirect:/key-accounts/" + edit.id();
+      KeyAccountPlanService.View current =
+          plans.editable(change.user(), change.id(), change.version());
+      plans.replace(
+          change.user(), change.id(), change.version(), edit.apply(current.plan().draft()));
+      if (!change.htmx()) {
+        return "redirect:/key-accounts/" + change.id();
       }
     } catch (StaleVersion e) {
-      edit.model().addAttribute("conflict", true);
+      change.model().addAttribute("conflict", true);
     } catch (InvalidInput e) {
-      edit.model().addAttribute("problems", e.errors());
+      change.model().addAttribute("problems", e.errors());
     }
-    showPlan(edit.user(), edit.id(), edit.model());
-    return edit.htmx() == null ? "keyaccounts/key-account" : "keyaccounts/key-account :: plan";
+    showPlan(change.user(), change.id(), change.model());
+    return change.htmx() ? "keyaccounts/key-account :: plan" : "keyaccounts/key-account";
   }
 
-  /** The section's entries with a new one, when the form asks to add one. */
-  private static <T> List<T> added(String action, List<T> entries, Supplier<T> entry) {
-    if (!ADD.equals(action)) {
-      throw unknownAction();
+  /**
+   * A section of a plan as the plan's page changes it: its entries in a draft, the draft with other
+   * entries, and the id of an entry.
+   */
+  private record Section<T>(
+      Function<KeyAccountPlanDraft, List<T>> entries,
+      BiFunction<KeyAccountPlanDraft, List<T>, KeyAccountPlanDraft> with,
+      Function<T, @Nullable UUID> idOf) {
+
+    /** The section with a new entry, when the form asks to add one. */
+    UnaryOperator<KeyAccountPlanDraft> added(String action, Supplier<T> entry) {
+      return draft -> {
+        if (!ADD.equals(action)) {
+          throw unknownAction();
+        }
+        List<T> added = new ArrayList<>(entries.apply(draft));
+        added.add(entry.get());
+        return with.apply(draft, added);
+      };
     }
-    List<T> added = new ArrayList<>(entries);
-    added.add(entry.get());
-    return added;
+
+    /** The section with the entry whose id is {@code id} changed. */
+    UnaryOperator<KeyAccountPlanDraft> changed(@Nullable UUID id, UnaryOperator<T> change) {
+      return draft ->
+          with.apply(
+              draft,
+              entries.apply(draft).stream()
+                  .map(e -> isEntry(e, id) ? change.apply(e) : e)
+                  .toList());
+    }
+
+    /** The section without the entry whose id is {@code id}. */
+    UnaryOperator<KeyAccountPlanDraft> without(@Nullable UUID id) {
+      return draft ->
+          with.apply(draft, entries.apply(draft).stream().filter(e -> !isEntry(e, id)).toList());
+    }
+
+    private boolean isEntry(T entry, @Nullable UUID id) {
+      UUID entryId = idOf.apply(entry);
+      return entryId != null && entryId.equals(id);
+    }
   }
 
-  /** The section's entries with the one whose id is {@code id} changed. */
-  private static <T> List<T> changed(
-      List<T> entries,
-      Function<T, @Nullable UUID> idOf,
-      @Nullable UUID id,
-      UnaryOperator<T> change) {
-    return entries.stream().map(e -> isEntry(e, idOf, id) ? change.apply(e) : e).toList();
-  }
+  private static final Section<KeyAccountPlanDraft.GoalDraft> GOALS =
+      new Section<>(
+          KeyAccountPlanDraft::goalList,
+          (d, goals) ->
+              new KeyAccountPlanDraft(
+                  d.customerId(), d.year(), goals, d.stakeholders(), d.team(), d.steps()),
+          KeyAccountPlanDraft.GoalDraft::id);
 
-  /** The section's entries without the one whose id is {@code id}. */
-  private static <T> List<T> without(
-      List<T> entries, Function<T, @Nullable UUID> idOf, @Nullable UUID id) {
-    return entries.stream().filter(e -> !isEntry(e, idOf, id)).toList();
-  }
+  private static final Section<KeyAccountPlanDraft.StakeholderDraft> STAKEHOLDERS =
+      new Section<>(
+          KeyAccountPlanDraft::stakeholderList,
+          (d, stakeholders) ->
+              new KeyAccountPlanDraft(
+                  d.customerId(), d.year(), d.goals(), stakeholders, d.team(), d.steps()),
+          KeyAccountPlanDraft.StakeholderDraft::id);
 
-  private static <T> boolean isEntry(T entry, Function<T, @Nullable UUID> idOf, @Nullable UUID id) {
-    UUID entryId = idOf.apply(entry);
-    return entryId != null && entryId.equals(id);
-  }
+  private static final Section<KeyAccountPlanDraft.MemberDraft> TEAM =
+      new Section<>(
+          KeyAccountPlanDraft::teamList,
+          (d, team) ->
+              new KeyAccountPlanDraft(
+                  d.customerId(), d.year(), d.goals(), d.stakeholders(), team, d.steps()),
+          KeyAccountPlanDraft.MemberDraft::userId);
 
-  private static KeyAccountPlanDraft withGoals(
-      KeyAccountPlanDraft d, List<KeyAccountPlanDraft.GoalDraft> goals) {
-    return new KeyAccountPlanDraft(
-        d.customerId(), d.year(), goals, d.stakeholders(), d.team(), d.steps());
-  }
+  private static final Section<KeyAccountPlanDraft.StepDraft> STEPS =
+      new Section<>(
+          KeyAccountPlanDraft::stepList,
+          (d, steps) ->
+              new KeyAccountPlanDraft(
+                  d.customerId(), d.year(), d.goals(), d.stakeholders(), d.team(), steps),
+          KeyAccountPlanDraft.StepDraft::id);
 
-  private static KeyAccountPlanDraft withStakeholders(
-      KeyAccountPlanDraft d, List<KeyAccountPlanDraft.StakeholderDraft> stakeholders) {
-    return new KeyAccountPlanDraft(
-        d.customerId(), d.year(), d.goals(), stakeholders, d.team(), d.steps());
-  }
-
-  private static KeyAccountPlanDraft withTeam(
-      KeyAccountPlanDraft d, List<KeyAccountPlanDraft.MemberDraft> team) {
-    return new KeyAccountPlanDraft(
-        d.customerId(), d.year(), d.goals(), d.stakeholders(), team, d.steps());
-  }
-
-  private static KeyAccountPlanDraft withSteps(
-      KeyAccountPlanDraft d, List<KeyAccountPlanDraft.StepDraft> steps) {
-    return new KeyAccountPlanDraft(
-        d.customerId(), d.year(), d.goals(), d.stakeholders(), d.team(), steps);
+  /** The step marked done or not done. */
+  private static KeyAccountPlanDraft.StepDraft done(KeyAccountPlanDraft.StepDraft s, boolean done) {
+    return new KeyAccountPlanDraft.StepDraft(
+        s.id(), s.description(), s.ownerId(), s.reviewDate(), done);
   }
 
   private void showPlan(CurrentUser user, UUID id, Model model) {
@@ -498,13 +400,13 @@ class KeyAccountPages {
     }
   }
 
-  private void showList(
-      CurrentUser user, Model model, @Nullable Integer year, @Nullable String cursor) {
-    KeyAccountPlanService.Page page = plans.list(user, null, year, cursor, PAGE_SIZE);
-    model.addAttribute("year", year);
-    model.addAttribute(
-        "rows", page.items().stream().map(KeyAccountPlanResource.Summary::of).toList());
-    model.addAttribute("nextCursor", page.nextCursor());
+  private void showList(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
+    KeyAccountPlanService.Page page = plans.list(user, null, filter.year(), cursor, PAGE_SIZE);
+    ListRows.show(
+        model,
+        filter,
+        page.items().stream().map(KeyAccountPlanResource.Summary::of).toList(),
+        page.nextCursor());
     model.addAttribute("today", plans.today());
     model.addAttribute(
         "candidates",

@@ -1,8 +1,7 @@
 package org.guanxi.crm.leads.internal;
 
 import java.util.UUID;
-import org.guanxi.crm.platform.FormErrors;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,15 +39,13 @@ class LeadAssignmentPages {
   @PreAuthorize("hasAuthority('SALES_SETTINGS')")
   String add(
       @ModelAttribute("draft") LeadAssignmentRuleDraft draft, BindingResult binding, Model model) {
-    if (!binding.hasErrors()) {
-      try {
-        rules.create(draft);
-        return "redirect:/settings/lead-assignment";
-      } catch (InvalidInput e) {
-        FormErrors.reject(binding, e, "error.");
-      }
-    }
-    return page(model);
+    return DraftForm.of(binding, model, "error.")
+        .create(
+            () -> {
+              rules.create(draft);
+              return "redirect:/settings/lead-assignment";
+            },
+            () -> page(model));
   }
 
   @PostMapping("/{id}/delete")

@@ -1,7 +1,6 @@
 package org.guanxi.crm.leads.internal;
 
-import org.guanxi.crm.platform.FormErrors;
-import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.StaleVersion;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -47,17 +46,16 @@ class LeadFormPages {
       @ModelAttribute("draft") LeadFormDraft draft,
       BindingResult binding,
       Model model) {
-    if (!binding.hasErrors()) {
-      try {
-        forms.update(version, draft);
-        return "redirect:/settings/lead-form?saved";
-      } catch (InvalidInput e) {
-        FormErrors.reject(binding, e, "error.");
-      } catch (StaleVersion e) {
-        model.addAttribute("conflict", true);
-      }
-    }
-    return page(model, forms.settings());
+    // the page always shows the settings as they are now, with their version
+    return DraftForm.of(binding, model, "error.")
+        .update(
+            version,
+            () -> {
+              forms.update(version, draft);
+              return "redirect:/settings/lead-form?saved";
+            },
+            v -> page(model, forms.settings()),
+            StaleVersion::currentVersion);
   }
 
   private String page(Model model, LeadFormSettings settings) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.DraftForm;
+import org.guanxi.crm.platform.FormFields;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.ListRows;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -46,14 +48,13 @@ class LeadPages {
     model.addAttribute("openStatuses", new LeadStatus[] {LeadStatus.NEW, LeadStatus.WORKING});
   }
 
+  /** The filters of the list: the search box and the status. */
+  record Filter(@Nullable String q, @Nullable LeadStatus status) {}
+
   @GetMapping
   @PreAuthorize("hasAuthority('LEAD_READ')")
-  String list(
-      @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LeadStatus status,
-      Model model) {
-    showPage(user, model, q, status, null);
+  String list(@AuthenticationPrincipal CurrentUser user, Filter filter, Model model) {
+    showPage(user, model, filter, null);
     return "leads/leads";
   }
 
@@ -62,11 +63,10 @@ class LeadPages {
   @PreAuthorize("hasAuthority('LEAD_READ')")
   String rows(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable LeadStatus status,
+      Filter filter,
       @RequestParam(required = false) @Nullable String cursor,
       Model model) {
-    showPage(user, model, q, status, cursor);
+    showPage(user, model, filter, cursor);
     return "leads/leads :: rows";
   }
 
@@ -115,20 +115,17 @@ class LeadPages {
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
   String update(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @ModelAttribute("draft") LeadDraft draft,
-      BindingResult binding,
-      Model model) {
-    return DraftForm.of(binding, model, "error.")
+      PageChange change, @ModelAttribute("draft") LeadDraft draft, BindingResult binding) {
+    CurrentUser user = change.user();
+    UUID id = change.id();
+    return DraftForm.of(binding, change.model(), "error.")
         .update(
-            version,
+            change.version(),
             () -> {
-              leads.update(user, id, version, draft);
+              leads.update(user, id, change.version(), draft);
               return "redirect:/leads/" + id;
             },
-            v -> form(user, model, id, v),
+            v -> form(user, change.model(), id, v),
             e -> leads.get(user, id).version());
   }
 
@@ -137,39 +134,28 @@ class LeadPages {
    */
   @PostMapping("/{id}/qualify")
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
-  String qualify(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
+  String qualify(PageChange change) {
     try {
-      leads.qualify(user, id, version);
+      leads.qualify(change.user(), change.id(), change.version());
     } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
+      change.model().addAttribute("conflict", true);
     }
-    return statusSection(user, id, htmx, model);
+    return statusSection(change);
   }
 
   @PostMapping("/{id}/disqualify")
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
-  String disqualify(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam(required = false) @Nullable String reason,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      Model model) {
+  String disqualify(PageChange change, @RequestParam(required = false) @Nullable String reason) {
     try {
-      leads.disqualify(user, id, version, reason);
+      leads.disqualify(change.user(), change.id(), change.version(), reason);
     } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
+      change.model().addAttribute("conflict", true);
     } catch (InvalidInput e) {
-      model.addAttribute("reasonMissing", true);
-      model.addAttribute("lead", LeadResource.of(leads.get(user, id), false));
-      return htmx == null ? "leads/lead" : "leads/lead :: status";
+      change.model().addAttribute("reasonMissing", true);
+      showLead(change);
+      return change.htmx() ? "leads/lead :: status" : "leads/lead";
     }
-    return statusSection(user, id, htmx, model);
+    return statusSection(change);
   }
 
   /** The customers the lead may already be, to choose one or create a new customer. */
@@ -191,21 +177,23 @@ class LeadPages {
   @PostMapping("/{id}/convert")
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
   String convert(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @RequestParam(required = false) @Nullable String target,
-      @RequestParam MultiValueMap<String, String> form,
-      Model model) {
+      @RequestParam MultiValueMap<String, String> form) {
+    CurrentUser user = change.user();
+    UUID id = change.id();
+    Model model = change.model();
     try {
       LeadConversionRequest request =
           target == null || target.isBlank()
               ? LeadConversionRequest.CHECK_DUPLICATES
               : "new".equals(target)
                   ? new LeadConversionRequest(null, true)
-                  : new LeadConversionRequest(customerId(target), null);
+                  : new LeadConversionRequest(
+                      FormFields.id(target, "target", "unknown-customer", "Not a customer"), null);
       request = request.withOpportunity(LeadConversionRequest.fromForm(form));
-      return "redirect:/customers/" + conversion.convert(user, id, version, request).customerId();
+      return "redirect:/customers/"
+          + conversion.convert(user, id, change.version(), request).customerId();
     } catch (LeadMatchesExistingCustomers e) {
       model.addAttribute("candidates", e.candidates());
     } catch (LeadNotQualified | InvalidInput e) {
@@ -218,11 +206,8 @@ class LeadPages {
 
   @PostMapping("/{id}/delete")
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
-  String delete(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version) {
-    leads.delete(user, id, version);
+  String delete(PageChange change) {
+    leads.delete(change.user(), change.id(), change.version());
     return "redirect:/leads";
   }
 
@@ -238,25 +223,27 @@ class LeadPages {
     return "leads/lead-conflict";
   }
 
-  private String statusSection(CurrentUser user, UUID id, @Nullable String htmx, Model model) {
-    if (htmx == null) {
-      return "redirect:/leads/" + id;
+  private String statusSection(PageChange change) {
+    if (!change.htmx()) {
+      return "redirect:/leads/" + change.id();
     }
-    model.addAttribute("lead", LeadResource.of(leads.get(user, id), false));
+    showLead(change);
     return "leads/lead :: status";
   }
 
-  private void showPage(
-      CurrentUser user,
-      Model model,
-      @Nullable String q,
-      @Nullable LeadStatus status,
-      @Nullable String cursor) {
-    model.addAttribute("q", q);
-    model.addAttribute("status", status);
-    LeadPage page = leads.list(user, new LeadQuery(q, status, null, null, cursor, PAGE_SIZE));
-    model.addAttribute("rows", page.items().stream().map(l -> LeadResource.of(l, false)).toList());
-    model.addAttribute("nextCursor", page.nextCursor());
+  private void showLead(PageChange change) {
+    Lead lead = leads.get(change.user(), change.id());
+    change.model().addAttribute("lead", LeadResource.of(lead, false));
+  }
+
+  private void showPage(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
+    LeadPage page =
+        leads.list(user, new LeadQuery(filter.q(), filter.status(), null, null, cursor, PAGE_SIZE));
+    ListRows.show(
+        model,
+        filter,
+        page.items().stream().map(l -> LeadResource.of(l, false)).toList(),
+        page.nextCursor());
   }
 
   private String form(CurrentUser user, Model model, @Nullable UUID id, @Nullable Long version) {
@@ -264,13 +251,5 @@ class LeadPages {
     model.addAttribute("version", version);
     model.addAttribute("owners", leads.assignableOwners(user));
     return "leads/lead-form";
-  }
-
-  private static UUID customerId(String target) {
-    try {
-      return UUID.fromString(target);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput("target", "unknown-customer", "Not a customer");
-    }
   }
 }

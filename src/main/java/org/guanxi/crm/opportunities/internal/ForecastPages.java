@@ -14,7 +14,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,21 +33,31 @@ class ForecastPages {
     this.json = json;
   }
 
+  /**
+   * What the page's form asks for: the months from and to (such as {@code 2026-01}), the currency
+   * the amounts are shown in, and the pipeline.
+   */
+  record Filter(
+      @Nullable String from,
+      @Nullable String to,
+      @Nullable String currency,
+      @Nullable UUID pipelineId) {}
+
   @GetMapping("/opportunities/forecast")
   @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
-  String forecast(
-      @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable String currency,
-      @RequestParam(required = false) @Nullable UUID pipelineId,
-      Model model) {
+  String forecast(@AuthenticationPrincipal CurrentUser user, Filter filter, Model model) {
     Forecast forecast;
     try {
-      forecast = forecasts.forecast(user, month(from), month(to), currency, pipelineId);
+      forecast =
+          forecasts.forecast(
+              user,
+              month(filter.from()),
+              month(filter.to()),
+              filter.currency(),
+              filter.pipelineId());
     } catch (InvalidInput e) {
       model.addAttribute("refused", e.errors());
-      forecast = forecasts.forecast(user, null, null, null, pipelineId);
+      forecast = forecasts.forecast(user, null, null, null, filter.pipelineId());
     }
     Map<String, Object> chart = new LinkedHashMap<>();
     chart.put("months", forecast.months().stream().map(Forecast.Row::key).toList());

@@ -16,6 +16,8 @@ import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FormFields;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.ListRows;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
@@ -30,7 +32,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -83,16 +84,17 @@ class OpportunityPages {
     this.customers = customers;
   }
 
+  /** The filters of the list. */
+  record Filter(
+      @Nullable UUID pipelineId,
+      @Nullable UUID stageId,
+      @Nullable UUID ownerId,
+      @Nullable OpportunityStatus status) {}
+
   @GetMapping
   @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
-  String list(
-      @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable UUID pipelineId,
-      @RequestParam(required = false) @Nullable UUID stageId,
-      @RequestParam(required = false) @Nullable UUID ownerId,
-      @RequestParam(required = false) @Nullable OpportunityStatus status,
-      Model model) {
-    showPage(user, model, pipelineId, stageId, ownerId, status, null);
+  String list(@AuthenticationPrincipal CurrentUser user, Filter filter, Model model) {
+    showPage(user, model, filter, null);
     model.addAttribute("pipelines", pipelines.list());
     model.addAttribute("owners", opportunities.assignableOwners(user));
     model.addAttribute("statuses", OpportunityStatus.values());
@@ -104,13 +106,10 @@ class OpportunityPages {
   @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
   String rows(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable UUID pipelineId,
-      @RequestParam(required = false) @Nullable UUID stageId,
-      @RequestParam(required = false) @Nullable UUID ownerId,
-      @RequestParam(required = false) @Nullable OpportunityStatus status,
+      Filter filter,
       @RequestParam(required = false) @Nullable String cursor,
       Model model) {
-    showPage(user, model, pipelineId, stageId, ownerId, status, cursor);
+    showPage(user, model, filter, cursor);
     return "opportunities/opportunities :: rows";
   }
 
@@ -225,20 +224,18 @@ class OpportunityPages {
 
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
-  String update(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam MultiValueMap<String, String> input,
-      Model model) {
+  String update(PageChange change, @RequestParam MultiValueMap<String, String> input) {
+    CurrentUser user = change.user();
+    UUID id = change.id();
+    Model model = change.model();
     Opportunity current = opportunities.get(user, id);
     Form form = typed(input);
     try {
-      opportunities.update(user, id, version, draft(form, current.customerId(), current));
+      opportunities.update(user, id, change.version(), draft(form, current.customerId(), current));
       return "redirect:/opportunities/" + id;
     } catch (InvalidInput e) {
       model.addAttribute("refused", e.errors());
-      return form(user, model, current.customerId(), form, id, version);
+      return form(user, model, current.customerId(), form, id, change.version());
     } catch (StaleVersion e) {
       // the form now carries the version the user was warned about: saving again goes through
       model.addAttribute("conflict", true);
@@ -253,21 +250,22 @@ class OpportunityPages {
   @PostMapping("/{id}/stage")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
   String move(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @RequestParam(required = false) @Nullable UUID stageId,
-      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-      HttpServletResponse response,
-      Model model) {
+      HttpServletResponse response) {
+    Model model = change.model();
     try {
       if (stageId == null) {
         throw new InvalidInput("stageId", "notnull", "Choose a stage");
       }
       Opportunity moved =
-          opportunities.move(user, id, version, new OpportunityService.Move(stageId, null));
-      if (htmx == null) {
-        return "redirect:/opportunities/" + id;
+          opportunities.move(
+              change.user(),
+              change.id(),
+              change.version(),
+              new OpportunityService.Move(stageId, null));
+      if (!change.htmx()) {
+        return "redirect:/opportunities/" + change.id();
       }
       response.setHeader("HX-Trigger", "opportunity-moved");
       model.addAttribute("deal", moved);
@@ -277,88 +275,53 @@ class OpportunityPages {
     } catch (StaleVersion e) {
       model.addAttribute("conflict", true);
     }
-    if (htmx != null) {
+    if (change.htmx()) {
       response.setHeader("HX-Refresh", "true");
       response.setStatus(HttpStatus.CONFLICT.value());
       return "opportunities/opportunity-board :: nothing";
     }
-    return show(user, id, model);
+    return show(change.user(), change.id(), model);
   }
 
   @PostMapping("/{id}/win")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
   String win(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @RequestParam(required = false) @Nullable String reason,
-      @RequestParam(required = false) @Nullable OrderStatus order,
-      Model model) {
-    return act(
-        user,
-        id,
-        model,
-        () -> opportunities.win(user, id, version, new OpportunityService.Win(reason, order)));
+      @RequestParam(required = false) @Nullable OrderStatus order) {
+    return act(change, opportunities::win, new OpportunityService.Win(reason, order));
   }
 
   @PostMapping("/{id}/lose")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
   String lose(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @RequestParam(required = false) @Nullable OpportunityLossReason reason,
-      @RequestParam(required = false) @Nullable String note,
-      Model model) {
-    return act(
-        user,
-        id,
-        model,
-        () -> opportunities.lose(user, id, version, new OpportunityService.Loss(reason, note)));
+      @RequestParam(required = false) @Nullable String note) {
+    return act(change, opportunities::lose, new OpportunityService.Loss(reason, note));
   }
 
   @PostMapping("/{id}/reopen")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
-  String reopen(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      Model model) {
-    return act(
-        user,
-        id,
-        model,
-        () -> opportunities.reopen(user, id, version, new OpportunityService.Reopening(null)));
+  String reopen(PageChange change) {
+    return act(change, opportunities::reopen, new OpportunityService.Reopening(null));
   }
 
   @PostMapping("/{id}/order")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
-  String order(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam(required = false) @Nullable OrderStatus status,
-      Model model) {
-    return act(
-        user,
-        id,
-        model,
-        () -> opportunities.order(user, id, version, new OpportunityService.OrderRequest(status)));
+  String order(PageChange change, @RequestParam(required = false) @Nullable OrderStatus status) {
+    return act(change, opportunities::order, new OpportunityService.OrderRequest(status));
   }
 
   @PostMapping("/{id}/delete")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
-  String delete(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      Model model) {
+  String delete(PageChange change) {
     try {
-      opportunities.delete(user, id, version);
+      opportunities.delete(change.user(), change.id(), change.version());
       return "redirect:/opportunities";
     } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
-      return show(user, id, model);
+      change.model().addAttribute("conflict", true);
+      return show(change.user(), change.id(), change.model());
     }
   }
 
@@ -392,21 +355,22 @@ class OpportunityPages {
     return "opportunities/opportunity-panel :: panel";
   }
 
-  private interface Action {
-    Opportunity run();
+  /** A change of a deal that a button of its page asks for, with what the button sends. */
+  private interface Action<R> {
+    Opportunity run(CurrentUser user, UUID id, long version, R request);
   }
 
   /** Carries out a button of the deal's page, and shows the page again with what came of it. */
-  private String act(CurrentUser user, UUID id, Model model, Action action) {
+  private <R> String act(PageChange change, Action<R> action, R request) {
     try {
-      action.run();
-      return "redirect:/opportunities/" + id;
+      action.run(change.user(), change.id(), change.version(), request);
+      return "redirect:/opportunities/" + change.id();
     } catch (InvalidInput e) {
-      model.addAttribute("refused", e.errors());
+      change.model().addAttribute("refused", e.errors());
     } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
+      change.model().addAttribute("conflict", true);
     }
-    return show(user, id, model);
+    return show(change.user(), change.id(), change.model());
   }
 
   private Map<UUID, ForecastStore.StageTotal> totals(CurrentUser user, UUID pipelineId) {
@@ -414,23 +378,19 @@ class OpportunityPages {
         RecordAccess.visible(user, OpportunityStore.holding("f")), pipelineId);
   }
 
-  private void showPage(
-      CurrentUser user,
-      Model model,
-      @Nullable UUID pipelineId,
-      @Nullable UUID stageId,
-      @Nullable UUID ownerId,
-      @Nullable OpportunityStatus status,
-      @Nullable String cursor) {
+  private void showPage(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
     OpportunityStore.Page page =
         opportunities.list(
-            user, new OpportunityQuery(pipelineId, stageId, ownerId, status, null, cursor, 50));
-    model.addAttribute("pipelineId", pipelineId);
-    model.addAttribute("stageId", stageId);
-    model.addAttribute("ownerId", ownerId);
-    model.addAttribute("status", status);
-    model.addAttribute("rows", page.items());
-    model.addAttribute("nextCursor", page.nextCursor());
+            user,
+            new OpportunityQuery(
+                filter.pipelineId(),
+                filter.stageId(),
+                filter.ownerId(),
+                filter.status(),
+                null,
+                cursor,
+                50));
+    ListRows.show(model, filter, page.items(), page.nextCursor());
   }
 
   private String form(

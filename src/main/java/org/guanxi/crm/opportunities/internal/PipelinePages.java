@@ -3,7 +3,9 @@ package org.guanxi.crm.opportunities.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.guanxi.crm.platform.FormFields;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -90,19 +92,19 @@ class PipelinePages {
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('SALES_SETTINGS')")
   String update(
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @RequestParam(defaultValue = "") String name,
       @RequestParam(defaultValue = "false") boolean isDefault,
-      @RequestParam MultiValueMap<String, String> input,
-      Model model) {
+      @RequestParam MultiValueMap<String, String> input) {
+    UUID id = change.id();
+    Model model = change.model();
     List<StageRow> rows = typed(input);
     try {
-      pipelines.update(id, version, new PipelineDraft(name, isDefault, stages(rows)));
+      pipelines.update(id, change.version(), new PipelineDraft(name, isDefault, stages(rows)));
       return "redirect:/settings/pipelines";
     } catch (InvalidInput e) {
       model.addAttribute("refused", e.errors());
-      return form(model, id, version, name, isDefault, rows);
+      return form(model, id, change.version(), name, isDefault, rows);
     } catch (StaleVersion e) {
       model.addAttribute("conflict", true);
       return form(model, id, pipelines.get(id).version(), name, isDefault, rows);
@@ -111,16 +113,16 @@ class PipelinePages {
 
   @PostMapping("/{id}/delete")
   @PreAuthorize("hasAuthority('SALES_SETTINGS')")
-  String delete(@PathVariable UUID id, @RequestParam long version, Model model) {
+  String delete(PageChange change) {
     try {
-      pipelines.delete(id, version);
+      pipelines.delete(change.id(), change.version());
       return "redirect:/settings/pipelines";
     } catch (InvalidInput e) {
-      model.addAttribute("refused", e.errors());
+      change.model().addAttribute("refused", e.errors());
     } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
+      change.model().addAttribute("conflict", true);
     }
-    return edit(id, model);
+    return edit(change.id(), change.model());
   }
 
   @ExceptionHandler(RecordNotFound.class)
@@ -175,19 +177,8 @@ class PipelinePages {
         continue;
       }
       String field = "stages[" + stages.size() + "]";
-      UUID id;
-      Integer probability;
-      try {
-        id = row.id().isBlank() ? null : UUID.fromString(row.id().strip());
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInput(field + ".id", "unknown-stage", "There is no such stage");
-      }
-      try {
-        probability =
-            row.probability().isBlank() ? null : Integer.valueOf(row.probability().strip());
-      } catch (NumberFormatException e) {
-        throw new InvalidInput(field + ".probability", "not-a-number", "Not a number");
-      }
+      UUID id = FormFields.id(row.id(), field + ".id", "unknown-stage", "There is no such stage");
+      Integer probability = FormFields.integer(row.probability(), field + ".probability");
       stages.add(new PipelineDraft.StageDraft(id, row.name(), probability));
     }
     return stages;

@@ -11,6 +11,8 @@ import org.guanxi.crm.orders.OrderStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FormFields;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.ListRows;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -46,13 +48,13 @@ class OrderPages {
     this.customers = customers;
   }
 
+  /** The filter of the list: the status. */
+  record Filter(@Nullable OrderStatus status) {}
+
   @GetMapping
   @PreAuthorize("hasAuthority('ORDER_READ')")
-  String list(
-      @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable OrderStatus status,
-      Model model) {
-    showPage(user, model, status, null);
+  String list(@AuthenticationPrincipal CurrentUser user, Filter filter, Model model) {
+    showPage(user, model, filter, null);
     return "orders/orders";
   }
 
@@ -61,10 +63,10 @@ class OrderPages {
   @PreAuthorize("hasAuthority('ORDER_READ')")
   String rows(
       @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable OrderStatus status,
+      Filter filter,
       @RequestParam(required = false) @Nullable String cursor,
       Model model) {
-    showPage(user, model, status, cursor);
+    showPage(user, model, filter, cursor);
     return "orders/orders :: rows";
   }
 
@@ -80,23 +82,20 @@ class OrderPages {
   @PostMapping("/{id}/transitions")
   @PreAuthorize("hasAuthority('ORDER_WRITE')")
   String transition(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam(required = false) @Nullable OrderStatus status,
-      Model model) {
+      PageChange change, @RequestParam(required = false) @Nullable OrderStatus status) {
     try {
       if (status == null) {
         throw new InvalidInput("status", "notnull", "Choose a status");
       }
-      orders.transition(user, id, version, new OrderService.Transition(status, null));
-      return "redirect:/orders/" + id;
+      orders.transition(
+          change.user(), change.id(), change.version(), new OrderService.Transition(status, null));
+      return "redirect:/orders/" + change.id();
     } catch (InvalidInput e) {
-      model.addAttribute("refused", e.errors());
+      change.model().addAttribute("refused", e.errors());
     } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
+      change.model().addAttribute("conflict", true);
     }
-    return show(user, id, model);
+    return show(change.user(), change.id(), change.model());
   }
 
   @GetMapping("/new")
@@ -181,13 +180,10 @@ class OrderPages {
     return "orders/order-new";
   }
 
-  private void showPage(
-      CurrentUser user, Model model, @Nullable OrderStatus status, @Nullable String cursor) {
+  private void showPage(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
     OrderStore.Page page =
-        orders.list(user, new OrderQuery(null, status, null, null, null, cursor, 50));
-    model.addAttribute("status", status);
+        orders.list(user, new OrderQuery(null, filter.status(), null, null, null, cursor, 50));
     model.addAttribute("statuses", OrderStatus.values());
-    model.addAttribute("rows", page.items());
-    model.addAttribute("nextCursor", page.nextCursor());
+    ListRows.show(model, filter, page.items(), page.nextCursor());
   }
 }

@@ -49,11 +49,7 @@ class TeamPages {
 
   @PostMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  String create(
-      @RequestParam(required = false) @Nullable String name,
-      @RequestParam(required = false) @Nullable UUID parentId,
-      Model model) {
-    TeamDraft draft = new TeamDraft(name, parentId);
+  String create(TeamDraft draft, Model model) {
     return change(
         () -> {
           teams.create(draft);
@@ -64,13 +60,7 @@ class TeamPages {
 
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  String update(
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @RequestParam(required = false) @Nullable String name,
-      @RequestParam(required = false) @Nullable UUID parentId,
-      Model model) {
-    TeamDraft draft = new TeamDraft(name, parentId);
+  String update(@PathVariable UUID id, @RequestParam long version, TeamDraft draft, Model model) {
     return change(
         () -> {
           teams.update(id, version, draft);

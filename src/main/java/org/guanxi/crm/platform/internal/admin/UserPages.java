@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.Role;
 import org.jspecify.annotations.Nullable;
@@ -96,11 +97,10 @@ class UserPages {
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   String update(
-      @PathVariable UUID id,
-      @RequestParam long version,
-      @ModelAttribute("form") UserChanges form,
-      BindingResult binding,
-      Model model) {
+      PageChange change, @ModelAttribute("form") UserChanges form, BindingResult binding) {
+    UUID id = change.id();
+    long version = change.version();
+    Model model = change.model();
     UserAccount user = users.get(id);
     // an unticked box sends nothing: no roles, not active
     Set<Role> roles = form.roles() == null ? Set.of() : form.roles();

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -132,12 +133,13 @@ class ExchangeRatePages {
   @PostMapping("/{id}")
   @PreAuthorize("hasAuthority('EXCHANGE_RATE_WRITE')")
   String update(
-      @PathVariable UUID id,
-      @RequestParam long version,
+      PageChange change,
       @ModelAttribute("rateForm") ExchangeRateDraft draft,
       BindingResult binding,
-      Model model,
       HttpServletResponse response) {
+    UUID id = change.id();
+    long version = change.version();
+    Model model = change.model();
     ExchangeRate current = rates.get(id);
     if (!binding.hasErrors()) {
       try {
@@ -158,20 +160,16 @@ class ExchangeRatePages {
 
   @PostMapping("/{id}/delete")
   @PreAuthorize("hasAuthority('EXCHANGE_RATE_WRITE')")
-  String delete(
-      @PathVariable UUID id,
-      @RequestParam long version,
-      Model model,
-      HttpServletResponse response) {
+  String delete(PageChange change, HttpServletResponse response) {
     try {
-      rates.delete(id, version);
+      rates.delete(change.id(), change.version());
       return "redirect:/admin/exchange-rates?deleted";
     } catch (StaleVersion e) {
-      ExchangeRate current = rates.get(id);
-      model.addAttribute("rateForm", current.draft());
-      model.addAttribute("conflict", true);
+      ExchangeRate current = rates.get(change.id());
+      change.model().addAttribute("rateForm", current.draft());
+      change.model().addAttribute("conflict", true);
       response.setStatus(HttpStatus.CONFLICT.value());
-      return form(model, current, current.version());
+      return form(change.model(), current, current.version());
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -65,5 +66,10 @@ class WebConfiguration implements WebMvcConfigurer {
     registry.addInterceptor(unstorableParameters);
     registry.addInterceptor(languageSwitch);
     registry.addInterceptor(pageModel);
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new PageChangeArguments());
   }
 }

@@ -1,0 +1,15 @@
+package org.guanxi.crm.platform;
+
+import java.util.UUID;
+import org.springframework.ui.Model;
+
+/**
+ * A page's request to change one record, as a handler method of a page takes it in place of five
+ * parameters: the signed-in user, the record's id (the path's {@code {id}}), the version the page
+ * showed (the parameter {@code version}), whether htmx sent it (the header {@code HX-Request}: it
+ * wants a part of the page again rather than a redirect), and the model of the answer.
+ *
+ * <p>A request without a version, or with an id or a version that does not read as one, is refused
+ * with 400, as a missing or malformed parameter is.
+ */
+public record PageChange(CurrentUser user, UUID id, long version, boolean htmx, Model model) {}

@@ -1,0 +1,87 @@
+package org.guanxi.crm.platform.internal.web;
+
+import java.util.Map;
+import java.util.UUID;
+import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.PageChange;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Reads a {@link PageChange} from the request: as {@code @AuthenticationPrincipal},
+ * {@code @PathVariable UUID id}, {@code @RequestParam long version}, the {@code HX-Request} header
+ * and the {@code Model} would be read, with the same 400 for a missing or malformed id or version.
+ */
+class PageChangeArguments implements HandlerMethodArgumentResolver {
+
+  @Override
+  public boolean supportsParameter(MethodParameter parameter) {
+    return parameter.getParameterType() == PageChange.class;
+  }
+
+  @Override
+  public Object resolveArgument(
+      MethodParameter parameter,
+      @Nullable ModelAndViewContainer container,
+      NativeWebRequest request,
+      @Nullable WebDataBinderFactory binders)
+      throws Exception {
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (container == null
+        || binders == null
+        || authentication == null
+        || !(authentication.getPrincipal() instanceof CurrentUser user)) {
+      throw new AccessDeniedException("A page's change is made by a signed-in user");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, String> path =
+        (Map<String, String>)
+            request.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    UUID id =
+        read(binders, request, parameter, "id", path == null ? null : path.get("id"), UUID.class);
+    if (id == null) {
+      throw new MissingPathVariableException(
+          "id", parameter, path != null && path.containsKey("id"));
+    }
+    Long version =
+        read(binders, request, parameter, "version", request.getParameter("version"), Long.class);
+    if (version == null) {
+      throw new MissingServletRequestParameterException("version", "long");
+    }
+    return new PageChange(
+        user, id, version, request.getHeader("HX-Request") != null, (Model) container.getModel());
+  }
+
+  /** The value as the type, as a request parameter or path variable of that type is read. */
+  private static <T> @Nullable T read(
+      WebDataBinderFactory binders,
+      NativeWebRequest request,
+      MethodParameter parameter,
+      String name,
+      @Nullable String value,
+      Class<T> type)
+      throws Exception {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return binders.createBinder(request, null, name).convertIfNecessary(value, type, parameter);
+    } catch (TypeMismatchException e) {
+      throw new MethodArgumentTypeMismatchException(value, type, name, parameter, e.getCause());
+    }
+  }
+}
