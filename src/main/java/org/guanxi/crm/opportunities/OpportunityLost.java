@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.CustomerActivity;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +33,7 @@ public record OpportunityLost(
   public Map<String, Object> activityDetail() {
     return Map.of(
         "summary",
-        name + " " + Currencies.format(amount, currency),
+        CustomerActivity.summary(name, amount, currency),
         "link",
         "/opportunities/" + opportunityId,
         "reason",

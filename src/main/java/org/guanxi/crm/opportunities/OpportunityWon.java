@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.CustomerActivity;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +28,6 @@ public record OpportunityWon(
 
   @Override
   public Map<String, Object> activityDetail() {
-    return CustomerActivity.detail(
-        name + " " + Currencies.format(amount, currency), "/opportunities/" + opportunityId);
+    return CustomerActivity.detail(name, amount, currency, "/opportunities/" + opportunityId);
   }
 }

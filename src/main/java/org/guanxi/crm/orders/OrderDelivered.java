@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.CustomerActivity;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +21,6 @@ public record OrderDelivered(
 
   @Override
   public Map<String, Object> activityDetail() {
-    return CustomerActivity.detail(
-        number + " " + Currencies.format(amount, currency), "/orders/" + orderId);
+    return CustomerActivity.detail(number, amount, currency, "/orders/" + orderId);
   }
 }

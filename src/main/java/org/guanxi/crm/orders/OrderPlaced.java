@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.guanxi.crm.platform.Currencies;
 import org.guanxi.crm.platform.CustomerActivity;
 import org.guanxi.crm.platform.CustomerPurchase;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +32,6 @@ public record OrderPlaced(
 
   @Override
   public Map<String, Object> activityDetail() {
-    return CustomerActivity.detail(
-        number + " " + Currencies.format(amount, currency), "/orders/" + orderId);
+    return CustomerActivity.detail(number, amount, currency, "/orders/" + orderId);
   }
 }

@@ -1,5 +1,6 @@
 package org.guanxi.crm.platform;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -55,5 +56,18 @@ public interface CustomerActivity {
   /** The detail of an activity that shows {@code summary} and links to {@code link}. */
   static Map<String, Object> detail(String summary, String link) {
     return Map.of("summary", summary, "link", link);
+  }
+
+  /**
+   * The summary of an activity about an amount of money: the name of what it is about (a deal's
+   * name, an order's number) and the amount in its currency.
+   */
+  static String summary(String name, BigDecimal amount, String currency) {
+    return name + " " + Currencies.format(amount, currency);
+  }
+
+  /** The detail of an activity about an amount ({@link #summary}) that links to {@code link}. */
+  static Map<String, Object> detail(String name, BigDecimal amount, String currency, String link) {
+    return detail(summary(name, amount, currency), link);
   }
 }

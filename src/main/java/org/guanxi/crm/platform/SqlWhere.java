@@ -3,6 +3,7 @@ package org.guanxi.crm.platform;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,11 @@ public final class SqlWhere {
   /** A clause that starts with a condition of record access, such as the records a user sees. */
   public static SqlWhere of(RecordAccess.Condition condition) {
     return new SqlWhere(condition.sql(), condition.params());
+  }
+
+  /** A clause that starts with the rows held as {@code holding} says that {@code user} may see. */
+  public static SqlWhere visibleTo(CurrentUser user, Holding holding) {
+    return of(RecordAccess.visible(user, holding));
   }
 
   /**
@@ -105,6 +111,34 @@ public final class SqlWhere {
         .params(params)
         .query(row)
         .list();
+  }
+
+  /**
+   * The page {@code request} asks for of a keyset-paged list: the rows of {@code select} (the
+   * columns and tables, up to its where clause) narrowed by this clause, after the request's cursor
+   * in the order of {@code keyset}, and the cursor of the next page; one query.
+   */
+  public <T> SqlPage<T> page(
+      JdbcClient jdbc,
+      String select,
+      SqlPage.Keyset<T> keyset,
+      SqlPage.Request request,
+      RowMapper<T> row) {
+    after(
+        request.cursor(),
+        keyset.keyColumn(),
+        keyset.idColumn(),
+        keyset.descending(),
+        keyset.cursorKey());
+    List<T> rows = pageRows(jdbc, select, keyset.orderBy(), request.limit(), row);
+    return SqlPage.of(rows, request.limit(), keyset::cursorAfter);
+  }
+
+  /**
+   * The one row of {@code select} (up to its where clause) that this clause lets through, if any.
+   */
+  public <T> Optional<T> one(JdbcClient jdbc, String select, RowMapper<T> row) {
+    return jdbc.sql(select + " where " + sql).params(params).query(row).optional();
   }
 
   /** The conditions, to follow {@code where}. */

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,6 +27,7 @@ public abstract class ModulePersonalData implements PersonalData {
 
   private final String module;
   private final Map<String, Set<String>> personalFields;
+  private final @Nullable FieldCipher cipher;
 
   /**
    * @param module the module's name, as in {@link PersonalRecord#module()}
@@ -32,8 +35,19 @@ public abstract class ModulePersonalData implements PersonalData {
    *     the others give context
    */
   protected ModulePersonalData(String module, Map<String, Set<String>> personalFields) {
+    this(module, personalFields, null);
+  }
+
+  /**
+   * A module that seals personal data ({@link #open}, {@link #importRow}).
+   *
+   * @param cipher what opens the module's sealed columns
+   */
+  protected ModulePersonalData(
+      String module, Map<String, Set<String>> personalFields, @Nullable FieldCipher cipher) {
     this.module = module;
     this.personalFields = Map.copyOf(personalFields);
+    this.cipher = cipher;
   }
 
   @Override
@@ -46,6 +60,85 @@ public abstract class ModulePersonalData implements PersonalData {
     return copy(subject).stream()
         .map(copy -> PersonalRecord.of(copy, personalFields.getOrDefault(copy.kind(), Set.of())))
         .toList();
+  }
+
+  /**
+   * The copies of {@code kind} that {@code query} finds, one a row: each keyed by the row's {@code
+   * id}, its values put by {@code read} in the order it puts them.
+   */
+  protected List<PersonalCopy> copies(
+      JdbcClient.StatementSpec query, String kind, CopyReader read) {
+    return query
+        .query(
+            (rs, n) -> {
+              UUID id = rs.getObject("id", UUID.class);
+              Values values = new Values(rs);
+              read.read(rs, id, values);
+              return copyOf(kind, id, values.values);
+            })
+        .list();
+  }
+
+  /** Reads a row's values into its copy. */
+  @FunctionalInterface
+  public interface CopyReader {
+
+    void read(ResultSet rs, UUID id, Values values) throws SQLException;
+  }
+
+  /**
+   * The values of a copy, read from its row: a column's under its name in camel case ({@code
+   * buying_role} as {@code buyingRole}), in the order they are put.
+   */
+  public static final class Values {
+
+    private final ResultSet rs;
+    private final Map<String, @Nullable Object> values = new LinkedHashMap<>();
+
+    private Values(ResultSet rs) {
+      this.rs = rs;
+    }
+
+    /** The text of each of {@code columns}. */
+    public Values texts(String... columns) throws SQLException {
+      for (String column : columns) {
+        values.put(key(column), rs.getString(column));
+      }
+      return this;
+    }
+
+    /** The id in {@code column} as text; null when there is none. */
+    public Values id(String column) throws SQLException {
+      UUID id = rs.getObject(column, UUID.class);
+      values.put(key(column), id == null ? null : id.toString());
+      return this;
+    }
+
+    /** The time in {@code column}, as ISO-8601 text. */
+    public Values instant(String column) throws SQLException {
+      values.put(key(column), rs.getTimestamp(column).toInstant().toString());
+      return this;
+    }
+
+    /** A value the module reads its own way. */
+    public Values put(String key, @Nullable Object value) {
+      values.put(key, value);
+      return this;
+    }
+
+    private static String key(String column) {
+      StringBuilder key = new StringBuilder(column.length());
+      boolean upper = false;
+      for (char c : column.toCharArray()) {
+        if (c == '_') {
+          upper = true;
+        } else {
+          key.append(upper ? Character.toUpperCase(c) : c);
+          upper = false;
+        }
+      }
+      return key.toString();
+    }
   }
 
   /** A copy of one of this module's records of {@code kind}, keyed by {@code id} as text. */
@@ -61,7 +154,6 @@ public abstract class ModulePersonalData implements PersonalData {
    */
   protected PersonalCopy importRow(
       ResultSet rs,
-      FieldCipher cipher,
       String table,
       String column,
       Map<String, @Nullable Object> outcome,
@@ -77,8 +169,18 @@ public abstract class ModulePersonalData implements PersonalData {
     values.put(
         key,
         JSON.readValue(
-            cipher.decrypt(rs.getBytes(column), FieldContext.of(table, column, importId, row)),
+            cipher().decrypt(rs.getBytes(column), FieldContext.of(table, column, importId, row)),
             type));
     return copyOf(IMPORT_ROW, importId + "/" + row, values);
+  }
+
+  /** The value sealed in {@code column} of the row {@code id} of {@code table}, opened. */
+  protected @Nullable String open(ResultSet rs, String table, String column, UUID id)
+      throws SQLException {
+    return cipher().decrypt(rs.getBytes(column), FieldContext.of(table, column, id));
+  }
+
+  private FieldCipher cipher() {
+    return Objects.requireNonNull(cipher, "a module that seals personal data names its cipher");
   }
 }

@@ -35,6 +35,20 @@ class ProductStore {
 
   record Page(List<Product> items, @Nullable String nextCursor) {}
 
+  private static final String INSERT =
+      """
+      insert into product (workspace_id, id, code, name, category_id, unit, list_price, unit_cost,
+        currency, active, created_at, updated_at)
+      values (guanxi_current_workspace(), :id, :code, :name, :categoryId, :unit, :listPrice, :unitCost,
+        :currency, :active, :now, :now)
+      """;
+
+  private static final String UPDATE =
+      """
+      update product set code = :code, name = :name, category_id = :categoryId, unit = :unit,
+        list_price = :listPrice, unit_cost = :unitCost, currency = :currency, active = :active
+      """;
+
   private final JdbcClient jdbc;
 
   ProductStore(JdbcClient jdbc) {
@@ -42,34 +56,11 @@ class ProductStore {
   }
 
   void insert(UUID id, ProductDraft draft, Instant now) {
-    Map<String, Object> params = parameters(draft);
-    params.put("id", id);
-    params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into product (workspace_id, id, code, name, category_id, unit, list_price, unit_cost,
-              currency, active, created_at, updated_at)
-            values (guanxi_current_workspace(), :id, :code, :name, :categoryId, :unit, :listPrice, :unitCost,
-              :currency, :active, :now, :now)
-            """)
-        .params(params)
-        .update();
+    StoreWrites.insert(jdbc, INSERT, parameters(draft), id, now);
   }
 
   boolean update(UUID id, long expectedVersion, ProductDraft draft, Instant now) {
-    Map<String, Object> params = parameters(draft);
-    params.put("id", id);
-    params.put("version", expectedVersion);
-    params.put("now", Timestamp.from(now));
-    return StoreWrites.changedOne(
-        jdbc.sql(
-                """
-                update product set code = :code, name = :name, category_id = :categoryId, unit = :unit,
-                  list_price = :listPrice, unit_cost = :unitCost, currency = :currency, active = :active,
-                  updated_at = :now, version = version + 1
-                where id = :id and version = :version
-                """)
-            .params(params));
+    return StoreWrites.updateAtVersion(jdbc, UPDATE, parameters(draft), id, expectedVersion, now);
   }
 
   Optional<Product> find(UUID id) {
@@ -154,12 +145,7 @@ class ProductStore {
   }
 
   boolean codeTaken(String code, @Nullable UUID except) {
-    return jdbc.sql(
-            "select exists (select 1 from product where lower(code) = lower(:code) and id is distinct from :except)")
-        .param("code", code)
-        .param("except", except)
-        .query(Boolean.class)
-        .single();
+    return StoreWrites.taken(jdbc, "product", "lower(code) = lower(:value)", code, except);
   }
 
   Page list(

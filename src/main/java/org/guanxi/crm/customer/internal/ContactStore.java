@@ -2,18 +2,15 @@ package org.guanxi.crm.customer.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.FieldCipher;
-import org.guanxi.crm.privacy.FieldContext;
-import org.guanxi.crm.privacy.SealedPhoneAndEmail;
+import org.guanxi.crm.privacy.PhoneAndEmailStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,28 +22,27 @@ import org.springframework.stereotype.Repository;
  * merged into another.
  */
 @Repository
-class ContactStore implements SealedColumns<UUID> {
+class ContactStore extends PhoneAndEmailStore {
 
   private static final int RESEALED_PER_BATCH = 1_000;
 
+  private static final String INSERT =
+      """
+      insert into customer_contact (workspace_id, id, customer_id, name, title, phone_enc, phone_bidx, phone_tail_bidx,
+        email_enc, email_bidx, is_primary, created_at)
+      values (guanxi_current_workspace(), :id, :customerId, :name, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
+        :emailEnc, :emailBidx, :primary, :now)
+      """;
+
   private final JdbcClient jdbc;
-  private final NamedParameterJdbcTemplate batch;
-  private final FieldCipher cipher;
-  private final BlindIndex blindIndex;
 
   ContactStore(
       JdbcClient jdbc,
       NamedParameterJdbcTemplate batch,
       FieldCipher cipher,
       BlindIndex blindIndex) {
+    super("customer_contact", RESEALED_PER_BATCH, cipher, blindIndex, batch);
     this.jdbc = jdbc;
-    this.batch = batch;
-    this.cipher = cipher;
-    this.blindIndex = blindIndex;
-  }
-
-  private static FieldContext sealed(String column, UUID contact) {
-    return FieldContext.of("customer_contact", column, contact);
   }
 
   /**
@@ -71,17 +67,7 @@ class ContactStore implements SealedColumns<UUID> {
   }
 
   void insert(UUID id, UUID customerId, Content contact, Instant now) {
-    Map<String, Object> params = parameters(id, customerId, contact);
-    params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into customer_contact (workspace_id, id, customer_id, name, title, phone_enc, phone_bidx, phone_tail_bidx,
-              email_enc, email_bidx, is_primary, created_at)
-            values (guanxi_current_workspace(), :id, :customerId, :name, :title, :phoneEnc, :phoneBidx, :phoneTailBidx,
-              :emailEnc, :emailBidx, :primary, :now)
-            """)
-        .params(params)
-        .update();
+    StoreWrites.insert(jdbc, INSERT, parameters(id, customerId, contact), id, now);
   }
 
   boolean update(UUID id, UUID customerId, long expectedVersion, Content contact) {
@@ -106,19 +92,13 @@ class ContactStore implements SealedColumns<UUID> {
     if (contact.primary()) {
       clearPrimary(customerId);
     }
-    Map<String, Object> params = personalData(id, contact.phone(), contact.email());
+    Map<String, Object> params = sealed(id, contact.phone(), contact.email());
     params.put("id", id);
     params.put("customerId", customerId);
     params.put("name", contact.name());
     params.put("title", contact.title());
     params.put("primary", contact.primary());
     return params;
-  }
-
-  /** The sealed phone and e-mail with their blind indexes, as statement parameters. */
-  private Map<String, Object> personalData(
-      UUID id, @Nullable String phone, @Nullable String email) {
-    return SealedPhoneAndEmail.parameters(cipher, blindIndex, "customer_contact", id, phone, email);
   }
 
   boolean delete(UUID id, UUID customerId) {
@@ -149,26 +129,6 @@ class ContactStore implements SealedColumns<UUID> {
         .update();
   }
 
-  @Override
-  public String table() {
-    return "customer_contact";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("phone_enc", "email_enc");
-  }
-
-  /**
-   * Seals again the phone and e-mail of the next thousand contacts that are not sealed with the
-   * current key, with their blind indexes; the version stays.
-   */
-  @Override
-  public @Nullable UUID resealAfter(@Nullable UUID after) {
-    return SealedPhoneAndEmail.resealAfter(
-        cipher, blindIndex, batch, "customer_contact", after, RESEALED_PER_BATCH);
-  }
-
   private Contact contact(ResultSet rs, int row) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
     return new Contact(
@@ -176,8 +136,8 @@ class ContactStore implements SealedColumns<UUID> {
         rs.getObject("customer_id", UUID.class),
         rs.getString("name"),
         rs.getString("title"),
-        cipher.decrypt(rs.getBytes("phone_enc"), sealed("phone_enc", id)),
-        cipher.decrypt(rs.getBytes("email_enc"), sealed("email_enc", id)),
+        opened(rs, "phone_enc", id),
+        opened(rs, "email_enc", id),
         rs.getBoolean("is_primary"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getLong("version"));

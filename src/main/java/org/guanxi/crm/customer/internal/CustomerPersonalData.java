@@ -1,7 +1,5 @@
 package org.guanxi.crm.customer.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import org.guanxi.crm.privacy.DataSubject.ContactSubject;
 import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
 import org.guanxi.crm.privacy.DataSubject.LeadSubject;
 import org.guanxi.crm.privacy.FieldCipher;
-import org.guanxi.crm.privacy.FieldContext;
 import org.guanxi.crm.privacy.ModulePersonalData;
 import org.guanxi.crm.privacy.PersonalCopy;
 import org.guanxi.crm.privacy.PersonalRecord;
@@ -71,14 +68,12 @@ class CustomerPersonalData extends ModulePersonalData {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
-  private final FieldCipher cipher;
   private final BlindIndex blindIndex;
   private final Clock clock;
 
   CustomerPersonalData(JdbcClient jdbc, FieldCipher cipher, BlindIndex blindIndex, Clock clock) {
-    super("customer", PERSONAL_FIELDS);
+    super("customer", PERSONAL_FIELDS, cipher);
     this.jdbc = jdbc;
-    this.cipher = cipher;
     this.blindIndex = blindIndex;
     this.clock = clock;
   }
@@ -196,79 +191,65 @@ class CustomerPersonalData extends ModulePersonalData {
   }
 
   private List<PersonalCopy> customers(UUID[] ids) {
-    return jdbc.sql(
-            """
-            select id, kind, name, industry, source, city, lifecycle_stage, tags, preferences, custom_fields::text,
-              external_key, merged_into, created_at, phone_enc, email_enc, id_card_enc, birthday_enc, address_enc
-            from customer where id = any(:ids) and erased_at is null order by id
-            """)
-        .param("ids", ids)
-        .query(
-            (rs, n) -> {
-              UUID id = rs.getObject("id", UUID.class);
-              Map<String, @Nullable Object> values = new LinkedHashMap<>();
-              values.put("name", rs.getString("name"));
-              values.put("kind", rs.getString("kind"));
-              values.put("phone", open(rs, "customer", "phone_enc", id));
-              values.put("email", open(rs, "customer", "email_enc", id));
-              values.put("idCard", open(rs, "customer", "id_card_enc", id));
-              values.put("birthday", open(rs, "customer", "birthday_enc", id));
-              values.put("address", open(rs, "customer", "address_enc", id));
-              values.put("city", rs.getString("city"));
-              values.put("industry", rs.getString("industry"));
-              values.put("source", rs.getString("source"));
-              values.put("lifecycleStage", rs.getString("lifecycle_stage"));
-              values.put("tags", Arrays.asList((String[]) rs.getArray("tags").getArray()));
-              values.put("preferences", rs.getString("preferences"));
-              values.put("customFields", JSON.readValue(rs.getString("custom_fields"), Map.class));
-              values.put("externalKey", rs.getString("external_key"));
-              values.put("mergedInto", text(rs.getObject("merged_into", UUID.class)));
-              values.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
-              return copyOf(CUSTOMER, id, values);
-            })
-        .list();
+    return copies(
+        jdbc.sql(
+                """
+                select id, kind, name, industry, source, city, lifecycle_stage, tags, preferences, custom_fields::text,
+                  external_key, merged_into, created_at, phone_enc, email_enc, id_card_enc, birthday_enc, address_enc
+                from customer where id = any(:ids) and erased_at is null order by id
+                """)
+            .param("ids", ids),
+        CUSTOMER,
+        (rs, id, values) ->
+            values
+                .texts("name", "kind")
+                .put("phone", open(rs, "customer", "phone_enc", id))
+                .put("email", open(rs, "customer", "email_enc", id))
+                .put("idCard", open(rs, "customer", "id_card_enc", id))
+                .put("birthday", open(rs, "customer", "birthday_enc", id))
+                .put("address", open(rs, "customer", "address_enc", id))
+                .texts("city", "industry", "source", "lifecycle_stage")
+                .put("tags", Arrays.asList((String[]) rs.getArray("tags").getArray()))
+                .texts("preferences")
+                .put("customFields", JSON.readValue(rs.getString("custom_fields"), Map.class))
+                .texts("external_key")
+                .id("merged_into")
+                .instant("created_at"));
   }
 
   private List<PersonalCopy> contacts(String where, Map<String, ?> parameters) {
-    return jdbc.sql(
-            "select id, customer_id, name, title, phone_enc, email_enc, is_primary, created_at "
-                + "from customer_contact where erased_at is null and "
-                + where
-                + " order by created_at, id")
-        .params(parameters)
-        .query(
-            (rs, n) -> {
-              UUID id = rs.getObject("id", UUID.class);
-              Map<String, @Nullable Object> values = new LinkedHashMap<>();
-              values.put("customerId", rs.getObject("customer_id", UUID.class).toString());
-              values.put("name", rs.getString("name"));
-              values.put("title", rs.getString("title"));
-              values.put("phone", open(rs, "customer_contact", "phone_enc", id));
-              values.put("email", open(rs, "customer_contact", "email_enc", id));
-              values.put("primary", rs.getBoolean("is_primary"));
-              values.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
-              return copyOf(CONTACT, id, values);
-            })
-        .list();
+    return copies(
+        jdbc.sql(
+                "select id, customer_id, name, title, phone_enc, email_enc, is_primary, created_at "
+                    + "from customer_contact where erased_at is null and "
+                    + where
+                    + " order by created_at, id")
+            .params(parameters),
+        CONTACT,
+        (rs, id, values) ->
+            values
+                .id("customer_id")
+                .texts("name", "title")
+                .put("phone", open(rs, "customer_contact", "phone_enc", id))
+                .put("email", open(rs, "customer_contact", "email_enc", id))
+                .put("primary", rs.getBoolean("is_primary"))
+                .instant("created_at"));
   }
 
   private List<PersonalCopy> timeline(String where, Map<String, ?> parameters) {
-    return jdbc.sql(
-            "select id, customer_id, occurred_at, kind, actor_name, detail::text from customer_timeline where "
-                + where
-                + " order by occurred_at, id")
-        .params(parameters)
-        .query(
-            (rs, n) -> {
-              Map<String, @Nullable Object> values = new LinkedHashMap<>();
-              values.put("customerId", rs.getObject("customer_id", UUID.class).toString());
-              values.put("occurredAt", rs.getTimestamp("occurred_at").toInstant().toString());
-              values.put("kind", rs.getString("kind"));
-              values.put("actorName", rs.getString("actor_name"));
-              values.put("detail", JSON.readValue(rs.getString("detail"), Map.class));
-              return copyOf(TIMELINE_ENTRY, rs.getObject("id", UUID.class), values);
-            })
-        .list();
+    return copies(
+        jdbc.sql(
+                "select id, customer_id, occurred_at, kind, actor_name, detail::text from customer_timeline where "
+                    + where
+                    + " order by occurred_at, id")
+            .params(parameters),
+        TIMELINE_ENTRY,
+        (rs, id, values) ->
+            values
+                .id("customer_id")
+                .instant("occurred_at")
+                .texts("kind", "actor_name")
+                .put("detail", JSON.readValue(rs.getString("detail"), Map.class)));
   }
 
   private List<PersonalCopy> importRows(UUID[] ids) {
@@ -285,7 +266,7 @@ class CustomerPersonalData extends ModulePersonalData {
               outcome.put("customerId", text(rs.getObject("customer_id", UUID.class)));
               outcome.put("candidateId", text(rs.getObject("candidate_id", UUID.class)));
               return importRow(
-                  rs, cipher, "customer_import_row", "values_enc", outcome, "values", Map.class);
+                  rs, "customer_import_row", "values_enc", outcome, "values", Map.class);
             })
         .list();
   }
@@ -317,11 +298,6 @@ class CustomerPersonalData extends ModulePersonalData {
 
   private static String leadLink(LeadSubject lead) {
     return "/leads/" + lead.leadId();
-  }
-
-  private @Nullable String open(ResultSet rs, String table, String column, UUID id)
-      throws SQLException {
-    return cipher.decrypt(rs.getBytes(column), FieldContext.of(table, column, id));
   }
 
   private static @Nullable String text(@Nullable UUID id) {

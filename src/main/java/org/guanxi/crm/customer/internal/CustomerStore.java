@@ -63,6 +63,17 @@ class CustomerStore implements SealedColumns<UUID> {
       c.custom_fields::text as custom_fields, c.created_at, c.updated_at, c.deleted_at, c.version, c.external_key
       """;
 
+  private static final String UPDATE =
+      """
+      update customer set kind = :kind, name = :name, industry = :industry, source = :source, city = :city,
+        lifecycle_stage = :stage, classification = :classification, tags = :tags, preferences = :preferences,
+        owner_id = :ownerId, team_id = :teamId, phone_enc = :phoneEnc, phone_bidx = :phoneBidx,
+        phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc, email_bidx = :emailBidx,
+        id_card_enc = :idCardEnc, id_card_bidx = :idCardBidx, birthday_enc = :birthdayEnc,
+        address_enc = :addressEnc, search_name = :searchName, search_latin = :searchLatin,
+        search_grams = :searchGrams, name_keys = :nameKeys, custom_fields = cast(:customFields as jsonb)
+      """;
+
   private static final String INSERT =
       """
           insert into customer (workspace_id, id, kind, name, industry, source, city, lifecycle_stage, classification,
@@ -175,10 +186,7 @@ class CustomerStore implements SealedColumns<UUID> {
   }
 
   void insert(UUID id, Content content, Instant now) {
-    Map<String, Object> params = parameters(id, content);
-    params.put("id", id);
-    params.put("now", Timestamp.from(now));
-    jdbc.sql(INSERT).params(params).update();
+    StoreWrites.insert(jdbc, INSERT, parameters(id, content), id, now);
   }
 
   /**
@@ -186,24 +194,8 @@ class CustomerStore implements SealedColumns<UUID> {
    * otherwise.
    */
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    Map<String, Object> params = parameters(id, content);
-    params.put("id", id);
-    params.put("version", expectedVersion);
-    params.put("now", Timestamp.from(now));
-    return StoreWrites.changedOne(
-        jdbc.sql(
-                """
-                update customer set kind = :kind, name = :name, industry = :industry, source = :source, city = :city,
-                  lifecycle_stage = :stage, classification = :classification, tags = :tags, preferences = :preferences,
-                  owner_id = :ownerId, team_id = :teamId, phone_enc = :phoneEnc, phone_bidx = :phoneBidx,
-                  phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc, email_bidx = :emailBidx,
-                  id_card_enc = :idCardEnc, id_card_bidx = :idCardBidx, birthday_enc = :birthdayEnc,
-                  address_enc = :addressEnc, search_name = :searchName, search_latin = :searchLatin,
-                  search_grams = :searchGrams, name_keys = :nameKeys, custom_fields = cast(:customFields as jsonb), updated_at = :now,
-                  version = version + 1
-                where id = :id and version = :version and deleted_at is null
-                """)
-            .params(params));
+    return StoreWrites.updateAtVersion(
+        jdbc, UPDATE, "deleted_at is null", parameters(id, content), id, expectedVersion, now);
   }
 
   boolean markDeleted(UUID id, long expectedVersion, Instant now) {
@@ -226,23 +218,16 @@ class CustomerStore implements SealedColumns<UUID> {
   }
 
   Optional<Customer> findVisible(CurrentUser user, UUID id, boolean includeDeleted) {
-    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
-    Map<String, Object> params = new HashMap<>(visibility.params());
-    params.put("id", id);
-    return jdbc.sql(
-            "select "
-                + COLUMNS
-                + " from customer c where c.id = :id and "
-                + visibility.sql()
-                + (includeDeleted ? "" : " and c.deleted_at is null"))
-        .params(params)
-        .query(this::customer)
-        .optional();
+    SqlWhere where = SqlWhere.visibleTo(user, HOLDING).and("c.id = :id", "id", id);
+    if (!includeDeleted) {
+      where.and("c.deleted_at is null");
+    }
+    return where.one(jdbc, "select " + COLUMNS + " from customer c", this::customer);
   }
 
   CustomerPage list(CurrentUser user, CustomerQuery query) {
     SqlWhere where =
-        SqlWhere.of(RecordAccess.visible(user, HOLDING))
+        SqlWhere.visibleTo(user, HOLDING)
             .and(query.deleted() ? "c.deleted_at is not null" : "c.deleted_at is null")
             .and("c.lifecycle_stage = :stage", "stage", query.lifecycleStage())
             .and("c.classification = :classification", "classification", query.classification())

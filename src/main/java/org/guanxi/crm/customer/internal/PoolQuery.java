@@ -1,6 +1,7 @@
 package org.guanxi.crm.customer.internal;
 
 import java.util.UUID;
+import org.guanxi.crm.platform.SqlPage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,8 @@ record PoolQuery(
     @Nullable PoolReason reason,
     @Nullable String q,
     @Nullable String cursor,
-    int limit) {
+    int limit)
+    implements SqlPage.Request {
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 200;

@@ -14,7 +14,6 @@ import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.RecordAccess;
-import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
@@ -55,6 +54,10 @@ class PoolStore {
 
   /** A team whose pool a user sees. */
   record Team(UUID id, String name) {}
+
+  /** The pool's list: the customers who came into a pool last first. */
+  private static final SqlPage.Keyset<PoolCustomer> LATEST =
+      SqlPage.Keyset.newestFirst("c.pooled_at", "c.id", PoolCustomer::pooledAt, PoolCustomer::id);
 
   private final JdbcClient jdbc;
 
@@ -108,18 +111,9 @@ class PoolStore {
     if (query.q() != null && !query.q().isBlank()) {
       where.and(CustomerStore.nameCondition(query.q().strip(), where.params()));
     }
-    where.after(
-        query.cursor(), "c.pooled_at", "c.id", true, at -> Timestamp.from(Instant.parse(at)));
-    List<PoolCustomer> rows =
-        where.pageRows(
-            jdbc,
-            "select " + COLUMNS + " from customer c",
-            "c.pooled_at desc, c.id desc",
-            query.limit(),
-            PoolStore::poolCustomer);
     SqlPage<PoolCustomer> page =
-        SqlPage.of(
-            rows, query.limit(), last -> new SqlCursor<>(last.pooledAt(), last.id()).encode());
+        where.page(
+            jdbc, "select " + COLUMNS + " from customer c", LATEST, query, PoolStore::poolCustomer);
     return new PoolPage(page.items(), page.nextCursor());
   }
 

@@ -3,6 +3,8 @@ package org.guanxi.crm.keyaccounts.internal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.guanxi.crm.customer.CustomerMerged;
+import org.guanxi.crm.platform.MergedCustomers;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,17 +17,23 @@ import org.springframework.stereotype.Component;
 @Component
 class KeyAccountPlanCustomerMerge {
 
-  private final KeyAccountPlanStore store;
+  private final JdbcClient jdbc;
   private final Clock clock;
 
-  KeyAccountPlanCustomerMerge(KeyAccountPlanStore store, Clock clock) {
-    this.store = store;
+  KeyAccountPlanCustomerMerge(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
   @ApplicationModuleListener
   void on(CustomerMerged merged) {
-    store.moveToSurvivor(
-        merged.duplicateId(), merged.survivorId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+    MergedCustomers.moveToSurvivor(
+        jdbc,
+        "sales_key_account_plan",
+        merged.duplicateId(),
+        merged.survivorId(),
+        clock.instant().truncatedTo(ChronoUnit.MICROS),
+        "not exists (select 1 from sales_key_account_plan s"
+            + " where s.customer_id = :survivor and s.year = sales_key_account_plan.year)");
   }
 }

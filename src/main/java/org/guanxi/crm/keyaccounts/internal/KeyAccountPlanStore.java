@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.customer.Customers;
-import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
@@ -42,13 +41,22 @@ class KeyAccountPlanStore {
       @Nullable Integer year,
       LocalDate today,
       @Nullable String cursor,
-      int limit) {}
+      int limit)
+      implements SqlPage.Request {}
 
   /** A page of plans, soonest review first, and the cursor of the next page. */
   record Page(List<Listed> items, @Nullable String nextCursor) {}
 
   /** Plans without an open step sort after all others, on this day. */
   private static final LocalDate NO_REVIEW = LocalDate.of(9999, 12, 31);
+
+  private static final SqlPage.Keyset<Listed> SOONEST_REVIEW =
+      SqlPage.Keyset.byDate(
+          "x.next_review",
+          "x.id",
+          false,
+          plan -> plan.nextReview() == null ? NO_REVIEW : plan.nextReview(),
+          Listed::id);
 
   private final JdbcClient jdbc;
 
@@ -161,18 +169,11 @@ class KeyAccountPlanStore {
             .and("p.year = :year", "year", query.year())
             .param("today", Date.valueOf(query.today()))
             .param("noReview", Date.valueOf(NO_REVIEW));
-    SqlWhere after =
+    SqlPage<Listed> page =
         new SqlWhere("true", plans.params())
-            .after(
-                query.cursor(),
-                "x.next_review",
-                "x.id",
-                false,
-                day -> Date.valueOf(LocalDate.parse(day)));
-    List<Listed> rows =
-        after.pageRows(
-            jdbc,
-            """
+            .page(
+                jdbc,
+                """
             select * from (
               select p.id, p.customer_id, p.year, p.version,
                 coalesce((select min(s.review_date) from sales_key_account_step s
@@ -183,49 +184,24 @@ class KeyAccountPlanStore {
                 (select count(*) from sales_key_account_member m where m.plan_id = p.id) as team_size
               from sales_key_account_plan p
             """
-                + " where "
-                + plans
-                + ") x",
-            "x.next_review, x.id",
-            query.limit(),
-            (rs, n) -> {
-              LocalDate next = rs.getDate("next_review").toLocalDate();
-              return new Listed(
-                  rs.getObject("id", UUID.class),
-                  rs.getObject("customer_id", UUID.class),
-                  rs.getInt("year"),
-                  next.equals(NO_REVIEW) ? null : next,
-                  rs.getInt("open_steps"),
-                  rs.getInt("overdue_steps"),
-                  rs.getInt("team_size"),
-                  rs.getLong("version"));
-            });
-    SqlPage<Listed> page =
-        SqlPage.of(
-            rows,
-            query.limit(),
-            last ->
-                new SqlCursor<>(
-                        last.nextReview() == null ? NO_REVIEW : last.nextReview(), last.id())
-                    .encode());
+                    + " where "
+                    + plans
+                    + ") x",
+                SOONEST_REVIEW,
+                query,
+                (rs, n) -> {
+                  LocalDate next = rs.getDate("next_review").toLocalDate();
+                  return new Listed(
+                      rs.getObject("id", UUID.class),
+                      rs.getObject("customer_id", UUID.class),
+                      rs.getInt("year"),
+                      next.equals(NO_REVIEW) ? null : next,
+                      rs.getInt("open_steps"),
+                      rs.getInt("overdue_steps"),
+                      rs.getInt("team_size"),
+                      rs.getLong("version"));
+                });
     return new Page(page.items(), page.nextCursor());
-  }
-
-  /**
-   * Moves the plans of a merged duplicate to the customer that survived, for the years the survivor
-   * has none; the others stay with the duplicate in the recycle bin.
-   */
-  int moveToSurvivor(UUID duplicateId, UUID survivorId, Instant now) {
-    return jdbc.sql(
-            """
-            update sales_key_account_plan p set customer_id = :survivor, updated_at = :now, version = version + 1
-            where p.customer_id = :duplicate
-              and not exists (select 1 from sales_key_account_plan s where s.customer_id = :survivor and s.year = p.year)
-            """)
-        .param("survivor", survivorId)
-        .param("duplicate", duplicateId)
-        .param("now", Timestamp.from(now))
-        .update();
   }
 
   private void insertParts(KeyAccountPlan plan) {

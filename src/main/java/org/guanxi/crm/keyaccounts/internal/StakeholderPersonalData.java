@@ -11,7 +11,6 @@ import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
 import org.guanxi.crm.privacy.ModulePersonalData;
 import org.guanxi.crm.privacy.PersonalCopy;
 import org.guanxi.crm.privacy.PersonalRecord;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,28 +40,22 @@ class StakeholderPersonalData extends ModulePersonalData {
     if (which.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(
-            """
-            select s.id, s.plan_id, p.year, s.name, s.title, s.buying_role, s.attitude, s.contact_id
-            from sales_key_account_stakeholder s join sales_key_account_plan p on p.id = s.plan_id
-            where s.name <> :erased and\s"""
-                + which
-                + " order by p.year, s.position")
-        .params(parameters(subject))
-        .query(
-            (rs, n) -> {
-              Map<String, @Nullable Object> values = new LinkedHashMap<>();
-              values.put("planId", rs.getObject("plan_id", UUID.class).toString());
-              values.put("year", rs.getInt("year"));
-              values.put("name", rs.getString("name"));
-              values.put("title", rs.getString("title"));
-              values.put("buyingRole", rs.getString("buying_role"));
-              values.put("attitude", rs.getString("attitude"));
-              UUID contact = rs.getObject("contact_id", UUID.class);
-              values.put("contactId", contact == null ? null : contact.toString());
-              return copyOf(STAKEHOLDER, rs.getObject("id", UUID.class), values);
-            })
-        .list();
+    return copies(
+        jdbc.sql(
+                """
+                select s.id, s.plan_id, p.year, s.name, s.title, s.buying_role, s.attitude, s.contact_id
+                from sales_key_account_stakeholder s join sales_key_account_plan p on p.id = s.plan_id
+                where s.name <> :erased and\s"""
+                    + which
+                    + " order by p.year, s.position")
+            .params(parameters(subject)),
+        STAKEHOLDER,
+        (rs, id, values) ->
+            values
+                .id("plan_id")
+                .put("year", rs.getInt("year"))
+                .texts("name", "title", "buying_role", "attitude")
+                .id("contact_id"));
   }
 
   @Override

@@ -1,12 +1,9 @@
 package org.guanxi.crm.leads.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +14,6 @@ import org.guanxi.crm.privacy.DataSubject.ContactSubject;
 import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
 import org.guanxi.crm.privacy.DataSubject.LeadSubject;
 import org.guanxi.crm.privacy.FieldCipher;
-import org.guanxi.crm.privacy.FieldContext;
 import org.guanxi.crm.privacy.ModulePersonalData;
 import org.guanxi.crm.privacy.PersonalCopy;
 import org.guanxi.crm.privacy.PersonalRecord;
@@ -37,7 +33,6 @@ class LeadPersonalData extends ModulePersonalData {
   private static final String LEAD = "lead";
 
   private final JdbcClient jdbc;
-  private final FieldCipher cipher;
   private final BlindIndex blindIndex;
   private final Clock clock;
 
@@ -48,9 +43,9 @@ class LeadPersonalData extends ModulePersonalData {
             LEAD,
             Set.of("name", "company", "title", "phone", "email", "city", "notes"),
             IMPORT_ROW,
-            Set.of("cells")));
+            Set.of("cells")),
+        cipher);
     this.jdbc = jdbc;
-    this.cipher = cipher;
     this.blindIndex = blindIndex;
     this.clock = clock;
   }
@@ -118,33 +113,23 @@ class LeadPersonalData extends ModulePersonalData {
   }
 
   private List<PersonalCopy> leads(UUID[] leads) {
-    return jdbc.sql(
-            """
-            select id, name, company, title, phone_enc, email_enc, source, city, industry, notes, status, customer_id,
-              created_at
-            from sales_lead where id = any(:leads) and erased_at is null order by id
-            """)
-        .param("leads", leads)
-        .query(
-            (rs, n) -> {
-              UUID id = rs.getObject("id", UUID.class);
-              Map<String, @Nullable Object> values = new LinkedHashMap<>();
-              values.put("name", rs.getString("name"));
-              values.put("company", rs.getString("company"));
-              values.put("title", rs.getString("title"));
-              values.put("phone", open(rs, "phone_enc", id));
-              values.put("email", open(rs, "email_enc", id));
-              values.put("source", rs.getString("source"));
-              values.put("city", rs.getString("city"));
-              values.put("industry", rs.getString("industry"));
-              values.put("notes", rs.getString("notes"));
-              values.put("status", rs.getString("status"));
-              UUID customer = rs.getObject("customer_id", UUID.class);
-              values.put("customerId", customer == null ? null : customer.toString());
-              values.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
-              return copyOf(LEAD, id, values);
-            })
-        .list();
+    return copies(
+        jdbc.sql(
+                """
+                select id, name, company, title, phone_enc, email_enc, source, city, industry, notes, status, customer_id,
+                  created_at
+                from sales_lead where id = any(:leads) and erased_at is null order by id
+                """)
+            .param("leads", leads),
+        LEAD,
+        (rs, id, values) ->
+            values
+                .texts("name", "company", "title")
+                .put("phone", open(rs, "sales_lead", "phone_enc", id))
+                .put("email", open(rs, "sales_lead", "email_enc", id))
+                .texts("source", "city", "industry", "notes", "status")
+                .id("customer_id")
+                .instant("created_at"));
   }
 
   private List<PersonalCopy> importRows(UUID[] leads) {
@@ -158,16 +143,11 @@ class LeadPersonalData extends ModulePersonalData {
             (rs, n) ->
                 importRow(
                     rs,
-                    cipher,
                     "sales_lead_import_row",
                     "cells_enc",
                     Collections.singletonMap("outcome", rs.getString("outcome")),
                     "cells",
                     List.class))
         .list();
-  }
-
-  private @Nullable String open(ResultSet rs, String column, UUID id) throws SQLException {
-    return cipher.decrypt(rs.getBytes(column), FieldContext.of("sales_lead", column, id));
   }
 }

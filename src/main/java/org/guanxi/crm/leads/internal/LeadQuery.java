@@ -1,6 +1,7 @@
 package org.guanxi.crm.leads.internal;
 
 import java.util.UUID;
+import org.guanxi.crm.platform.SqlPage;
 import org.jspecify.annotations.Nullable;
 
 /** A page of the lead list: search, filters and where the previous page ended. */
@@ -10,7 +11,8 @@ record LeadQuery(
     @Nullable UUID ownerId,
     @Nullable String source,
     @Nullable String cursor,
-    int limit) {
+    int limit)
+    implements SqlPage.Request {
 
   static final int MAX_LIMIT = 200;
 }

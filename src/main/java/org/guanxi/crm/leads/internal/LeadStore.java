@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,17 +13,13 @@ import org.guanxi.crm.customer.NameSearchKeys;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.Holding;
-import org.guanxi.crm.platform.RecordAccess;
-import org.guanxi.crm.platform.SealedColumns;
-import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
 import org.guanxi.crm.privacy.ContactValues;
 import org.guanxi.crm.privacy.FieldCipher;
-import org.guanxi.crm.privacy.FieldContext;
-import org.guanxi.crm.privacy.SealedPhoneAndEmail;
+import org.guanxi.crm.privacy.PhoneAndEmailStore;
 import org.guanxi.crm.privacy.SensitiveField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -39,7 +34,7 @@ import org.springframework.stereotype.Repository;
  * itself. A key rotation seals them again through {@link #resealAfter}.
  */
 @Repository
-class LeadStore implements SealedColumns<UUID> {
+class LeadStore extends PhoneAndEmailStore {
 
   /**
    * Who holds a lead ({@code sales_lead l}): its owner, and the team it was given to while no one
@@ -76,11 +71,11 @@ class LeadStore implements SealedColumns<UUID> {
     }
   }
 
+  private static final SqlPage.Keyset<Lead> NEWEST =
+      SqlPage.Keyset.newestFirst("l.created_at", "l.id", Lead::createdAt, Lead::id);
+
   private final JdbcClient jdbc;
-  private final FieldCipher cipher;
-  private final BlindIndex blindIndex;
   private final NameSearchKeys searchKeys;
-  private final NamedParameterJdbcTemplate batch;
 
   LeadStore(
       JdbcClient jdbc,
@@ -88,12 +83,19 @@ class LeadStore implements SealedColumns<UUID> {
       BlindIndex blindIndex,
       NameSearchKeys searchKeys,
       NamedParameterJdbcTemplate batch) {
+    super("sales_lead", 1_000, cipher, blindIndex, batch);
     this.jdbc = jdbc;
-    this.batch = batch;
-    this.cipher = cipher;
-    this.blindIndex = blindIndex;
     this.searchKeys = searchKeys;
   }
+
+  private static final String UPDATE =
+      """
+      update sales_lead set name = :name, company = :company, title = :title, phone_enc = :phoneEnc,
+        phone_bidx = :phoneBidx, phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc,
+        email_bidx = :emailBidx, source = :source, city = :city, industry = :industry, notes = :notes,
+        status = :status, owner_id = :ownerId, team_id = :teamId, search_name = :searchName,
+        search_latin = :searchLatin, search_grams = cast(:searchGrams as text[])
+      """;
 
   private static final String INSERT =
       """
@@ -130,22 +132,8 @@ class LeadStore implements SealedColumns<UUID> {
    * not converted; false otherwise.
    */
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    Map<String, Object> params = parameters(id, content);
-    params.put("id", id);
-    params.put("version", expectedVersion);
-    params.put("now", Timestamp.from(now));
-    return StoreWrites.changedOne(
-        jdbc.sql(
-                """
-                update sales_lead set name = :name, company = :company, title = :title, phone_enc = :phoneEnc,
-                  phone_bidx = :phoneBidx, phone_tail_bidx = :phoneTailBidx, email_enc = :emailEnc,
-                  email_bidx = :emailBidx, source = :source, city = :city, industry = :industry, notes = :notes,
-                  status = :status, owner_id = :ownerId, team_id = :teamId, search_name = :searchName,
-                  search_latin = :searchLatin, search_grams = cast(:searchGrams as text[]), updated_at = :now,
-                  version = version + 1
-                where id = :id and version = :version and status <> 'CONVERTED'
-                """)
-            .params(params));
+    return StoreWrites.updateAtVersion(
+        jdbc, UPDATE, "status <> 'CONVERTED'", parameters(id, content), id, expectedVersion, now);
   }
 
   /** Qualifies or disqualifies a lead that is still at {@code expectedVersion}. */
@@ -183,14 +171,9 @@ class LeadStore implements SealedColumns<UUID> {
   }
 
   Optional<Lead> findVisible(CurrentUser user, UUID id) {
-    RecordAccess.Condition visibility = RecordAccess.visible(user, HOLDING);
-    Map<String, Object> params = new HashMap<>(visibility.params());
-    params.put("id", id);
-    return jdbc.sql(
-            "select " + COLUMNS + " from sales_lead l where l.id = :id and " + visibility.sql())
-        .params(params)
-        .query(this::lead)
-        .optional();
+    return SqlWhere.visibleTo(user, HOLDING)
+        .and("l.id = :id", "id", id)
+        .one(jdbc, "select " + COLUMNS + " from sales_lead l", this::lead);
   }
 
   /** A lead of the current workspace, whoever may see it; for work done without a user. */
@@ -203,25 +186,15 @@ class LeadStore implements SealedColumns<UUID> {
 
   LeadPage list(CurrentUser user, LeadQuery query) {
     SqlWhere where =
-        SqlWhere.of(RecordAccess.visible(user, HOLDING))
+        SqlWhere.visibleTo(user, HOLDING)
             .and("l.status = :status", "status", query.status())
             .and("l.owner_id = :ownerId", "ownerId", query.ownerId())
             .and("l.source = :source", "source", FreeText.stripped(query.source()));
     if (query.q() != null && !query.q().isBlank()) {
       where.and(searchCondition(query.q().strip(), where.params()));
     }
-    where.after(
-        query.cursor(), "l.created_at", "l.id", true, at -> Timestamp.from(Instant.parse(at)));
-    List<Lead> rows =
-        where.pageRows(
-            jdbc,
-            "select " + COLUMNS + " from sales_lead l",
-            "l.created_at desc, l.id desc",
-            query.limit(),
-            this::lead);
     SqlPage<Lead> page =
-        SqlPage.of(
-            rows, query.limit(), last -> new SqlCursor<>(last.createdAt(), last.id()).encode());
+        where.page(jdbc, "select " + COLUMNS + " from sales_lead l", NEWEST, query, this::lead);
     return new LeadPage(page.items(), page.nextCursor());
   }
 
@@ -262,7 +235,7 @@ class LeadStore implements SealedColumns<UUID> {
   }
 
   private Map<String, Object> parameters(UUID id, Content content) {
-    Map<String, Object> params = sealedParameters(id, content.phone(), content.email());
+    Map<String, Object> params = sealed(id, content.phone(), content.email());
     params.put("name", content.name());
     params.put("company", content.company());
     params.put("title", content.title());
@@ -315,35 +288,6 @@ class LeadStore implements SealedColumns<UUID> {
         .update();
   }
 
-  private static FieldContext sealed(String column, UUID lead) {
-    return FieldContext.of("sales_lead", column, lead);
-  }
-
-  /** A lead's phone and e-mail sealed for it, with their blind indexes, as statement parameters. */
-  private Map<String, Object> sealedParameters(
-      UUID id, @Nullable String phone, @Nullable String email) {
-    return SealedPhoneAndEmail.parameters(cipher, blindIndex, "sales_lead", id, phone, email);
-  }
-
-  @Override
-  public String table() {
-    return "sales_lead";
-  }
-
-  @Override
-  public List<String> columns() {
-    return List.of("phone_enc", "email_enc");
-  }
-
-  /**
-   * Seals again the phone and e-mail of the next thousand leads that are not sealed with the
-   * current key, with their blind indexes; the version stays.
-   */
-  @Override
-  public @Nullable UUID resealAfter(@Nullable UUID after) {
-    return SealedPhoneAndEmail.resealAfter(cipher, blindIndex, batch, "sales_lead", after, 1_000);
-  }
-
   private Lead lead(ResultSet rs, int row) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
     Timestamp convertedAt = rs.getTimestamp("converted_at");
@@ -352,8 +296,8 @@ class LeadStore implements SealedColumns<UUID> {
         rs.getString("name"),
         rs.getString("company"),
         rs.getString("title"),
-        cipher.decrypt(rs.getBytes("phone_enc"), sealed("phone_enc", id)),
-        cipher.decrypt(rs.getBytes("email_enc"), sealed("email_enc", id)),
+        opened(rs, "phone_enc", id),
+        opened(rs, "email_enc", id),
         rs.getString("source"),
         rs.getString("city"),
         rs.getString("industry"),

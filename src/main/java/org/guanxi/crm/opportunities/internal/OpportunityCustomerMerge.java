@@ -1,8 +1,8 @@
 package org.guanxi.crm.opportunities.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import org.guanxi.crm.customer.CustomerMerged;
+import org.guanxi.crm.platform.MergedCustomers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -24,10 +24,7 @@ class OpportunityCustomerMerge {
 
   @ApplicationModuleListener
   void on(CustomerMerged merged) {
-    jdbc.sql(
-            "update opportunity set customer_id = ?, updated_at = ?, version = version + 1 "
-                + "where customer_id = ?")
-        .params(merged.survivorId(), Timestamp.from(clock.instant()), merged.duplicateId())
-        .update();
+    MergedCustomers.moveToSurvivor(
+        jdbc, "opportunity", merged.duplicateId(), merged.survivorId(), clock.instant());
   }
 }

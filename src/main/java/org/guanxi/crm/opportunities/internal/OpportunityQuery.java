@@ -1,6 +1,7 @@
 package org.guanxi.crm.opportunities.internal;
 
 import java.util.UUID;
+import org.guanxi.crm.platform.SqlPage;
 import org.jspecify.annotations.Nullable;
 
 /** The filters of the deal list, and where its page starts. */
@@ -11,7 +12,8 @@ record OpportunityQuery(
     @Nullable OpportunityStatus status,
     @Nullable UUID customerId,
     @Nullable String cursor,
-    int limit) {
+    int limit)
+    implements SqlPage.Request {
 
   static final int MAX_LIMIT = 200;
 }

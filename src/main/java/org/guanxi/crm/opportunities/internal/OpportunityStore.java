@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.guanxi.crm.platform.ChildRows;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
-import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
@@ -99,6 +98,27 @@ class OpportunityStore {
 
   record Page(List<Opportunity> items, @Nullable String nextCursor) {}
 
+  private static final SqlPage.Keyset<Opportunity> NEWEST =
+      SqlPage.Keyset.newestFirst("o.created_at", "o.id", Opportunity::createdAt, Opportunity::id);
+
+  private static final String INSERT =
+      """
+      insert into opportunity (workspace_id, id, name, customer_id, lead_id, pipeline_id, stage_id, status,
+        owner_id, team_id, amount, currency, probability, expected_close_date, next_step, competitors,
+        description, stage_entered_at, created_at, updated_at)
+      values (guanxi_current_workspace(), :id, :name, :customerId, :leadId, :pipelineId, :stageId, 'OPEN',
+        :ownerId, :teamId, :amount, :currency, :probability, :expectedCloseDate, :nextStep, :competitors,
+        :description, :now, :now, :now)
+      """;
+
+  private static final String UPDATE =
+      """
+      update opportunity set name = :name, customer_id = :customerId, owner_id = :ownerId,
+        team_id = :teamId, amount = :amount, currency = :currency, probability = :probability,
+        expected_close_date = :expectedCloseDate, next_step = :nextStep, competitors = :competitors,
+        description = :description
+      """;
+
   private final JdbcClient jdbc;
 
   OpportunityStore(JdbcClient jdbc) {
@@ -106,12 +126,9 @@ class OpportunityStore {
   }
 
   Optional<Opportunity> find(RecordAccess.Condition visible, UUID id) {
-    Map<String, Object> params = new HashMap<>(visible.params());
-    params.put("id", id);
-    return jdbc.sql(SELECT + " where o.id = :id and " + visible.sql())
-        .params(params)
-        .query((rs, row) -> opportunity(rs))
-        .optional()
+    return SqlWhere.of(visible)
+        .and("o.id = :id", "id", id)
+        .one(jdbc, SELECT, (rs, row) -> opportunity(rs))
         .map(o -> o.withLines(lines(List.of(o.id())).getOrDefault(o.id(), List.of())));
   }
 
@@ -123,18 +140,8 @@ class OpportunityStore {
             .and("o.owner_id = :ownerId", "ownerId", query.ownerId())
             .and("o.status = :status", "status", query.status())
             .and("o.customer_id = :customerId", "customerId", query.customerId());
-    where.after(
-        query.cursor(), "o.created_at", "o.id", true, at -> Timestamp.from(Instant.parse(at)));
-    List<Opportunity> rows =
-        where.pageRows(
-            jdbc,
-            SELECT,
-            "o.created_at desc, o.id desc",
-            query.limit(),
-            (rs, row) -> opportunity(rs));
     SqlPage<Opportunity> page =
-        SqlPage.of(
-            rows, query.limit(), last -> new SqlCursor<>(last.createdAt(), last.id()).encode());
+        where.page(jdbc, SELECT, NEWEST, query, (rs, row) -> opportunity(rs));
     return new Page(withLines(page.items()), page.nextCursor());
   }
 
@@ -160,41 +167,16 @@ class OpportunityStore {
 
   void insert(UUID id, Content content, UUID actor, Instant now) {
     Map<String, Object> params = parameters(content);
-    params.put("id", id);
     params.put("leadId", content.leadId());
-    params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into opportunity (workspace_id, id, name, customer_id, lead_id, pipeline_id, stage_id, status,
-              owner_id, team_id, amount, currency, probability, expected_close_date, next_step, competitors,
-              description, stage_entered_at, created_at, updated_at)
-            values (guanxi_current_workspace(), :id, :name, :customerId, :leadId, :pipelineId, :stageId, 'OPEN',
-              :ownerId, :teamId, :amount, :currency, :probability, :expectedCloseDate, :nextStep, :competitors,
-              :description, :now, :now, :now)
-            """)
-        .params(params)
-        .update();
+    StoreWrites.insert(jdbc, INSERT, params, id, now);
     insertLines(id, content.lines());
     enterStage(id, content.stageId(), actor, now);
   }
 
   /** Changes what the user may edit; a change of stage goes through {@link #move}. */
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    Map<String, Object> params = parameters(content);
-    params.put("id", id);
-    params.put("version", expectedVersion);
-    params.put("now", Timestamp.from(now));
     boolean updated =
-        StoreWrites.changedOne(
-            jdbc.sql(
-                    """
-                    update opportunity set name = :name, customer_id = :customerId, owner_id = :ownerId,
-                      team_id = :teamId, amount = :amount, currency = :currency, probability = :probability,
-                      expected_close_date = :expectedCloseDate, next_step = :nextStep, competitors = :competitors,
-                      description = :description, updated_at = :now, version = version + 1
-                    where id = :id and version = :version
-                    """)
-                .params(params));
+        StoreWrites.updateAtVersion(jdbc, UPDATE, parameters(content), id, expectedVersion, now);
     if (updated) {
       jdbc.sql("delete from opportunity_line where opportunity_id = ?").param(id).update();
       insertLines(id, content.lines());

@@ -1,8 +1,8 @@
 package org.guanxi.crm.orders.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import org.guanxi.crm.customer.CustomerMerged;
+import org.guanxi.crm.platform.MergedCustomers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,10 +25,7 @@ class OrderCustomerMerge {
 
   @ApplicationModuleListener
   void on(CustomerMerged merged) {
-    jdbc.sql(
-            "update sales_order set customer_id = ?, updated_at = ?, version = version + 1 "
-                + "where customer_id = ?")
-        .params(merged.survivorId(), Timestamp.from(clock.instant()), merged.duplicateId())
-        .update();
+    MergedCustomers.moveToSurvivor(
+        jdbc, "sales_order", merged.duplicateId(), merged.survivorId(), clock.instant());
   }
 }

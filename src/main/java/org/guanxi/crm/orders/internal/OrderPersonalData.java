@@ -1,16 +1,13 @@
 package org.guanxi.crm.orders.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.guanxi.crm.privacy.DataSubject;
 import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
 import org.guanxi.crm.privacy.ModulePersonalData;
 import org.guanxi.crm.privacy.PersonalCopy;
 import org.guanxi.crm.privacy.PersonalRecord;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,25 +35,20 @@ class OrderPersonalData extends ModulePersonalData {
     if (!(subject instanceof CustomerSubject customer)) {
       return List.of();
     }
-    return jdbc.sql(
-            """
-            select id, number, customer_name, order_date, kind, status, currency, amount from sales_order
-            where customer_id = ? and customer_name <> ? order by order_date, id
-            """)
-        .params(customer.customerId(), ERASED_NAME)
-        .query(
-            (rs, n) -> {
-              Map<String, @Nullable Object> values = new LinkedHashMap<>();
-              values.put("number", rs.getString("number"));
-              values.put("customerName", rs.getString("customer_name"));
-              values.put("orderDate", rs.getDate("order_date").toLocalDate().toString());
-              values.put("kind", rs.getString("kind"));
-              values.put("status", rs.getString("status"));
-              values.put("currency", rs.getString("currency"));
-              values.put("amount", rs.getBigDecimal("amount").toPlainString());
-              return copyOf(ORDER, rs.getObject("id", UUID.class), values);
-            })
-        .list();
+    return copies(
+        jdbc.sql(
+                """
+                select id, number, customer_name, order_date, kind, status, currency, amount from sales_order
+                where customer_id = ? and customer_name <> ? order by order_date, id
+                """)
+            .params(customer.customerId(), ERASED_NAME),
+        ORDER,
+        (rs, id, values) ->
+            values
+                .texts("number", "customer_name")
+                .put("orderDate", rs.getDate("order_date").toLocalDate().toString())
+                .texts("kind", "status", "currency")
+                .put("amount", rs.getBigDecimal("amount").toPlainString()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.guanxi.crm.orders.internal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.guanxi.crm.orders.OrderStatus;
+import org.guanxi.crm.platform.SqlPage;
 import org.jspecify.annotations.Nullable;
 
 /** The filters of the order list, and where its page starts. */
@@ -13,7 +14,8 @@ record OrderQuery(
     @Nullable LocalDate from,
     @Nullable LocalDate to,
     @Nullable String cursor,
-    int limit) {
+    int limit)
+    implements SqlPage.Request {
 
   static final int MAX_LIMIT = 200;
 }

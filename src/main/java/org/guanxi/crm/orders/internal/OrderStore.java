@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.guanxi.crm.customer.Customers.VisibleCustomers;
 import org.guanxi.crm.orders.OrderStatus;
 import org.guanxi.crm.platform.ChildRows;
-import org.guanxi.crm.platform.SqlCursor;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
@@ -59,6 +58,25 @@ class OrderStore {
 
   record Page(List<Order> items, @Nullable String nextCursor) {}
 
+  /** The order list: the latest order date first. */
+  private static final SqlPage.Keyset<Order> LATEST =
+      SqlPage.Keyset.byDate("o.order_date", "o.id", true, Order::orderDate, Order::id);
+
+  private static final String INSERT =
+      """
+      insert into sales_order (workspace_id, id, number, customer_id, customer_name, owner_id, status,
+        order_date, currency, amount, cost, notes, created_at, updated_at)
+      values (guanxi_current_workspace(), :id, :number, :customerId, :customerName, :ownerId, :status,
+        :orderDate, :currency, :amount, :cost, :notes, :now, :now)
+      """;
+
+  private static final String UPDATE =
+      """
+      update sales_order set number = :number, customer_id = :customerId,
+        customer_name = :customerName, owner_id = :ownerId, order_date = :orderDate,
+        currency = :currency, amount = :amount, cost = :cost, notes = :notes
+      """;
+
   private final JdbcClient jdbc;
 
   OrderStore(JdbcClient jdbc) {
@@ -80,46 +98,17 @@ class OrderStore {
   }
 
   boolean numberTaken(String number, @Nullable UUID except) {
-    return jdbc.sql(
-            "select exists (select 1 from sales_order where number = :number and id is distinct from :except)")
-        .param("number", number)
-        .param("except", except)
-        .query(Boolean.class)
-        .single();
+    return StoreWrites.taken(jdbc, "sales_order", "number = :value", number, except);
   }
 
   void insert(UUID id, Content content, Instant now) {
-    Map<String, Object> params = parameters(content);
-    params.put("id", id);
-    params.put("now", Timestamp.from(now));
-    jdbc.sql(
-            """
-            insert into sales_order (workspace_id, id, number, customer_id, customer_name, owner_id, status,
-              order_date, currency, amount, cost, notes, created_at, updated_at)
-            values (guanxi_current_workspace(), :id, :number, :customerId, :customerName, :ownerId, :status,
-              :orderDate, :currency, :amount, :cost, :notes, :now, :now)
-            """)
-        .params(params)
-        .update();
+    StoreWrites.insert(jdbc, INSERT, parameters(content), id, now);
     insertLines(id, content.lines());
   }
 
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    Map<String, Object> params = parameters(content);
-    params.put("id", id);
-    params.put("version", expectedVersion);
-    params.put("now", Timestamp.from(now));
     boolean updated =
-        StoreWrites.changedOne(
-            jdbc.sql(
-                    """
-                    update sales_order set number = :number, customer_id = :customerId,
-                      customer_name = :customerName, owner_id = :ownerId, order_date = :orderDate,
-                      currency = :currency, amount = :amount, cost = :cost, notes = :notes,
-                      updated_at = :now, version = version + 1
-                    where id = :id and version = :version
-                    """)
-                .params(params));
+        StoreWrites.updateAtVersion(jdbc, UPDATE, parameters(content), id, expectedVersion, now);
     if (updated) {
       jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
       insertLines(id, content.lines());
@@ -182,18 +171,13 @@ class OrderStore {
                 "from",
                 query.from() == null ? null : Date.valueOf(query.from()))
             .and("o.order_date <= :to", "to", query.to() == null ? null : Date.valueOf(query.to()));
-    where.after(
-        query.cursor(), "o.order_date", "o.id", true, day -> Date.valueOf(LocalDate.parse(day)));
-    List<Order> rows =
-        where.pageRows(
+    SqlPage<Order> page =
+        where.page(
             jdbc,
             "select " + COLUMNS + " from sales_order o",
-            "o.order_date desc, o.id desc",
-            query.limit(),
+            LATEST,
+            query,
             (rs, row) -> order(rs, List.of()));
-    SqlPage<Order> page =
-        SqlPage.of(
-            rows, query.limit(), last -> new SqlCursor<>(last.orderDate(), last.id()).encode());
     Map<UUID, List<Order.Line>> lines = lines(page.items().stream().map(Order::id).toList());
     return new Page(
         page.items().stream().map(o -> o.withLines(lines.getOrDefault(o.id(), List.of()))).toList(),
