@@ -52,18 +52,9 @@ public class MergePatches {
     }
   }
 
-  /**
-   * The draft of {@code current} changed by the patch, for a change the caller asked for at the
-   * version {@code expected}: a record that is at another version by now is {@link StaleVersion} of
-   * the {@code kind} before the patch is read, so that the caller learns first that it changed an
-   * old copy.
-   */
-  public <D extends Record> D applyAt(
-      long expected, Versioned current, String kind, D draft, JsonNode patch) {
-    if (expected != current.version()) {
-      throw new StaleVersion(kind, current.version());
-    }
-    return apply(draft, patch);
+  /** The patch sent to change a record at the version {@code ifMatch} names. */
+  public VersionedPatch at(IfMatch ifMatch, JsonNode patch) {
+    return new VersionedPatch(ifMatch, patch, this);
   }
 
   private JsonNode merge(JsonNode current, JsonNode patch) {

@@ -5,8 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.VersionedPatch;
 import org.guanxi.crm.platform.VersionedPatchMapping;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
@@ -15,10 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/product-categories")
@@ -28,11 +25,9 @@ class CategoryApi {
   record CategoryList(List<Category> items) {}
 
   private final CategoryService categories;
-  private final MergePatches patches;
 
-  CategoryApi(CategoryService categories, MergePatches patches) {
+  CategoryApi(CategoryService categories) {
     this.categories = categories;
-    this.patches = patches;
   }
 
   @PostMapping
@@ -59,17 +54,10 @@ class CategoryApi {
 
   @VersionedPatchMapping
   @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
-  @Operation(
-      summary = "Rename or move a category",
-      description = "Send If-Match; never below itself.")
-  ResponseEntity<Category> patch(
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody JsonNode patch) {
-    long expected = ETags.version(ifMatch);
-    Category current = categories.get(id);
-    Category.Draft changed =
-        patches.applyAt(expected, current, CategoryService.KIND, current.draft(), patch);
-    return VersionedResponses.ok(categories.update(id, expected, changed));
+  @Operation(summary = "Rename or move a category", description = "Never below itself.")
+  ResponseEntity<Category> patch(@PathVariable UUID id, VersionedPatch patch) {
+    return VersionedResponses.ok(
+        patch.applyAt(
+            CategoryService.KIND, id, categories::get, Category::draft, categories::update));
   }
 }

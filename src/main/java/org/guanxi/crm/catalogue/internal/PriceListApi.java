@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.IfMatch;
+import org.guanxi.crm.platform.VersionedPatch;
 import org.guanxi.crm.platform.VersionedPatchMapping;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/price-lists")
@@ -35,11 +33,9 @@ class PriceListApi {
   record PriceListView(PriceList priceList, List<PriceList.Price> prices) {}
 
   private final PriceListService priceLists;
-  private final MergePatches patches;
 
-  PriceListApi(PriceListService priceLists, MergePatches patches) {
+  PriceListApi(PriceListService priceLists) {
     this.priceLists = priceLists;
-    this.patches = patches;
   }
 
   @PostMapping
@@ -66,16 +62,11 @@ class PriceListApi {
 
   @VersionedPatchMapping
   @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
-  @Operation(summary = "Change a price list", description = "Send If-Match with the ETag you read.")
-  ResponseEntity<PriceList> patch(
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody JsonNode patch) {
-    long expected = ETags.version(ifMatch);
-    PriceList current = priceLists.get(id);
-    PriceList.Draft changed =
-        patches.applyAt(expected, current, PriceListService.KIND, current.draft(), patch);
-    return VersionedResponses.ok(priceLists.update(id, expected, changed));
+  @Operation(summary = "Change a price list")
+  ResponseEntity<PriceList> patch(@PathVariable UUID id, VersionedPatch patch) {
+    return VersionedResponses.ok(
+        patch.applyAt(
+            PriceListService.KIND, id, priceLists::get, PriceList::draft, priceLists::update));
   }
 
   @GetMapping("/{id}/prices")
@@ -94,18 +85,16 @@ class PriceListApi {
   ResponseEntity<PriceList> setPrice(
       @PathVariable UUID id,
       @PathVariable UUID productId,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @Valid @RequestBody PriceList.PriceInput input) {
-    return VersionedResponses.ok(priceLists.setPrice(id, productId, ETags.version(ifMatch), input));
+    return VersionedResponses.ok(priceLists.setPrice(id, productId, ifMatch.version(), input));
   }
 
   @DeleteMapping("/{id}/prices/{productId}")
   @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
   @Operation(summary = "Remove a product's price from the list")
   ResponseEntity<PriceList> removePrice(
-      @PathVariable UUID id,
-      @PathVariable UUID productId,
-      @RequestHeader("If-Match") String ifMatch) {
-    return VersionedResponses.ok(priceLists.removePrice(id, productId, ETags.version(ifMatch)));
+      @PathVariable UUID id, @PathVariable UUID productId, IfMatch ifMatch) {
+    return VersionedResponses.ok(priceLists.removePrice(id, productId, ifMatch.version()));
   }
 }

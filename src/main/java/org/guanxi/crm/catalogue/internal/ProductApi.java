@@ -6,8 +6,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.catalogue.Product;
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.VersionedPatch;
 import org.guanxi.crm.platform.VersionedPatchMapping;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
@@ -17,11 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/products")
@@ -31,11 +28,9 @@ class ProductApi {
   record ProductList(List<Product> items, @Nullable String nextCursor) {}
 
   private final ProductService products;
-  private final MergePatches patches;
 
-  ProductApi(ProductService products, MergePatches patches) {
+  ProductApi(ProductService products) {
     this.products = products;
-    this.patches = patches;
   }
 
   @PostMapping
@@ -70,18 +65,9 @@ class ProductApi {
 
   @VersionedPatchMapping
   @PreAuthorize("hasAuthority('PRODUCT_WRITE')")
-  @Operation(
-      summary = "Change a product",
-      description =
-          "A JSON merge patch. Send If-Match with the ETag you read: a stale one gets 412.")
-  ResponseEntity<Product> patch(
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody JsonNode patch) {
-    long expected = ETags.version(ifMatch);
-    Product current = products.get(id);
-    ProductDraft changed =
-        patches.applyAt(expected, current, ProductService.KIND, ProductDraft.of(current), patch);
-    return VersionedResponses.ok(products.update(id, expected, changed));
+  @Operation(summary = "Change a product", description = "A JSON merge patch.")
+  ResponseEntity<Product> patch(@PathVariable UUID id, VersionedPatch patch) {
+    return VersionedResponses.ok(
+        patch.applyAt(ProductService.KIND, id, products::get, ProductDraft::of, products::update));
   }
 }

@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -65,17 +64,15 @@ class ContactApi {
 
   @PutMapping("/{contactId}")
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  @Operation(
-      summary = "Replace a contact",
-      description = "Send If-Match with the ETag you read: a stale one gets 412.")
+  @Operation(summary = "Replace a contact")
   ResponseEntity<Contact.View> replace(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID customerId,
       @PathVariable UUID contactId,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @Valid @RequestBody ContactDraft draft) {
     return VersionedResponses.ok(
-        contacts.update(user, customerId, contactId, ETags.version(ifMatch), draft).masked());
+        contacts.update(user, customerId, contactId, ifMatch.version(), draft).masked());
   }
 
   @DeleteMapping("/{contactId}")

@@ -29,6 +29,11 @@ record CustomField(
   /** One allowed value of a choice field and how it is shown. */
   record Choice(@NotBlank @Size(max = 60) String value, @Valid Labels label) {}
 
+  /** The field's definition as it is, to change from. */
+  CustomFieldDraft draft() {
+    return new CustomFieldDraft(key, type, label, required, options, position);
+  }
+
   public String label(Locale locale) {
     return label.in(locale);
   }

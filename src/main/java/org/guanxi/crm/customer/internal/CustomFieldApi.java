@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -70,12 +69,10 @@ class CustomFieldApi {
       summary =
           "Change a custom field's labels, options, order, whether it is required, or retire it")
   ResponseEntity<CustomField> change(
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @Valid @RequestBody CustomFieldChange change) {
+      @PathVariable UUID id, IfMatch ifMatch, @Valid @RequestBody CustomFieldChange change) {
     return VersionedResponses.ok(
         fields.change(
-            id, ETags.version(ifMatch), change.field(), !Boolean.FALSE.equals(change.active())));
+            id, ifMatch.version(), change.field(), !Boolean.FALSE.equals(change.active())));
   }
 
   @DeleteMapping("/{id}")
@@ -85,17 +82,7 @@ class CustomFieldApi {
       description = "Its values stay with the customers and come back if it is reactivated.")
   ResponseEntity<Void> retire(@PathVariable UUID id) {
     CustomField field = fields.get(id);
-    fields.change(
-        id,
-        field.version(),
-        new CustomFieldDraft(
-            field.key(),
-            field.type(),
-            field.label(),
-            field.required(),
-            field.options(),
-            field.position()),
-        false);
+    fields.change(id, field.version(), field.draft(), false);
     return ResponseEntity.noContent().build();
   }
 }

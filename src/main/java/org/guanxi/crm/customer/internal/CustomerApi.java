@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.PageCursors;
+import org.guanxi.crm.platform.VersionedPatch;
 import org.guanxi.crm.platform.VersionedPatchMapping;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.guanxi.crm.privacy.PrivacyPermissions;
@@ -26,11 +26,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/customers")
@@ -47,12 +45,10 @@ class CustomerApi {
 
   private final CustomerService customers;
   private final CustomerMerges merges;
-  private final MergePatches patches;
 
-  CustomerApi(CustomerService customers, CustomerMerges merges, MergePatches patches) {
+  CustomerApi(CustomerService customers, CustomerMerges merges) {
     this.customers = customers;
     this.merges = merges;
-    this.patches = patches;
   }
 
   @PostMapping
@@ -104,20 +100,13 @@ class CustomerApi {
 
   @VersionedPatchMapping
   @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
-  @Operation(
-      summary = "Change a customer",
-      description =
-          "A JSON merge patch. Send If-Match with the ETag you read: a stale one gets 412.")
+  @Operation(summary = "Change a customer", description = "A JSON merge patch.")
   ResponseEntity<CustomerResource> patch(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody JsonNode patch) {
-    Customer current = customers.get(user, id);
-    long expected = ETags.version(ifMatch);
-    CustomerDraft changed =
-        patches.applyAt(expected, current, CustomerService.KIND, current.draft(), patch);
-    return ok(customers.update(user, id, expected, changed));
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, VersionedPatch patch) {
+    Customer current = customers.get(user, id); // read before If-Match, as it always was
+    return ok(
+        patch.applyAt(
+            CustomerService.KIND, user, id, (u, i) -> current, Customer::draft, customers::update));
   }
 
   @DeleteMapping("/{id}")
@@ -126,10 +115,8 @@ class CustomerApi {
       summary = "Move a customer to the recycle bin",
       description = "Restorable with POST /{id}/restore.")
   ResponseEntity<Void> delete(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch) {
-    customers.delete(user, id, ETags.version(ifMatch));
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, IfMatch ifMatch) {
+    customers.delete(user, id, ifMatch.version());
     return ResponseEntity.noContent().build();
   }
 
@@ -151,11 +138,11 @@ class CustomerApi {
   ResponseEntity<CustomerResource> merge(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @Valid @RequestBody MergeRequest request) {
     return VersionedResponses.ok(
         CustomerResource.of(
-            merges.merge(user, id, ETags.version(ifMatch), request.duplicateId()), false));
+            merges.merge(user, id, ifMatch.version(), request.duplicateId()), false));
   }
 
   /** A customer's key in another system; null or empty takes it away. */
@@ -172,9 +159,9 @@ class CustomerApi {
   ResponseEntity<CustomerResource> setExternalKey(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @RequestBody ExternalKey body) {
-    return ok(customers.setExternalKey(user, id, ETags.version(ifMatch), body.externalKey()));
+    return ok(customers.setExternalKey(user, id, ifMatch.version(), body.externalKey()));
   }
 
   @GetMapping("/{id}/timeline")

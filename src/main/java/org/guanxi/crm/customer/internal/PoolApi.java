@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.PageCursors;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -104,8 +103,8 @@ class PoolApi {
   PoolCustomer release(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @RequestBody Release release) {
-    return pool.release(user, id, ETags.version(ifMatch), release.reason());
+    return pool.release(user, id, ifMatch.version(), release.reason());
   }
 }

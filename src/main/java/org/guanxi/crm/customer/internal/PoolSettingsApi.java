@@ -2,7 +2,7 @@ package org.guanxi.crm.customer.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,16 +43,13 @@ class PoolSettingsApi {
 
   @PutMapping
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
-  @Operation(
-      summary = "Set the pool rules",
-      description = "Send If-Match with the ETag you read: a stale one gets 412.")
+  @Operation(summary = "Set the pool rules")
   @Transactional
-  ResponseEntity<PoolSettings> put(
-      @RequestBody @Nullable PoolSettings change, @RequestHeader("If-Match") String ifMatch) {
+  ResponseEntity<PoolSettings> put(@RequestBody @Nullable PoolSettings change, IfMatch ifMatch) {
     PoolSettings valid = PoolSettings.validated(validation, change);
     return VersionedSettings.replace(
         "customer-pool-settings",
-        ETags.version(ifMatch),
+        ifMatch.version(),
         settings::current,
         PoolSettings::versionOrZero,
         version -> settings.save(valid, version));

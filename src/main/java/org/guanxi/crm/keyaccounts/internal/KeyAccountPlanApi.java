@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.PageCursors;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -100,20 +99,18 @@ class KeyAccountPlanApi {
   ResponseEntity<KeyAccountPlanResource> replace(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @RequestBody KeyAccountPlanDraft draft) {
-    KeyAccountPlanService.View view = plans.replace(user, id, ETags.version(ifMatch), draft);
+    KeyAccountPlanService.View view = plans.replace(user, id, ifMatch.version(), draft);
     return VersionedResponses.ok(KeyAccountPlanResource.of(view, plans.today()));
   }
 
   @DeleteMapping("/{id}")
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_WRITE')")
-  @Operation(summary = "Delete a plan", description = "Send If-Match.")
+  @Operation(summary = "Delete a plan")
   ResponseEntity<Void> delete(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch) {
-    plans.delete(user, id, ETags.version(ifMatch));
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, IfMatch ifMatch) {
+    plans.delete(user, id, ifMatch.version());
     return ResponseEntity.noContent().build();
   }
 }

@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.PageCursors;
+import org.guanxi.crm.platform.VersionedPatch;
 import org.guanxi.crm.platform.VersionedPatchMapping;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.guanxi.crm.privacy.PrivacyPermissions;
@@ -20,11 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/leads")
@@ -40,12 +38,10 @@ class LeadApi {
 
   private final LeadService leads;
   private final LeadConversion conversion;
-  private final MergePatches patches;
 
-  LeadApi(LeadService leads, LeadConversion conversion, MergePatches patches) {
+  LeadApi(LeadService leads, LeadConversion conversion) {
     this.leads = leads;
     this.conversion = conversion;
-    this.patches = patches;
   }
 
   @PostMapping
@@ -100,40 +96,35 @@ class LeadApi {
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
   @Operation(
       summary = "Change a lead",
-      description =
-          "A JSON merge patch. Send If-Match with the ETag you read: a stale one gets 412. status moves between NEW and WORKING only.")
+      description = "A JSON merge patch. status moves between NEW and WORKING only.")
   ResponseEntity<LeadResource> patch(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody JsonNode patch) {
-    long expected = ETags.version(ifMatch);
-    Lead current = leads.editable(user, id, expected);
-    return ok(leads.update(user, id, expected, patches.apply(current.draft(), patch)));
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, VersionedPatch patch) {
+    return ok(
+        patch.apply(
+            user,
+            id,
+            (u, i) -> leads.editable(u, i, patch.expected()),
+            Lead::draft,
+            leads::update));
   }
 
   @PostMapping("/{id}/qualify")
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
-  @Operation(summary = "Qualify a lead", description = "Send If-Match.")
+  @Operation(summary = "Qualify a lead")
   ResponseEntity<LeadResource> qualify(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch) {
-    return ok(leads.qualify(user, id, ETags.version(ifMatch)));
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, IfMatch ifMatch) {
+    return ok(leads.qualify(user, id, ifMatch.version()));
   }
 
   @PostMapping("/{id}/disqualify")
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
-  @Operation(
-      summary = "Disqualify a lead",
-      description = "{\"reason\": \"...\"} is required. Send If-Match.")
+  @Operation(summary = "Disqualify a lead", description = "{\"reason\": \"...\"} is required.")
   ResponseEntity<LeadResource> disqualify(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @RequestBody(required = false) @Nullable Disqualification body) {
-    return ok(
-        leads.disqualify(user, id, ETags.version(ifMatch), body == null ? null : body.reason()));
+    return ok(leads.disqualify(user, id, ifMatch.version(), body == null ? null : body.reason()));
   }
 
   @PostMapping("/{id}/convert")
@@ -145,13 +136,13 @@ class LeadApi {
   ResponseEntity<Conversion> convert(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @RequestBody(required = false) @Nullable LeadConversionRequest request) {
     LeadConversion.Outcome outcome =
         conversion.convert(
             user,
             id,
-            ETags.version(ifMatch),
+            ifMatch.version(),
             request == null ? LeadConversionRequest.CHECK_DUPLICATES : request);
     return VersionedResponses.ok(
         new Conversion(
@@ -166,10 +157,8 @@ class LeadApi {
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
   @Operation(summary = "Delete a lead", description = "A converted lead stays.")
   ResponseEntity<Void> delete(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch) {
-    leads.delete(user, id, ETags.version(ifMatch));
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, IfMatch ifMatch) {
+    leads.delete(user, id, ifMatch.version());
     return ResponseEntity.noContent().build();
   }
 

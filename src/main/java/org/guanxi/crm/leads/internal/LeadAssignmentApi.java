@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -60,19 +59,17 @@ class LeadAssignmentApi {
 
   @PutMapping("/{id}")
   @PreAuthorize("hasAuthority('SALES_SETTINGS')")
-  @Operation(summary = "Change a rule", description = "If-Match with the ETag you read.")
+  @Operation(summary = "Change a rule")
   ResponseEntity<LeadAssignmentRule> update(
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody LeadAssignmentRuleDraft draft) {
-    return VersionedResponses.ok(rules.update(id, ETags.version(ifMatch), draft));
+      @PathVariable UUID id, IfMatch ifMatch, @RequestBody LeadAssignmentRuleDraft draft) {
+    return VersionedResponses.ok(rules.update(id, ifMatch.version(), draft));
   }
 
   @DeleteMapping("/{id}")
   @PreAuthorize("hasAuthority('SALES_SETTINGS')")
   @Operation(summary = "Delete a rule")
-  ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader("If-Match") String ifMatch) {
-    rules.delete(id, ETags.version(ifMatch));
+  ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
+    rules.delete(id, ifMatch.version());
     return ResponseEntity.noContent().build();
   }
 }

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import java.util.UUID;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.Versioned;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +13,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -67,9 +66,8 @@ class LeadFormApi {
   @Operation(
       summary = "Set up the lead form",
       description =
-          "enabled, fields (COMPANY, TITLE, PHONE, EMAIL, CITY, INDUSTRY, MESSAGE), thankYou, defaultOwnerId or defaultTeamId; newKey=true replaces the public key. Send If-Match.")
-  ResponseEntity<LeadFormResource> put(
-      @RequestHeader("If-Match") String ifMatch, @RequestBody LeadFormDraft draft) {
-    return VersionedResponses.ok(LeadFormResource.of(forms.update(ETags.version(ifMatch), draft)));
+          "enabled, fields (COMPANY, TITLE, PHONE, EMAIL, CITY, INDUSTRY, MESSAGE), thankYou, defaultOwnerId or defaultTeamId; newKey=true replaces the public key.")
+  ResponseEntity<LeadFormResource> put(IfMatch ifMatch, @RequestBody LeadFormDraft draft) {
+    return VersionedResponses.ok(LeadFormResource.of(forms.update(ifMatch.version(), draft)));
   }
 }

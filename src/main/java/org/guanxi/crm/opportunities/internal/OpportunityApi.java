@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.guanxi.crm.opportunities.OpportunityDraft;
 import org.guanxi.crm.orders.OrderPermissions;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.IfMatch;
+import org.guanxi.crm.platform.VersionedPatch;
 import org.guanxi.crm.platform.VersionedPatchMapping;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/opportunities")
@@ -41,13 +39,10 @@ class OpportunityApi {
 
   private final OpportunityService opportunities;
   private final ForecastService forecasts;
-  private final MergePatches patches;
 
-  OpportunityApi(
-      OpportunityService opportunities, ForecastService forecasts, MergePatches patches) {
+  OpportunityApi(OpportunityService opportunities, ForecastService forecasts) {
     this.opportunities = opportunities;
     this.forecasts = forecasts;
-    this.patches = patches;
   }
 
   @PostMapping
@@ -113,17 +108,17 @@ class OpportunityApi {
   @Operation(
       summary = "Change an opportunity",
       description =
-          "A JSON merge patch (lines are replaced as a whole). A new stageId moves the deal. A closed deal changes only its name, next step, competitors and description. Send If-Match: a stale one gets 412.")
+          "A JSON merge patch (lines are replaced as a whole). A new stageId moves the deal. A closed deal changes only its name, next step, competitors and description.")
   ResponseEntity<Opportunity> patch(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody JsonNode patch) {
-    long expected = ETags.version(ifMatch);
-    Opportunity current = opportunities.get(user, id);
-    OpportunityDraft changed =
-        patches.applyAt(expected, current, OpportunityService.KIND, current.draft(), patch);
-    return VersionedResponses.ok(opportunities.update(user, id, current.version(), changed));
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, VersionedPatch patch) {
+    return VersionedResponses.ok(
+        patch.applyAt(
+            OpportunityService.KIND,
+            user,
+            id,
+            opportunities::get,
+            Opportunity::draft,
+            opportunities::update));
   }
 
   @PostMapping("/{id}/stage")
@@ -131,13 +126,13 @@ class OpportunityApi {
   @Operation(
       summary = "Move an opportunity to another stage",
       description =
-          "{\"stageId\"} of its pipeline or another; the probability becomes the stage's unless given. Send If-Match.")
+          "{\"stageId\"} of its pipeline or another; the probability becomes the stage's unless given.")
   ResponseEntity<Opportunity> move(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @Valid @RequestBody OpportunityService.Move move) {
-    return VersionedResponses.ok(opportunities.move(user, id, ETags.version(ifMatch), move));
+    return VersionedResponses.ok(opportunities.move(user, id, ifMatch.version(), move));
   }
 
   @PostMapping("/{id}/win")
@@ -145,11 +140,11 @@ class OpportunityApi {
   @Operation(
       summary = "Mark an opportunity won",
       description =
-          "{\"reason\"} is optional; {\"order\": \"DRAFT\"|\"CONFIRMED\"} also makes its order. Publishes OpportunityWon. Send If-Match.")
+          "{\"reason\"} is optional; {\"order\": \"DRAFT\"|\"CONFIRMED\"} also makes its order. Publishes OpportunityWon.")
   ResponseEntity<Opportunity> win(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @Valid @RequestBody(required = false) OpportunityService.@Nullable Win win) {
     if (win != null && win.order() != null) {
       mayOrder(user);
@@ -158,7 +153,7 @@ class OpportunityApi {
         opportunities.win(
             user,
             id,
-            ETags.version(ifMatch),
+            ifMatch.version(),
             win == null ? new OpportunityService.Win(null, null) : win));
   }
 
@@ -167,13 +162,13 @@ class OpportunityApi {
   @Operation(
       summary = "Mark an opportunity lost",
       description =
-          "{\"reason\": PRICE|COMPETITOR|NO_BUDGET|NO_DECISION|TIMING|PRODUCT_FIT|OTHER} is required, \"note\" optional. Publishes OpportunityLost. Send If-Match.")
+          "{\"reason\": PRICE|COMPETITOR|NO_BUDGET|NO_DECISION|TIMING|PRODUCT_FIT|OTHER} is required, \"note\" optional. Publishes OpportunityLost.")
   ResponseEntity<Opportunity> lose(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @Valid @RequestBody OpportunityService.Loss loss) {
-    return VersionedResponses.ok(opportunities.lose(user, id, ETags.version(ifMatch), loss));
+    return VersionedResponses.ok(opportunities.lose(user, id, ifMatch.version(), loss));
   }
 
   @PostMapping("/{id}/reopen")
@@ -185,13 +180,13 @@ class OpportunityApi {
   ResponseEntity<Opportunity> reopen(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @RequestBody(required = false) OpportunityService.@Nullable Reopening reopening) {
     return VersionedResponses.ok(
         opportunities.reopen(
             user,
             id,
-            ETags.version(ifMatch),
+            ifMatch.version(),
             reopening == null ? new OpportunityService.Reopening(null) : reopening));
   }
 
@@ -200,29 +195,27 @@ class OpportunityApi {
   @Operation(
       summary = "Make the order of a won opportunity",
       description =
-          "An order for the customer with the deal's lines (or one line of its name and amount), {\"status\": \"DRAFT\"} (default) or \"CONFIRMED\" to place it; the deal links to it. Send If-Match.")
+          "An order for the customer with the deal's lines (or one line of its name and amount), {\"status\": \"DRAFT\"} (default) or \"CONFIRMED\" to place it; the deal links to it.")
   ResponseEntity<Opportunity> order(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @RequestBody(required = false) OpportunityService.@Nullable OrderRequest request) {
     mayOrder(user);
     return VersionedResponses.ok(
         opportunities.order(
             user,
             id,
-            ETags.version(ifMatch),
+            ifMatch.version(),
             request == null ? new OpportunityService.OrderRequest(null) : request));
   }
 
   @DeleteMapping("/{id}")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
-  @Operation(summary = "Delete an opportunity", description = "Send If-Match.")
+  @Operation(summary = "Delete an opportunity")
   ResponseEntity<Void> delete(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch) {
-    opportunities.delete(user, id, ETags.version(ifMatch));
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, IfMatch ifMatch) {
+    opportunities.delete(user, id, ifMatch.version());
     return ResponseEntity.noContent().build();
   }
 

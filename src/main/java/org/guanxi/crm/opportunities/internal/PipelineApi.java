@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,21 +62,19 @@ class PipelineApi {
   @Operation(
       summary = "Change a pipeline and its stages",
       description =
-          "The stages in their new order: with an id an existing stage, without one a new stage; a stage left out is removed, which a stage that deals are in or went through cannot be (422 stage-in-use). Send If-Match.")
+          "The stages in their new order: with an id an existing stage, without one a new stage; a stage left out is removed, which a stage that deals are in or went through cannot be (422 stage-in-use).")
   ResponseEntity<Pipeline> update(
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody PipelineDraft draft) {
-    return VersionedResponses.ok(pipelines.update(id, ETags.version(ifMatch), draft));
+      @PathVariable UUID id, IfMatch ifMatch, @RequestBody PipelineDraft draft) {
+    return VersionedResponses.ok(pipelines.update(id, ifMatch.version(), draft));
   }
 
   @DeleteMapping("/{id}")
   @PreAuthorize("hasAuthority('SALES_SETTINGS')")
   @Operation(
       summary = "Delete a pipeline",
-      description = "Neither the default pipeline nor one with deals. Send If-Match.")
-  ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader("If-Match") String ifMatch) {
-    pipelines.delete(id, ETags.version(ifMatch));
+      description = "Neither the default pipeline nor one with deals.")
+  ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
+    pipelines.delete(id, ifMatch.version());
     return ResponseEntity.noContent().build();
   }
 }

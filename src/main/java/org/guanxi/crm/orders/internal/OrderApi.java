@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.guanxi.crm.orders.OrderDraft;
 import org.guanxi.crm.orders.OrderStatus;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.InvalidInput;
-import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.VersionedPatch;
 import org.guanxi.crm.platform.VersionedPatchMapping;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/orders")
@@ -40,11 +38,9 @@ class OrderApi {
   record OrderList(List<Order> items, @Nullable String nextCursor) {}
 
   private final OrderService orders;
-  private final MergePatches patches;
 
-  OrderApi(OrderService orders, MergePatches patches) {
+  OrderApi(OrderService orders) {
     this.orders = orders;
-    this.patches = patches;
   }
 
   @PostMapping
@@ -96,17 +92,11 @@ class OrderApi {
   @Operation(
       summary = "Change an order",
       description =
-          "A JSON merge patch (lines are replaced as a whole). Owner and notes change at any time, the rest only in DRAFT. Send If-Match: a stale one gets 412.")
+          "A JSON merge patch (lines are replaced as a whole). Owner and notes change at any time, the rest only in DRAFT.")
   ResponseEntity<Order> patch(
-      @AuthenticationPrincipal CurrentUser user,
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody JsonNode patch) {
-    long expected = ETags.version(ifMatch);
-    Order current = orders.get(user, id);
-    OrderDraft changed =
-        patches.applyAt(expected, current, OrderService.KIND, current.draft(), patch);
-    return VersionedResponses.ok(orders.update(user, id, expected, changed));
+      @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, VersionedPatch patch) {
+    return VersionedResponses.ok(
+        patch.applyAt(OrderService.KIND, user, id, orders::get, Order::draft, orders::update));
   }
 
   @PostMapping("/{id}/transitions")
@@ -118,12 +108,12 @@ class OrderApi {
               + "DELIVERED → PAID or RETURNED; PAID → RETURNED once delivered. A PAID order not yet delivered "
               + "(deliveredOn null) is delivered with status DELIVERED: deliveredOn is set and it stays PAID; it "
               + "can be neither returned (422 order-not-delivered) nor cancelled (422 order-paid). date (default "
-              + "today) is the day of delivery or payment. Send If-Match.")
+              + "today) is the day of delivery or payment.")
   ResponseEntity<Order> transition(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
+      IfMatch ifMatch,
       @Valid @RequestBody OrderService.Transition transition) {
-    return VersionedResponses.ok(orders.transition(user, id, ETags.version(ifMatch), transition));
+    return VersionedResponses.ok(orders.transition(user, id, ifMatch.version(), transition));
   }
 }

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.IfMatch;
+import org.guanxi.crm.platform.VersionedPatch;
 import org.guanxi.crm.platform.VersionedPatchMapping;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.springframework.http.ResponseEntity;
@@ -15,10 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/teams")
@@ -31,11 +29,9 @@ class TeamApi {
   record TeamList(List<Team> items) {}
 
   private final TeamAdministration teams;
-  private final MergePatches patches;
 
-  TeamApi(TeamAdministration teams, MergePatches patches) {
+  TeamApi(TeamAdministration teams) {
     this.teams = teams;
-    this.patches = patches;
   }
 
   @GetMapping
@@ -67,15 +63,9 @@ class TeamApi {
   @Operation(
       summary = "Rename or move a team",
       description =
-          "A JSON merge patch of name and parentId. A team cannot move below itself or its own sub-teams (422). "
-              + "Send If-Match with the ETag you read: a stale one gets 412.")
-  ResponseEntity<Team> patch(
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody JsonNode patch) {
-    long expected = ETags.version(ifMatch);
-    Team current = teams.get(id);
-    return VersionedResponses.ok(teams.update(id, expected, patches.apply(current.draft(), patch)));
+          "A JSON merge patch of name and parentId. A team cannot move below itself or its own sub-teams (422).")
+  ResponseEntity<Team> patch(@PathVariable UUID id, VersionedPatch patch) {
+    return VersionedResponses.ok(patch.apply(id, teams::get, Team::draft, teams::update));
   }
 
   @DeleteMapping("/{id}")
@@ -83,8 +73,8 @@ class TeamApi {
   @Operation(
       summary = "Delete an empty team",
       description = "A team with members or sub-teams is refused (422).")
-  ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader("If-Match") String ifMatch) {
-    teams.delete(id, ETags.version(ifMatch));
+  ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
+    teams.delete(id, ifMatch.version());
     return ResponseEntity.noContent().build();
   }
 }

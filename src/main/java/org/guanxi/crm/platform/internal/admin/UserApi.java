@@ -4,8 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.VersionedPatch;
 import org.guanxi.crm.platform.VersionedPatchMapping;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
@@ -15,11 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/users")
@@ -33,11 +30,9 @@ class UserApi {
   record NewPassword(@Nullable String password) {}
 
   private final UserAdministration users;
-  private final MergePatches patches;
 
-  UserApi(UserAdministration users, MergePatches patches) {
+  UserApi(UserAdministration users) {
     this.users = users;
-    this.patches = patches;
   }
 
   @GetMapping
@@ -77,16 +72,10 @@ class UserApi {
   @Operation(
       summary = "Change a user",
       description =
-          "A JSON merge patch of displayName, roles, teamId and active. Send If-Match with the ETag you read: a stale one gets 412. "
+          "A JSON merge patch of displayName, roles, teamId and active. "
               + "Deactivating a user revokes the user's API tokens and ends the user's sessions.")
-  ResponseEntity<UserAccount> patch(
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody JsonNode patch) {
-    long expected = ETags.version(ifMatch);
-    UserAccount current = users.get(id);
-    return VersionedResponses.ok(
-        users.update(id, expected, patches.apply(current.changes(), patch)));
+  ResponseEntity<UserAccount> patch(@PathVariable UUID id, VersionedPatch patch) {
+    return VersionedResponses.ok(patch.apply(id, users::get, UserAccount::changes, users::update));
   }
 
   @PostMapping("/{id}/password")

@@ -3,7 +3,7 @@ package org.guanxi.crm.platform.internal.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.ZoneId;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +11,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,11 +46,9 @@ class WorkspaceSettingsApi {
   @Operation(
       summary = "Change the workspace's settings",
       description =
-          "timeZone is an IANA zone id such as Asia/Shanghai or Europe/London (422 otherwise)."
-              + " Send If-Match with the ETag you read: a stale one gets 412.")
-  ResponseEntity<WorkspaceSettings> put(
-      @RequestBody @Nullable Change change, @RequestHeader("If-Match") String ifMatch) {
+          "timeZone is an IANA zone id such as Asia/Shanghai or Europe/London (422 otherwise).")
+  ResponseEntity<WorkspaceSettings> put(@RequestBody @Nullable Change change, IfMatch ifMatch) {
     ZoneId zone = WorkspaceSettings.zoneOf(change == null ? null : change.timeZone());
-    return VersionedResponses.ok(zones.changeZone(zone, ETags.version(ifMatch)));
+    return VersionedResponses.ok(zones.changeZone(zone, ifMatch.version()));
   }
 }

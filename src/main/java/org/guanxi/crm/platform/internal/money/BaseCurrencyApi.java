@@ -2,7 +2,7 @@ package org.guanxi.crm.platform.internal.money;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.guanxi.crm.platform.ETags;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -10,7 +10,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,11 +43,10 @@ class BaseCurrencyApi {
       summary = "Choose the base currency",
       description =
           "currency: an ISO 4217 code (422 otherwise). Rates entered against the former base stay but no longer"
-              + " apply. Send If-Match with the ETag you read: a stale one gets 412.")
+              + " apply.")
   ResponseEntity<BaseCurrency> put(
-      @RequestBody(required = false) @Nullable Change change,
-      @RequestHeader("If-Match") String ifMatch) {
+      @RequestBody(required = false) @Nullable Change change, IfMatch ifMatch) {
     return VersionedResponses.ok(
-        rates.changeBase(change == null ? null : change.currency(), ETags.version(ifMatch)));
+        rates.changeBase(change == null ? null : change.currency(), ifMatch.version()));
   }
 }

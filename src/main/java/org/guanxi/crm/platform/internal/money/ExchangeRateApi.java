@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-import org.guanxi.crm.platform.ETags;
-import org.guanxi.crm.platform.MergePatches;
+import org.guanxi.crm.platform.IfMatch;
 import org.guanxi.crm.platform.Problems;
+import org.guanxi.crm.platform.VersionedPatch;
 import org.guanxi.crm.platform.VersionedPatchMapping;
 import org.guanxi.crm.platform.VersionedResponses;
 import org.jspecify.annotations.Nullable;
@@ -22,13 +22,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/exchange-rates")
@@ -48,11 +46,9 @@ class ExchangeRateApi {
   record ImportOutcome(int lines, int created, int changed, int unchanged) {}
 
   private final ExchangeRateAdministration rates;
-  private final MergePatches patches;
 
-  ExchangeRateApi(ExchangeRateAdministration rates, MergePatches patches) {
+  ExchangeRateApi(ExchangeRateAdministration rates) {
     this.rates = rates;
-    this.patches = patches;
   }
 
   @GetMapping
@@ -94,24 +90,16 @@ class ExchangeRateApi {
   @PreAuthorize("hasAuthority('EXCHANGE_RATE_WRITE')")
   @Operation(
       summary = "Change an exchange rate",
-      description =
-          "A JSON merge patch of currency, validFrom and rate. Send If-Match with the ETag you read: a stale one gets 412.")
-  ResponseEntity<ExchangeRate> patch(
-      @PathVariable UUID id,
-      @RequestHeader("If-Match") String ifMatch,
-      @RequestBody JsonNode patch) {
-    Long expected = ETags.version(ifMatch);
-    ExchangeRate current = rates.get(id);
-    return VersionedResponses.ok(rates.update(id, expected, patches.apply(current.draft(), patch)));
+      description = "A JSON merge patch of currency, validFrom and rate.")
+  ResponseEntity<ExchangeRate> patch(@PathVariable UUID id, VersionedPatch patch) {
+    return VersionedResponses.ok(patch.apply(id, rates::get, ExchangeRate::draft, rates::update));
   }
 
   @DeleteMapping("/{id}")
   @PreAuthorize("hasAuthority('EXCHANGE_RATE_WRITE')")
-  @Operation(
-      summary = "Delete an exchange rate",
-      description = "Send If-Match with the ETag you read: a stale one gets 412.")
-  ResponseEntity<Void> delete(@PathVariable UUID id, @RequestHeader("If-Match") String ifMatch) {
-    rates.delete(id, ETags.version(ifMatch));
+  @Operation(summary = "Delete an exchange rate")
+  ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
+    rates.delete(id, ifMatch.version());
     return ResponseEntity.noContent().build();
   }
 
@@ -136,13 +124,14 @@ class ExchangeRateApi {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> refused(ExchangeRateFile.Refused e) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.UNPROCESSABLE_CONTENT,
-            "invalid-rates-file",
-            "Bad lines in the file",
-            "Some lines are not rates; nothing was imported.");
-    problem.setProperty("errors", e.problems());
-    return ResponseEntity.unprocessableContent().body(problem);
+    return ResponseEntity.unprocessableContent()
+        .body(
+            Problems.of(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "invalid-rates-file",
+                "Bad lines in the file",
+                "Some lines are not rates; nothing was imported.",
+                "errors",
+                e.problems()));
   }
 }

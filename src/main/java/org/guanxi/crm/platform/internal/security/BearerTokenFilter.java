@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,11 +43,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
           new BadCredentialsException("Unknown or revoked API token, or an inactive account"));
       return;
     }
-    var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(
-            user.get(), null, CurrentUserFilter.authorities(user.get())));
-    SecurityContextHolder.setContext(context);
+    CurrentUserFilter.signIn(user.get());
     request.setAttribute(ACCOUNT_READ, Boolean.TRUE);
     chain.doFilter(request, response);
   }

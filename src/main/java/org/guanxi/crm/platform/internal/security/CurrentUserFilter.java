@@ -71,11 +71,7 @@ final class CurrentUserFilter extends OncePerRequestFilter {
             new InsufficientAuthenticationException("The account is no longer active"));
         return;
       }
-      var context = SecurityContextHolder.createEmptyContext();
-      context.setAuthentication(
-          UsernamePasswordAuthenticationToken.authenticated(
-              user.get(), null, authorities(user.get())));
-      SecurityContextHolder.setContext(context);
+      signIn(user.get());
       chain.doFilter(request, response);
     } finally {
       WorkspaceContext.clear();
@@ -90,7 +86,15 @@ final class CurrentUserFilter extends OncePerRequestFilter {
     return principal instanceof GuanxiPrincipal guanxi ? guanxi : null;
   }
 
-  static List<GrantedAuthority> authorities(CurrentUser user) {
+  /** Puts the account, as it is now, with its permissions and roles into the request's security. */
+  static void signIn(CurrentUser user) {
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user)));
+    SecurityContextHolder.setContext(context);
+  }
+
+  private static List<GrantedAuthority> authorities(CurrentUser user) {
     List<GrantedAuthority> authorities = new ArrayList<>();
     user.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.authority())));
     user.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));

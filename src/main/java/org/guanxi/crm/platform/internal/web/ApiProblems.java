@@ -7,6 +7,7 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.NoExchangeRate;
 import org.guanxi.crm.platform.Problems;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.Refused;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.StorableText;
 import org.guanxi.crm.platform.UnknownVersion;
@@ -50,22 +51,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
+  ProblemDetail refused(Refused e) {
+    return e.problem();
+  }
+
+  @ExceptionHandler
   ProblemDetail notFound(RecordNotFound e) {
     return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> stale(StaleVersion e) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.PRECONDITION_FAILED,
-            "stale-version",
-            "Changed by someone else",
-            e.getMessage() + ". Read it again and reapply your change.");
-    problem.setProperty("currentVersion", e.currentVersion());
     return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
         .eTag(ETags.of(e.currentVersion()))
-        .body(problem);
+        .body(
+            Problems.of(
+                HttpStatus.PRECONDITION_FAILED,
+                "stale-version",
+                "Changed by someone else",
+                e.getMessage() + ". Read it again and reapply your change.",
+                "currentVersion",
+                e.currentVersion()));
   }
 
   @ExceptionHandler
@@ -111,17 +117,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ProblemDetail unstorable(UnstorableParameter e) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.BAD_REQUEST,
-            StorableText.CODE,
-            "Text that cannot be stored",
-            "The parameter '"
-                + e.parameter()
-                + "' contains the character U+0000 (NUL), which cannot be stored or searched for;"
-                + " remove it.");
-    problem.setProperty("parameter", e.parameter());
-    return problem;
+    return Problems.of(
+        HttpStatus.BAD_REQUEST,
+        StorableText.CODE,
+        "Text that cannot be stored",
+        "The parameter '"
+            + e.parameter()
+            + "' contains the character U+0000 (NUL), which cannot be stored or searched for;"
+            + " remove it.",
+        "parameter",
+        e.parameter());
   }
 
   /**
@@ -173,14 +178,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
    * its content, is wrong.
    */
   private static ProblemDetail badParameter(String name) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.BAD_REQUEST,
-            "bad-parameter",
-            "Bad parameter",
-            "The parameter '" + name + "' has an invalid value.");
-    problem.setProperty("parameter", name);
-    return problem;
+    return Problems.of(
+        HttpStatus.BAD_REQUEST,
+        "bad-parameter",
+        "Bad parameter",
+        "The parameter '" + name + "' has an invalid value.",
+        "parameter",
+        name);
   }
 
   @ExceptionHandler
@@ -258,13 +262,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   static ProblemDetail validation(List<InvalidInput.FieldError> errors) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.UNPROCESSABLE_CONTENT,
-            "validation",
-            "Invalid input",
-            "Some fields are not valid; nothing was saved.");
-    problem.setProperty("errors", errors);
-    return problem;
+    return Problems.of(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "validation",
+        "Invalid input",
+        "Some fields are not valid; nothing was saved.",
+        "errors",
+        errors);
   }
 }

@@ -20,14 +20,13 @@ public final class UploadProblems {
   private UploadProblems() {}
 
   public static ProblemDetail fileRequired(String part) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.BAD_REQUEST,
-            "file-required",
-            "File required",
-            "Send the file as multipart/form-data, in a part named '" + part + "'.");
-    problem.setProperty("part", part);
-    return problem;
+    return Problems.of(
+        HttpStatus.BAD_REQUEST,
+        "file-required",
+        "File required",
+        "Send the file as multipart/form-data, in a part named '" + part + "'.",
+        "part",
+        part);
   }
 
   public static ProblemDetail fileTooLarge(@Nullable MultipartConfigElement limits) {

@@ -26,16 +26,19 @@ class WebConfiguration implements WebMvcConfigurer {
   private final EarlyAuthorization earlyAuthorization;
   private final PageModel pageModel;
   private final UnstorableParameter.Check unstorableParameters;
+  private final VersionedChangeArguments versionedChanges;
 
   WebConfiguration(
       LanguageSwitch languageSwitch,
       EarlyAuthorization earlyAuthorization,
       PageModel pageModel,
-      UnstorableParameter.Check unstorableParameters) {
+      UnstorableParameter.Check unstorableParameters,
+      VersionedChangeArguments versionedChanges) {
     this.languageSwitch = languageSwitch;
     this.earlyAuthorization = earlyAuthorization;
     this.pageModel = pageModel;
     this.unstorableParameters = unstorableParameters;
+    this.versionedChanges = versionedChanges;
   }
 
   @Bean
@@ -71,5 +74,6 @@ class WebConfiguration implements WebMvcConfigurer {
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(new PageChangeArguments());
+    resolvers.add(versionedChanges);
   }
 }
