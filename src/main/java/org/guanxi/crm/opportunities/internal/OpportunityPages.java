@@ -91,26 +91,27 @@ class OpportunityPages {
       @Nullable UUID ownerId,
       @Nullable OpportunityStatus status) {}
 
-  @GetMapping
+  /** The list, or its rows ({@code /rows}): the filters and the "more" button fetch these. */
+  @GetMapping({"", "/rows"})
   @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
-  String list(@AuthenticationPrincipal CurrentUser user, Filter filter, Model model) {
-    showPage(user, model, filter, null);
-    model.addAttribute("pipelines", pipelines.list());
-    model.addAttribute("owners", opportunities.assignableOwners(user));
-    model.addAttribute("statuses", OpportunityStatus.values());
-    return "opportunities/opportunities";
-  }
-
-  /** The rows of the list: the filters and the "more" button fetch these (htmx). */
-  @GetMapping("/rows")
-  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
-  String rows(
-      @AuthenticationPrincipal CurrentUser user,
-      Filter filter,
-      @RequestParam(required = false) @Nullable String cursor,
-      Model model) {
-    showPage(user, model, filter, cursor);
-    return "opportunities/opportunities :: rows";
+  String list(ListRows list, Filter filter) {
+    OpportunityStore.Page page =
+        opportunities.list(
+            list.user(),
+            new OpportunityQuery(
+                filter.pipelineId(),
+                filter.stageId(),
+                filter.ownerId(),
+                filter.status(),
+                null,
+                list.cursor(),
+                50));
+    if (!list.fragment()) {
+      list.model().addAttribute("pipelines", pipelines.list());
+      list.model().addAttribute("owners", opportunities.assignableOwners(list.user()));
+      list.model().addAttribute("statuses", OpportunityStatus.values());
+    }
+    return list.show("opportunities/opportunities", filter, page.items(), page.nextCursor());
   }
 
   @GetMapping("/board")
@@ -376,21 +377,6 @@ class OpportunityPages {
   private Map<UUID, ForecastStore.StageTotal> totals(CurrentUser user, UUID pipelineId) {
     return forecast.openByStage(
         RecordAccess.visible(user, OpportunityStore.holding("f")), pipelineId);
-  }
-
-  private void showPage(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
-    OpportunityStore.Page page =
-        opportunities.list(
-            user,
-            new OpportunityQuery(
-                filter.pipelineId(),
-                filter.stageId(),
-                filter.ownerId(),
-                filter.status(),
-                null,
-                cursor,
-                50));
-    ListRows.show(model, filter, page.items(), page.nextCursor());
   }
 
   private String form(
