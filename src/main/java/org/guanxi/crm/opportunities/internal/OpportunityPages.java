@@ -286,20 +286,14 @@ class OpportunityPages {
 
   @PostMapping("/{id}/win")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
-  String win(
-      PageChange change,
-      @RequestParam(required = false) @Nullable String reason,
-      @RequestParam(required = false) @Nullable OrderStatus order) {
-    return act(change, opportunities::win, new OpportunityService.Win(reason, order));
+  String win(PageChange change, OpportunityService.Win win) {
+    return act(change, opportunities::win, win);
   }
 
   @PostMapping("/{id}/lose")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
-  String lose(
-      PageChange change,
-      @RequestParam(required = false) @Nullable OpportunityLossReason reason,
-      @RequestParam(required = false) @Nullable String note) {
-    return act(change, opportunities::lose, new OpportunityService.Loss(reason, note));
+  String lose(PageChange change, OpportunityService.Loss loss) {
+    return act(change, opportunities::lose, loss);
   }
 
   @PostMapping("/{id}/reopen")
