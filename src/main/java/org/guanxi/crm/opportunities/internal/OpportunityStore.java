@@ -20,6 +20,7 @@ import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -305,15 +306,7 @@ class OpportunityStore {
         """,
         "opportunity_id",
         ids,
-        (rs, n) ->
-            new Opportunity.Line(
-                rs.getInt("position"),
-                rs.getObject("product_id", UUID.class),
-                rs.getString("description"),
-                rs.getBigDecimal("quantity"),
-                rs.getBigDecimal("unit_price"),
-                rs.getBigDecimal("discount_percent"),
-                rs.getBigDecimal("amount")));
+        new SimplePropertyRowMapper<>(Opportunity.Line.class));
   }
 
   private void insertLines(UUID id, List<Opportunity.Line> lines) {

@@ -18,6 +18,7 @@ import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -194,17 +195,7 @@ class OrderStore {
         """,
         "order_id",
         orderIds,
-        (rs, n) ->
-            new Order.Line(
-                rs.getInt("position"),
-                rs.getObject("product_id", UUID.class),
-                rs.getString("description"),
-                rs.getBigDecimal("quantity"),
-                rs.getBigDecimal("unit_price"),
-                rs.getBigDecimal("discount_percent"),
-                rs.getBigDecimal("unit_cost"),
-                rs.getBigDecimal("amount"),
-                rs.getBigDecimal("cost")));
+        new SimplePropertyRowMapper<>(Order.Line.class));
   }
 
   private void insertLines(UUID orderId, List<Order.Line> lines) {
