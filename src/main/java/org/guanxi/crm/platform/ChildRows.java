@@ -1,5 +1,7 @@
 package org.guanxi.crm.platform;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * The rows that belong to records a store has read (a deal's or an order's product lines), read for
- * a whole page of records in one query instead of one query per record.
+ * a whole page of records in one query instead of one query per record; and written from their
+ * records' components.
  */
 public final class ChildRows {
 
@@ -37,5 +42,23 @@ public final class ChildRows {
                   .add(row.mapRow(rs, count[0]++));
             });
     return rows;
+  }
+
+  /**
+   * Inserts the rows of the record {@code parentId} with {@code insert}, one statement a row: its
+   * parameters are the row's components by name (such as {@code :unitPrice}) and the record's id as
+   * {@code :parent}.
+   */
+  public static void insert(
+      JdbcClient jdbc, String insert, UUID parentId, List<? extends Record> rows) {
+    for (Record row : rows) {
+      MapSqlParameterSource params = new MapSqlParameterSource("parent", parentId);
+      for (RecordComponent component : row.getClass().getRecordComponents()) {
+        Method accessor = component.getAccessor();
+        ReflectionUtils.makeAccessible(accessor);
+        params.addValue(component.getName(), ReflectionUtils.invokeMethod(accessor, row));
+      }
+      jdbc.sql(insert).paramSource(params).update();
+    }
   }
 }

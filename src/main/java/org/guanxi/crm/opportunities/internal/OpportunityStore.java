@@ -310,24 +310,16 @@ class OpportunityStore {
   }
 
   private void insertLines(UUID id, List<Opportunity.Line> lines) {
-    for (Opportunity.Line line : lines) {
-      jdbc.sql(
-              """
-              insert into opportunity_line (workspace_id, opportunity_id, position, product_id, description,
-                quantity, unit_price, discount_percent, amount)
-              values (guanxi_current_workspace(), ?, ?, ?, ?, ?, ?, ?, ?)
-              """)
-          .params(
-              id,
-              line.position(),
-              line.productId(),
-              line.description(),
-              line.quantity(),
-              line.unitPrice(),
-              line.discountPercent(),
-              line.amount())
-          .update();
-    }
+    ChildRows.insert(
+        jdbc,
+        """
+        insert into opportunity_line (workspace_id, opportunity_id, position, product_id, description,
+          quantity, unit_price, discount_percent, amount)
+        values (guanxi_current_workspace(), :parent, :position, :productId, :description, :quantity,
+          :unitPrice, :discountPercent, :amount)
+        """,
+        id,
+        lines);
   }
 
   private static Map<String, Object> parameters(Content content) {

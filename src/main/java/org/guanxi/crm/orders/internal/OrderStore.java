@@ -199,26 +199,16 @@ class OrderStore {
   }
 
   private void insertLines(UUID orderId, List<Order.Line> lines) {
-    for (Order.Line line : lines) {
-      jdbc.sql(
-              """
-              insert into sales_order_line (workspace_id, order_id, position, product_id, description, quantity,
-                unit_price, discount_percent, unit_cost, amount, cost)
-              values (guanxi_current_workspace(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              """)
-          .params(
-              orderId,
-              line.position(),
-              line.productId(),
-              line.description(),
-              line.quantity(),
-              line.unitPrice(),
-              line.discountPercent(),
-              line.unitCost(),
-              line.amount(),
-              line.cost())
-          .update();
-    }
+    ChildRows.insert(
+        jdbc,
+        """
+        insert into sales_order_line (workspace_id, order_id, position, product_id, description, quantity,
+          unit_price, discount_percent, unit_cost, amount, cost)
+        values (guanxi_current_workspace(), :parent, :position, :productId, :description, :quantity,
+          :unitPrice, :discountPercent, :unitCost, :amount, :cost)
+        """,
+        orderId,
+        lines);
   }
 
   private static Map<String, Object> parameters(Content content) {
