@@ -254,34 +254,32 @@ class OpportunityPages {
       PageChange change,
       @RequestParam(required = false) @Nullable UUID stageId,
       HttpServletResponse response) {
-    Model model = change.model();
-    try {
-      if (stageId == null) {
-        throw new InvalidInput("stageId", "notnull", "Choose a stage");
-      }
-      Opportunity moved =
-          opportunities.move(
-              change.user(),
-              change.id(),
-              change.version(),
-              new OpportunityService.Move(stageId, null));
-      if (!change.htmx()) {
-        return "redirect:/opportunities/" + change.id();
-      }
-      response.setHeader("HX-Trigger", "opportunity-moved");
-      model.addAttribute("deal", moved);
-      return "opportunities/opportunity-board :: card";
-    } catch (InvalidInput e) {
-      model.addAttribute("refused", e.errors());
-    } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
-    }
-    if (change.htmx()) {
-      response.setHeader("HX-Refresh", "true");
-      response.setStatus(HttpStatus.CONFLICT.value());
-      return "opportunities/opportunity-board :: nothing";
-    }
-    return show(change.user(), change.id(), model);
+    return change.make(
+        () -> {
+          if (stageId == null) {
+            throw new InvalidInput("stageId", "notnull", "Choose a stage");
+          }
+          Opportunity moved =
+              opportunities.move(
+                  change.user(),
+                  change.id(),
+                  change.version(),
+                  new OpportunityService.Move(stageId, null));
+          if (!change.htmx()) {
+            return "redirect:/opportunities/" + change.id();
+          }
+          response.setHeader("HX-Trigger", "opportunity-moved");
+          change.model().addAttribute("deal", moved);
+          return "opportunities/opportunity-board :: card";
+        },
+        () -> {
+          if (!change.htmx()) {
+            return show(change.user(), change.id(), change.model());
+          }
+          response.setHeader("HX-Refresh", "true");
+          response.setStatus(HttpStatus.CONFLICT.value());
+          return "opportunities/opportunity-board :: nothing";
+        });
   }
 
   @PostMapping("/{id}/win")
@@ -357,15 +355,12 @@ class OpportunityPages {
 
   /** Carries out a button of the deal's page, and shows the page again with what came of it. */
   private <R> String act(PageChange change, Action<R> action, R request) {
-    try {
-      action.run(change.user(), change.id(), change.version(), request);
-      return "redirect:/opportunities/" + change.id();
-    } catch (InvalidInput e) {
-      change.model().addAttribute("refused", e.errors());
-    } catch (StaleVersion e) {
-      change.model().addAttribute("conflict", true);
-    }
-    return show(change.user(), change.id(), change.model());
+    return change.make(
+        () -> {
+          action.run(change.user(), change.id(), change.version(), request);
+          return "redirect:/opportunities/" + change.id();
+        },
+        () -> show(change.user(), change.id(), change.model()));
   }
 
   private Map<UUID, ForecastStore.StageTotal> totals(CurrentUser user, UUID pipelineId) {

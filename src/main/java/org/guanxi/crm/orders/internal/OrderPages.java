@@ -14,7 +14,6 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.ListRows;
 import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
-import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -76,19 +75,19 @@ class OrderPages {
   @PreAuthorize("hasAuthority('ORDER_WRITE')")
   String transition(
       PageChange change, @RequestParam(required = false) @Nullable OrderStatus status) {
-    try {
-      if (status == null) {
-        throw new InvalidInput("status", "notnull", "Choose a status");
-      }
-      orders.transition(
-          change.user(), change.id(), change.version(), new OrderService.Transition(status, null));
-      return "redirect:/orders/" + change.id();
-    } catch (InvalidInput e) {
-      change.model().addAttribute("refused", e.errors());
-    } catch (StaleVersion e) {
-      change.model().addAttribute("conflict", true);
-    }
-    return show(change.user(), change.id(), change.model());
+    return change.make(
+        () -> {
+          if (status == null) {
+            throw new InvalidInput("status", "notnull", "Choose a status");
+          }
+          orders.transition(
+              change.user(),
+              change.id(),
+              change.version(),
+              new OrderService.Transition(status, null));
+          return "redirect:/orders/" + change.id();
+        },
+        () -> show(change.user(), change.id(), change.model()));
   }
 
   @GetMapping("/new")
