@@ -1,29 +1,64 @@
 package org.guanxi.crm.platform;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.ReflectionUtils;
 
 /**
- * The rows that belong to records a store has read (a deal's or an order's product lines), read for
- * a whole page of records in one query instead of one query per record.
+ * The rows that belong to records a store keeps (a deal's or an order's product lines), each row a
+ * record of type {@code T}: read for a whole page of records in one query instead of one query per
+ * record, and written from the row's components.
+ *
+ * @param <T> a row, its components named as the columns ({@code unitPrice} for {@code unit_price})
  */
-public final class ChildRows {
+public final class ChildRows<T extends Record> {
 
-  private ChildRows() {}
+  private final String parent;
+  private final String select;
+  private final String insert;
+  private final RowMapper<T> row;
 
   /**
-   * The rows {@code select} finds for the records {@code ids} (its one parameter, as in {@code
-   * parent_id = any(?)}), by the record's id in the column {@code parent}, each record's in the
-   * order the select gives them; empty without ids.
+   * @param parent the column of the rows that holds their record's id
+   * @param select the rows of the records whose ids are its one parameter (as in {@code parent =
+   *     any(?)}), each record's in the order the select gives them
+   * @param insert one row: its parameters are the row's components by name (such as {@code
+   *     :unitPrice}) and the record's id as {@code :parent}
    */
-  public static <T> Map<UUID, List<T>> byParent(
-      JdbcClient jdbc, String select, String parent, List<UUID> ids, RowMapper<T> row) {
+  public ChildRows(Class<T> type, String parent, String select, String insert) {
+    this.parent = parent;
+    this.select = select;
+    this.insert = insert;
+    this.row = new SimplePropertyRowMapper<>(type);
+  }
+
+  /**
+   * The records with their rows.
+   *
+   * @param with the record with its rows
+   */
+  public <R> List<R> attach(
+      JdbcClient jdbc, List<R> records, Function<R, UUID> id, BiFunction<R, List<T>, R> with) {
+    Map<UUID, List<T>> rows = byParent(jdbc, records.stream().map(id).toList());
+    return records.stream()
+        .map(r -> with.apply(r, rows.getOrDefault(id.apply(r), List.of())))
+        .toList();
+  }
+
+  /** The rows of the records {@code ids}, by record; empty without ids. */
+  private Map<UUID, List<T>> byParent(JdbcClient jdbc, List<UUID> ids) {
     Map<UUID, List<T>> rows = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return rows;
@@ -37,5 +72,18 @@ public final class ChildRows {
                   .add(row.mapRow(rs, count[0]++));
             });
     return rows;
+  }
+
+  /** Inserts the rows of the record {@code parentId}, one statement a row. */
+  public void insert(JdbcClient jdbc, UUID parentId, List<T> rows) {
+    for (T child : rows) {
+      MapSqlParameterSource params = new MapSqlParameterSource("parent", parentId);
+      for (RecordComponent component : child.getClass().getRecordComponents()) {
+        Method accessor = component.getAccessor();
+        ReflectionUtils.makeAccessible(accessor);
+        params.addValue(component.getName(), ReflectionUtils.invokeMethod(accessor, child));
+      }
+      jdbc.sql(insert).paramSource(params).update();
+    }
   }
 }

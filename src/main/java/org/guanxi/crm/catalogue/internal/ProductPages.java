@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The product pages: the catalogue with its search box, and the product form. */
@@ -38,19 +37,12 @@ class ProductPages {
   /** The filter of the list: the search box. */
   record Filter(@Nullable String q) {}
 
-  @GetMapping
+  /** The list, or its rows ({@code /rows}): the search box and the "more" button fetch these. */
+  @GetMapping({"", "/rows"})
   @PreAuthorize("hasAuthority('PRODUCT_READ')")
-  String list(Filter filter, Model model) {
-    showPage(model, filter, null);
-    return "catalogue/products";
-  }
-
-  /** The rows of the list: the search box and the "more" button fetch these (htmx). */
-  @GetMapping("/rows")
-  @PreAuthorize("hasAuthority('PRODUCT_READ')")
-  String rows(Filter filter, @RequestParam(required = false) @Nullable String cursor, Model model) {
-    showPage(model, filter, cursor);
-    return "catalogue/products :: rows";
+  String list(ListRows list, Filter filter) {
+    ProductStore.Page page = products.list(filter.q(), null, null, list.cursor(), 50);
+    return list.show("catalogue/products", filter, page.items(), page.nextCursor());
   }
 
   @GetMapping("/new")
@@ -99,11 +91,6 @@ class ProductPages {
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String notFound() {
     return "catalogue/product-not-found";
-  }
-
-  private void showPage(Model model, Filter filter, @Nullable String cursor) {
-    ProductStore.Page page = products.list(filter.q(), null, null, cursor, 50);
-    ListRows.show(model, filter, page.items(), page.nextCursor());
   }
 
   private String form(Model model, @Nullable UUID id, @Nullable Long version) {

@@ -1,7 +1,5 @@
 package org.guanxi.crm.catalogue.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -19,6 +17,8 @@ import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +32,9 @@ class ProductStore {
       (select k.name from product_category k where k.id = p.category_id) as category_name,
       p.unit, p.list_price, p.unit_cost, p.currency, p.active, p.created_at, p.updated_at, p.version
       """;
+
+  /** A product as its record reads the columns. */
+  private static final RowMapper<Product> ROW = new SimplePropertyRowMapper<>(Product.class);
 
   record Page(List<Product> items, @Nullable String nextCursor) {}
 
@@ -66,7 +69,7 @@ class ProductStore {
   Optional<Product> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from product p where p.id = ?")
         .param(id)
-        .query(this::product)
+        .query(Product.class)
         .optional();
   }
 
@@ -76,7 +79,7 @@ class ProductStore {
     }
     return jdbc.sql("select " + COLUMNS + " from product p where p.id = any(?)")
         .param(ids.toArray(UUID[]::new))
-        .query(this::product)
+        .query(Product.class)
         .list();
   }
 
@@ -168,8 +171,7 @@ class ProductStore {
       where.after("p.code", "p.id", false, after.code(), after.id());
     }
     List<Product> rows =
-        where.pageRows(
-            jdbc, "select " + COLUMNS + " from product p", "p.code, p.id", limit, this::product);
+        where.pageRows(jdbc, "select " + COLUMNS + " from product p", "p.code, p.id", limit, ROW);
     SqlPage<Product> page =
         SqlPage.of(rows, limit, last -> new ProductCursor(last.code(), last.id()).encode());
     return new Page(page.items(), page.nextCursor());
@@ -190,22 +192,5 @@ class ProductStore {
     params.put("currency", draft.currencyOrDefault());
     params.put("active", draft.activeOrDefault());
     return params;
-  }
-
-  private Product product(ResultSet rs, int row) throws SQLException {
-    return new Product(
-        rs.getObject("id", UUID.class),
-        rs.getString("code"),
-        rs.getString("name"),
-        rs.getObject("category_id", UUID.class),
-        rs.getString("category_name"),
-        rs.getString("unit"),
-        rs.getBigDecimal("list_price"),
-        rs.getBigDecimal("unit_cost"),
-        rs.getString("currency"),
-        rs.getBoolean("active"),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant(),
-        rs.getLong("version"));
   }
 }

@@ -66,28 +66,28 @@ class CustomerPages {
     }
   }
 
-  @GetMapping
+  /** The list, or its rows ({@code /rows}): the search box and the "more" button fetch these. */
+  @GetMapping({"", "/rows"})
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
-  String list(
-      @AuthenticationPrincipal CurrentUser user,
-      Filter filter,
-      @RequestParam Map<String, String> parameters,
-      Model model) {
-    showPage(user, model, filter, null, parameters);
-    return "customer/list";
-  }
-
-  /** The rows of a list page: the search box and the "more" button fetch these (htmx). */
-  @GetMapping("/rows")
-  @PreAuthorize("hasAuthority('CUSTOMER_READ')")
-  String rows(
-      @AuthenticationPrincipal CurrentUser user,
-      Filter filter,
-      @RequestParam(required = false) @Nullable String cursor,
-      @RequestParam Map<String, String> parameters,
-      Model model) {
-    showPage(user, model, filter, cursor, parameters);
-    return "customer/list :: rows";
+  String list(ListRows list, Filter filter, @RequestParam Map<String, String> parameters) {
+    Model model = list.model();
+    model.addAttribute("cf", parameters);
+    CustomerPage page =
+        customers.list(
+            list.user(),
+            query(
+                filter.q(),
+                filter.stage(),
+                customFieldFilter(parameters, model),
+                filter.deleted(),
+                CustomerSort.NEWEST,
+                list.cursor(),
+                50));
+    return list.show(
+        "customer/list",
+        filter,
+        page.items().stream().map(c -> CustomerResource.of(c, false)).toList(),
+        page.nextCursor());
   }
 
   @GetMapping("/new")
@@ -314,34 +314,6 @@ class CustomerPages {
   @ResponseStatus(HttpStatus.CONFLICT)
   String staleDelete() {
     return "customer/not-found";
-  }
-
-  /**
-   * One page of the list, its filters kept for the search box, the selects and the "more" button.
-   */
-  private void showPage(
-      CurrentUser user,
-      Model model,
-      Filter filter,
-      @Nullable String cursor,
-      Map<String, String> parameters) {
-    model.addAttribute("cf", parameters);
-    CustomerPage page =
-        customers.list(
-            user,
-            query(
-                filter.q(),
-                filter.stage(),
-                customFieldFilter(parameters, model),
-                filter.deleted(),
-                CustomerSort.NEWEST,
-                cursor,
-                50));
-    ListRows.show(
-        model,
-        filter,
-        page.items().stream().map(c -> CustomerResource.of(c, false)).toList(),
-        page.nextCursor());
   }
 
   /**

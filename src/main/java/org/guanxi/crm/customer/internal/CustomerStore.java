@@ -683,7 +683,7 @@ class CustomerStore implements SealedColumns<UUID> {
                         + "where c.external_key = any(cast(:keys as text[])) and c.external_key is not null "
                         + "and c.deleted_at is null")
                 .params(params)
-                .query(CustomerStore::keyed)
+                .query(Keyed.class)
                 .list());
     Set<String> missing = new HashSet<>(keys);
     found.forEach(k -> missing.remove(k.externalKey()));
@@ -710,18 +710,10 @@ class CustomerStore implements SealedColumns<UUID> {
                   order by merged.external_key, merged.merged_at desc
                   """)
               .params(params)
-              .query(CustomerStore::keyed)
+              .query(Keyed.class)
               .list());
     }
     return found;
-  }
-
-  private static Keyed keyed(ResultSet rs, int n) throws SQLException {
-    return new Keyed(
-        rs.getObject("id", UUID.class),
-        rs.getString("name"),
-        rs.getString("external_key"),
-        rs.getBoolean("visible"));
   }
 
   /** Whether another customer (not deleted) has this external key. */

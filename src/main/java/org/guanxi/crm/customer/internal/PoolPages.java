@@ -66,28 +66,33 @@ class PoolPages {
     static final Filter NONE = new Filter(null, null, null);
   }
 
-  @GetMapping("/pool")
+  /** The list, or its rows ({@code /pool/rows}): the filters and the "more" button fetch these. */
+  @GetMapping({"/pool", "/pool/rows"})
   @PreAuthorize("hasAnyAuthority('CUSTOMER_POOL_CLAIM', 'CUSTOMER_POOL_MANAGE')")
   String list(
-      @AuthenticationPrincipal CurrentUser user,
-      Filter filter,
-      @RequestParam(defaultValue = "false") boolean released,
-      Model model) {
+      ListRows list, Filter filter, @RequestParam(defaultValue = "false") boolean released) {
+    CurrentUser user = list.user();
+    Model model = list.model();
     model.addAttribute("released", released);
-    showPage(user, model, filter, null);
-    return "customer/pool";
-  }
-
-  /** The rows of the list: the filters and the "more" button fetch these (htmx). */
-  @GetMapping("/pool/rows")
-  @PreAuthorize("hasAnyAuthority('CUSTOMER_POOL_CLAIM', 'CUSTOMER_POOL_MANAGE')")
-  String rows(
-      @AuthenticationPrincipal CurrentUser user,
-      Filter filter,
-      @RequestParam(required = false) @Nullable String cursor,
-      Model model) {
-    showPage(user, model, filter, cursor);
-    return "customer/pool :: rows";
+    boolean general = "general".equals(filter.pool());
+    UUID teamId = general ? null : FormFields.orNone(filter.pool(), UUID::fromString);
+    PoolPage page =
+        pool.list(
+            user,
+            new PoolQuery(
+                teamId,
+                general,
+                filter.reason(),
+                filter.q(),
+                list.cursor(),
+                PoolQuery.DEFAULT_LIMIT));
+    model.addAttribute("teams", pool.teams(user));
+    model.addAttribute("reasons", PoolReason.values());
+    model.addAttribute("settings", pool.settings());
+    model.addAttribute("owned", pool.owned(user));
+    boolean manages = user.can(CustomerPermissions.CUSTOMER_POOL_MANAGE);
+    model.addAttribute("owners", manages ? customers.assignableOwners(user) : List.of());
+    return list.show("customer/pool", filter, page.items(), page.nextCursor());
   }
 
   @PostMapping("/pool/{id}/claim")
@@ -219,26 +224,6 @@ class PoolPages {
     if (htmx != null) {
       return "customer/pool :: outcome";
     }
-    showPage(user, model, Filter.NONE, null);
-    model.addAttribute("released", false);
-    return "customer/pool";
-  }
-
-  /** One page of the list, its filters kept for the selects and the "more" button. */
-  private void showPage(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
-    boolean general = "general".equals(filter.pool());
-    UUID teamId = general ? null : FormFields.orNone(filter.pool(), UUID::fromString);
-    PoolPage page =
-        pool.list(
-            user,
-            new PoolQuery(
-                teamId, general, filter.reason(), filter.q(), cursor, PoolQuery.DEFAULT_LIMIT));
-    ListRows.show(model, filter, page.items(), page.nextCursor());
-    model.addAttribute("teams", pool.teams(user));
-    model.addAttribute("reasons", PoolReason.values());
-    model.addAttribute("settings", pool.settings());
-    model.addAttribute("owned", pool.owned(user));
-    boolean manages = user.can(CustomerPermissions.CUSTOMER_POOL_MANAGE);
-    model.addAttribute("owners", manages ? customers.assignableOwners(user) : List.of());
+    return list(ListRows.page(user, model), Filter.NONE, false);
   }
 }

@@ -57,24 +57,33 @@ class KeyAccountPages {
   /** The filter of the list: the year of the plans. */
   record Filter(@Nullable Integer year) {}
 
-  @GetMapping
+  /** The list, or its rows ({@code /rows}): the year filter and the "more" button fetch these. */
+  @GetMapping({"", "/rows"})
   @PreAuthorize("hasAuthority('KEY_ACCOUNT_READ')")
-  String list(@AuthenticationPrincipal CurrentUser user, Filter filter, Model model) {
-    showList(user, model, filter, null);
-    model.addAttribute("newYear", plans.today().getYear());
-    return "keyaccounts/key-accounts";
-  }
-
-  /** The rows of the list: the year filter and the "more" button fetch these. */
-  @GetMapping("/rows")
-  @PreAuthorize("hasAuthority('KEY_ACCOUNT_READ')")
-  String rows(
-      @AuthenticationPrincipal CurrentUser user,
-      Filter filter,
-      @RequestParam(required = false) @Nullable String cursor,
-      Model model) {
-    showList(user, model, filter, cursor);
-    return "keyaccounts/key-accounts :: rows";
+  String list(ListRows list, Filter filter) {
+    CurrentUser user = list.user();
+    Model model = list.model();
+    KeyAccountPlanService.Page page =
+        plans.list(user, null, filter.year(), list.cursor(), PAGE_SIZE);
+    model.addAttribute("today", plans.today());
+    model.addAttribute(
+        "candidates",
+        user.can(KeyAccountPermissions.KEY_ACCOUNT_WRITE)
+            ? keyAccounts.visible(user, null, KeyAccountCustomers.MAX_LIMIT).stream()
+                .filter(customer -> plans.mayPlan(user, customer))
+                .toList()
+            : List.of());
+    if (!model.containsAttribute("problems")) {
+      model.addAttribute("problems", List.of());
+    }
+    if (!model.containsAttribute("newYear")) {
+      model.addAttribute("newYear", plans.today().getYear());
+    }
+    return list.show(
+        "keyaccounts/key-accounts",
+        filter,
+        page.items().stream().map(KeyAccountPlanResource.Summary::of).toList(),
+        page.nextCursor());
   }
 
   @PostMapping
@@ -95,10 +104,9 @@ class KeyAccountPages {
     } catch (NotOnAccountTeam e) {
       model.addAttribute("problems", List.of(notOnTeam()));
     }
-    showList(user, model, new Filter(null), null);
     model.addAttribute("newYear", year == null ? plans.today().getYear() : year);
     model.addAttribute("newCustomerId", customerId);
-    return "keyaccounts/key-accounts";
+    return list(ListRows.page(user, model), new Filter(null));
   }
 
   @GetMapping("/{id}")
@@ -395,26 +403,6 @@ class KeyAccountPages {
     model.addAttribute("attitudes", KeyAccountPlan.Attitude.values());
     model.addAttribute("teamRoles", KeyAccountPlan.TeamRole.values());
     model.addAttribute("today", plans.today());
-    if (!model.containsAttribute("problems")) {
-      model.addAttribute("problems", List.of());
-    }
-  }
-
-  private void showList(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
-    KeyAccountPlanService.Page page = plans.list(user, null, filter.year(), cursor, PAGE_SIZE);
-    ListRows.show(
-        model,
-        filter,
-        page.items().stream().map(KeyAccountPlanResource.Summary::of).toList(),
-        page.nextCursor());
-    model.addAttribute("today", plans.today());
-    model.addAttribute(
-        "candidates",
-        user.can(KeyAccountPermissions.KEY_ACCOUNT_WRITE)
-            ? keyAccounts.visible(user, null, KeyAccountCustomers.MAX_LIMIT).stream()
-                .filter(customer -> plans.mayPlan(user, customer))
-                .toList()
-            : List.of());
     if (!model.containsAttribute("problems")) {
       model.addAttribute("problems", List.of());
     }

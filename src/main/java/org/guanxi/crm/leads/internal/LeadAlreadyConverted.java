@@ -12,17 +12,11 @@ import org.springframework.http.HttpStatus;
     title = "Lead already converted")
 class LeadAlreadyConverted extends Refused {
 
-  private final UUID customerId;
-
+  /** The problem carries the customer the lead became as {@code customerId}. */
   LeadAlreadyConverted(UUID leadId, UUID customerId) {
     super(
         "The lead " + leadId + " was converted into the customer " + customerId,
         "customerId",
         customerId);
-    this.customerId = customerId;
-  }
-
-  UUID customerId() {
-    return customerId;
   }
 }

@@ -1,7 +1,5 @@
 package org.guanxi.crm.leads.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +14,10 @@ import org.springframework.stereotype.Repository;
 class LeadAssignmentStore {
 
   private static final String COLUMNS =
-      "id, position, city, industry, target_user_id, target_team_id, created_at, version";
+      """
+      id, position, city, industry, target_user_id as user_id, target_team_id as team_id,
+        created_at, version
+      """;
 
   private final JdbcClient jdbc;
 
@@ -27,14 +28,14 @@ class LeadAssignmentStore {
   List<LeadAssignmentRule> rules() {
     return jdbc.sql(
             "select " + COLUMNS + " from lead_assignment_rule order by position, created_at, id")
-        .query(this::rule)
+        .query(LeadAssignmentRule.class)
         .list();
   }
 
   Optional<LeadAssignmentRule> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from lead_assignment_rule where id = ?")
         .params(id)
-        .query(this::rule)
+        .query(LeadAssignmentRule.class)
         .optional();
   }
 
@@ -122,17 +123,5 @@ class LeadAssignmentStore {
           .update();
     }
     return next;
-  }
-
-  private LeadAssignmentRule rule(ResultSet rs, int row) throws SQLException {
-    return new LeadAssignmentRule(
-        rs.getObject("id", UUID.class),
-        rs.getInt("position"),
-        rs.getString("city"),
-        rs.getString("industry"),
-        rs.getObject("target_user_id", UUID.class),
-        rs.getObject("target_team_id", UUID.class),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getLong("version"));
   }
 }

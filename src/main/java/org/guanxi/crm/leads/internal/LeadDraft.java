@@ -21,6 +21,12 @@ record LeadDraft(
     @Nullable LeadStatus status,
     @Nullable UUID ownerId) {
 
+  /** The draft given to another owner. */
+  LeadDraft withOwner(@Nullable UUID owner) {
+    return new LeadDraft(
+        name, company, title, phone, email, source, city, industry, notes, status, owner);
+  }
+
   static LeadDraft empty(@Nullable UUID ownerId) {
     return new LeadDraft(null, null, null, null, null, null, null, null, null, null, ownerId);
   }

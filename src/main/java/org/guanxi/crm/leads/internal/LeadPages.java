@@ -51,23 +51,22 @@ class LeadPages {
   /** The filters of the list: the search box and the status. */
   record Filter(@Nullable String q, @Nullable LeadStatus status) {}
 
-  @GetMapping
+  /**
+   * The list, or its rows ({@code /rows}): the search box, the filter and the "more" button fetch
+   * these.
+   */
+  @GetMapping({"", "/rows"})
   @PreAuthorize("hasAuthority('LEAD_READ')")
-  String list(@AuthenticationPrincipal CurrentUser user, Filter filter, Model model) {
-    showPage(user, model, filter, null);
-    return "leads/leads";
-  }
-
-  /** The rows of a list page: the search box, the filter and the "more" button fetch these. */
-  @GetMapping("/rows")
-  @PreAuthorize("hasAuthority('LEAD_READ')")
-  String rows(
-      @AuthenticationPrincipal CurrentUser user,
-      Filter filter,
-      @RequestParam(required = false) @Nullable String cursor,
-      Model model) {
-    showPage(user, model, filter, cursor);
-    return "leads/leads :: rows";
+  String list(ListRows list, Filter filter) {
+    LeadPage page =
+        leads.list(
+            list.user(),
+            new LeadQuery(filter.q(), filter.status(), null, null, list.cursor(), PAGE_SIZE));
+    return list.show(
+        "leads/leads",
+        filter,
+        page.items().stream().map(l -> LeadResource.of(l, false)).toList(),
+        page.nextCursor());
   }
 
   @GetMapping("/new")
@@ -234,16 +233,6 @@ class LeadPages {
   private void showLead(PageChange change) {
     Lead lead = leads.get(change.user(), change.id());
     change.model().addAttribute("lead", LeadResource.of(lead, false));
-  }
-
-  private void showPage(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
-    LeadPage page =
-        leads.list(user, new LeadQuery(filter.q(), filter.status(), null, null, cursor, PAGE_SIZE));
-    ListRows.show(
-        model,
-        filter,
-        page.items().stream().map(l -> LeadResource.of(l, false)).toList(),
-        page.nextCursor());
   }
 
   private String form(CurrentUser user, Model model, @Nullable UUID id, @Nullable Long version) {

@@ -80,7 +80,8 @@ class LeadService {
     validation.check(draft);
     LeadStore.Content unassigned = content(draft, LeadStatus.NEW, null, null);
     LeadAssignment.Assignee assignee =
-        assignment.assign(unassigned.city(), unassigned.industry(), defaultOwnerId, defaultTeamId);
+        assignment.assign(
+            unassigned.lead().city(), unassigned.lead().industry(), defaultOwnerId, defaultTeamId);
     UUID id = Ids.newId();
     store.insert(id, unassigned.assignedTo(assignee.ownerId(), assignee.teamId()), now());
     return id;
@@ -100,7 +101,8 @@ class LeadService {
       validation.check(draft);
       LeadStore.Content unassigned = content(draft, LeadStatus.NEW, null, null);
       LeadAssignment.Assignee assignee =
-          assigner.assign(unassigned.city(), unassigned.industry(), defaultOwnerId, null);
+          assigner.assign(
+              unassigned.lead().city(), unassigned.lead().industry(), defaultOwnerId, null);
       leads.put(Ids.newId(), unassigned.assignedTo(assignee.ownerId(), assignee.teamId()));
     }
     store.insertAll(leads, now());
@@ -252,17 +254,19 @@ class LeadService {
                   "company", "name-or-company", "Give a name or a company")));
     }
     return new LeadStore.Content(
-        name,
-        company,
-        FreeText.stripped(draft.title()),
-        ContactValues.phone("phone", draft.phone()),
-        ContactValues.email("email", draft.email()),
-        FreeText.stripped(draft.source()),
-        FreeText.stripped(draft.city()),
-        FreeText.stripped(draft.industry()),
-        FreeText.stripped(draft.notes()),
+        new LeadDraft(
+            name,
+            company,
+            FreeText.stripped(draft.title()),
+            ContactValues.phone("phone", draft.phone()),
+            ContactValues.email("email", draft.email()),
+            FreeText.stripped(draft.source()),
+            FreeText.stripped(draft.city()),
+            FreeText.stripped(draft.industry()),
+            FreeText.stripped(draft.notes()),
+            status,
+            ownerId),
         status,
-        ownerId,
         teamId);
   }
 

@@ -50,24 +50,14 @@ class LeadStore extends PhoneAndEmailStore {
       l.customer_id, l.converted_at, l.created_at, l.updated_at, l.version
       """;
 
-  /** A lead's normalised content, ready to be stored. */
-  record Content(
-      @Nullable String name,
-      @Nullable String company,
-      @Nullable String title,
-      @Nullable String phone,
-      @Nullable String email,
-      @Nullable String source,
-      @Nullable String city,
-      @Nullable String industry,
-      @Nullable String notes,
-      LeadStatus status,
-      @Nullable UUID ownerId,
-      @Nullable UUID teamId) {
+  /**
+   * A lead's normalised content, ready to be stored: the draft with its texts stripped, its phone
+   * and e-mail checked, and its status and owner decided; and the team the lead is given to.
+   */
+  record Content(LeadDraft lead, LeadStatus status, @Nullable UUID teamId) {
 
     Content assignedTo(@Nullable UUID owner, @Nullable UUID team) {
-      return new Content(
-          name, company, title, phone, email, source, city, industry, notes, status, owner, team);
+      return new Content(lead.withOwner(owner), status, team);
     }
   }
 
@@ -235,18 +225,19 @@ class LeadStore extends PhoneAndEmailStore {
   }
 
   private Map<String, Object> parameters(UUID id, Content content) {
-    Map<String, Object> params = sealed(id, content.phone(), content.email());
-    params.put("name", content.name());
-    params.put("company", content.company());
-    params.put("title", content.title());
-    params.put("source", content.source());
-    params.put("city", content.city());
-    params.put("industry", content.industry());
-    params.put("notes", content.notes());
+    LeadDraft lead = content.lead();
+    Map<String, Object> params = sealed(id, lead.phone(), lead.email());
+    params.put("name", lead.name());
+    params.put("company", lead.company());
+    params.put("title", lead.title());
+    params.put("source", lead.source());
+    params.put("city", lead.city());
+    params.put("industry", lead.industry());
+    params.put("notes", lead.notes());
     params.put("status", content.status().name());
-    params.put("ownerId", content.ownerId());
+    params.put("ownerId", lead.ownerId());
     params.put("teamId", content.teamId());
-    NameSearchKeys.Keys keys = keys(content.name(), content.company());
+    NameSearchKeys.Keys keys = keys(lead.name(), lead.company());
     params.put("searchName", keys.name());
     params.put("searchLatin", keys.latin());
     params.put("searchGrams", keys.grams().toArray(String[]::new));

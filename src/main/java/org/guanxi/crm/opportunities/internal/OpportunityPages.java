@@ -91,26 +91,27 @@ class OpportunityPages {
       @Nullable UUID ownerId,
       @Nullable OpportunityStatus status) {}
 
-  @GetMapping
+  /** The list, or its rows ({@code /rows}): the filters and the "more" button fetch these. */
+  @GetMapping({"", "/rows"})
   @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
-  String list(@AuthenticationPrincipal CurrentUser user, Filter filter, Model model) {
-    showPage(user, model, filter, null);
-    model.addAttribute("pipelines", pipelines.list());
-    model.addAttribute("owners", opportunities.assignableOwners(user));
-    model.addAttribute("statuses", OpportunityStatus.values());
-    return "opportunities/opportunities";
-  }
-
-  /** The rows of the list: the filters and the "more" button fetch these (htmx). */
-  @GetMapping("/rows")
-  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
-  String rows(
-      @AuthenticationPrincipal CurrentUser user,
-      Filter filter,
-      @RequestParam(required = false) @Nullable String cursor,
-      Model model) {
-    showPage(user, model, filter, cursor);
-    return "opportunities/opportunities :: rows";
+  String list(ListRows list, Filter filter) {
+    OpportunityStore.Page page =
+        opportunities.list(
+            list.user(),
+            new OpportunityQuery(
+                filter.pipelineId(),
+                filter.stageId(),
+                filter.ownerId(),
+                filter.status(),
+                null,
+                list.cursor(),
+                50));
+    if (!list.fragment()) {
+      list.model().addAttribute("pipelines", pipelines.list());
+      list.model().addAttribute("owners", opportunities.assignableOwners(list.user()));
+      list.model().addAttribute("statuses", OpportunityStatus.values());
+    }
+    return list.show("opportunities/opportunities", filter, page.items(), page.nextCursor());
   }
 
   @GetMapping("/board")
@@ -253,52 +254,44 @@ class OpportunityPages {
       PageChange change,
       @RequestParam(required = false) @Nullable UUID stageId,
       HttpServletResponse response) {
-    Model model = change.model();
-    try {
-      if (stageId == null) {
-        throw new InvalidInput("stageId", "notnull", "Choose a stage");
-      }
-      Opportunity moved =
-          opportunities.move(
-              change.user(),
-              change.id(),
-              change.version(),
-              new OpportunityService.Move(stageId, null));
-      if (!change.htmx()) {
-        return "redirect:/opportunities/" + change.id();
-      }
-      response.setHeader("HX-Trigger", "opportunity-moved");
-      model.addAttribute("deal", moved);
-      return "opportunities/opportunity-board :: card";
-    } catch (InvalidInput e) {
-      model.addAttribute("refused", e.errors());
-    } catch (StaleVersion e) {
-      model.addAttribute("conflict", true);
-    }
-    if (change.htmx()) {
-      response.setHeader("HX-Refresh", "true");
-      response.setStatus(HttpStatus.CONFLICT.value());
-      return "opportunities/opportunity-board :: nothing";
-    }
-    return show(change.user(), change.id(), model);
+    return change.make(
+        () -> {
+          if (stageId == null) {
+            throw new InvalidInput("stageId", "notnull", "Choose a stage");
+          }
+          Opportunity moved =
+              opportunities.move(
+                  change.user(),
+                  change.id(),
+                  change.version(),
+                  new OpportunityService.Move(stageId, null));
+          if (!change.htmx()) {
+            return "redirect:/opportunities/" + change.id();
+          }
+          response.setHeader("HX-Trigger", "opportunity-moved");
+          change.model().addAttribute("deal", moved);
+          return "opportunities/opportunity-board :: card";
+        },
+        () -> {
+          if (!change.htmx()) {
+            return show(change.user(), change.id(), change.model());
+          }
+          response.setHeader("HX-Refresh", "true");
+          response.setStatus(HttpStatus.CONFLICT.value());
+          return "opportunities/opportunity-board :: nothing";
+        });
   }
 
   @PostMapping("/{id}/win")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
-  String win(
-      PageChange change,
-      @RequestParam(required = false) @Nullable String reason,
-      @RequestParam(required = false) @Nullable OrderStatus order) {
-    return act(change, opportunities::win, new OpportunityService.Win(reason, order));
+  String win(PageChange change, OpportunityService.Win win) {
+    return act(change, opportunities::win, win);
   }
 
   @PostMapping("/{id}/lose")
   @PreAuthorize("hasAuthority('OPPORTUNITY_WRITE')")
-  String lose(
-      PageChange change,
-      @RequestParam(required = false) @Nullable OpportunityLossReason reason,
-      @RequestParam(required = false) @Nullable String note) {
-    return act(change, opportunities::lose, new OpportunityService.Loss(reason, note));
+  String lose(PageChange change, OpportunityService.Loss loss) {
+    return act(change, opportunities::lose, loss);
   }
 
   @PostMapping("/{id}/reopen")
@@ -362,35 +355,17 @@ class OpportunityPages {
 
   /** Carries out a button of the deal's page, and shows the page again with what came of it. */
   private <R> String act(PageChange change, Action<R> action, R request) {
-    try {
-      action.run(change.user(), change.id(), change.version(), request);
-      return "redirect:/opportunities/" + change.id();
-    } catch (InvalidInput e) {
-      change.model().addAttribute("refused", e.errors());
-    } catch (StaleVersion e) {
-      change.model().addAttribute("conflict", true);
-    }
-    return show(change.user(), change.id(), change.model());
+    return change.make(
+        () -> {
+          action.run(change.user(), change.id(), change.version(), request);
+          return "redirect:/opportunities/" + change.id();
+        },
+        () -> show(change.user(), change.id(), change.model()));
   }
 
   private Map<UUID, ForecastStore.StageTotal> totals(CurrentUser user, UUID pipelineId) {
     return forecast.openByStage(
         RecordAccess.visible(user, OpportunityStore.holding("f")), pipelineId);
-  }
-
-  private void showPage(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
-    OpportunityStore.Page page =
-        opportunities.list(
-            user,
-            new OpportunityQuery(
-                filter.pipelineId(),
-                filter.stageId(),
-                filter.ownerId(),
-                filter.status(),
-                null,
-                cursor,
-                50));
-    ListRows.show(model, filter, page.items(), page.nextCursor());
   }
 
   private String form(

@@ -119,6 +119,22 @@ class OpportunityStore {
         description = :description
       """;
 
+  /** The deals' product lines. */
+  private static final ChildRows<Opportunity.Line> LINES =
+      new ChildRows<>(
+          Opportunity.Line.class,
+          "opportunity_id",
+          """
+          select opportunity_id, position, product_id, description, quantity, unit_price, discount_percent, amount
+          from opportunity_line where opportunity_id = any(?) order by opportunity_id, position
+          """,
+          """
+          insert into opportunity_line (workspace_id, opportunity_id, position, product_id, description,
+            quantity, unit_price, discount_percent, amount)
+          values (guanxi_current_workspace(), :parent, :position, :productId, :description, :quantity,
+            :unitPrice, :discountPercent, :amount)
+          """);
+
   private final JdbcClient jdbc;
 
   OpportunityStore(JdbcClient jdbc) {
@@ -129,7 +145,7 @@ class OpportunityStore {
     return SqlWhere.of(visible)
         .and("o.id = :id", "id", id)
         .one(jdbc, SELECT, (rs, row) -> opportunity(rs))
-        .map(o -> o.withLines(lines(List.of(o.id())).getOrDefault(o.id(), List.of())));
+        .map(o -> LINES.attach(jdbc, List.of(o), Opportunity::id, Opportunity::withLines).get(0));
   }
 
   Page list(RecordAccess.Condition visible, OpportunityQuery query) {
@@ -142,7 +158,9 @@ class OpportunityStore {
             .and("o.customer_id = :customerId", "customerId", query.customerId());
     SqlPage<Opportunity> page =
         where.page(jdbc, SELECT, NEWEST, query, (rs, row) -> opportunity(rs));
-    return new Page(withLines(page.items()), page.nextCursor());
+    return new Page(
+        LINES.attach(jdbc, page.items(), Opportunity::id, Opportunity::withLines),
+        page.nextCursor());
   }
 
   /**
@@ -169,7 +187,7 @@ class OpportunityStore {
     Map<String, Object> params = parameters(content);
     params.put("leadId", content.leadId());
     StoreWrites.insert(jdbc, INSERT, params, id, now);
-    insertLines(id, content.lines());
+    LINES.insert(jdbc, id, content.lines());
     enterStage(id, content.stageId(), actor, now);
   }
 
@@ -179,7 +197,7 @@ class OpportunityStore {
         StoreWrites.updateAtVersion(jdbc, UPDATE, parameters(content), id, expectedVersion, now);
     if (updated) {
       jdbc.sql("delete from opportunity_line where opportunity_id = ?").param(id).update();
-      insertLines(id, content.lines());
+      LINES.insert(jdbc, id, content.lines());
     }
     return updated;
   }
@@ -289,52 +307,6 @@ class OpportunityStore {
             "update opportunity_stage_visit set left_at = ? where opportunity_id = ? and left_at is null")
         .params(Timestamp.from(now), id)
         .update();
-  }
-
-  private List<Opportunity> withLines(List<Opportunity> rows) {
-    Map<UUID, List<Opportunity.Line>> lines = lines(rows.stream().map(Opportunity::id).toList());
-    return rows.stream().map(o -> o.withLines(lines.getOrDefault(o.id(), List.of()))).toList();
-  }
-
-  private Map<UUID, List<Opportunity.Line>> lines(List<UUID> ids) {
-    return ChildRows.byParent(
-        jdbc,
-        """
-        select opportunity_id, position, product_id, description, quantity, unit_price, discount_percent, amount
-        from opportunity_line where opportunity_id = any(?) order by opportunity_id, position
-        """,
-        "opportunity_id",
-        ids,
-        (rs, n) ->
-            new Opportunity.Line(
-                rs.getInt("position"),
-                rs.getObject("product_id", UUID.class),
-                rs.getString("description"),
-                rs.getBigDecimal("quantity"),
-                rs.getBigDecimal("unit_price"),
-                rs.getBigDecimal("discount_percent"),
-                rs.getBigDecimal("amount")));
-  }
-
-  private void insertLines(UUID id, List<Opportunity.Line> lines) {
-    for (Opportunity.Line line : lines) {
-      jdbc.sql(
-              """
-              insert into opportunity_line (workspace_id, opportunity_id, position, product_id, description,
-                quantity, unit_price, discount_percent, amount)
-              values (guanxi_current_workspace(), ?, ?, ?, ?, ?, ?, ?, ?)
-              """)
-          .params(
-              id,
-              line.position(),
-              line.productId(),
-              line.description(),
-              line.quantity(),
-              line.unitPrice(),
-              line.discountPercent(),
-              line.amount())
-          .update();
-    }
   }
 
   private static Map<String, Object> parameters(Content content) {

@@ -114,15 +114,12 @@ class PipelinePages {
   @PostMapping("/{id}/delete")
   @PreAuthorize("hasAuthority('SALES_SETTINGS')")
   String delete(PageChange change) {
-    try {
-      pipelines.delete(change.id(), change.version());
-      return "redirect:/settings/pipelines";
-    } catch (InvalidInput e) {
-      change.model().addAttribute("refused", e.errors());
-    } catch (StaleVersion e) {
-      change.model().addAttribute("conflict", true);
-    }
-    return edit(change.id(), change.model());
+    return change.make(
+        () -> {
+          pipelines.delete(change.id(), change.version());
+          return "redirect:/settings/pipelines";
+        },
+        () -> edit(change.id(), change.model()));
   }
 
   @ExceptionHandler(RecordNotFound.class)

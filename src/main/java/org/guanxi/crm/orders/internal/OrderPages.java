@@ -14,7 +14,6 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.ListRows;
 import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
-import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,23 +50,16 @@ class OrderPages {
   /** The filter of the list: the status. */
   record Filter(@Nullable OrderStatus status) {}
 
-  @GetMapping
+  /** The list, or its rows ({@code /rows}): the status filter and the "more" button fetch these. */
+  @GetMapping({"", "/rows"})
   @PreAuthorize("hasAuthority('ORDER_READ')")
-  String list(@AuthenticationPrincipal CurrentUser user, Filter filter, Model model) {
-    showPage(user, model, filter, null);
-    return "orders/orders";
-  }
-
-  /** The rows of the list: the status filter and the "more" button fetch these (htmx). */
-  @GetMapping("/rows")
-  @PreAuthorize("hasAuthority('ORDER_READ')")
-  String rows(
-      @AuthenticationPrincipal CurrentUser user,
-      Filter filter,
-      @RequestParam(required = false) @Nullable String cursor,
-      Model model) {
-    showPage(user, model, filter, cursor);
-    return "orders/orders :: rows";
+  String list(ListRows list, Filter filter) {
+    OrderStore.Page page =
+        orders.list(
+            list.user(),
+            new OrderQuery(null, filter.status(), null, null, null, list.cursor(), 50));
+    list.model().addAttribute("statuses", OrderStatus.values());
+    return list.show("orders/orders", filter, page.items(), page.nextCursor());
   }
 
   @GetMapping("/{id}")
@@ -83,19 +75,19 @@ class OrderPages {
   @PreAuthorize("hasAuthority('ORDER_WRITE')")
   String transition(
       PageChange change, @RequestParam(required = false) @Nullable OrderStatus status) {
-    try {
-      if (status == null) {
-        throw new InvalidInput("status", "notnull", "Choose a status");
-      }
-      orders.transition(
-          change.user(), change.id(), change.version(), new OrderService.Transition(status, null));
-      return "redirect:/orders/" + change.id();
-    } catch (InvalidInput e) {
-      change.model().addAttribute("refused", e.errors());
-    } catch (StaleVersion e) {
-      change.model().addAttribute("conflict", true);
-    }
-    return show(change.user(), change.id(), change.model());
+    return change.make(
+        () -> {
+          if (status == null) {
+            throw new InvalidInput("status", "notnull", "Choose a status");
+          }
+          orders.transition(
+              change.user(),
+              change.id(),
+              change.version(),
+              new OrderService.Transition(status, null));
+          return "redirect:/orders/" + change.id();
+        },
+        () -> show(change.user(), change.id(), change.model()));
   }
 
   @GetMapping("/new")
@@ -178,12 +170,5 @@ class OrderPages {
     model.addAttribute("lines", lines);
     model.addAttribute("products", products.forSale(200));
     return "orders/order-new";
-  }
-
-  private void showPage(CurrentUser user, Model model, Filter filter, @Nullable String cursor) {
-    OrderStore.Page page =
-        orders.list(user, new OrderQuery(null, filter.status(), null, null, null, cursor, 50));
-    model.addAttribute("statuses", OrderStatus.values());
-    ListRows.show(model, filter, page.items(), page.nextCursor());
   }
 }

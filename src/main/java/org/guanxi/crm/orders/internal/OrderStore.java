@@ -77,6 +77,23 @@ class OrderStore {
         currency = :currency, amount = :amount, cost = :cost, notes = :notes
       """;
 
+  /** The orders' lines. */
+  private static final ChildRows<Order.Line> LINES =
+      new ChildRows<>(
+          Order.Line.class,
+          "order_id",
+          """
+          select order_id, position, product_id, description, quantity, unit_price, discount_percent,
+            unit_cost, amount, cost
+          from sales_order_line where order_id = any(?) order by order_id, position
+          """,
+          """
+          insert into sales_order_line (workspace_id, order_id, position, product_id, description, quantity,
+            unit_price, discount_percent, unit_cost, amount, cost)
+          values (guanxi_current_workspace(), :parent, :position, :productId, :description, :quantity,
+            :unitPrice, :discountPercent, :unitCost, :amount, :cost)
+          """);
+
   private final JdbcClient jdbc;
 
   OrderStore(JdbcClient jdbc) {
@@ -103,7 +120,7 @@ class OrderStore {
 
   void insert(UUID id, Content content, Instant now) {
     StoreWrites.insert(jdbc, INSERT, parameters(content), id, now);
-    insertLines(id, content.lines());
+    LINES.insert(jdbc, id, content.lines());
   }
 
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
@@ -111,7 +128,7 @@ class OrderStore {
         StoreWrites.updateAtVersion(jdbc, UPDATE, parameters(content), id, expectedVersion, now);
     if (updated) {
       jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
-      insertLines(id, content.lines());
+      LINES.insert(jdbc, id, content.lines());
     }
     return updated;
   }
@@ -157,7 +174,7 @@ class OrderStore {
             .param(id)
             .query((rs, row) -> order(rs, List.of()))
             .optional();
-    return order.map(o -> o.withLines(lines(List.of(o.id())).getOrDefault(o.id(), List.of())));
+    return order.map(o -> LINES.attach(jdbc, List.of(o), Order::id, Order::withLines).get(0));
   }
 
   Page list(VisibleCustomers visible, OrderQuery query) {
@@ -178,56 +195,8 @@ class OrderStore {
             LATEST,
             query,
             (rs, row) -> order(rs, List.of()));
-    Map<UUID, List<Order.Line>> lines = lines(page.items().stream().map(Order::id).toList());
     return new Page(
-        page.items().stream().map(o -> o.withLines(lines.getOrDefault(o.id(), List.of()))).toList(),
-        page.nextCursor());
-  }
-
-  private Map<UUID, List<Order.Line>> lines(List<UUID> orderIds) {
-    return ChildRows.byParent(
-        jdbc,
-        """
-        select order_id, position, product_id, description, quantity, unit_price, discount_percent,
-          unit_cost, amount, cost
-        from sales_order_line where order_id = any(?) order by order_id, position
-        """,
-        "order_id",
-        orderIds,
-        (rs, n) ->
-            new Order.Line(
-                rs.getInt("position"),
-                rs.getObject("product_id", UUID.class),
-                rs.getString("description"),
-                rs.getBigDecimal("quantity"),
-                rs.getBigDecimal("unit_price"),
-                rs.getBigDecimal("discount_percent"),
-                rs.getBigDecimal("unit_cost"),
-                rs.getBigDecimal("amount"),
-                rs.getBigDecimal("cost")));
-  }
-
-  private void insertLines(UUID orderId, List<Order.Line> lines) {
-    for (Order.Line line : lines) {
-      jdbc.sql(
-              """
-              insert into sales_order_line (workspace_id, order_id, position, product_id, description, quantity,
-                unit_price, discount_percent, unit_cost, amount, cost)
-              values (guanxi_current_workspace(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              """)
-          .params(
-              orderId,
-              line.position(),
-              line.productId(),
-              line.description(),
-              line.quantity(),
-              line.unitPrice(),
-              line.discountPercent(),
-              line.unitCost(),
-              line.amount(),
-              line.cost())
-          .update();
-    }
+        LINES.attach(jdbc, page.items(), Order::id, Order::withLines), page.nextCursor());
   }
 
   private static Map<String, Object> parameters(Content content) {

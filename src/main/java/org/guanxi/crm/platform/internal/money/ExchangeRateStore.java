@@ -3,7 +3,6 @@ package org.guanxi.crm.platform.internal.money;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,7 +56,7 @@ class ExchangeRateStore {
   Optional<ExchangeRate> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from exchange_rate r where r.id = ?")
         .param(id)
-        .query(ExchangeRateStore::rate)
+        .query(ExchangeRate.class)
         .optional();
   }
 
@@ -89,7 +88,7 @@ class ExchangeRateStore {
                     + where
                     + " order by r.currency, r.valid_from desc, r.id limit :limit")
             .params(params)
-            .query(ExchangeRateStore::rate)
+            .query(ExchangeRate.class)
             .list();
     if (rows.size() <= limit) {
       return new Page(rows, null);
@@ -210,16 +209,5 @@ class ExchangeRateStore {
                   .put(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3));
             });
     return rates;
-  }
-
-  private static ExchangeRate rate(ResultSet rs, int n) throws SQLException {
-    return new ExchangeRate(
-        rs.getObject("id", UUID.class),
-        rs.getString("currency"),
-        rs.getString("base_currency"),
-        rs.getDate("valid_from").toLocalDate(),
-        rs.getBigDecimal("rate"),
-        rs.getBoolean("in_use"),
-        rs.getLong("version"));
   }
 }

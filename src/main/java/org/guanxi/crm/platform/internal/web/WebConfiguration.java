@@ -73,7 +73,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new PageChangeArguments());
+    resolvers.add(new PageArguments());
     resolvers.add(versionedChanges);
   }
 }

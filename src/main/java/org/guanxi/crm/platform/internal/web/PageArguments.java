@@ -3,6 +3,7 @@ package org.guanxi.crm.platform.internal.web;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.ListRows;
 import org.guanxi.crm.platform.PageChange;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
@@ -21,15 +22,23 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Reads a {@link PageChange} from the request: as {@code @AuthenticationPrincipal},
- * {@code @PathVariable UUID id}, {@code @RequestParam long version}, the {@code HX-Request} header
- * and the {@code Model} would be read, with the same 400 for a missing or malformed id or version.
+ * Reads the argument types of the pages' handlers from the request, for the signed-in user (as
+ * {@code @AuthenticationPrincipal} would read it) and with the {@code Model} of the answer:
+ *
+ * <ul>
+ *   <li>a {@link PageChange}: as {@code @PathVariable UUID id}, {@code @RequestParam long version}
+ *       and the {@code HX-Request} header would be read, with the same 400 for a missing or
+ *       malformed id or version;
+ *   <li>a {@link ListRows}: the fragment when the handler's matching path ends with {@code /rows},
+ *       and then the parameter {@code cursor}.
+ * </ul>
  */
-class PageChangeArguments implements HandlerMethodArgumentResolver {
+class PageArguments implements HandlerMethodArgumentResolver {
 
   @Override
   public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.getParameterType() == PageChange.class;
+    return parameter.getParameterType() == PageChange.class
+        || parameter.getParameterType() == ListRows.class;
   }
 
   @Override
@@ -44,7 +53,15 @@ class PageChangeArguments implements HandlerMethodArgumentResolver {
         || binders == null
         || authentication == null
         || !(authentication.getPrincipal() instanceof CurrentUser user)) {
-      throw new AccessDeniedException("A page's change is made by a signed-in user");
+      throw new AccessDeniedException("A page is shown to and changed by a signed-in user");
+    }
+    Model model = (Model) container.getModel();
+    if (parameter.getParameterType() == ListRows.class) {
+      Object pattern =
+          request.getAttribute(
+              HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+      boolean fragment = pattern != null && pattern.toString().endsWith("/rows");
+      return new ListRows(user, fragment ? request.getParameter("cursor") : null, fragment, model);
     }
     @SuppressWarnings("unchecked")
     Map<String, String> path =
@@ -62,8 +79,7 @@ class PageChangeArguments implements HandlerMethodArgumentResolver {
     if (version == null) {
       throw new MissingServletRequestParameterException("version", "long");
     }
-    return new PageChange(
-        user, id, version, request.getHeader("HX-Request") != null, (Model) container.getModel());
+    return new PageChange(user, id, version, request.getHeader("HX-Request") != null, model);
   }
 
   /** The value as the type, as a request parameter or path variable of that type is read. */
