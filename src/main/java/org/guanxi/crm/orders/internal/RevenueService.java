@@ -47,8 +47,9 @@ class RevenueService {
 
   Revenue inEveryCurrency(UUID customerId, @Nullable LocalDate from, @Nullable LocalDate to) {
     String base = exchangeRates.baseCurrency();
-    List<RevenueStore.Sums> sums = store.byCurrencyAndDay(customerId, base, from, to);
-    List<RevenueStore.Profit> profits = store.workspaceProfitByCurrencyAndDay(base, from, to);
+    RevenueStore.Days days = store.byCurrencyAndDay(customerId, base, from, to);
+    List<RevenueStore.Sums> sums = days.customer();
+    List<RevenueStore.Profit> profits = days.workspace();
     RatesToBase rates = rates(base, sums, profits);
 
     Map<String, Figures> byCurrency = new TreeMap<>(baseFirst(base));

@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,59 +120,52 @@ class RevenueStore {
   }
 
   /**
-   * A customer's figures in every currency of its orders: per currency and day, so that each day
-   * can be converted at its own rate, except for {@code base}, which needs no rate and comes as one
-   * sum. A customer with orders on a few hundred days gives a few hundred rows.
+   * What {@link #byCurrencyAndDay} reads in one statement: the customer's sums, the workspace's.
    */
-  List<Sums> byCurrencyAndDay(
+  record Days(List<Sums> customer, List<Profit> workspace) {}
+
+  /**
+   * A customer's figures in every currency of its orders and the workspace's gross profit in the
+   * period, both per currency and day, so that each day can be converted at its own rate, except
+   * for {@code base}, which needs no rate and comes as one sum. A customer with orders on a few
+   * hundred days gives a few hundred rows; the workspace's profit comes from the kept sums per day,
+   * a few thousand rows at most. One statement, one round trip.
+   */
+  Days byCurrencyAndDay(
       UUID customerId, String base, @Nullable LocalDate from, @Nullable LocalDate to) {
     Period period = new Period(from, to);
     Map<String, Object> params = period.params();
     params.put("customerId", customerId);
     params.put("base", base);
-    return jdbc.sql(
+    List<Sums> customer = new ArrayList<>();
+    List<Profit> workspace = new ArrayList<>();
+    jdbc.sql(
             """
-            select currency, case when currency = :base then null else order_date end as day, %s
+            select true as of_customer, currency,
+              case when currency = :base then null else order_date end as day,
+              %s, null::numeric as gross_profit
             from sales_order where customer_id = :customerId %s
-            group by 1, 2
-            """
-                .formatted(FIGURES, period.orders()))
-        .params(params)
-        .query(
-            (rs, row) -> {
-              Date day = rs.getDate("day");
-              return sums(rs, rs.getString("currency"), day == null ? null : day.toLocalDate());
-            })
-        .list();
-  }
-
-  /**
-   * The workspace's gross profit in the period per currency and day ({@code base} as one sum), from
-   * the kept sums per day: a few thousand rows at most.
-   */
-  List<Profit> workspaceProfitByCurrencyAndDay(
-      String base, @Nullable LocalDate from, @Nullable LocalDate to) {
-    Period period = new Period(from, to);
-    Map<String, Object> params = period.params();
-    params.put("base", base);
-    return jdbc.sql(
-            """
-            select currency, case when currency = :base then null else day end as day,
-              sum(gross_profit) as gross_profit
+            group by 2, 3
+            union all
+            select false, currency, case when currency = :base then null else day end,
+              null, null, null, null, null, null, sum(gross_profit)
             from sales_profit_by_day where true %s
-            group by 1, 2
+            group by 2, 3
             """
-                .formatted(period.days()))
+                .formatted(FIGURES, period.orders(), period.days()))
         .params(params)
         .query(
-            (rs, row) -> {
-              Date day = rs.getDate("day");
-              return new Profit(
-                  rs.getString("currency"),
-                  day == null ? null : day.toLocalDate(),
-                  rs.getBigDecimal("gross_profit"));
-            })
-        .list();
+            rs -> {
+              Date date = rs.getDate("day");
+              LocalDate day = date == null ? null : date.toLocalDate();
+              String currency = rs.getString("currency");
+              if (rs.getBoolean("of_customer")) {
+                customer.add(sums(rs, currency, day));
+              } else {
+                workspace.add(new Profit(currency, day, rs.getBigDecimal("gross_profit")));
+              }
+            });
+    return new Days(customer, workspace);
   }
 
   /** The figures of one currency from its sums and the workspace's profit in it. */

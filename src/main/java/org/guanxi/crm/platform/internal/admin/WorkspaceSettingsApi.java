@@ -23,9 +23,9 @@ class WorkspaceSettingsApi {
   record Change(@Nullable String timeZone) {}
 
   private final WorkspaceSettingsStore settings;
-  private final WorkspaceZones zones;
+  private final WorkspaceSettingsCache zones;
 
-  WorkspaceSettingsApi(WorkspaceSettingsStore settings, WorkspaceZones zones) {
+  WorkspaceSettingsApi(WorkspaceSettingsStore settings, WorkspaceSettingsCache zones) {
     this.settings = settings;
     this.zones = zones;
   }

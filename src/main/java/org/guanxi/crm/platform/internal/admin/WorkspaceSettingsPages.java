@@ -23,9 +23,9 @@ class WorkspaceSettingsPages {
   private static final Set<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
 
   private final WorkspaceSettingsStore settings;
-  private final WorkspaceZones zones;
+  private final WorkspaceSettingsCache zones;
 
-  WorkspaceSettingsPages(WorkspaceSettingsStore settings, WorkspaceZones zones) {
+  WorkspaceSettingsPages(WorkspaceSettingsStore settings, WorkspaceSettingsCache zones) {
     this.settings = settings;
     this.zones = zones;
   }

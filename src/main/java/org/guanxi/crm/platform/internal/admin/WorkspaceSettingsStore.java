@@ -21,8 +21,13 @@ class WorkspaceSettingsStore {
         .single();
   }
 
-  ZoneId zone() {
-    return ZoneId.of(jdbc.sql("select time_zone from workspace").query(String.class).single());
+  /** What {@link WorkspaceSettingsCache} keeps: the settings nearly every request asks for. */
+  record Kept(ZoneId zone, String baseCurrency) {}
+
+  Kept kept() {
+    return jdbc.sql("select time_zone, base_currency from workspace")
+        .query((rs, n) -> new Kept(ZoneId.of(rs.getString(1)), rs.getString(2)))
+        .single();
   }
 
   /** Sets the time zone if the workspace is still at {@code expectedVersion}; false otherwise. */

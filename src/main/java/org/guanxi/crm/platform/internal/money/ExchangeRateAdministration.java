@@ -13,6 +13,7 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.StaleVersion;
+import org.guanxi.crm.platform.internal.admin.WorkspaceSettingsCache;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +31,13 @@ class ExchangeRateAdministration {
 
   private final ExchangeRateStore store;
   private final InputValidation validation;
+  private final WorkspaceSettingsCache settings;
 
-  ExchangeRateAdministration(ExchangeRateStore store, InputValidation validation) {
+  ExchangeRateAdministration(
+      ExchangeRateStore store, InputValidation validation, WorkspaceSettingsCache settings) {
     this.store = store;
     this.validation = validation;
+    this.settings = settings;
   }
 
   BaseCurrency base() {
@@ -55,8 +59,11 @@ class ExchangeRateAdministration {
     }
     BaseCurrency current = store.base();
     long version = StaleVersion.check(BASE_KIND, expectedVersion, current.version());
-    if (!code.equals(current.currency()) && !store.changeBase(code, version)) {
-      throw new StaleVersion(BASE_KIND, store.base().version());
+    if (!code.equals(current.currency())) {
+      if (!store.changeBase(code, version)) {
+        throw new StaleVersion(BASE_KIND, store.base().version());
+      }
+      settings.forgetOnCommit();
     }
     return store.base();
   }

@@ -11,6 +11,7 @@ import org.guanxi.crm.platform.ExchangeRates;
 import org.guanxi.crm.platform.MissingExchangeRate;
 import org.guanxi.crm.platform.NoExchangeRate;
 import org.guanxi.crm.platform.RatesToBase;
+import org.guanxi.crm.platform.internal.admin.WorkspaceSettingsCache;
 import org.springframework.stereotype.Service;
 
 /** The conversions other modules ask for, from the current workspace's rates. */
@@ -18,14 +19,17 @@ import org.springframework.stereotype.Service;
 class ExchangeRateBook implements ExchangeRates {
 
   private final ExchangeRateStore store;
+  private final WorkspaceSettingsCache settings;
 
-  ExchangeRateBook(ExchangeRateStore store) {
+  ExchangeRateBook(ExchangeRateStore store, WorkspaceSettingsCache settings) {
     this.store = store;
+    this.settings = settings;
   }
 
+  /** Kept per workspace, as nearly every page and figure of money asks for it. */
   @Override
   public String baseCurrency() {
-    return store.base().currency();
+    return settings.baseCurrency();
   }
 
   @Override
