@@ -145,29 +145,30 @@ class CustomerExports {
    * e-mail address.
    */
   private static List<String> filtersUsed(CustomerQuery query) {
+    CustomerFilters filters = query.filters();
     List<String> used = new ArrayList<>();
-    if (query.q() != null && !query.q().isBlank()) {
+    if (filters.q() != null && !filters.q().isBlank()) {
       used.add("q");
     }
-    if (query.lifecycleStage() != null) {
+    if (filters.lifecycleStage() != null) {
       used.add("lifecycleStage");
     }
-    if (query.classification() != null) {
+    if (filters.classification() != null) {
       used.add("classification");
     }
-    if (query.kind() != null) {
+    if (filters.kind() != null) {
       used.add("kind");
     }
-    if (query.ownerId() != null) {
+    if (filters.ownerId() != null) {
       used.add("ownerId");
     }
-    if (query.tag() != null) {
+    if (filters.tag() != null) {
       used.add("tag");
     }
-    if (query.city() != null) {
+    if (filters.city() != null) {
       used.add("city");
     }
-    if (query.industry() != null) {
+    if (filters.industry() != null) {
       used.add("industry");
     }
     if (query.deleted()) {

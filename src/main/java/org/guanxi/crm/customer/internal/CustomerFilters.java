@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The filters of the customer list, bound once from query parameters for every endpoint that takes
- * them (the list and the export), so that they cannot drift apart. Custom-field filters ({@code
- * cf.<key>}) come on top, typed by their field's definition.
+ * them (the list and the export), so that they cannot drift apart; the pages and the key-account
+ * list fill in the ones they offer. Custom-field filters ({@code cf.<key>}) come on top, typed by
+ * their field's definition.
  */
 record CustomerFilters(
     @Parameter(
@@ -29,19 +30,6 @@ record CustomerFilters(
     @Parameter(description = "NEWEST (default) or NAME") @Nullable CustomerSort sort) {
 
   CustomerQuery query(Map<String, Object> customFields, @Nullable String cursor, int limit) {
-    return new CustomerQuery(
-        q,
-        lifecycleStage,
-        classification,
-        kind,
-        ownerId,
-        tag,
-        city,
-        industry,
-        customFields,
-        Boolean.TRUE.equals(deleted),
-        sort == null ? CustomerSort.NEWEST : sort,
-        cursor,
-        limit);
+    return new CustomerQuery(this, customFields, cursor, limit);
   }
 }

@@ -382,17 +382,8 @@ class CustomerPages {
       @Nullable String cursor,
       int limit) {
     return new CustomerQuery(
-        q,
-        stage,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
+        new CustomerFilters(q, stage, null, null, null, null, null, null, deleted, sort),
         customFieldFilter,
-        deleted,
-        sort,
         cursor,
         limit);
   }

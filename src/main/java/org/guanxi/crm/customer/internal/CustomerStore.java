@@ -226,24 +226,25 @@ class CustomerStore implements SealedColumns<UUID> {
   }
 
   CustomerPage list(CurrentUser user, CustomerQuery query) {
+    CustomerFilters filters = query.filters();
     SqlWhere where =
         SqlWhere.visibleTo(user, HOLDING)
             .and(query.deleted() ? "c.deleted_at is not null" : "c.deleted_at is null")
-            .and("c.lifecycle_stage = :stage", "stage", query.lifecycleStage())
-            .and("c.classification = :classification", "classification", query.classification())
-            .and("c.kind = :kind", "kind", query.kind())
-            .and("c.owner_id = :ownerId", "ownerId", query.ownerId())
-            .and("c.tags @> array[cast(:tag as text)]", "tag", query.tag())
-            .and("c.city = :city", "city", query.city())
-            .and("c.industry = :industry", "industry", query.industry());
+            .and("c.lifecycle_stage = :stage", "stage", filters.lifecycleStage())
+            .and("c.classification = :classification", "classification", filters.classification())
+            .and("c.kind = :kind", "kind", filters.kind())
+            .and("c.owner_id = :ownerId", "ownerId", filters.ownerId())
+            .and("c.tags @> array[cast(:tag as text)]", "tag", filters.tag())
+            .and("c.city = :city", "city", filters.city())
+            .and("c.industry = :industry", "industry", filters.industry());
     if (!query.customFields().isEmpty()) {
       where.and(
           "c.custom_fields @> cast(:customFieldFilter as jsonb)",
           "customFieldFilter",
           JSON.writeValueAsString(query.customFields()));
     }
-    if (query.q() != null && !query.q().isBlank()) {
-      where.and(searchCondition(query.q().strip(), query.deleted(), where.params()));
+    if (filters.q() != null && !filters.q().isBlank()) {
+      where.and(searchCondition(filters.q().strip(), query.deleted(), where.params()));
     }
     if (query.cursor() != null) {
       Cursor cursor = Cursor.decode(query.cursor(), query.sort());

@@ -123,6 +123,7 @@ class OpportunityStore {
   private static final ChildRows<Opportunity.Line> LINES =
       new ChildRows<>(
           Opportunity.Line.class,
+          "opportunity_line",
           "opportunity_id",
           """
           select opportunity_id, position, product_id, description, quantity, unit_price, discount_percent, amount
@@ -145,7 +146,7 @@ class OpportunityStore {
     return SqlWhere.of(visible)
         .and("o.id = :id", "id", id)
         .one(jdbc, SELECT, (rs, row) -> opportunity(rs))
-        .map(o -> LINES.attach(jdbc, List.of(o), Opportunity::id, Opportunity::withLines).get(0));
+        .map(o -> LINES.attach(jdbc, o, Opportunity::id, Opportunity::withLines));
   }
 
   Page list(RecordAccess.Condition visible, OpportunityQuery query) {
@@ -193,13 +194,8 @@ class OpportunityStore {
 
   /** Changes what the user may edit; a change of stage goes through {@link #move}. */
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    boolean updated =
-        StoreWrites.updateAtVersion(jdbc, UPDATE, parameters(content), id, expectedVersion, now);
-    if (updated) {
-      jdbc.sql("delete from opportunity_line where opportunity_id = ?").param(id).update();
-      LINES.insert(jdbc, id, content.lines());
-    }
-    return updated;
+    return LINES.updateAtVersion(
+        jdbc, UPDATE, parameters(content), id, expectedVersion, now, content.lines());
   }
 
   boolean move(UUID id, long expectedVersion, Entering entering) {

@@ -81,6 +81,7 @@ class OrderStore {
   private static final ChildRows<Order.Line> LINES =
       new ChildRows<>(
           Order.Line.class,
+          "sales_order_line",
           "order_id",
           """
           select order_id, position, product_id, description, quantity, unit_price, discount_percent,
@@ -124,13 +125,8 @@ class OrderStore {
   }
 
   boolean update(UUID id, long expectedVersion, Content content, Instant now) {
-    boolean updated =
-        StoreWrites.updateAtVersion(jdbc, UPDATE, parameters(content), id, expectedVersion, now);
-    if (updated) {
-      jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
-      LINES.insert(jdbc, id, content.lines());
-    }
-    return updated;
+    return LINES.updateAtVersion(
+        jdbc, UPDATE, parameters(content), id, expectedVersion, now, content.lines());
   }
 
   /** Changes who owns an order and its notes, nothing else; false when the version is stale. */
@@ -174,7 +170,7 @@ class OrderStore {
             .param(id)
             .query((rs, row) -> order(rs, List.of()))
             .optional();
-    return order.map(o -> LINES.attach(jdbc, List.of(o), Order::id, Order::withLines).get(0));
+    return order.map(o -> LINES.attach(jdbc, o, Order::id, Order::withLines));
   }
 
   Page list(VisibleCustomers visible, OrderQuery query) {
