@@ -54,8 +54,10 @@ class CustomerImportWorker extends ImportWorker<CustomerImportStore.Work> {
 
   @Override
   protected void run(UUID id, UUID claim, CustomerImportStore.Work work) {
-    ImportRules.Check check = rules.forImport(work.actor(), work.headers(), work.mapping());
-    Batch batch = new Batch(id, claim, work.actor());
+    ImportWorker.Attempt<CustomerImportField> attempt = work.attempt();
+    ImportRules.Check check =
+        rules.forImport(attempt.actor(), attempt.headers(), attempt.mapping());
+    Batch batch = new Batch(id, claim, attempt.actor());
     int[] dataRows = {0};
     boolean[] header = {true};
     ImportFile.of(work.file())
