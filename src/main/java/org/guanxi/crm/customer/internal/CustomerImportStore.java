@@ -34,7 +34,7 @@ import tools.jackson.core.type.TypeReference;
  * seals the files again through {@link #files}, the rows through {@link #resealedHeldValues}.
  */
 @Repository
-class CustomerImportStore extends ImportJobs<CustomerImportStore.Work> {
+class CustomerImportStore extends ImportJobs<CustomerImportField, CustomerImportStore.Work> {
 
   private static final TypeReference<List<ImportRules.RowError>> ERRORS = new TypeReference<>() {};
   private static final String COLUMNS =
@@ -47,22 +47,14 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work> {
       """;
   private static final int ROWS_PER_INSERT = 500;
 
-  /** A claimed import, in the workspace it belongs to. */
-
-  /** What a worker needs to run an import. */
-  record Work(
-      CurrentUser actor,
-      byte[] file,
-      List<String> headers,
-      ColumnMapping<CustomerImportField> mapping,
-      int rowsDone,
-      int attempts)
+  /** What a worker needs to run an import: the attempt, the file and the rows done already. */
+  record Work(ImportWorker.Attempt<CustomerImportField> attempt, byte[] file, int rowsDone)
       implements ImportWorker.Work {}
 
   private final FieldCipher cipher;
 
   CustomerImportStore(JdbcClient jdbc, FieldCipher cipher) {
-    super(jdbc, "customer_import");
+    super(jdbc, "customer_import", CustomerImportField.class, "file_enc, rows_done");
     this.cipher = cipher;
   }
 
@@ -132,19 +124,12 @@ class CustomerImportStore extends ImportJobs<CustomerImportStore.Work> {
   }
 
   @Override
-  public Optional<Work> work(UUID id, UUID claim) {
-    return running(
-        id,
-        claim,
-        "actor::text, file_enc, headers, mapping::text, rows_done, attempts",
-        (rs, n) ->
-            new Work(
-                JSON.readValue(rs.getString(1), CurrentUser.class),
-                Base64.getDecoder().decode(cipher.decrypt(rs.getBytes(2), uploadedFile(id))),
-                strings(rs.getArray(3)),
-                mapping(CustomerImportField.class, rs.getString(4)),
-                rs.getInt(5),
-                rs.getInt(6)));
+  protected Work work(UUID id, ImportWorker.Attempt<CustomerImportField> attempt, ResultSet rs)
+      throws SQLException {
+    return new Work(
+        attempt,
+        Base64.getDecoder().decode(cipher.decrypt(rs.getBytes("file_enc"), uploadedFile(id))),
+        rs.getInt("rows_done"));
   }
 
   void progress(UUID id, int rows, int imported, int rejected, int duplicates, Instant now) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
  * its batch; a key rotation seals them again through {@link #resealAfter}.
  */
 @Repository
-class OrderImportStore extends ImportJobs<OrderImportStore.Work>
+class OrderImportStore extends ImportJobs<OrderImportField, OrderImportStore.Work>
     implements SealedColumns<SealedImportRows.Row> {
 
   private static final String COLUMNS =
@@ -42,15 +42,12 @@ class OrderImportStore extends ImportJobs<OrderImportStore.Work>
 
   /** What a worker needs to run an import, and how far it got. */
   record Work(
-      CurrentUser actor,
+      ImportWorker.Attempt<OrderImportField> attempt,
       String fileName,
-      List<String> headers,
-      ColumnMapping<OrderImportField> mapping,
       OrderImportOptions options,
       @Nullable UUID settledAfter,
       @Nullable UUID splitCustomer,
-      @Nullable UUID upperSettledAfter,
-      int attempts)
+      @Nullable UUID upperSettledAfter)
       implements ImportWorker.Work {}
 
   record Page(List<OrderImport> items, @Nullable String nextCursor) {}
@@ -62,7 +59,11 @@ class OrderImportStore extends ImportJobs<OrderImportStore.Work>
   private final SealedImportRows sealedBatches;
 
   OrderImportStore(JdbcClient jdbc, JdbcTemplate batchJdbc, FieldCipher cipher) {
-    super(jdbc, "order_import");
+    super(
+        jdbc,
+        "order_import",
+        OrderImportField.class,
+        "file_name, options::text as options, settled_after, split_customer, upper_settled_after");
     this.cipher = cipher;
     this.sealedBatches =
         new SealedImportRows(
@@ -189,22 +190,15 @@ class OrderImportStore extends ImportJobs<OrderImportStore.Work>
   }
 
   @Override
-  public Optional<Work> work(UUID id, UUID claim) {
-    return running(
-        id,
-        claim,
-        "actor::text, file_name, headers, mapping::text, options::text, settled_after, split_customer, upper_settled_after, attempts",
-        (rs, n) ->
-            new Work(
-                JSON.readValue(rs.getString(1), CurrentUser.class),
-                rs.getString(2),
-                strings(rs.getArray(3)),
-                mapping(OrderImportField.class, rs.getString(4)),
-                JSON.readValue(rs.getString(5), OrderImportOptions.class),
-                rs.getObject(6, UUID.class),
-                rs.getObject(7, UUID.class),
-                rs.getObject(8, UUID.class),
-                rs.getInt(9)));
+  protected Work work(UUID id, ImportWorker.Attempt<OrderImportField> attempt, ResultSet rs)
+      throws SQLException {
+    return new Work(
+        attempt,
+        rs.getString("file_name"),
+        JSON.readValue(rs.getString("options"), OrderImportOptions.class),
+        rs.getObject("settled_after", UUID.class),
+        rs.getObject("split_customer", UUID.class),
+        rs.getObject("upper_settled_after", UUID.class));
   }
 
   /** The numbers of the batches whose lines are still waiting, in order. */

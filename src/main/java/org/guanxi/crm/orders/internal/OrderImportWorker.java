@@ -76,12 +76,13 @@ class OrderImportWorker extends ImportWorker<OrderImportStore.Work> {
 
   @Override
   protected void run(UUID id, UUID claim, OrderImportStore.Work work) {
-    OrderLineRules rules = new OrderLineRules(work.headers(), work.mapping(), work.options());
+    OrderLineRules rules =
+        new OrderLineRules(work.attempt().headers(), work.attempt().mapping(), work.options());
     List<Consumer<BooleanSupplier>> runs = new ArrayList<>();
     for (List<Integer> run : runs(imports.unsettledBatches(id), properties.connections())) {
       runs.add(stop -> settleAll(id, claim, work, rules, run, stop));
     }
-    connections.runAll(work.actor().workspaceId(), runs);
+    connections.runAll(work.attempt().actor().workspaceId(), runs);
     tellAllCustomers(id, claim, work);
   }
 
@@ -133,7 +134,8 @@ class OrderImportWorker extends ImportWorker<OrderImportStore.Work> {
           }
           Instant now = clock.instant();
           OrderImportBatch.Settled settled =
-              batches.settle(work.actor(), id, work.fileName(), work.options(), lines, now);
+              batches.settle(
+                  work.attempt().actor(), id, work.fileName(), work.options(), lines, now);
           if (!imports.batchSettled(id, batch, report(settled.unimported()))
               || !imports.progress(id, claim, settled.counts(), now)) {
             throw new Jobs.ClaimLost();
@@ -162,7 +164,7 @@ class OrderImportWorker extends ImportWorker<OrderImportStore.Work> {
             stop -> tellRange(id, claim, work, false, lowerFrom, upTo, stop),
             stop -> tellRange(id, claim, work, true, upperFrom, null, stop));
     if (properties.connections() > 1) {
-      connections.runAll(work.actor().workspaceId(), ranges);
+      connections.runAll(work.attempt().actor().workspaceId(), ranges);
     } else {
       ranges.forEach(range -> range.accept(() -> false));
     }
@@ -217,11 +219,11 @@ class OrderImportWorker extends ImportWorker<OrderImportStore.Work> {
           }
           events.publishEvent(
               new OrdersImported(
-                  work.actor().workspaceId(),
+                  work.attempt().actor().workspaceId(),
                   id,
                   work.fileName(),
                   now,
-                  work.actor().displayName(),
+                  work.attempt().actor().displayName(),
                   purchases));
           UUID last = customers.get(customers.size() - 1).customerId();
           if (!imports.customersSettled(id, claim, upper, customers.size(), last, now)) {

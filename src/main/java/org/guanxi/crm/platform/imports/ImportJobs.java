@@ -1,6 +1,7 @@
 package org.guanxi.crm.platform.imports;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.platform.Jobs;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The rows of a module's imports that run in the background, as the {@link JobQueue} of its job
  * kind: a table of the module's own (named by it) with the columns {@code id}, {@code status}
  * ({@link ImportStatus}), {@code claim}, {@code attempts}, {@code heartbeat_at}, {@code
- * started_at}, {@code finished_at}, {@code failure} and {@code version}. The module's store extends
- * it, reads what its worker needs ({@code W}) and says what of the upload is dropped once the
- * import has ended.
+ * started_at}, {@code finished_at}, {@code failure} and {@code version}, and what every import's
+ * worker needs of it ({@link ImportWorker.Attempt}): {@code actor} (JSON), {@code headers}, {@code
+ * mapping} (JSON, of the fields {@code F}). The module's store extends it, reads the rest of what
+ * its worker needs ({@code W}) and says what of the upload is dropped once the import has ended.
  */
-public abstract class ImportJobs<W extends ImportWorker.Work> implements JobQueue {
+public abstract class ImportJobs<F extends Enum<F> & ImportField, W extends ImportWorker.Work>
+    implements JobQueue {
 
   /** Reads and writes the import rows' JSON columns (the actor, the mapping). */
   protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,16 +39,51 @@ public abstract class ImportJobs<W extends ImportWorker.Work> implements JobQueu
 
   protected final JdbcClient jdbc;
   private final String table;
+  private final Class<F> fields;
+  private final String workColumns;
 
-  protected ImportJobs(JdbcClient jdbc, String table) {
+  /**
+   * The imports in {@code table}, whose columns fill {@code fields}; {@code workColumns}: the
+   * module's own columns its worker needs, read by {@link #work(UUID, ImportWorker.Attempt,
+   * ResultSet)}.
+   */
+  protected ImportJobs(JdbcClient jdbc, String table, Class<F> fields, String workColumns) {
     this.jdbc = jdbc;
     this.table = table;
+    this.fields = fields;
+    this.workColumns = workColumns;
   }
 
   /**
    * What a worker needs of an import that it runs under {@code claim}; none when it runs no more.
    */
-  public abstract Optional<W> work(UUID id, UUID claim);
+  public Optional<W> work(UUID id, UUID claim) {
+    return jdbc.sql(
+            "select actor::text as actor, headers, mapping::text as mapping, attempts, "
+                + workColumns
+                + " from "
+                + table
+                + " where id = ? and claim = ? and status = 'RUNNING'")
+        .params(id, claim)
+        .query(
+            (rs, n) ->
+                work(
+                    id,
+                    new ImportWorker.Attempt<>(
+                        JSON.readValue(rs.getString("actor"), CurrentUser.class),
+                        strings(rs.getArray("headers")),
+                        mapping(fields, rs.getString("mapping")),
+                        rs.getInt("attempts")),
+                    rs))
+        .optional();
+  }
+
+  /**
+   * What the worker needs of import {@code id}: the {@code attempt} at it, with the module's own
+   * {@code workColumns} of its row {@code rs} (read by their names).
+   */
+  protected abstract W work(UUID id, ImportWorker.Attempt<F> attempt, ResultSet rs)
+      throws SQLException;
 
   /** Drops what was kept of the upload (its sealed file or lines) once the import has ended. */
   protected abstract void dropUpload(UUID id);
@@ -124,19 +163,6 @@ public abstract class ImportJobs<W extends ImportWorker.Work> implements JobQueu
     return jdbc.sql(
             "select " + columns + " from " + table + " i where i.id = ? and i.created_by = ?")
         .params(id, createdBy)
-        .query(row)
-        .optional();
-  }
-
-  /** The {@code columns} a worker needs of an import that it runs under {@code claim}. */
-  protected <T> Optional<T> running(UUID id, UUID claim, String columns, RowMapper<T> row) {
-    return jdbc.sql(
-            "select "
-                + columns
-                + " from "
-                + table
-                + " where id = ? and claim = ? and status = 'RUNNING'")
-        .params(id, claim)
         .query(row)
         .optional();
   }

@@ -1,7 +1,9 @@
 package org.guanxi.crm.platform.imports;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.JobKind;
 import org.guanxi.crm.platform.JobQueue;
 import org.guanxi.crm.platform.Jobs;
@@ -16,13 +18,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public abstract class ImportWorker<W extends ImportWorker.Work> implements JobKind {
 
-  /** What a worker needs to run an import, with the attempt it makes. */
+  /** What a worker needs to run an import: the attempt it makes, and the module's own. */
   public interface Work {
-    int attempts();
+    Attempt<?> attempt();
   }
 
+  /**
+   * An attempt at an import, whatever the module imports: who uploaded it (it runs as them), the
+   * file's headers, which column fills which of the fields {@code F}, and how many attempts were
+   * made at it, this one included.
+   */
+  public record Attempt<F extends Enum<F> & ImportField>(
+      CurrentUser actor, List<String> headers, ColumnMapping<F> mapping, int number) {}
+
   private final String name;
-  private final ImportJobs<W> imports;
+  private final ImportJobs<?, W> imports;
 
   /** Runs each batch of an import in a transaction of its own. */
   protected final TransactionTemplate transaction;
@@ -31,7 +41,7 @@ public abstract class ImportWorker<W extends ImportWorker.Work> implements JobKi
 
   /** A kind named as {@code customer-import}, whose failures name it "customer import". */
   protected ImportWorker(
-      String name, ImportJobs<W> imports, PlatformTransactionManager transactions, Clock clock) {
+      String name, ImportJobs<?, W> imports, PlatformTransactionManager transactions, Clock clock) {
     this.name = name;
     this.imports = imports;
     this.transaction = new TransactionTemplate(transactions);
@@ -57,7 +67,7 @@ public abstract class ImportWorker<W extends ImportWorker.Work> implements JobKi
           name.replace('-', ' '),
           id,
           claim,
-          work.attempts(),
+          work.attempt().number(),
           clock,
           () -> run(id, claim, work));
     }
