@@ -16,9 +16,9 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * What every page's layout needs: the signed-in user, the sidebar entries the user may see (those
- * the modules contribute, {@link NavigationEntry}) and the zone times are shown in (the
- * workspace's, {@link WorkspaceTime}). Added only when a view is rendered, so that API calls, which
- * render none, do not pay for it.
+ * the modules contribute, {@link NavigationEntry}, and platform's own) and the zone times are shown
+ * in (the workspace's, {@link WorkspaceTime}). Added only when a view is rendered, so that API
+ * calls, which render none, do not pay for it.
  */
 @Component
 class PageModel implements HandlerInterceptor {
@@ -29,7 +29,7 @@ class PageModel implements HandlerInterceptor {
   PageModel(WorkspaceTime time, List<NavigationEntry> navigation) {
     this.time = time;
     this.navigation =
-        Stream.concat(navigation.stream(), PlatformNavigation.PLANNED.stream())
+        Stream.concat(navigation.stream(), PlatformNavigation.ENTRIES.stream())
             .sorted(NavigationEntry.ORDER)
             .toList();
   }
