@@ -16,7 +16,18 @@ public final class FormErrors {
    */
   public static void reject(BindingResult binding, InvalidInput refused, String codePrefix) {
     for (InvalidInput.FieldError error : refused.errors()) {
-      binding.rejectValue(error.field(), codePrefix + error.code(), error.message());
+      reject(binding, error, codePrefix);
     }
+  }
+
+  /**
+   * One error at the form field it is about: an element of a list or a value of a map ({@code
+   * tags[1]}) at the field that holds them all ({@code tags}), as the user typed them in one; a
+   * field of an element ({@code lines[0].quantity}) at itself.
+   */
+  public static void reject(
+      BindingResult binding, InvalidInput.FieldError error, String codePrefix) {
+    binding.rejectValue(
+        error.field().replaceAll("\\[[^]]*]$", ""), codePrefix + error.code(), error.message());
   }
 }

@@ -39,6 +39,15 @@ public class InputValidation {
     report(violations, StorableText.faults(input, properties));
   }
 
+  /**
+   * The field a broken constraint is about, as clients name it: an element of a list or a value of
+   * a map by its index or key ({@code tags[1]}, {@code customFields[size]}), without the
+   * validator's node names ({@code tags[1].<list element>}).
+   */
+  static String field(String propertyPath) {
+    return propertyPath.replaceAll("\\.<[a-z ]+>", "");
+  }
+
   /** Every broken constraint and every field whose text cannot be stored, in field order. */
   private static void report(
       Set<? extends ConstraintViolation<?>> violations, List<InvalidInput.FieldError> unstorable) {
@@ -49,7 +58,7 @@ public class InputValidation {
                       .map(
                           v ->
                               new InvalidInput.FieldError(
-                                  v.getPropertyPath().toString(),
+                                  field(v.getPropertyPath().toString()),
                                   v.getConstraintDescriptor()
                                       .getAnnotation()
                                       .annotationType()

@@ -69,6 +69,14 @@ class CustomerApiTests {
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].field").value("phone"))
         .andExpect(jsonPath("$.errors[0].code").value("invalid-phone"));
+    // a blank tag is named by its place in the list, as the client sent it
+    create(
+            sales,
+            """
+        {"kind": "INDIVIDUAL", "name": "李娜", "tags": ["重点", " "]}""")
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.errors[0].field").value("tags[1]"))
+        .andExpect(jsonPath("$.errors[0].code").value("notblank"));
     create(
             sales,
             """

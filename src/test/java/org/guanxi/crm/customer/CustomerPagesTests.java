@@ -68,6 +68,31 @@ class CustomerPagesTests {
   }
 
   @Test
+  void aBlankTagIsExplainedInTheFormNotAnError() throws Exception {
+    mvc.perform(
+            post("/customers")
+                .cookie(session)
+                .with(csrf())
+                .param("kind", "INDIVIDUAL")
+                .param("name", "")
+                .param("tags", ""))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("请修改标出的字段")));
+    mvc.perform(
+            post("/customers")
+                .cookie(session)
+                .with(csrf())
+                .param("kind", "INDIVIDUAL")
+                .param("name", "刘洋")
+                .param("tags", "重点, ,老客户"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("请修改标出的字段")))
+        .andExpect(content().string(containsString("value=\"刘洋\"")));
+    mvc.perform(get("/customers/rows").cookie(session).param("q", "刘洋"))
+        .andExpect(content().string(containsString("没有找到客户")));
+  }
+
+  @Test
   void savingAStaleCopyShowsTheConflictAndKeepsTheOtherChange() throws Exception {
     String location = createThroughForm("黄海燕", null);
     String id = location.substring(location.lastIndexOf('/') + 1);

@@ -10,6 +10,7 @@ import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.DraftForm;
+import org.guanxi.crm.platform.FormErrors;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.ListRows;
 import org.guanxi.crm.platform.PageChange;
@@ -363,7 +364,7 @@ class CustomerPages {
             error.field().substring("customFields.".length()), "error." + error.code());
         binding.reject("error." + error.code(), error.message());
       } else {
-        binding.rejectValue(error.field(), "error." + error.code(), error.message());
+        FormErrors.reject(binding, error, "error.");
       }
     }
     model.addAttribute("customFieldErrors", customFieldErrors);
