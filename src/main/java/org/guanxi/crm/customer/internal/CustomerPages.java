@@ -141,7 +141,7 @@ class CustomerPages {
             : List.of());
     model.addAttribute("contact", new ContactDraft("", null, null, null, null));
     model.addAttribute("shares", customer.deletedAt() == null ? shares.of(user, id) : List.of());
-    model.addAttribute("colleagues", customers.colleagues(user));
+    model.addAttribute("colleagues", shares.colleagues(user));
     model.addAttribute("externalKey", customer.externalKey());
     return "customer/show";
   }

@@ -19,7 +19,6 @@ import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Owners;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
-import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
 import org.guanxi.crm.privacy.AuditAction;
 import org.guanxi.crm.privacy.AuditLog;
@@ -41,7 +40,6 @@ class CustomerService {
 
   private final CustomerStore store;
   private final CustomerTimeline timeline;
-  private final UserDirectory users;
   private final Owners owners;
   private final CustomFieldStore customFields;
   private final AuditLog audit;
@@ -53,7 +51,6 @@ class CustomerService {
   CustomerService(
       CustomerStore store,
       CustomerTimeline timeline,
-      UserDirectory users,
       Owners owners,
       CustomFieldStore customFields,
       AuditLog audit,
@@ -63,7 +60,6 @@ class CustomerService {
       FollowUps followUps) {
     this.store = store;
     this.timeline = timeline;
-    this.users = users;
     this.owners = owners;
     this.customFields = customFields;
     this.audit = audit;
@@ -214,11 +210,6 @@ class CustomerService {
   List<CustomerTimeline.Entry> timeline(CurrentUser user, UUID id) {
     getEvenDeleted(user, id);
     return timeline.of(id, 100);
-  }
-
-  /** The active users of the workspace other than the user, to share a customer with. */
-  List<UserSummary> colleagues(CurrentUser user) {
-    return users.activeUsers().stream().filter(u -> !u.id().equals(user.id())).toList();
   }
 
   /**
