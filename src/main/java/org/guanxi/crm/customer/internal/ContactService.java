@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.guanxi.crm.customer.NewContact;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
@@ -59,11 +60,30 @@ class ContactService {
   Contact add(CurrentUser user, UUID customerId, ContactDraft draft) {
     validation.check(draft);
     customers.get(user, customerId);
+    UUID id = insert(user, customerId, draft, "");
+    return store.find(id, customerId).orElseThrow();
+  }
+
+  /**
+   * Adds a contact that another module sends to a customer the caller has found, in the caller's
+   * transaction; the fields of its errors are named {@code contact.…}.
+   */
+  void addFor(CurrentUser user, UUID customerId, NewContact contact, boolean primary) {
+    ContactDraft draft =
+        new ContactDraft(
+            contact.name(), contact.title(), contact.phone(), contact.email(), primary);
+    validation.check(draft);
+    insert(user, customerId, draft, "contact.");
+  }
+
+  /** Stores a checked draft as a new contact of the customer and notes it; returns its id. */
+  private UUID insert(CurrentUser user, UUID customerId, ContactDraft draft, String fieldPrefix) {
     UUID id = Ids.newId();
     Instant now = clock.instant();
-    store.insert(id, customerId, ContactStore.Content.of(draft, ""), now);
-    noted(user, customerId, "CONTACT_ADDED", draft.name().strip(), now);
-    return store.find(id, customerId).orElseThrow();
+    ContactStore.Content content = ContactStore.Content.of(draft, fieldPrefix);
+    store.insert(id, customerId, content, now);
+    noted(user, customerId, "CONTACT_ADDED", content.name(), now);
+    return id;
   }
 
   @Transactional

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.customer.ContactSummary;
 import org.guanxi.crm.customer.CustomerContacts;
+import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactSummaries implements CustomerContacts {
 
-  private final CustomerService customers;
+  private final Customers customers;
   private final ContactStore contacts;
 
-  ContactSummaries(CustomerService customers, ContactStore contacts) {
+  ContactSummaries(Customers customers, ContactStore contacts) {
     this.customers = customers;
     this.contacts = contacts;
   }

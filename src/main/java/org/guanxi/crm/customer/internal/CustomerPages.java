@@ -142,7 +142,7 @@ class CustomerPages {
             : List.of());
     model.addAttribute("contact", new ContactDraft("", null, null, null, null));
     model.addAttribute("shares", customer.deletedAt() == null ? shares.of(user, id) : List.of());
-    model.addAttribute("colleagues", customers.colleagues(user));
+    model.addAttribute("colleagues", shares.colleagues(user));
     model.addAttribute("externalKey", customer.externalKey());
     return "customer/show";
   }
@@ -176,9 +176,7 @@ class CustomerPages {
       return "redirect:/customers/" + id;
     }
     response.setHeader("HX-Redirect", request.getContextPath() + "/customers/" + id);
-    model.addAttribute("customer", CustomerResource.of(customers.get(user, id), false));
-    model.addAttribute("externalKey", externalKey);
-    return "customer/show :: externalKey";
+    return externalKeyField(change, externalKey);
   }
 
   /**
@@ -187,16 +185,20 @@ class CustomerPages {
    * through.
    */
   private String externalKeyRefused(PageChange change, @Nullable String typed) {
-    String view;
-    if (!change.htmx()) {
-      view = show(change.user(), change.id(), change.model());
-    } else {
-      Customer customer = customers.get(change.user(), change.id());
-      change.model().addAttribute("customer", CustomerResource.of(customer, false));
-      view = "customer/show :: externalKey";
+    if (change.htmx()) {
+      return externalKeyField(change, typed);
     }
+    String view = show(change.user(), change.id(), change.model());
     change.model().addAttribute("externalKey", typed);
     return view;
+  }
+
+  /** The customer's external-key field (htmx), with the customer as it is now and the typed key. */
+  private String externalKeyField(PageChange change, @Nullable String typed) {
+    Customer customer = customers.get(change.user(), change.id());
+    change.model().addAttribute("customer", CustomerResource.of(customer, false));
+    change.model().addAttribute("externalKey", typed);
+    return "customer/show :: externalKey";
   }
 
   @PostMapping("/{id}/shares")

@@ -5,35 +5,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerChanged;
 import org.guanxi.crm.customer.CustomerCreated;
 import org.guanxi.crm.customer.CustomerDeleted;
-import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.CustomerRestored;
-import org.guanxi.crm.customer.CustomerSummary;
-import org.guanxi.crm.customer.Customers;
-import org.guanxi.crm.customer.DuplicateCandidate;
-import org.guanxi.crm.customer.DuplicateReason;
-import org.guanxi.crm.customer.LifecycleStage;
-import org.guanxi.crm.customer.NewContact;
-import org.guanxi.crm.customer.NewCustomer;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Owners;
-import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
-import org.guanxi.crm.platform.UserDirectory;
 import org.guanxi.crm.platform.UserSummary;
 import org.guanxi.crm.privacy.AuditAction;
 import org.guanxi.crm.privacy.AuditLog;
@@ -44,50 +29,43 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creating, changing, finding and deleting customers, under the rules of ownership and versions.
+ * Creating, changing, finding and deleting customers, under the rules of ownership and versions:
+ * the records as the customer pages and API keep them. Other modules reach customers through {@link
+ * CustomerDirectory}.
  */
 @Service
-class CustomerService implements Customers {
+class CustomerService {
 
   static final String KIND = "customer";
 
   private final CustomerStore store;
   private final CustomerTimeline timeline;
-  private final UserDirectory users;
   private final Owners owners;
   private final CustomFieldStore customFields;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final InputValidation validation;
   private final Clock clock;
-  private final ContactStore contacts;
-  private final DuplicateFinder duplicates;
   private final FollowUps followUps;
 
   CustomerService(
       CustomerStore store,
       CustomerTimeline timeline,
-      UserDirectory users,
       Owners owners,
       CustomFieldStore customFields,
       AuditLog audit,
       ApplicationEventPublisher events,
       InputValidation validation,
       Clock clock,
-      ContactStore contacts,
-      DuplicateFinder duplicates,
       FollowUps followUps) {
     this.store = store;
     this.timeline = timeline;
-    this.users = users;
     this.owners = owners;
     this.customFields = customFields;
     this.audit = audit;
     this.events = events;
     this.validation = validation;
     this.clock = clock;
-    this.contacts = contacts;
-    this.duplicates = duplicates;
     this.followUps = followUps;
   }
 
@@ -234,37 +212,6 @@ class CustomerService implements Customers {
     return timeline.of(id, 100);
   }
 
-  @Override
-  public Optional<CustomerSummary> find(CurrentUser user, UUID customerId) {
-    return store.findVisible(user, customerId, false).map(Customer::summary);
-  }
-
-  @Override
-  public long countVisible(CurrentUser user) {
-    return store.countVisible(user);
-  }
-
-  @Override
-  public List<String> tags(CurrentUser user, UUID customerId) {
-    return store.findVisible(user, customerId, false).map(Customer::tags).orElse(List.of());
-  }
-
-  @Override
-  public VisibleCustomers visibleCustomers(CurrentUser user, String customerIdColumn) {
-    RecordAccess.Condition visibility = RecordAccess.visible(user, CustomerStore.HOLDING);
-    return new VisibleCustomers(
-        customerIdColumn
-            + " in (select c.id from customer c where c.deleted_at is null and "
-            + visibility.sql()
-            + ")",
-        visibility.params());
-  }
-
-  /** The active users of the workspace other than the user, to share a customer with. */
-  List<UserSummary> colleagues(CurrentUser user) {
-    return users.activeUsers().stream().filter(u -> !u.id().equals(user.id())).toList();
-  }
-
   /**
    * Owners the user may give a customer to: anyone for workspace-wide roles, the team for a
    * manager, oneself for a rep.
@@ -360,93 +307,7 @@ class CustomerService implements Customers {
     return content(user, draft, current);
   }
 
-  @Override
-  public List<DuplicateCandidate> duplicateCandidates(
-      CurrentUser user, NewCustomer customer, @Nullable NewContact contact) {
-    List<String> emails = new ArrayList<>();
-    List<String> phones = new ArrayList<>();
-    addIfPresent(emails, SensitiveValues.email("email", customer.email()));
-    addIfPresent(phones, SensitiveValues.phone("phone", customer.phone()));
-    if (contact != null) {
-      addIfPresent(emails, SensitiveValues.email("contact.email", contact.email()));
-      addIfPresent(phones, SensitiveValues.phone("contact.phone", contact.phone()));
-    }
-    List<DuplicateCandidate> candidates = new ArrayList<>();
-    duplicates
-        .candidates(
-            emails.stream().distinct().toList(),
-            phones.stream().distinct().toList(),
-            customer.name(),
-            10)
-        .forEach(
-            (id, reasons) -> {
-              Optional<Customer> visible = store.findVisible(user, id, false);
-              candidates.add(
-                  new DuplicateCandidate(
-                      id,
-                      visible.map(Customer::name).orElse(null),
-                      visible.isPresent(),
-                      reasons.stream()
-                          .map(r -> DuplicateReason.valueOf(r.name()))
-                          .collect(
-                              java.util.stream.Collectors.toCollection(
-                                  () -> java.util.EnumSet.noneOf(DuplicateReason.class)))));
-            });
-    return candidates;
-  }
-
-  @Override
-  @Transactional
-  public UUID create(CurrentUser user, NewCustomer customer, @Nullable NewContact contact) {
-    Customer created =
-        create(
-            user,
-            new CustomerDraft(
-                customer.kind(),
-                customer.name(),
-                customer.industry(),
-                customer.source(),
-                customer.city(),
-                null,
-                null,
-                null,
-                customer.preferences(),
-                customer.ownerId(),
-                customer.phone(),
-                customer.email(),
-                null,
-                null,
-                null,
-                null));
-    if (contact != null) {
-      insertContact(user, created.id(), contact, true);
-    }
-    return created.id();
-  }
-
-  @Override
-  @Transactional
-  public void addContact(CurrentUser user, UUID customerId, NewContact contact) {
-    get(user, customerId);
-    insertContact(user, customerId, contact, false);
-  }
-
-  private void insertContact(
-      CurrentUser user, UUID customerId, NewContact contact, boolean primary) {
-    ContactDraft draft =
-        new ContactDraft(
-            contact.name(), contact.title(), contact.phone(), contact.email(), primary);
-    validation.check(draft);
-    Instant now = clock.instant();
-    ContactStore.Content content = ContactStore.Content.of(draft, "contact.");
-    contacts.insert(Ids.newId(), customerId, content, now);
-    timeline.add(
-        customerId, now, "CONTACT_ADDED", user.displayName(), Map.of("contact", content.name()));
-    followUps.byOwner(customerId, user.id(), now);
-  }
-
   static final int MAX_EXTERNAL_KEY = 200;
-  private static final int MAX_NAME = 200;
 
   /**
    * Gives a customer its key in another system, or takes it away (null or blank): unique among the
@@ -480,86 +341,5 @@ class CustomerService implements Customers {
   private static InvalidInput externalKeyTaken() {
     return new InvalidInput(
         "externalKey", "external-key-taken", "Another customer has this external key");
-  }
-
-  @Override
-  public Map<String, KeyedCustomer> findByExternalKeys(CurrentUser user, Collection<String> keys) {
-    Map<String, KeyedCustomer> found = new LinkedHashMap<>();
-    for (CustomerStore.Keyed keyed : store.byExternalKeys(user, keys)) {
-      found.put(
-          keyed.externalKey(), new KeyedCustomer(keyed.id(), keyed.name(), keyed.visible(), false));
-    }
-    return found;
-  }
-
-  @Override
-  @Transactional
-  public Map<String, KeyedCustomer> createWithExternalKeys(
-      CurrentUser user,
-      Map<String, @Nullable String> namesByKey,
-      CustomerKind kind,
-      Map<String, Object> timelineDetail) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Map<String, KeyedCustomer> created = new LinkedHashMap<>();
-    List<CustomerStore.Insertion> insertions = new ArrayList<>();
-    PersonalData none = new PersonalData(null, null, null, null, null);
-    for (Map.Entry<String, @Nullable String> entry : namesByKey.entrySet()) {
-      String key = entry.getKey();
-      if (key.isBlank() || !key.equals(key.strip()) || key.length() > MAX_EXTERNAL_KEY) {
-        throw new InvalidInput(
-            "externalKey",
-            "invalid-external-key",
-            "An external key has 1 to " + MAX_EXTERNAL_KEY + " characters and no outer spaces");
-      }
-      String name =
-          entry.getValue() == null || entry.getValue().isBlank() ? key : entry.getValue().strip();
-      if (name.length() > MAX_NAME) {
-        name = name.substring(0, MAX_NAME).strip();
-      }
-      UUID id = Ids.newId();
-      insertions.add(
-          new CustomerStore.Insertion(
-              id,
-              new CustomerStore.Content(
-                  kind,
-                  name,
-                  null,
-                  null,
-                  null,
-                  LifecycleStage.PROSPECT,
-                  Classification.ORDINARY,
-                  List.of(),
-                  null,
-                  user.id(),
-                  user.teamId(),
-                  none,
-                  Map.of()),
-              now,
-              key));
-      created.put(key, new KeyedCustomer(id, name, true, true));
-    }
-    Set<UUID> inserted = store.insertAllWithUntakenKeys(insertions);
-    List<UUID> ids =
-        insertions.stream().map(CustomerStore.Insertion::id).filter(inserted::contains).toList();
-    if (ids.size() < insertions.size()) {
-      // another import (or the other connection of this one) gave these keys their customer
-      // meanwhile: that customer is the one
-      List<String> taken =
-          insertions.stream()
-              .filter(insertion -> !inserted.contains(insertion.id()))
-              .map(CustomerStore.Insertion::externalKey)
-              .toList();
-      taken.forEach(created::remove);
-      created.putAll(findByExternalKeys(user, taken));
-    }
-    timeline.addAll(ids, now, "IMPORTED", user.displayName(), timelineDetail);
-    ids.forEach(id -> events.publishEvent(new CustomerCreated(user.workspaceId(), id, user.id())));
-    return created;
-  }
-
-  private static void addIfPresent(List<String> values, @Nullable String value) {
-    if (value != null) {
-      values.add(value);
-    }
   }
 }

@@ -51,6 +51,11 @@ class CustomerShares {
         .toList();
   }
 
+  /** The active users of the workspace other than the user, to share a customer with. */
+  List<UserSummary> colleagues(CurrentUser user) {
+    return users.activeUsers().stream().filter(u -> !u.id().equals(user.id())).toList();
+  }
+
   @Transactional
   void share(CurrentUser user, UUID customerId, UUID withUserId) {
     Customer customer = customers.get(user, customerId);

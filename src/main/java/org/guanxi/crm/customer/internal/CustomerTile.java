@@ -1,6 +1,7 @@
 package org.guanxi.crm.customer.internal;
 
 import org.guanxi.crm.customer.CustomerPermissions;
+import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.DashboardTile;
 import org.springframework.stereotype.Component;
@@ -8,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerTile implements DashboardTile {
 
-  private final CustomerService customers;
+  private final Customers customers;
 
-  CustomerTile(CustomerService customers) {
+  CustomerTile(Customers customers) {
     this.customers = customers;
   }
 

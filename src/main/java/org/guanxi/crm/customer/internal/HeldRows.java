@@ -3,6 +3,7 @@ package org.guanxi.crm.customer.internal;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerSummary;
+import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.customer.internal.CustomerImport.RowStatus;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.privacy.Masking;
@@ -30,9 +31,9 @@ class HeldRows {
       @Nullable Candidate candidate,
       @Nullable UUID customerId) {}
 
-  private final CustomerService customers;
+  private final Customers customers;
 
-  HeldRows(CustomerService customers) {
+  HeldRows(Customers customers) {
     this.customers = customers;
   }
 
