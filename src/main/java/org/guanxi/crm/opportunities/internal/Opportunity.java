@@ -96,16 +96,8 @@ record Opportunity(
         lines.stream().map(Line::draft).toList());
   }
 
-  Opportunity withOwnerName(@Nullable String ownerName) {
-    return with(ownerName, lines);
-  }
-
+  /** This deal with other lines. */
   Opportunity withLines(List<Line> lines) {
-    return with(ownerName, List.copyOf(lines));
-  }
-
-  /** This deal with another owner's name and other lines. */
-  private Opportunity with(@Nullable String ownerName, List<Line> lines) {
     return new Opportunity(
         id,
         name,
@@ -126,7 +118,7 @@ record Opportunity(
         nextStep,
         competitors,
         description,
-        lines,
+        List.copyOf(lines),
         stageEnteredAt,
         closedAt,
         closedOn,
