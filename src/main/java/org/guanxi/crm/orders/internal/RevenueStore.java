@@ -130,7 +130,9 @@ class RevenueStore {
    * for {@code base}, which needs no rate and comes as one sum. A customer with orders on a few
    * hundred days gives a few hundred rows; the workspace's profit comes from the kept sums per day,
    * a few thousand rows at most, the base currency's as one plain sum over the primary key (cheaper
-   * than grouping every row by an expression). One statement, one round trip.
+   * than grouping every row by an expression), the others found through the primary key too ({@code
+   * <} or {@code >} the base, not {@code <>}, which reads every row). One statement, one round
+   * trip.
    */
   Days byCurrencyAndDay(
       UUID customerId, String base, @Nullable LocalDate from, @Nullable LocalDate to) {
@@ -153,7 +155,7 @@ class RevenueStore {
             group by 2
             union all
             select false, currency, day, null, null, null, null, null, null, sum(gross_profit)
-            from sales_profit_by_day where currency <> :base %3$s
+            from sales_profit_by_day where (currency < :base or currency > :base) %3$s
             group by 2, 3
             """
                 .formatted(FIGURES, period.orders(), period.days()))
