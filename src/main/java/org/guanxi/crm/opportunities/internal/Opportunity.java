@@ -96,8 +96,16 @@ record Opportunity(
         lines.stream().map(Line::draft).toList());
   }
 
-  /** This deal with other lines. */
+  Opportunity withOwnerName(@Nullable String ownerName) {
+    return with(ownerName, lines);
+  }
+
   Opportunity withLines(List<Line> lines) {
+    return with(ownerName, List.copyOf(lines));
+  }
+
+  /** This deal with another owner's name and other lines. */
+  private Opportunity with(@Nullable String ownerName, List<Line> lines) {
     return new Opportunity(
         id,
         name,
@@ -118,7 +126,7 @@ record Opportunity(
         nextStep,
         competitors,
         description,
-        List.copyOf(lines),
+        lines,
         stageEnteredAt,
         closedAt,
         closedOn,

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.guanxi.crm.catalogue.LinePricing;
 import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
@@ -31,6 +32,7 @@ import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Owners;
 import org.guanxi.crm.platform.RecordAccess;
+import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserDirectory;
@@ -131,11 +133,9 @@ class OpportunityService implements Opportunities {
                 .findFirst()
                 .orElseThrow(
                     () -> new InvalidInput("pipelineId", "unknown-pipeline", "No such pipeline"))
-            : draft.stageId() != null
-                ? pipelines.withStage(draft.stageId())
-                : pipelines.defaultPipeline();
+            : draft.stageId() != null ? pipelineOf(draft.stageId()) : pipelines.defaultPipeline();
     Pipeline.Stage stage =
-        draft.stageId() == null ? pipeline.firstStage() : pipeline.requireStage(draft.stageId());
+        draft.stageId() == null ? pipeline.firstStage() : stageOf(pipeline, draft.stageId());
     UserSummary owner = owners.choose(user, draft.ownerId(), null, "deals");
     List<Opportunity.Line> lines = settle(user, customer, draft, true);
     UUID id = Ids.newId();
@@ -157,12 +157,18 @@ class OpportunityService implements Opportunities {
   }
 
   Opportunity get(CurrentUser user, UUID id) {
-    return store.get(user, id);
+    Opportunity deal =
+        store
+            .find(RecordAccess.visible(user, OpportunityStore.holding("o")), id)
+            .orElseThrow(() -> new RecordNotFound(KIND, id));
+    return deal.withOwnerName(users.displayName(deal.ownerId()));
   }
 
   OpportunityStore.Page list(CurrentUser user, OpportunityQuery query) {
     SqlPage.checkLimit(query.limit(), OpportunityQuery.MAX_LIMIT);
-    return store.list(RecordAccess.visible(user, OpportunityStore.holding("o")), query);
+    OpportunityStore.Page page =
+        store.list(RecordAccess.visible(user, OpportunityStore.holding("o")), query);
+    return new OpportunityStore.Page(named(page.items()), page.nextCursor());
   }
 
   /**
@@ -171,9 +177,10 @@ class OpportunityService implements Opportunities {
    */
   Map<UUID, List<Opportunity>> columns(CurrentUser user, List<UUID> stageIds, int limit) {
     RecordAccess.Condition visible = RecordAccess.visible(user, OpportunityStore.holding("o"));
+    Function<UUID, @Nullable String> names = users.displayNames();
     Map<UUID, List<Opportunity>> columns = new LinkedHashMap<>();
     for (UUID stageId : stageIds) {
-      columns.put(stageId, store.openInStage(visible, stageId, limit));
+      columns.put(stageId, named(store.openInStage(visible, stageId, limit), names));
     }
     return columns;
   }
@@ -186,7 +193,7 @@ class OpportunityService implements Opportunities {
   Opportunity update(
       CurrentUser user, UUID id, @Nullable Long expectedVersion, OpportunityDraft draft) {
     validation.check(draft);
-    Opportunity current = store.current(user, id, expectedVersion);
+    Opportunity current = current(user, id, expectedVersion);
     if (!current.isOpen() && !sameTerms(current.draft(), draft)) {
       throw closed("Only the name, next step, competitors and description of a closed deal change");
     }
@@ -231,12 +238,12 @@ class OpportunityService implements Opportunities {
   @Transactional
   Opportunity move(CurrentUser user, UUID id, @Nullable Long expectedVersion, Move move) {
     validation.check(move);
-    Opportunity current = store.current(user, id, expectedVersion);
+    Opportunity current = current(user, id, expectedVersion);
     if (!current.isOpen()) {
       throw closed("Reopen a closed deal before moving it");
     }
-    Pipeline pipeline = pipelines.withStage(move.stageId());
-    Pipeline.Stage stage = pipeline.requireStage(move.stageId());
+    Pipeline pipeline = pipelineOf(move.stageId());
+    Pipeline.Stage stage = stageOf(pipeline, move.stageId());
     if (stage.id().equals(current.stageId())
         && (move.probability() == null || move.probability() == current.probability())) {
       return current;
@@ -273,7 +280,7 @@ class OpportunityService implements Opportunities {
   @Transactional
   Opportunity reopen(
       CurrentUser user, UUID id, @Nullable Long expectedVersion, Reopening reopening) {
-    Opportunity current = store.current(user, id, expectedVersion);
+    Opportunity current = current(user, id, expectedVersion);
     if (current.isOpen()) {
       throw new InvalidInput("status", "opportunity-open", "The deal is open");
     }
@@ -282,8 +289,8 @@ class OpportunityService implements Opportunities {
           "orderId", "order-made", "A won deal whose order was made cannot be reopened");
     }
     UUID stageId = reopening.stageId() == null ? current.stageId() : reopening.stageId();
-    Pipeline pipeline = pipelines.withStage(stageId);
-    Pipeline.Stage stage = pipeline.requireStage(stageId);
+    Pipeline pipeline = pipelineOf(stageId);
+    Pipeline.Stage stage = stageOf(pipeline, stageId);
     forecast.uncountClosed(id);
     StaleVersion.unless(
         store.reopen(
@@ -303,14 +310,14 @@ class OpportunityService implements Opportunities {
   @Transactional
   Opportunity order(
       CurrentUser user, UUID id, @Nullable Long expectedVersion, OrderRequest request) {
-    Opportunity current = store.current(user, id, expectedVersion);
+    Opportunity current = current(user, id, expectedVersion);
     return makeOrder(
         user, current, request.status() == null ? OrderStatus.DRAFT : request.status());
   }
 
   @Transactional
   void delete(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
-    Opportunity current = store.current(user, id, expectedVersion);
+    Opportunity current = current(user, id, expectedVersion);
     if (!current.isOpen()) {
       forecast.uncountClosed(id);
     }
@@ -386,7 +393,7 @@ class OpportunityService implements Opportunities {
       @Nullable String wonReason,
       @Nullable OpportunityLossReason lostReason,
       @Nullable String lostNote) {
-    Opportunity current = store.current(user, id, expectedVersion);
+    Opportunity current = current(user, id, expectedVersion);
     if (!current.isOpen()) {
       throw closed("The deal is closed already");
     }
@@ -429,6 +436,22 @@ class OpportunityService implements Opportunities {
   private int cycleDays(Opportunity deal) {
     LocalDate created = time.dateOf(deal.createdAt());
     return (int) Math.max(0, ChronoUnit.DAYS.between(created, today()));
+  }
+
+  /** The deal as the user may change it, at the version the user read when one is given. */
+  private Opportunity current(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
+    Opportunity current = get(user, id);
+    StaleVersion.check(KIND, expectedVersion, current.version());
+    return current;
+  }
+
+  private List<Opportunity> named(List<Opportunity> deals) {
+    return named(deals, users.displayNames());
+  }
+
+  /** The deals with their owners' names, as {@code names} gives them. */
+  private List<Opportunity> named(List<Opportunity> deals, Function<UUID, @Nullable String> names) {
+    return deals.stream().map(o -> o.withOwnerName(names.apply(o.ownerId()))).toList();
   }
 
   private OpportunityStore.Content content(
@@ -494,6 +517,22 @@ class OpportunityService implements Opportunities {
                     l.discountPercent(),
                     l.amount()))
         .toList();
+  }
+
+  private Pipeline pipelineOf(UUID stageId) {
+    return pipelines.list().stream()
+        .filter(p -> p.stage(stageId).isPresent())
+        .findFirst()
+        .orElseThrow(() -> new InvalidInput("stageId", "unknown-stage", "There is no such stage"));
+  }
+
+  private static Pipeline.Stage stageOf(Pipeline pipeline, UUID stageId) {
+    return pipeline
+        .stage(stageId)
+        .orElseThrow(
+            () ->
+                new InvalidInput(
+                    "stageId", "stage-not-in-pipeline", "The pipeline has no such stage"));
   }
 
   /** The deal's owner: the caller unless another is named, whom the caller may then assign. */

@@ -14,13 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.guanxi.crm.platform.ChildRows;
-import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
-import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
-import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,8 +43,7 @@ class OpportunityStore {
   private static final String SELECT =
       """
       select o.id, o.name, o.customer_id, c.name as customer_name, o.lead_id, o.pipeline_id, o.stage_id,
-        s.name as stage_name, o.status, o.owner_id,
-        (select u.display_name from workspace_user u where u.id = o.owner_id) as owner_name, o.team_id, o.amount, o.currency, o.probability,
+        s.name as stage_name, o.status, o.owner_id, o.team_id, o.amount, o.currency, o.probability,
         o.expected_close_date, o.next_step, o.competitors, o.description, o.stage_entered_at, o.closed_at,
         o.closed_on, o.won_reason, o.lost_reason, o.lost_note, o.order_id, o.created_at, o.updated_at, o.version
       from opportunity o
@@ -146,20 +142,7 @@ class OpportunityStore {
     this.jdbc = jdbc;
   }
 
-  /** The deal, if {@code user} may see it. */
-  Opportunity get(CurrentUser user, UUID id) {
-    return find(RecordAccess.visible(user, holding("o")), id)
-        .orElseThrow(() -> new RecordNotFound(OpportunityService.KIND, id));
-  }
-
-  /** The deal as the user may change it, at the version the user read when one is given. */
-  Opportunity current(CurrentUser user, UUID id, @Nullable Long expectedVersion) {
-    Opportunity current = get(user, id);
-    StaleVersion.check(OpportunityService.KIND, expectedVersion, current.version());
-    return current;
-  }
-
-  private Optional<Opportunity> find(RecordAccess.Condition visible, UUID id) {
+  Optional<Opportunity> find(RecordAccess.Condition visible, UUID id) {
     return SqlWhere.of(visible)
         .and("o.id = :id", "id", id)
         .one(jdbc, SELECT, (rs, row) -> opportunity(rs))
@@ -356,7 +339,7 @@ class OpportunityStore {
         rs.getString("stage_name"),
         OpportunityStatus.valueOf(rs.getString("status")),
         rs.getObject("owner_id", UUID.class),
-        rs.getString("owner_name"),
+        null,
         rs.getObject("team_id", UUID.class),
         rs.getBigDecimal("amount"),
         rs.getString("currency"),

@@ -3,7 +3,6 @@ package org.guanxi.crm.opportunities.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Versioned;
 
 /**
@@ -18,15 +17,6 @@ record Pipeline(
 
   Optional<Stage> stage(UUID stageId) {
     return stages.stream().filter(s -> s.id().equals(stageId)).findFirst();
-  }
-
-  /** The stage of this pipeline; {@code stage-not-in-pipeline} on {@code stageId} if none. */
-  Stage requireStage(UUID stageId) {
-    return stage(stageId)
-        .orElseThrow(
-            () ->
-                new InvalidInput(
-                    "stageId", "stage-not-in-pipeline", "The pipeline has no such stage"));
   }
 
   Stage firstStage() {

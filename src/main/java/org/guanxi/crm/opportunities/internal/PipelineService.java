@@ -64,14 +64,6 @@ class PipelineService {
     return store.find(id).orElseThrow(() -> new RecordNotFound(KIND, id));
   }
 
-  /** The pipeline that has this stage; {@code unknown-stage} on {@code stageId} if none. */
-  Pipeline withStage(UUID stageId) {
-    return store.list().stream()
-        .filter(p -> p.stage(stageId).isPresent())
-        .findFirst()
-        .orElseThrow(() -> new InvalidInput("stageId", "unknown-stage", "There is no such stage"));
-  }
-
   /** The pipeline new deals go to unless another is named. */
   Pipeline defaultPipeline() {
     List<Pipeline> all = store.list();
