@@ -141,6 +141,39 @@ public abstract class ModulePersonalData implements PersonalData {
     }
   }
 
+  /**
+   * The rows of a customer or of one of its contacts, as a condition on a table's customer and
+   * contact columns: {@code customerColumn = :customer}, and for a contact {@code contactColumn =
+   * :contact} as well; empty for a lead, whom such a table does not hold. Its parameters are {@link
+   * #customerOrContactParameters}.
+   */
+  protected static String customerOrContact(
+      DataSubject subject, String customerColumn, String contactColumn) {
+    if (subject instanceof DataSubject.CustomerSubject) {
+      return customerColumn + " = :customer";
+    }
+    if (subject instanceof DataSubject.ContactSubject) {
+      return customerColumn + " = :customer and " + contactColumn + " = :contact";
+    }
+    return "";
+  }
+
+  /**
+   * The parameters of {@link #customerOrContact}: the customer, the contact, and {@code :erased}
+   * ({@link #ERASED_NAME}), by which a query leaves out what is erased already.
+   */
+  protected static Map<String, Object> customerOrContactParameters(DataSubject subject) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("erased", ERASED_NAME);
+    if (subject instanceof DataSubject.CustomerSubject customer) {
+      parameters.put("customer", customer.customerId());
+    } else if (subject instanceof DataSubject.ContactSubject contact) {
+      parameters.put("customer", contact.customerId());
+      parameters.put("contact", contact.contactId());
+    }
+    return parameters;
+  }
+
   /** A copy of one of this module's records of {@code kind}, keyed by {@code id} as text. */
   protected PersonalCopy copyOf(String kind, Object id, Map<String, @Nullable Object> values) {
     return new PersonalCopy(module, kind, id.toString(), values);

@@ -308,6 +308,12 @@ class PersonalDataRequestsTests {
                 .header("Authorization", admin.bearer()))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.errors[0].code").value("invalid-subject"));
+    mvc.perform(
+            delete("/api/v1/personal-data")
+                .param("customerId", "not-an-id")
+                .header("Authorization", admin.bearer()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.parameter").value("customerId"));
 
     mvc.perform(
             get("/api/v1/personal-data")

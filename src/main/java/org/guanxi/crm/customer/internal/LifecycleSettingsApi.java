@@ -45,10 +45,9 @@ class LifecycleSettingsApi {
   ResponseEntity<LifecycleSettings> put(
       @RequestBody @Nullable LifecycleSettings change, IfMatch ifMatch) {
     LifecycleSettings valid = LifecycleSettings.validated(validation, change);
-    return VersionedSettings.replace(
+    return settings.replace(
         "customer-lifecycle-settings",
         ifMatch.version(),
-        settings::current,
         LifecycleSettings::versionOrZero,
         version -> settings.save(valid, version));
   }

@@ -47,10 +47,9 @@ class PoolSettingsApi {
   @Transactional
   ResponseEntity<PoolSettings> put(@RequestBody @Nullable PoolSettings change, IfMatch ifMatch) {
     PoolSettings valid = PoolSettings.validated(validation, change);
-    return VersionedSettings.replace(
+    return settings.replace(
         "customer-pool-settings",
         ifMatch.version(),
-        settings::current,
         PoolSettings::versionOrZero,
         version -> settings.save(valid, version));
   }

@@ -1,13 +1,10 @@
 package org.guanxi.crm.keyaccounts.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.privacy.DataSubject;
-import org.guanxi.crm.privacy.DataSubject.ContactSubject;
-import org.guanxi.crm.privacy.DataSubject.CustomerSubject;
 import org.guanxi.crm.privacy.ModulePersonalData;
 import org.guanxi.crm.privacy.PersonalCopy;
 import org.guanxi.crm.privacy.PersonalRecord;
@@ -36,7 +33,7 @@ class StakeholderPersonalData extends ModulePersonalData {
 
   @Override
   public List<PersonalCopy> copy(DataSubject subject) {
-    String which = which(subject);
+    String which = customerOrContact(subject, "p.customer_id", "s.contact_id");
     if (which.isEmpty()) {
       return List.of();
     }
@@ -48,7 +45,7 @@ class StakeholderPersonalData extends ModulePersonalData {
                 where s.name <> :erased and\s"""
                     + which
                     + " order by p.year, s.position")
-            .params(parameters(subject)),
+            .params(customerOrContactParameters(subject)),
         STAKEHOLDER,
         (rs, id, values) ->
             values
@@ -81,27 +78,5 @@ class StakeholderPersonalData extends ModulePersonalData {
         .param("stakeholders", stakeholders)
         .update();
     return found;
-  }
-
-  private static String which(DataSubject subject) {
-    if (subject instanceof CustomerSubject) {
-      return "p.customer_id = :customer";
-    }
-    if (subject instanceof ContactSubject) {
-      return "p.customer_id = :customer and s.contact_id = :contact";
-    }
-    return "";
-  }
-
-  private static Map<String, Object> parameters(DataSubject subject) {
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    parameters.put("erased", ERASED_NAME);
-    if (subject instanceof CustomerSubject customer) {
-      parameters.put("customer", customer.customerId());
-    } else if (subject instanceof ContactSubject contact) {
-      parameters.put("customer", contact.customerId());
-      parameters.put("contact", contact.contactId());
-    }
-    return parameters;
   }
 }

@@ -11,6 +11,7 @@ import org.guanxi.crm.privacy.PersonalCopy;
 import org.guanxi.crm.privacy.PersonalDataRequests;
 import org.guanxi.crm.privacy.PersonalRecord;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,6 +37,28 @@ class PersonalDataApi {
     }
   }
 
+  /**
+   * The person a request is about, as the query names them: a customer ({@code customerId}), a
+   * contact ({@code customerId} and {@code contactId}) or a lead ({@code leadId}).
+   */
+  record Person(@Nullable UUID customerId, @Nullable UUID contactId, @Nullable UUID leadId) {
+
+    DataSubject subject() {
+      if (leadId != null && customerId == null && contactId == null) {
+        return new DataSubject.LeadSubject(leadId);
+      }
+      if (customerId != null && leadId == null) {
+        return contactId == null
+            ? new DataSubject.CustomerSubject(customerId)
+            : new DataSubject.ContactSubject(customerId, contactId);
+      }
+      throw new InvalidInput(
+          "customerId",
+          "invalid-subject",
+          "Name a customer (customerId), a contact (customerId and contactId) or a lead (leadId)");
+    }
+  }
+
   record Found(List<PersonalRecord> records) {}
 
   record Copied(List<PersonalCopy> copies) {}
@@ -53,22 +76,15 @@ class PersonalDataApi {
   @GetMapping("/api/v1/personal-data")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   @Operation(summary = "Which records of every module hold the person's data, and which fields")
-  Found find(
-      @RequestParam(required = false) @Nullable UUID customerId,
-      @RequestParam(required = false) @Nullable UUID contactId,
-      @RequestParam(required = false) @Nullable UUID leadId) {
-    return new Found(requests.findEverywhere(subject(customerId, contactId, leadId)));
+  Found find(@ParameterObject Person person) {
+    return new Found(requests.findEverywhere(person.subject()));
   }
 
   @GetMapping("/api/v1/personal-data/copy")
   @PreAuthorize("hasAuthority('ADMINISTRATION')")
   @Operation(summary = "A copy of the person's data in every module, in clear; audited")
-  Copied copy(
-      @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable UUID customerId,
-      @RequestParam(required = false) @Nullable UUID contactId,
-      @RequestParam(required = false) @Nullable UUID leadId) {
-    return new Copied(requests.copyEverywhere(user, subject(customerId, contactId, leadId)));
+  Copied copy(@AuthenticationPrincipal CurrentUser user, @ParameterObject Person person) {
+    return new Copied(requests.copyEverywhere(user, person.subject()));
   }
 
   @DeleteMapping("/api/v1/personal-data")
@@ -78,12 +94,8 @@ class PersonalDataApi {
       description =
           "Irreversible, unlike deleting a customer (the recycle bin): names become a marker, personal fields and"
               + " their indexes are cleared, in every module in one transaction. Audited.")
-  Erased erase(
-      @AuthenticationPrincipal CurrentUser user,
-      @RequestParam(required = false) @Nullable UUID customerId,
-      @RequestParam(required = false) @Nullable UUID contactId,
-      @RequestParam(required = false) @Nullable UUID leadId) {
-    return new Erased(requests.eraseEverywhere(user, subject(customerId, contactId, leadId)));
+  Erased erase(@AuthenticationPrincipal CurrentUser user, @ParameterObject Person person) {
+    return new Erased(requests.eraseEverywhere(user, person.subject()));
   }
 
   @GetMapping("/api/v1/personal-data/subjects")
@@ -94,21 +106,5 @@ class PersonalDataApi {
       @RequestParam(required = false) @Nullable String email,
       @RequestParam(required = false) @Nullable String phone) {
     return new Subjects(requests.subjectsWith(email, phone).stream().map(Subject::of).toList());
-  }
-
-  private static DataSubject subject(
-      @Nullable UUID customerId, @Nullable UUID contactId, @Nullable UUID leadId) {
-    if (leadId != null && customerId == null && contactId == null) {
-      return new DataSubject.LeadSubject(leadId);
-    }
-    if (customerId != null && leadId == null) {
-      return contactId == null
-          ? new DataSubject.CustomerSubject(customerId)
-          : new DataSubject.ContactSubject(customerId, contactId);
-    }
-    throw new InvalidInput(
-        "customerId",
-        "invalid-subject",
-        "Name a customer (customerId), a contact (customerId and contactId) or a lead (leadId)");
   }
 }
