@@ -15,3 +15,11 @@ document.addEventListener('change', function (event) {
     select.form.submit();
   }
 });
+
+// A form marked data-confirm asks before it is sent (a delete): the attribute holds the question.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (form.matches && form.matches('form[data-confirm]') && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});

@@ -1,5 +1,6 @@
 package org.guanxi.crm.platform;
 
+import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -27,7 +28,14 @@ public final class FormErrors {
    */
   public static void reject(
       BindingResult binding, InvalidInput.FieldError error, String codePrefix) {
-    binding.rejectValue(
-        error.field().replaceAll("\\[[^]]*]$", ""), codePrefix + error.code(), error.message());
+    String field = error.field().replaceAll("\\[[^]]*]$", "");
+    Object form = binding.getTarget();
+    if (form != null
+        && !PropertyAccessorFactory.forBeanPropertyAccess(form).isReadableProperty(field)) {
+      // about something the form does not show (the record it belongs to): said above the form
+      binding.reject(codePrefix + error.code(), error.message());
+      return;
+    }
+    binding.rejectValue(field, codePrefix + error.code(), error.message());
   }
 }

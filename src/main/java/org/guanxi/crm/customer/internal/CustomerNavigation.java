@@ -4,12 +4,13 @@ import static org.guanxi.crm.platform.NavigationEntry.Section.SETTINGS;
 import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
 import org.guanxi.crm.customer.CustomerPermissions;
+import org.guanxi.crm.platform.CustomerPanel;
 import org.guanxi.crm.platform.NavigationEntry;
 import org.guanxi.crm.platform.PlatformPermissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The customer module's entries of the sidebar. */
+/** The customer module's entries of the sidebar, and its own pool panel of the customer page. */
 @Configuration(proxyBeanMethods = false)
 class CustomerNavigation {
 
@@ -44,5 +45,14 @@ class CustomerNavigation {
   NavigationEntry lifecycleEntry() {
     return NavigationEntry.link(
         SETTINGS, 20, "nav.lifecycle", "/admin/lifecycle", PlatformPermissions.ADMINISTRATION);
+  }
+
+  /**
+   * Whether the customer is in a pool and what its owner may do about it; in the recycle bin too.
+   */
+  @Bean
+  CustomerPanel poolPanel() {
+    return new CustomerPanel(
+        20, "/customers/{id}/pool-panel", CustomerPermissions.CUSTOMER_READ, true);
   }
 }

@@ -9,6 +9,7 @@ import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
+import org.guanxi.crm.platform.CustomerPanel;
 import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.FormErrors;
 import org.guanxi.crm.platform.InvalidInput;
@@ -40,11 +41,17 @@ class CustomerPages {
   private final CustomerService customers;
   private final ContactService contacts;
   private final CustomerShares shares;
+  private final List<CustomerPanel> panels;
 
-  CustomerPages(CustomerService customers, ContactService contacts, CustomerShares shares) {
+  CustomerPages(
+      CustomerService customers,
+      ContactService contacts,
+      CustomerShares shares,
+      List<CustomerPanel> panels) {
     this.customers = customers;
     this.contacts = contacts;
     this.shares = shares;
+    this.panels = List.copyOf(panels);
   }
 
   @ModelAttribute
@@ -144,6 +151,8 @@ class CustomerPages {
     model.addAttribute("shares", customer.deletedAt() == null ? shares.of(user, id) : List.of());
     model.addAttribute("colleagues", shares.colleagues(user));
     model.addAttribute("externalKey", customer.externalKey());
+    model.addAttribute(
+        "panels", CustomerPanel.pathsFor(panels, user, id, customer.deletedAt() != null));
     return "customer/show";
   }
 

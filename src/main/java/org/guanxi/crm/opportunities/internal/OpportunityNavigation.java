@@ -3,11 +3,14 @@ package org.guanxi.crm.opportunities.internal;
 import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
 import org.guanxi.crm.opportunities.OpportunityPermissions;
+import org.guanxi.crm.platform.CustomerPanel;
 import org.guanxi.crm.platform.NavigationEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The opportunities module's entry of the sidebar: the board. */
+/**
+ * The opportunities module's entry of the sidebar (the board) and its panel on the customer page.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpportunityNavigation {
 
@@ -19,5 +22,12 @@ class OpportunityNavigation {
         "nav.opportunities",
         "/opportunities/board",
         OpportunityPermissions.OPPORTUNITY_READ);
+  }
+
+  /** The customer's deals on its page. */
+  @Bean
+  CustomerPanel opportunitiesPanel() {
+    return new CustomerPanel(
+        30, "/opportunities/panel?customerId={id}", OpportunityPermissions.OPPORTUNITY_READ, false);
   }
 }

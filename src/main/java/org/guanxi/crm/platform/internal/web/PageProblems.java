@@ -1,11 +1,14 @@
 package org.guanxi.crm.platform.internal.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.guanxi.crm.platform.InvalidInput;
+import org.guanxi.crm.platform.Refused;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -42,6 +45,24 @@ class PageProblems {
   @ExceptionHandler
   String invalid(InvalidInput e, HttpServletResponse response, Model model) {
     return badRequest(response, model, "problems", e.errors());
+  }
+
+  /**
+   * A module's rule refused what a page asked for, and the page did not say so itself (a record
+   * that became history between showing the page and the click): its status and, in the user's
+   * language where the module's bundle has it, why ({@code error.<code>}).
+   */
+  @ExceptionHandler
+  String refused(Refused e, HttpServletResponse response, Model model) {
+    ProblemDetail problem = e.problem();
+    response.setStatus(problem.getStatus());
+    model.addAttribute("status", problem.getStatus());
+    model.addAttribute(
+        "problems",
+        List.of(
+            new InvalidInput.FieldError(
+                "", String.valueOf(problem.getProperties().get("code")), e.getMessage())));
+    return "error";
   }
 
   private static String unstorable(HttpServletResponse response, Model model) {
