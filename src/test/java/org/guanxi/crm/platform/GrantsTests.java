@@ -61,6 +61,8 @@ class GrantsTests {
                     "ORDER_IMPORT",
                     "KEY_ACCOUNT_READ",
                     "KEY_ACCOUNT_WRITE",
+                    "INTERACTION_READ",
+                    "INTERACTION_WRITE",
                     "SALES_SETTINGS",
                     "AUDIT_READ",
                     "EXCHANGE_RATE_WRITE",
@@ -80,7 +82,9 @@ class GrantsTests {
                     "ORDER_WRITE",
                     "ORDER_IMPORT",
                     "KEY_ACCOUNT_READ",
-                    "KEY_ACCOUNT_WRITE")),
+                    "KEY_ACCOUNT_WRITE",
+                    "INTERACTION_READ",
+                    "INTERACTION_WRITE")),
             Role.SALES,
             Set.of(
                 "CUSTOMER_READ",
@@ -95,7 +99,9 @@ class GrantsTests {
                 "ORDER_READ",
                 "ORDER_WRITE",
                 "KEY_ACCOUNT_READ",
-                "KEY_ACCOUNT_WRITE"),
+                "KEY_ACCOUNT_WRITE",
+                "INTERACTION_READ",
+                "INTERACTION_WRITE"),
             Role.MARKETING,
             Set.of(
                 "CUSTOMER_READ",
@@ -107,7 +113,9 @@ class GrantsTests {
                 "PRODUCT_READ",
                 "ORDER_READ",
                 "KEY_ACCOUNT_READ",
-                "KEY_ACCOUNT_WRITE"),
+                "KEY_ACCOUNT_WRITE",
+                "INTERACTION_READ",
+                "INTERACTION_WRITE"),
             Role.SERVICE,
             Set.of(
                 "CUSTOMER_READ",
@@ -116,7 +124,9 @@ class GrantsTests {
                 "PRODUCT_READ",
                 "ORDER_READ",
                 "KEY_ACCOUNT_READ",
-                "KEY_ACCOUNT_WRITE"),
+                "KEY_ACCOUNT_WRITE",
+                "INTERACTION_READ",
+                "INTERACTION_WRITE"),
             Role.ANALYST,
             Set.of(
                 "CUSTOMER_READ",
@@ -124,7 +134,8 @@ class GrantsTests {
                 "OPPORTUNITY_READ",
                 "PRODUCT_READ",
                 "ORDER_READ",
-                "KEY_ACCOUNT_READ"));
+                "KEY_ACCOUNT_READ",
+                "INTERACTION_READ"));
     for (Role role : Role.values()) {
       assertThat(names(grants.of(role)))
           .as(role.name())

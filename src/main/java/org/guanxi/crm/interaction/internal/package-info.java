@@ -1,0 +1,4 @@
+@NullMarked
+package org.guanxi.crm.interaction.internal;
+
+import org.jspecify.annotations.NullMarked;
