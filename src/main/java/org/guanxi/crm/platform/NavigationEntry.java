@@ -2,7 +2,6 @@ package org.guanxi.crm.platform;
 
 import java.util.Comparator;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An entry of the sidebar, contributed by the module whose page it opens: each module declares its
@@ -10,19 +9,16 @@ import org.jspecify.annotations.Nullable;
  * and position. Platform names no module's pages.
  *
  * @param labelKey the message key of its label, from the module's own bundle
- * @param path the page it opens; none for a part of the CRM that is announced but not built yet,
- *     shown greyed out
+ * @param path the page it opens
  * @param anyOf the permissions any one of which shows it; none: every signed-in user sees it
  */
 public record NavigationEntry(
-    Section section, int position, String labelKey, @Nullable String path, Set<Permission> anyOf) {
+    Section section, int position, String labelKey, String path, Set<Permission> anyOf) {
 
   /** The parts of the sidebar, from top to bottom. */
   public enum Section {
     /** the pages of daily work: customers, leads, deals, orders */
     WORK,
-    /** parts of the CRM still to come, shown without a link */
-    PLANNED,
     /** settings and administration */
     SETTINGS,
     /** the user's own things */
@@ -42,11 +38,6 @@ public record NavigationEntry(
   public static NavigationEntry link(
       Section section, int position, String labelKey, String path, Permission... anyOf) {
     return new NavigationEntry(section, position, labelKey, path, Set.of(anyOf));
-  }
-
-  /** A part of the CRM that is announced but not built yet, shown to everyone without a link. */
-  public static NavigationEntry planned(int position, String labelKey) {
-    return new NavigationEntry(Section.PLANNED, position, labelKey, null, Set.of());
   }
 
   public boolean isShownTo(CurrentUser user) {

@@ -1,9 +1,13 @@
 package org.guanxi.crm.platform;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The workspace (tenant) the current thread works in. Database connections borrowed on this thread
@@ -41,6 +45,21 @@ public final class WorkspaceContext {
           work.run();
           return null;
         });
+  }
+
+  /**
+   * Runs {@code work} in every workspace, one after the other, as the checks a scheduler runs for
+   * all do; answers, for each workspace where it was more than 0, what {@code work} counted there.
+   */
+  public static Map<UUID, Integer> inEvery(JdbcClient jdbc, IntSupplier work) {
+    Map<UUID, Integer> counted = new LinkedHashMap<>();
+    for (UUID workspace : jdbc.sql("select guanxi_workspace_ids()").query(UUID.class).list()) {
+      int count = callIn(workspace, work::getAsInt);
+      if (count > 0) {
+        counted.put(workspace, count);
+      }
+    }
+    return counted;
   }
 
   /** Sets the workspace for the rest of a request; the caller clears it with {@link #clear()}. */

@@ -1,8 +1,6 @@
 package org.guanxi.crm.customer.internal;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 import java.util.function.IntSupplier;
 import org.guanxi.crm.platform.WorkspaceContext;
 import org.slf4j.Logger;
@@ -55,12 +53,7 @@ class CustomerChecks {
    * Counts the customers {@code check} changes in each workspace, and logs where there were any.
    */
   private void inEveryWorkspace(String message, IntSupplier check) {
-    List<UUID> workspaces = jdbc.sql("select guanxi_workspace_ids()").query(UUID.class).list();
-    for (UUID workspace : workspaces) {
-      int changed = WorkspaceContext.callIn(workspace, check::getAsInt);
-      if (changed > 0) {
-        LOG.info(message, changed, workspace);
-      }
-    }
+    WorkspaceContext.inEvery(jdbc, check)
+        .forEach((workspace, changed) -> LOG.info(message, changed, workspace));
   }
 }

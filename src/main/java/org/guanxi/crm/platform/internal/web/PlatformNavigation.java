@@ -12,19 +12,14 @@ import org.guanxi.crm.platform.NavigationEntry;
 /**
  * Platform's own entries of the sidebar, which {@link PageModel} adds to those the modules declare
  * as beans: the dashboard, the administration of users, teams, the workspace and exchange rates,
- * the user's API tokens, and the parts of the CRM still to come (each goes when its module arrives
- * with an entry of its own).
+ * and the user's API tokens. (Parts of the CRM still to come have no entry: a module brings its
+ * own.)
  */
 final class PlatformNavigation {
 
   static final List<NavigationEntry> ENTRIES =
       List.of(
           NavigationEntry.link(WORK, 0, "nav.dashboard", "/"),
-          NavigationEntry.planned(10, "nav.marketing"),
-          NavigationEntry.planned(20, "nav.service"),
-          NavigationEntry.planned(30, "nav.interactions"),
-          NavigationEntry.planned(40, "nav.analytics"),
-          NavigationEntry.planned(50, "nav.community"),
           NavigationEntry.link(SETTINGS, 40, "nav.users", "/admin/users", ADMINISTRATION),
           NavigationEntry.link(SETTINGS, 50, "nav.teams", "/admin/teams", ADMINISTRATION),
           NavigationEntry.link(SETTINGS, 60, "nav.workspace", "/admin/workspace", ADMINISTRATION),
