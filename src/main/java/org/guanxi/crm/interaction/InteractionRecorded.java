@@ -25,7 +25,8 @@ public record InteractionRecorded(
     @Nullable LocalDate nextFollowUpOn,
     UUID authorId,
     @Nullable String actorName,
-    String summary)
+    String summary,
+    @Nullable UUID customerOwnerId)
     implements CustomerActivity, WorkspaceEvent {
 
   /** The longest summary the timeline shows; a longer one is cut with an ellipsis. */

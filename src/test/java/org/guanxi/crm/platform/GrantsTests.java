@@ -63,6 +63,8 @@ class GrantsTests {
                     "KEY_ACCOUNT_WRITE",
                     "INTERACTION_READ",
                     "INTERACTION_WRITE",
+                    "TASK_READ",
+                    "TASK_WRITE",
                     "SALES_SETTINGS",
                     "AUDIT_READ",
                     "EXCHANGE_RATE_WRITE",
@@ -84,7 +86,9 @@ class GrantsTests {
                     "KEY_ACCOUNT_READ",
                     "KEY_ACCOUNT_WRITE",
                     "INTERACTION_READ",
-                    "INTERACTION_WRITE")),
+                    "INTERACTION_WRITE",
+                    "TASK_READ",
+                    "TASK_WRITE")),
             Role.SALES,
             Set.of(
                 "CUSTOMER_READ",
@@ -101,7 +105,9 @@ class GrantsTests {
                 "KEY_ACCOUNT_READ",
                 "KEY_ACCOUNT_WRITE",
                 "INTERACTION_READ",
-                "INTERACTION_WRITE"),
+                "INTERACTION_WRITE",
+                "TASK_READ",
+                "TASK_WRITE"),
             Role.MARKETING,
             Set.of(
                 "CUSTOMER_READ",
@@ -115,7 +121,9 @@ class GrantsTests {
                 "KEY_ACCOUNT_READ",
                 "KEY_ACCOUNT_WRITE",
                 "INTERACTION_READ",
-                "INTERACTION_WRITE"),
+                "INTERACTION_WRITE",
+                "TASK_READ",
+                "TASK_WRITE"),
             Role.SERVICE,
             Set.of(
                 "CUSTOMER_READ",
@@ -126,7 +134,9 @@ class GrantsTests {
                 "KEY_ACCOUNT_READ",
                 "KEY_ACCOUNT_WRITE",
                 "INTERACTION_READ",
-                "INTERACTION_WRITE"),
+                "INTERACTION_WRITE",
+                "TASK_READ",
+                "TASK_WRITE"),
             Role.ANALYST,
             Set.of(
                 "CUSTOMER_READ",
@@ -135,7 +145,8 @@ class GrantsTests {
                 "PRODUCT_READ",
                 "ORDER_READ",
                 "KEY_ACCOUNT_READ",
-                "INTERACTION_READ"));
+                "INTERACTION_READ",
+                "TASK_READ"));
     for (Role role : Role.values()) {
       assertThat(names(grants.of(role)))
           .as(role.name())

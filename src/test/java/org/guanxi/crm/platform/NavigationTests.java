@@ -38,6 +38,7 @@ class NavigationTests {
   private static final Map<String, String> LABELS =
       Map.ofEntries(
           Map.entry("/", "nav.dashboard"),
+          Map.entry("/tasks", "nav.tasks"),
           Map.entry("/customers", "nav.customers"),
           Map.entry("/pool", "nav.pool"),
           Map.entry("/leads", "nav.leads"),
@@ -45,11 +46,6 @@ class NavigationTests {
           Map.entry("/orders", "nav.orders"),
           Map.entry("/key-accounts", "nav.keyAccounts"),
           Map.entry("/products", "nav.products"),
-          Map.entry("later:marketing", "nav.marketing"),
-          Map.entry("later:service", "nav.service"),
-          Map.entry("later:interactions", "nav.interactions"),
-          Map.entry("later:analytics", "nav.analytics"),
-          Map.entry("later:community", "nav.community"),
           Map.entry("/admin/custom-fields", "nav.customFields"),
           Map.entry("/admin/lifecycle", "nav.lifecycle"),
           Map.entry("/admin/audit", "nav.audit"),
@@ -58,14 +54,6 @@ class NavigationTests {
           Map.entry("/admin/workspace", "nav.workspace"),
           Map.entry("/admin/exchange-rates", "nav.exchangeRates"),
           Map.entry("/me/tokens", "nav.tokens"));
-
-  private static final List<String> LATER =
-      List.of(
-          "later:marketing",
-          "later:service",
-          "later:interactions",
-          "later:analytics",
-          "later:community");
 
   @Autowired MockMvc mvc;
   @Autowired TestWorkspaces workspaces;
@@ -86,6 +74,7 @@ class NavigationTests {
         entries(
             List.of(
                 "/",
+                "/tasks",
                 "/customers",
                 "/pool",
                 "/leads",
@@ -107,6 +96,7 @@ class NavigationTests {
         entries(
             List.of(
                 "/",
+                "/tasks",
                 "/customers",
                 "/pool",
                 "/leads",
@@ -120,6 +110,7 @@ class NavigationTests {
         entries(
             List.of(
                 "/",
+                "/tasks",
                 "/customers",
                 "/pool",
                 "/leads",
@@ -131,18 +122,19 @@ class NavigationTests {
     expected.put(
         Role.MARKETING,
         entries(
-            List.of("/", "/customers", "/leads", "/orders", "/key-accounts", "/products"),
+            List.of("/", "/tasks", "/customers", "/leads", "/orders", "/key-accounts", "/products"),
             List.of("/me/tokens")));
     expected.put(
         Role.SERVICE,
         entries(
-            List.of("/", "/customers", "/orders", "/key-accounts", "/products"),
+            List.of("/", "/tasks", "/customers", "/orders", "/key-accounts", "/products"),
             List.of("/me/tokens")));
     expected.put(
         Role.ANALYST,
         entries(
             List.of(
                 "/",
+                "/tasks",
                 "/customers",
                 "/leads",
                 "/opportunities/board",
@@ -184,10 +176,9 @@ class NavigationTests {
         .noneMatch(entry -> entry.startsWith("/admin/audit "));
   }
 
-  /** The work entries, the modules still to come, then the settings and the user's own. */
+  /** The work entries, then the settings and the user's own. */
   private static List<String> entries(List<String> work, List<String> settings) {
     List<String> all = new ArrayList<>(work);
-    all.addAll(LATER);
     all.addAll(settings);
     return all;
   }

@@ -57,7 +57,7 @@ class PersonalDataRequestsTests {
   void everyModuleThatStoresPersonalDataAnswersRequests() {
     assertThat(requests.modules())
         .as("a new module storing personal data implements PersonalData and is listed here")
-        .containsExactly("customer", "interaction", "keyaccounts", "leads", "orders");
+        .containsExactly("customer", "interaction", "keyaccounts", "leads", "orders", "tasks");
   }
 
   @Test

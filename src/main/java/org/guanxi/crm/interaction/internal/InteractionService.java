@@ -88,7 +88,8 @@ class InteractionService {
             interaction.nextFollowUpOn(),
             user.id(),
             user.displayName(),
-            interaction.summary()));
+            interaction.summary(),
+            customers.require(user, interaction.customerId()).ownerId()));
     return saved;
   }
 

@@ -1,0 +1,24 @@
+package org.guanxi.crm.tasks.internal;
+
+import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
+
+import org.guanxi.crm.platform.CustomerPanel;
+import org.guanxi.crm.platform.NavigationEntry;
+import org.guanxi.crm.tasks.TaskPermissions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The tasks module's entry of the sidebar, first of daily work, and its customer page panel. */
+@Configuration(proxyBeanMethods = false)
+class TaskNavigation {
+
+  @Bean
+  NavigationEntry tasksEntry() {
+    return NavigationEntry.link(WORK, 5, "nav.tasks", "/tasks", TaskPermissions.TASK_READ);
+  }
+
+  @Bean
+  CustomerPanel taskPanel() {
+    return new CustomerPanel(7, "/customers/{id}/task-panel", TaskPermissions.TASK_READ, false);
+  }
+}
