@@ -40,7 +40,4 @@ create index task_by_customer on task (workspace_id, customer_id, due_on) where 
 -- reminders still to send, across workspaces (the reminder check)
 create index task_reminder_due on task (remind_at) where reminded_at is null and status = 'OPEN';
 
-alter table task enable row level security;
-alter table task force row level security;
-create policy workspace_isolation on task
-  using (workspace_id = guanxi_current_workspace()) with check (workspace_id = guanxi_current_workspace());
+select guanxi_isolate_workspaces('task');

@@ -17,7 +17,4 @@ create index notification_by_user on notification (workspace_id, user_id, create
 create index notification_unread on notification (workspace_id, user_id) where read_at is null;
 create index notification_by_age on notification (created_at);
 
-alter table notification enable row level security;
-alter table notification force row level security;
-create policy workspace_isolation on notification
-  using (workspace_id = guanxi_current_workspace()) with check (workspace_id = guanxi_current_workspace());
+select guanxi_isolate_workspaces('notification');

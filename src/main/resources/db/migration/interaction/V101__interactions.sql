@@ -43,13 +43,4 @@ create table interaction_settings (
   version             bigint not null default 0
 );
 
-do $$
-declare t text;
-begin
-  foreach t in array array['interaction', 'interaction_settings'] loop
-    execute format('alter table %I enable row level security', t);
-    execute format('alter table %I force row level security', t);
-    execute format('create policy workspace_isolation on %I using (workspace_id = guanxi_current_workspace()) '
-                   'with check (workspace_id = guanxi_current_workspace())', t);
-  end loop;
-end $$;
+select guanxi_isolate_workspaces('interaction', 'interaction_settings');
