@@ -4,8 +4,8 @@ import static org.guanxi.crm.platform.NavigationEntry.Section.SETTINGS;
 import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
 import org.guanxi.crm.customer.CustomerPermissions;
-import org.guanxi.crm.platform.CustomerPanel;
 import org.guanxi.crm.platform.NavigationEntry;
+import org.guanxi.crm.platform.PageSection;
 import org.guanxi.crm.platform.PlatformPermissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,8 +51,14 @@ class CustomerNavigation {
    * Whether the customer is in a pool and what its owner may do about it; in the recycle bin too.
    */
   @Bean
-  CustomerPanel poolPanel() {
-    return new CustomerPanel(
+  PageSection poolPanel() {
+    return PageSection.customer(
         20, "/customers/{id}/pool-panel", CustomerPermissions.CUSTOMER_READ, true);
+  }
+
+  /** The home page's customers about to return to the pool. */
+  @Bean
+  PageSection poolDueSection() {
+    return PageSection.home(20, "/home/pool-due", CustomerPermissions.CUSTOMER_READ);
   }
 }

@@ -9,12 +9,12 @@ import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
 import org.guanxi.crm.customer.LifecycleStage;
 import org.guanxi.crm.platform.CurrentUser;
-import org.guanxi.crm.platform.CustomerPanel;
 import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.FormErrors;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.ListRows;
 import org.guanxi.crm.platform.PageChange;
+import org.guanxi.crm.platform.PageSection;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StaleVersion;
 import org.jspecify.annotations.Nullable;
@@ -41,17 +41,17 @@ class CustomerPages {
   private final CustomerService customers;
   private final ContactService contacts;
   private final CustomerShares shares;
-  private final List<CustomerPanel> panels;
+  private final List<PageSection> sections;
 
   CustomerPages(
       CustomerService customers,
       ContactService contacts,
       CustomerShares shares,
-      List<CustomerPanel> panels) {
+      List<PageSection> sections) {
     this.customers = customers;
     this.contacts = contacts;
     this.shares = shares;
-    this.panels = List.copyOf(panels);
+    this.sections = List.copyOf(sections);
   }
 
   @ModelAttribute
@@ -140,7 +140,11 @@ class CustomerPages {
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     Customer customer = customers.getEvenDeleted(user, id);
-    model.addAttribute("customer", CustomerResource.of(customer, false));
+    // the owner and the owner's managers see it in full, and each view is audited as a reveal
+    boolean revealed = customer.deletedAt() == null && CustomerService.ownersSide(user, customer);
+    model.addAttribute(
+        "customer",
+        CustomerResource.of(revealed ? customers.reveal(user, id) : customer, revealed));
     model.addAttribute("timeline", customers.timeline(user, id));
     model.addAttribute(
         "contacts",
@@ -152,7 +156,9 @@ class CustomerPages {
     model.addAttribute("colleagues", shares.colleagues(user));
     model.addAttribute("externalKey", customer.externalKey());
     model.addAttribute(
-        "panels", CustomerPanel.pathsFor(panels, user, id, customer.deletedAt() != null));
+        "panels",
+        PageSection.pathsFor(
+            sections, PageSection.Page.CUSTOMER, user, id, customer.deletedAt() != null));
     return "customer/show";
   }
 

@@ -189,6 +189,35 @@ class CustomerPool {
     }
   }
 
+  /** How many days ahead the home page warns of a customer returning to the pool. */
+  static final int RETURN_WARNING_DAYS = 7;
+
+  /** A customer of the user's and when it returns to the pool unless followed up. */
+  record ReturningSoon(UUID id, String name, Instant returnsAt) {}
+
+  /**
+   * The user's own customers that return to the pool within {@link #RETURN_WARNING_DAYS} days
+   * unless followed up, soonest first; none when the workspace's customers never return.
+   */
+  List<ReturningSoon> returningSoon(CurrentUser user, int limit) {
+    Instant now = clock.instant();
+    PoolSettings rules = settings.current();
+    Integer days = rules.returnAfterDays();
+    if (days == null) {
+      return List.of();
+    }
+    Duration period = Duration.ofDays(days);
+    return store
+        .ownedFollowedUpBefore(
+            user.id(),
+            now.plus(Duration.ofDays(RETURN_WARNING_DAYS)).minus(period),
+            rules.exemptsKeyAccounts(),
+            limit)
+        .stream()
+        .map(c -> new ReturningSoon(c.id(), c.name(), c.followedUpAt().plus(period)))
+        .toList();
+  }
+
   /**
    * Returns the customers of the current workspace whose owners have not followed them up for the
    * workspace's period by {@code now}, a thousand per transaction; none when the workspace has no

@@ -18,6 +18,7 @@ import org.guanxi.crm.platform.InputValidation;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.Owners;
 import org.guanxi.crm.platform.RecordNotFound;
+import org.guanxi.crm.platform.RecordScope;
 import org.guanxi.crm.platform.StaleVersion;
 import org.guanxi.crm.platform.UserSummary;
 import org.guanxi.crm.privacy.AuditAction;
@@ -93,6 +94,17 @@ class CustomerService {
 
   /** The customer with its personal data in plain text, the reveal written to the audit log. */
   @Transactional
+  /**
+   * Whether the user is on the customer's owner's side: its owner, or a manager of the team that
+   * holds it. They see its personal data in full (each view audited as a reveal).
+   */
+  static boolean ownersSide(CurrentUser user, Customer customer) {
+    return user.id().equals(customer.ownerId())
+        || (user.scope() == RecordScope.TEAM
+            && customer.teamId() != null
+            && user.teamIds().contains(customer.teamId()));
+  }
+
   Customer reveal(CurrentUser user, UUID id) {
     Customer customer = get(user, id);
     audit.record(

@@ -137,6 +137,15 @@ class PoolPages {
     return outcome(user, model, response, outcome, htmx);
   }
 
+  /** The home page's warning: the user's customers about to return to the pool (htmx). */
+  @GetMapping("/home/pool-due")
+  @PreAuthorize("hasAuthority('CUSTOMER_READ')")
+  String returningSoon(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("returning", pool.returningSoon(user, 10));
+    model.addAttribute("warningDays", CustomerPool.RETURN_WARNING_DAYS);
+    return "customer/home :: poolDue";
+  }
+
   /** The pool panel of the customer page (loaded by htmx). */
   @GetMapping("/customers/{id}/pool-panel")
   @PreAuthorize("hasAuthority('CUSTOMER_READ')")

@@ -225,6 +225,34 @@ class PoolStore {
     return moved;
   }
 
+  /** A customer of the user's that returns to the pool at {@code returnsAt} unless followed up. */
+  record ReturningSoon(UUID id, String name, Instant followedUpAt) {}
+
+  /**
+   * The user's customers whose last follow-up is at or before {@code before} (they return to the
+   * pool within the warning), the soonest first; key accounts left out when they are exempt.
+   */
+  List<ReturningSoon> ownedFollowedUpBefore(
+      UUID ownerId, Instant before, boolean keyAccountsExempt, int limit) {
+    return jdbc.sql(
+            """
+            select c.id, c.name, c.followed_up_at from customer c
+            where c.deleted_at is null and c.owner_id = :owner and c.followed_up_at <= :before
+            """
+                + (keyAccountsExempt ? " and c.classification <> 'KEY_ACCOUNT'" : "")
+                + " order by c.followed_up_at, c.id limit :limit")
+        .param("owner", ownerId)
+        .param("before", java.sql.Timestamp.from(before))
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new ReturningSoon(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getTimestamp("followed_up_at").toInstant()))
+        .list();
+  }
+
   /**
    * Returns up to {@code batch} customers whose follow-up is at or before {@code before} to the
    * pools of their owners' teams, locking only rows no one else holds (several nodes may run this

@@ -1,7 +1,7 @@
 package org.guanxi.crm.interaction.internal;
 
 import org.guanxi.crm.interaction.InteractionPermissions;
-import org.guanxi.crm.platform.CustomerPanel;
+import org.guanxi.crm.platform.PageSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class InteractionPanels {
 
   @Bean
-  CustomerPanel interactionPanel() {
-    return new CustomerPanel(
+  PageSection interactionPanel() {
+    return PageSection.customer(
         5, "/customers/{id}/interaction-panel", InteractionPermissions.INTERACTION_READ, false);
   }
 }

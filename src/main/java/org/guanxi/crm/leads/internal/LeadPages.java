@@ -76,6 +76,16 @@ class LeadPages {
     return form(user, model, null, null);
   }
 
+  /** The home page's section: the new leads waiting for their first contact (htmx). */
+  @GetMapping("/home")
+  @PreAuthorize("hasAuthority('LEAD_READ')")
+  String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute(
+        "leads",
+        leads.list(user, new LeadQuery(null, LeadStatus.NEW, null, null, null, 10)).items());
+    return "leads/home :: newLeads";
+  }
+
   @PostMapping
   @PreAuthorize("hasAuthority('LEAD_WRITE')")
   String create(

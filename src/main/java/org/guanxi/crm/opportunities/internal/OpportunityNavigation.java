@@ -3,8 +3,8 @@ package org.guanxi.crm.opportunities.internal;
 import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
 import org.guanxi.crm.opportunities.OpportunityPermissions;
-import org.guanxi.crm.platform.CustomerPanel;
 import org.guanxi.crm.platform.NavigationEntry;
+import org.guanxi.crm.platform.PageSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,8 +26,14 @@ class OpportunityNavigation {
 
   /** The customer's deals on its page. */
   @Bean
-  CustomerPanel opportunitiesPanel() {
-    return new CustomerPanel(
+  PageSection opportunitiesPanel() {
+    return PageSection.customer(
         30, "/opportunities/panel?customerId={id}", OpportunityPermissions.OPPORTUNITY_READ, false);
+  }
+
+  /** The home page's deals closing this month. */
+  @Bean
+  PageSection dealsClosingSection() {
+    return PageSection.home(30, "/opportunities/home", OpportunityPermissions.OPPORTUNITY_READ);
   }
 }

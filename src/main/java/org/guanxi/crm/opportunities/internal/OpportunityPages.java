@@ -324,6 +324,14 @@ class OpportunityPages {
     return "opportunities/opportunity-not-found";
   }
 
+  /** The home page's section: the open deals expected to close this month (htmx). */
+  @GetMapping("/home")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("deals", opportunities.closingThisMonth(user, 10));
+    return "opportunities/home :: closing";
+  }
+
   /**
    * A customer's deals (only those of one status when asked: a key-account plan shows the open
    * ones). An invisible customer's panel is empty: the customer page itself says it is not found.

@@ -172,6 +172,20 @@ class OpportunityService implements Opportunities {
   }
 
   /**
+   * The open deals the user may see that are expected to close this month (in the workspace's
+   * zone), soonest first: the home page's list.
+   */
+  List<Opportunity> closingThisMonth(CurrentUser user, int limit) {
+    java.time.YearMonth month = java.time.YearMonth.from(time.today());
+    return named(
+        store.openClosingBetween(
+            RecordAccess.visible(user, OpportunityStore.holding("o")),
+            month.atDay(1),
+            month.atEndOfMonth(),
+            limit));
+  }
+
+  /**
    * The board's columns: for each stage, the open deals the user may see, soonest expected close
    * first, up to {@code limit}.
    */

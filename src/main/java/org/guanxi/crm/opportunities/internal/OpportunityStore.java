@@ -184,6 +184,22 @@ class OpportunityStore {
         .list();
   }
 
+  /**
+   * The open deals the user may see expected to close from {@code from} to {@code to}, soonest
+   * first.
+   */
+  List<Opportunity> openClosingBetween(
+      RecordAccess.Condition visible, LocalDate from, LocalDate to, int limit) {
+    return SqlWhere.of(visible)
+        .and("o.status = 'OPEN'")
+        .and("o.expected_close_date >= :from", "from", java.sql.Date.valueOf(from))
+        .and("o.expected_close_date <= :to", "to", java.sql.Date.valueOf(to))
+        .pageRows(jdbc, SELECT, "o.expected_close_date, o.id", limit, (rs, row) -> opportunity(rs))
+        .stream()
+        .limit(limit)
+        .toList();
+  }
+
   void insert(UUID id, Content content, UUID actor, Instant now) {
     Map<String, Object> params = parameters(content);
     params.put("leadId", content.leadId());

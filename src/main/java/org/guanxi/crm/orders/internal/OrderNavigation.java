@@ -3,8 +3,8 @@ package org.guanxi.crm.orders.internal;
 import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
 import org.guanxi.crm.orders.OrderPermissions;
-import org.guanxi.crm.platform.CustomerPanel;
 import org.guanxi.crm.platform.NavigationEntry;
+import org.guanxi.crm.platform.PageSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +19,8 @@ class OrderNavigation {
 
   /** The customer's revenue and latest orders on its page. */
   @Bean
-  CustomerPanel salesPanel() {
-    return new CustomerPanel(10, "/customers/{id}/sales-panel", OrderPermissions.ORDER_READ, false);
+  PageSection salesPanel() {
+    return PageSection.customer(
+        10, "/customers/{id}/sales-panel", OrderPermissions.ORDER_READ, false);
   }
 }

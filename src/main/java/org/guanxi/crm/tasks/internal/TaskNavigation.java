@@ -2,8 +2,8 @@ package org.guanxi.crm.tasks.internal;
 
 import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
-import org.guanxi.crm.platform.CustomerPanel;
 import org.guanxi.crm.platform.NavigationEntry;
+import org.guanxi.crm.platform.PageSection;
 import org.guanxi.crm.tasks.TaskPermissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +18,13 @@ class TaskNavigation {
   }
 
   @Bean
-  CustomerPanel taskPanel() {
-    return new CustomerPanel(7, "/customers/{id}/task-panel", TaskPermissions.TASK_READ, false);
+  PageSection taskPanel() {
+    return PageSection.customer(7, "/customers/{id}/task-panel", TaskPermissions.TASK_READ, false);
+  }
+
+  /** The home page's tasks of today and overdue ones, first. */
+  @Bean
+  PageSection homeTasks() {
+    return PageSection.home(10, "/home/tasks", TaskPermissions.TASK_READ);
   }
 }

@@ -78,6 +78,23 @@ class TaskPages {
     return "tasks/tasks";
   }
 
+  /**
+   * The home page's section: the user's own open tasks due today or before, overdue first (htmx).
+   */
+  @GetMapping("/home/tasks")
+  @PreAuthorize("hasAuthority('TASK_READ')")
+  String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute(
+        "tasks",
+        tasks
+            .list(
+                user,
+                new TaskStore.Query(
+                    user.id(), null, TaskStatus.OPEN, null, tasks.today(), false, null, 20))
+            .items());
+    return "tasks/home :: today";
+  }
+
   @GetMapping("/tasks/new")
   @PreAuthorize("hasAuthority('TASK_WRITE')")
   String newTask(

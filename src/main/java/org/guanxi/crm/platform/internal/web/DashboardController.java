@@ -3,6 +3,7 @@ package org.guanxi.crm.platform.internal.web;
 import java.util.List;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.DashboardTile;
+import org.guanxi.crm.platform.PageSection;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,9 +16,11 @@ class DashboardController {
   record Tile(String labelKey, String link, long value) {}
 
   private final List<DashboardTile> tiles;
+  private final List<PageSection> sections;
 
-  DashboardController(List<DashboardTile> tiles) {
+  DashboardController(List<DashboardTile> tiles, List<PageSection> sections) {
     this.tiles = tiles;
+    this.sections = List.copyOf(sections);
   }
 
   @GetMapping("/login")
@@ -31,6 +34,8 @@ class DashboardController {
   String dashboard(@AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute(
         "tiles", tiles.stream().map(t -> new Tile(t.labelKey(), t.link(), t.value(user))).toList());
+    model.addAttribute(
+        "sections", PageSection.pathsFor(sections, PageSection.Page.HOME, user, null, false));
     return "platform/dashboard";
   }
 }

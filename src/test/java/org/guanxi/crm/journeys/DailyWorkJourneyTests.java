@@ -1,0 +1,111 @@
+package org.guanxi.crm.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
+import com.microsoft.playwright.options.SelectOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.guanxi.crm.platform.Role;
+import org.guanxi.crm.support.GuanxiTest;
+import org.guanxi.crm.support.TestWorkspace.Member;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A sales rep's day in a real headless Chromium: the home page shows an overdue task, the
+ * customer's page its phone to call, the follow-up written there with a next date becomes a new
+ * task, and the overdue one is marked done from the home page.
+ */
+@GuanxiTest
+class DailyWorkJourneyTests extends BrowserJourney {
+
+  static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+  @Test
+  void aRepStartsTheDayOnTheHomePageCallsTheCustomerAndWritesTheFollowUp() {
+    Member rep = workspace.member(Role.SALES);
+    String customer = createCustomer(rep, "ORGANIZATION", "远航物流", "13912345678");
+    idOf(
+        api.post(
+            "/api/v1/tasks",
+            RequestOptions.create()
+                .setHeader("Authorization", rep.bearer())
+                .setData(
+                    Map.of(
+                        "title",
+                        "给远航物流回电话",
+                        "dueOn",
+                        TODAY.minusDays(1).toString(),
+                        "customerId",
+                        customer))));
+
+    try (BrowserContext browsing = chineseBrowser()) {
+      Page page = browsing.newPage();
+      page.navigate(baseUrl() + "/login");
+      signIn(page, rep);
+
+      // 1. The home page: yesterday's task is overdue.
+      assertThat(page).hasURL(Pattern.compile(".*/$"));
+      Locator today = page.locator("#home-tasks");
+      assertThat(today).containsText("给远航物流回电话");
+      assertThat(today).containsText("逾期");
+      screenshot(page, "20-home-overdue-task");
+
+      // 2. The customer's page: the owner's phone to call.
+      today
+          .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("远航物流").setExact(true))
+          .click();
+      assertThat(page).hasURL(Pattern.compile(".*/customers/" + customer + "$"));
+      assertThat(page.locator("#personal-data dd[data-field=phone] a"))
+          .hasAttribute("href", "tel:13912345678");
+
+      // 3. The follow-up of the call, with the next date.
+      Locator panel = page.locator("#interaction-panel");
+      assertThat(panel).containsText("还没有跟进记录");
+      waitForHtmx(page);
+      panel
+          .getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("方式"))
+          .selectOption(new SelectOption().setLabel("电话"));
+      panel
+          .getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("沟通内容"))
+          .fill("电话确认二期需求，客户要看方案");
+      panel.getByLabel("下次跟进日期").fill(TODAY.plusDays(3).toString());
+      panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存跟进记录")).click();
+      assertThat(page.locator("#interaction-panel")).containsText("跟进记录已保存");
+      assertThat(page.locator("#interactions")).containsText("电话确认二期需求，客户要看方案");
+      assertThat(page.locator("#interactions")).containsText("下次跟进 " + TODAY.plusDays(3));
+      screenshot(page, "21-follow-up-written");
+
+      // 4. The next date is a new task (written once the follow-up is committed).
+      boolean seen = false;
+      for (int i = 0; i < 20 && !seen; i++) {
+        page.navigate(baseUrl() + "/tasks");
+        seen = page.locator("#tasks").textContent().contains("电话确认二期需求，客户要看方案");
+        if (!seen) {
+          page.waitForTimeout(250);
+        }
+      }
+      assertTrue(seen, "the follow-up's next date is a task in the list");
+      Locator row = page.locator("#tasks tr", new Page.LocatorOptions().setHasText("电话确认二期需求"));
+      assertThat(row).containsText("跟进");
+      assertThat(row).containsText(TODAY.plusDays(3).toString());
+
+      // 5. Back home: the overdue task is done with one click.
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("工作台").setExact(true))
+          .click();
+      Locator overdue =
+          page.locator("#home-tasks li", new Page.LocatorOptions().setHasText("给远航物流回电话"));
+      overdue.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("完成")).click();
+      assertThat(page.getByText("任务已完成。")).isVisible();
+      assertThat(page.locator("#home-tasks")).not().containsText("给远航物流回电话");
+      screenshot(page, "22-home-after-the-call");
+    }
+  }
+}
