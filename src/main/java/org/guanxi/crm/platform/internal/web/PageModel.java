@@ -25,9 +25,11 @@ class PageModel implements HandlerInterceptor {
 
   private final WorkspaceTime time;
   private final List<NavigationEntry> navigation;
+  private final StaticAssets assets;
 
-  PageModel(WorkspaceTime time, List<NavigationEntry> navigation) {
+  PageModel(WorkspaceTime time, List<NavigationEntry> navigation, StaticAssets assets) {
     this.time = time;
+    this.assets = assets;
     this.navigation =
         Stream.concat(navigation.stream(), PlatformNavigation.ENTRIES.stream())
             .sorted(NavigationEntry.ORDER)
@@ -44,6 +46,7 @@ class PageModel implements HandlerInterceptor {
       return;
     }
     page.addObject("zone", time.zone());
+    page.addObject("assets", assets.version());
     CurrentUser user = currentUser();
     page.addObject("currentUser", user);
     page.addObject(
