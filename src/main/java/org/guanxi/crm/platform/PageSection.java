@@ -14,7 +14,12 @@ import org.jspecify.annotations.Nullable;
  * module names no other module's section.
  */
 public record PageSection(
-    Page page, int position, String path, Permission permission, boolean shownWhileDeleted) {
+    Page page,
+    int position,
+    String path,
+    Permission permission,
+    boolean shownWhileDeleted,
+    RecordScope reach) {
 
   /** The pages that take sections from other modules. */
   public enum Page {
@@ -26,13 +31,22 @@ public record PageSection(
 
   /** A section of the home page. */
   public static PageSection home(int position, String path, Permission permission) {
-    return new PageSection(Page.HOME, position, path, permission, false);
+    return new PageSection(Page.HOME, position, path, permission, false, RecordScope.OWN);
+  }
+
+  /**
+   * A section of the home page for those who see a team or more (managers, and the roles that see
+   * the whole workspace): the team's figures.
+   */
+  public static PageSection homeOfTeams(int position, String path, Permission permission) {
+    return new PageSection(Page.HOME, position, path, permission, false, RecordScope.TEAM);
   }
 
   /** A section of the customer's page; {@code {id}} in the path is the customer's id. */
   public static PageSection customer(
       int position, String path, Permission permission, boolean shownWhileDeleted) {
-    return new PageSection(Page.CUSTOMER, position, path, permission, shownWhileDeleted);
+    return new PageSection(
+        Page.CUSTOMER, position, path, permission, shownWhileDeleted, RecordScope.OWN);
   }
 
   /**
@@ -44,6 +58,7 @@ public record PageSection(
     return sections.stream()
         .filter(s -> s.page() == page)
         .filter(s -> user.can(s.permission()) && (!deleted || s.shownWhileDeleted()))
+        .filter(s -> user.scope().compareTo(s.reach()) >= 0)
         .sorted(Comparator.comparingInt(PageSection::position))
         .map(s -> id == null ? s.path() : s.path().replace("{id}", id.toString()))
         .toList();

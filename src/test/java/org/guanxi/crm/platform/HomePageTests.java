@@ -138,6 +138,59 @@ class HomePageTests {
     mvc.perform(get("/home/tasks")).andExpect(status().is3xxRedirection());
   }
 
+  @Test
+  void aManagersHomeAddsTheTeamsRankingFunnelAndWeeklyBriefing() throws Exception {
+    var team = workspace.team("华南销售部", null);
+    Member manager = workspace.member(Role.MANAGER, team);
+    Member teamRep = workspace.member(Role.SALES, team);
+    String customer =
+        create(teamRep, "/api/v1/customers", "{\"kind\": \"ORGANIZATION\", \"name\": \"南方电网\"}");
+    for (String channel : new String[] {"CALL", "CALL", "VISIT"}) {
+      create(
+          teamRep,
+          "/api/v1/interactions",
+          "{\"customerId\": \"%s\", \"channel\": \"%s\", \"summary\": \"跟进\"}"
+              .formatted(customer, channel));
+    }
+    String deal =
+        create(
+            teamRep,
+            "/api/v1/opportunities",
+            "{\"name\": \"配网改造\", \"customerId\": \"%s\", \"amount\": 80000, \"expectedCloseDate\": \"%s\"}"
+                .formatted(customer, TODAY));
+    mvc.perform(
+            post("/api/v1/opportunities/" + deal + "/win")
+                .header("Authorization", teamRep.bearer())
+                .header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}"))
+        .andExpect(status().isOk());
+
+    Cookie managerSession = PageLogin.signIn(mvc, manager.username(), TestWorkspace.PASSWORD);
+    mvc.perform(get("/").cookie(managerSession))
+        .andExpect(content().string(containsString("hx-get=\"/opportunities/home/team\"")))
+        .andExpect(content().string(containsString("hx-get=\"/home/activity\"")));
+    mvc.perform(get("/").cookie(session))
+        .andExpect(content().string(not(containsString("/opportunities/home/team"))))
+        .andExpect(content().string(not(containsString("/home/activity"))));
+    mvc.perform(get("/home/activity").cookie(managerSession))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Test " + teamRep.username())))
+        .andExpect(content().string(containsString("<strong>3</strong>")));
+    mvc.perform(get("/opportunities/home/team").cookie(managerSession))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Test " + teamRep.username())))
+        .andExpect(content().string(containsString("¥80,000.00")))
+        .andExpect(content().string(containsString("初步接洽")));
+    // another team's manager sees none of it
+    Member otherManager = workspace.member(Role.MANAGER, workspace.team("华北销售部", null));
+    Cookie otherSession = PageLogin.signIn(mvc, otherManager.username(), TestWorkspace.PASSWORD);
+    mvc.perform(get("/home/activity").cookie(otherSession))
+        .andExpect(content().string(not(containsString(teamRep.username()))));
+    mvc.perform(get("/opportunities/home/team").cookie(otherSession))
+        .andExpect(content().string(not(containsString("¥80,000.00"))));
+  }
+
   private String create(Member member, String path, String json) throws Exception {
     ResultActions created =
         mvc.perform(

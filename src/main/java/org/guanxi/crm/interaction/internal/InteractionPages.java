@@ -103,6 +103,17 @@ class InteractionPages {
             () -> panel(user, id, model));
   }
 
+  /**
+   * The home page's briefing (销售简报) for those who see a team: this week's follow-ups per author and
+   * channel.
+   */
+  @GetMapping("/home/activity")
+  @PreAuthorize("hasAuthority('INTERACTION_READ')")
+  String briefing(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("briefing", interactions.thisWeek(user));
+    return "interaction/home :: briefing";
+  }
+
   @GetMapping("/interactions/{id}")
   @PreAuthorize("hasAuthority('INTERACTION_READ')")
   String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {

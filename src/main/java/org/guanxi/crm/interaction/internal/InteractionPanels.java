@@ -5,7 +5,10 @@ import org.guanxi.crm.platform.PageSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The interaction module's panel of the customer page: its follow-ups, first of the panels. */
+/**
+ * The interaction module's panel of the customer page (its follow-ups, first of the panels) and its
+ * home section.
+ */
 @Configuration(proxyBeanMethods = false)
 class InteractionPanels {
 
@@ -13,5 +16,11 @@ class InteractionPanels {
   PageSection interactionPanel() {
     return PageSection.customer(
         5, "/customers/{id}/interaction-panel", InteractionPermissions.INTERACTION_READ, false);
+  }
+
+  /** The home page's briefing of this week's follow-ups, for those who see a team. */
+  @Bean
+  PageSection briefingSection() {
+    return PageSection.homeOfTeams(60, "/home/activity", InteractionPermissions.INTERACTION_READ);
   }
 }

@@ -6,10 +6,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerContacts;
 import org.guanxi.crm.customer.Customers;
+import org.guanxi.crm.interaction.Channel;
 import org.guanxi.crm.interaction.Direction;
 import org.guanxi.crm.interaction.InteractionChanged;
 import org.guanxi.crm.interaction.InteractionRecorded;
@@ -112,6 +118,34 @@ class InteractionService {
         store.list(customers.visibleCustomers(user, "i.customer_id"), query);
     return new SqlPage<>(
         page.items().stream().map(i -> view(user, i, current)).toList(), page.nextCursor());
+  }
+
+  /** One author's interactions of a period, per channel. */
+  record Briefing(
+      UUID authorId, @Nullable String authorName, Map<Channel, Long> byChannel, long total) {}
+
+  /**
+   * The week so far (from Monday in the workspace's zone): how many interactions each author
+   * recorded with the customers the user sees, per channel, the busiest first.
+   */
+  List<Briefing> thisWeek(CurrentUser user) {
+    LocalDate monday = time.today().with(java.time.DayOfWeek.MONDAY);
+    Map<UUID, Briefing> byAuthor = new LinkedHashMap<>();
+    for (InteractionStore.Activity a :
+        store.countsSince(
+            customers.visibleCustomers(user, "i.customer_id"), time.startOf(monday))) {
+      Briefing b =
+          byAuthor.getOrDefault(
+              a.authorId(),
+              new Briefing(a.authorId(), a.authorName(), new EnumMap<>(Channel.class), 0));
+      b.byChannel().merge(a.channel(), a.count(), Long::sum);
+      byAuthor.put(
+          a.authorId(),
+          new Briefing(b.authorId(), b.authorName(), b.byChannel(), b.total() + a.count()));
+    }
+    return byAuthor.values().stream()
+        .sorted(Comparator.comparingLong(Briefing::total).reversed())
+        .toList();
   }
 
   /** The interaction, if the user may change it now: its author, within the edit window. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -113,6 +114,35 @@ class InteractionStore {
         .and("i.occurred_at >= :from", "from", timestamp(query.from()))
         .and("i.occurred_at < :to", "to", timestamp(query.to()))
         .page(jdbc, SELECT, NEWEST_FIRST, query, (rs, n) -> interaction(rs));
+  }
+
+  /** How many interactions an author recorded on one channel. */
+  record Activity(UUID authorId, @Nullable String authorName, Channel channel, long count) {}
+
+  /**
+   * The interactions with the customers the user sees since {@code since}, counted per author and
+   * channel.
+   */
+  List<Activity> countsSince(Customers.VisibleCustomers visible, Instant since) {
+    SqlWhere where =
+        new SqlWhere(visible.sql(), visible.params())
+            .and("i.occurred_at >= :since", "since", Timestamp.from(since));
+    return jdbc.sql(
+            """
+            select i.author_id, u.display_name, i.channel, count(*) from interaction i
+            left join workspace_user u on u.workspace_id = i.workspace_id and u.id = i.author_id
+            where\s"""
+                + where.sql()
+                + " group by i.author_id, u.display_name, i.channel")
+        .params(where.params())
+        .query(
+            (rs, n) ->
+                new Activity(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    Channel.valueOf(rs.getString(3)),
+                    rs.getLong(4)))
+        .list();
   }
 
   private static Map<String, Object> columns(InteractionDraft draft) {

@@ -1,6 +1,7 @@
 package org.guanxi.crm.opportunities.internal;
 
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,29 @@ class ForecastPages {
             ? currencies
             : Stream.concat(Stream.of(forecast.currency()), currencies.stream()).toList());
     return "opportunities/opportunity-forecast";
+  }
+
+  /**
+   * The home page's section for those who see a team: this month's won and weighted open amounts
+   * per rep, the most won first (in the base currency), and the default pipeline's open deals per
+   * stage.
+   */
+  @GetMapping("/opportunities/home/team")
+  @PreAuthorize("hasAuthority('OPPORTUNITY_READ')")
+  String teamHome(@AuthenticationPrincipal CurrentUser user, Model model) {
+    YearMonth month = forecasts.thisMonth();
+    Forecast forecast = forecasts.forecast(user, month, month, null, null);
+    Pipeline pipeline = pipelines.defaultPipeline();
+    model.addAttribute("month", month);
+    model.addAttribute("currency", forecast.currency());
+    model.addAttribute(
+        "leaders",
+        forecast.reps().stream()
+            .sorted(Comparator.comparing(Forecast.Row::won).reversed())
+            .toList());
+    model.addAttribute("pipeline", pipeline);
+    model.addAttribute("totals", forecasts.openByStage(user, pipeline.id()));
+    return "opportunities/home :: team";
   }
 
   private static @Nullable YearMonth month(@Nullable String text) {

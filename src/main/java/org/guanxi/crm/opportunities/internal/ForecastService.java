@@ -205,7 +205,14 @@ class ForecastService {
     return rows;
   }
 
-  private YearMonth thisMonth() {
+  /**
+   * The open deals per stage of a pipeline that the user may see, added up in the base currency.
+   */
+  Map<UUID, ForecastStore.StageTotal> openByStage(CurrentUser user, UUID pipelineId) {
+    return store.openByStage(RecordAccess.visible(user, OpportunityStore.holding("f")), pipelineId);
+  }
+
+  YearMonth thisMonth() {
     return YearMonth.from(time.today());
   }
 

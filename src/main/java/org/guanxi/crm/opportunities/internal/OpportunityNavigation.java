@@ -36,4 +36,11 @@ class OpportunityNavigation {
   PageSection dealsClosingSection() {
     return PageSection.home(30, "/opportunities/home", OpportunityPermissions.OPPORTUNITY_READ);
   }
+
+  /** The home page's ranking of this month and open deals per stage, for those who see a team. */
+  @Bean
+  PageSection teamSalesSection() {
+    return PageSection.homeOfTeams(
+        50, "/opportunities/home/team", OpportunityPermissions.OPPORTUNITY_READ);
+  }
 }
