@@ -21,16 +21,21 @@ public final class OpportunityPermissions implements ModulePermissions {
    */
   public static final Permission SALES_SETTINGS = Permission.named("SALES_SETTINGS");
 
+  /** setting the monthly sales targets (销售目标) of the reps one may give records to */
+  public static final Permission SALES_TARGET_WRITE = Permission.named("SALES_TARGET_WRITE");
+
   @Override
   public List<Permission> permissions() {
-    return List.of(OPPORTUNITY_READ, OPPORTUNITY_WRITE, SALES_SETTINGS);
+    return List.of(OPPORTUNITY_READ, OPPORTUNITY_WRITE, SALES_SETTINGS, SALES_TARGET_WRITE);
   }
 
   @Override
   public Set<Permission> grantedTo(Role role) {
     return switch (role) {
-      case ADMINISTRATOR -> Set.of(OPPORTUNITY_READ, OPPORTUNITY_WRITE, SALES_SETTINGS);
-      case MANAGER, SALES -> Set.of(OPPORTUNITY_READ, OPPORTUNITY_WRITE);
+      case ADMINISTRATOR ->
+          Set.of(OPPORTUNITY_READ, OPPORTUNITY_WRITE, SALES_SETTINGS, SALES_TARGET_WRITE);
+      case MANAGER -> Set.of(OPPORTUNITY_READ, OPPORTUNITY_WRITE, SALES_TARGET_WRITE);
+      case SALES -> Set.of(OPPORTUNITY_READ, OPPORTUNITY_WRITE);
       case ANALYST -> Set.of(OPPORTUNITY_READ);
       case MARKETING, SERVICE -> Set.of();
     };

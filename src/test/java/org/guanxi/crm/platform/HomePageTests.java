@@ -166,6 +166,11 @@ class HomePageTests {
                 .content("{}"))
         .andExpect(status().isOk());
 
+    create(
+        manager,
+        "/api/v1/sales-targets",
+        "{\"userId\": \"%s\", \"month\": \"%s\", \"amount\": 200000}"
+            .formatted(teamRep.id(), java.time.YearMonth.from(TODAY)));
     Cookie managerSession = PageLogin.signIn(mvc, manager.username(), TestWorkspace.PASSWORD);
     mvc.perform(get("/").cookie(managerSession))
         .andExpect(content().string(containsString("hx-get=\"/opportunities/home/team\"")))
@@ -181,6 +186,8 @@ class HomePageTests {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Test " + teamRep.username())))
         .andExpect(content().string(containsString("¥80,000.00")))
+        .andExpect(content().string(containsString("¥200,000.00")))
+        .andExpect(content().string(containsString("40%")))
         .andExpect(content().string(containsString("初步接洽")));
     // another team's manager sees none of it
     Member otherManager = workspace.member(Role.MANAGER, workspace.team("华北销售部", null));

@@ -26,11 +26,17 @@ class ForecastPages {
 
   private final ForecastService forecasts;
   private final PipelineService pipelines;
+  private final SalesTargetService targets;
   private final JsonMapper json;
 
-  ForecastPages(ForecastService forecasts, PipelineService pipelines, JsonMapper json) {
+  ForecastPages(
+      ForecastService forecasts,
+      PipelineService pipelines,
+      SalesTargetService targets,
+      JsonMapper json) {
     this.forecasts = forecasts;
     this.pipelines = pipelines;
+    this.targets = targets;
     this.json = json;
   }
 
@@ -94,6 +100,12 @@ class ForecastPages {
         forecast.reps().stream()
             .sorted(Comparator.comparing(Forecast.Row::won).reversed())
             .toList());
+    model.addAttribute(
+        "targets",
+        targets.ofMonth(user, month, null).stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    t -> t.userId().toString(), t -> t, (a, b) -> a)));
     model.addAttribute("pipeline", pipeline);
     model.addAttribute("totals", forecasts.openByStage(user, pipeline.id()));
     return "opportunities/home :: team";
