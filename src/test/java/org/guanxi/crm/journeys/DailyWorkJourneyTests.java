@@ -19,9 +19,10 @@ import org.guanxi.crm.support.TestWorkspace.Member;
 import org.junit.jupiter.api.Test;
 
 /**
- * A sales rep's day in a real headless Chromium: the home page shows an overdue task, the
- * customer's page its phone to call, the follow-up written there with a next date becomes a new
- * task, and the overdue one is marked done from the home page.
+ * A sales rep's day in a real headless Chromium, at a desk and on a phone (390 × 844, by touch,
+ * every page fitting the screen): the home page shows an overdue task, the customer's page its
+ * phone to call, the follow-up written there with a next date becomes a new task, and the overdue
+ * one is marked done from the home page.
  */
 @GuanxiTest
 class DailyWorkJourneyTests extends BrowserJourney {
@@ -30,6 +31,21 @@ class DailyWorkJourneyTests extends BrowserJourney {
 
   @Test
   void aRepStartsTheDayOnTheHomePageCallsTheCustomerAndWritesTheFollowUp() {
+    try (BrowserContext browsing = chineseBrowser()) {
+      theRepsDay(browsing, false);
+    }
+  }
+
+  @Test
+  void theSameDayOnAPhoneFitsTheScreenAndWorksByTouch() {
+    try (BrowserContext browsing = phoneBrowser()) {
+      theRepsDay(browsing, true);
+    }
+  }
+
+  /** The day of a rep, at a desk or on a phone (there, every page must fit the screen). */
+  private void theRepsDay(BrowserContext browsing, boolean phone) {
+    String size = phone ? "phone-" : "";
     Member rep = workspace.member(Role.SALES);
     String customer = createCustomer(rep, "ORGANIZATION", "远航物流", "13912345678");
     idOf(
@@ -46,7 +62,7 @@ class DailyWorkJourneyTests extends BrowserJourney {
                         "customerId",
                         customer))));
 
-    try (BrowserContext browsing = chineseBrowser()) {
+    {
       Page page = browsing.newPage();
       page.navigate(baseUrl() + "/login");
       signIn(page, rep);
@@ -56,7 +72,8 @@ class DailyWorkJourneyTests extends BrowserJourney {
       Locator today = page.locator("#home-tasks");
       assertThat(today).containsText("给远航物流回电话");
       assertThat(today).containsText("逾期");
-      screenshot(page, "20-home-overdue-task");
+      screenshot(page, size + "20-home-overdue-task");
+      fits(page, phone, "the home page");
 
       // 2. The customer's page: the owner's phone to call.
       today
@@ -77,11 +94,14 @@ class DailyWorkJourneyTests extends BrowserJourney {
           .getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("沟通内容"))
           .fill("电话确认二期需求，客户要看方案");
       panel.getByLabel("下次跟进日期").fill(TODAY.plusDays(3).toString());
-      panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存跟进记录")).click();
+      press(
+          panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存跟进记录")),
+          phone);
       assertThat(page.locator("#interaction-panel")).containsText("跟进记录已保存");
       assertThat(page.locator("#interactions")).containsText("电话确认二期需求，客户要看方案");
       assertThat(page.locator("#interactions")).containsText("下次跟进 " + TODAY.plusDays(3));
-      screenshot(page, "21-follow-up-written");
+      screenshot(page, size + "21-follow-up-written");
+      fits(page, phone, "the customer page");
 
       // 4. The next date is a new task (written once the follow-up is committed).
       boolean seen = false;
@@ -96,16 +116,33 @@ class DailyWorkJourneyTests extends BrowserJourney {
       Locator row = page.locator("#tasks tr", new Page.LocatorOptions().setHasText("电话确认二期需求"));
       assertThat(row).containsText("跟进");
       assertThat(row).containsText(TODAY.plusDays(3).toString());
+      fits(page, phone, "the tasks page");
 
       // 5. Back home: the overdue task is done with one click.
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("工作台").setExact(true))
           .click();
       Locator overdue =
           page.locator("#home-tasks li", new Page.LocatorOptions().setHasText("给远航物流回电话"));
-      overdue.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("完成")).click();
+      press(
+          overdue.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("完成")), phone);
       assertThat(page.getByText("任务已完成。")).isVisible();
       assertThat(page.locator("#home-tasks")).not().containsText("给远航物流回电话");
-      screenshot(page, "22-home-after-the-call");
+      screenshot(page, size + "22-home-after-the-call");
+    }
+  }
+
+  /** A tap on a phone, a click at a desk. */
+  private static void press(Locator button, boolean phone) {
+    if (phone) {
+      button.tap();
+    } else {
+      button.click();
+    }
+  }
+
+  private static void fits(Page page, boolean phone, String what) {
+    if (phone) {
+      assertFitsTheScreen(page, what);
     }
   }
 }

@@ -1,13 +1,10 @@
 package org.guanxi.crm.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.Map;
 import org.guanxi.crm.platform.Role;
 import org.guanxi.crm.support.GuanxiTest;
 import org.guanxi.crm.support.TestWorkspace.Member;
@@ -19,8 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 @GuanxiTest
 class ExchangeRateJourneyTests extends BrowserJourney {
-
-  static final int PHONE_WIDTH = 390;
 
   @Test
   void anAdministratorAddsARateOnAPhoneWithoutScrollingSideways() {
@@ -51,24 +46,5 @@ class ExchangeRateJourneyTests extends BrowserJourney {
           .isVisible();
       assertFitsTheScreen(page, "the form of a rate");
     }
-  }
-
-  BrowserContext phoneBrowser() {
-    BrowserContext browsing =
-        browser.newContext(
-            new Browser.NewContextOptions()
-                .setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai")
-                .setExtraHTTPHeaders(Map.of("Accept-Language", "zh-CN,zh;q=0.9"))
-                .setViewportSize(PHONE_WIDTH, 844)
-                .setIsMobile(true)
-                .setHasTouch(true));
-    browsing.setDefaultTimeout(10_000);
-    return browsing;
-  }
-
-  static void assertFitsTheScreen(Page page, String what) {
-    int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
-    assertTrue(width <= PHONE_WIDTH, what + " is " + width + " px wide on a 390 px screen");
   }
 }
