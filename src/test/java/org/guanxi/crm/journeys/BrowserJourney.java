@@ -183,4 +183,29 @@ abstract class BrowserJourney {
     int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
     assertTrue(width <= PHONE_WIDTH, what + " is " + width + " px wide on a 390 px screen");
   }
+
+  /**
+   * axe-core's rules, run in the page as it is now: no violation of critical or serious impact (the
+   * script comes with the test dependency; nothing is downloaded).
+   */
+  static void assertAccessible(Page page, String what) {
+    List<String> violations =
+        new com.deque.html.axecore.playwright.AxeBuilder(page)
+            .analyze().getViolations().stream()
+                .filter(v -> "critical".equals(v.getImpact()) || "serious".equals(v.getImpact()))
+                .map(
+                    v ->
+                        v.getImpact()
+                            + " "
+                            + v.getId()
+                            + ": "
+                            + v.getHelp()
+                            + " at "
+                            + v.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .limit(3)
+                                .toList())
+                .toList();
+    assertEquals(List.of(), violations, "accessibility of " + what);
+  }
 }

@@ -67,6 +67,13 @@ class DailyWorkJourneyTests extends BrowserJourney {
       page.navigate(baseUrl() + "/login");
       signIn(page, rep);
 
+      // 0. The keyboard reaches the skip link first.
+      if (!phone) {
+        page.keyboard().press("Tab");
+        assertThat(page.locator("a.skip")).isFocused();
+        assertThat(page.locator("a.skip")).hasText("跳到正文");
+      }
+
       // 1. The home page: yesterday's task is overdue.
       assertThat(page).hasURL(Pattern.compile(".*/$"));
       Locator today = page.locator("#home-tasks");
@@ -140,9 +147,12 @@ class DailyWorkJourneyTests extends BrowserJourney {
     }
   }
 
+  /** On a phone the page fits the screen; at a desk axe-core finds nothing serious in it. */
   private static void fits(Page page, boolean phone, String what) {
     if (phone) {
       assertFitsTheScreen(page, what);
+    } else {
+      assertAccessible(page, what);
     }
   }
 }
