@@ -23,3 +23,17 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// On a phone the sidebar hides behind the menu button of the top bar, which opens and closes it.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest ? event.target.closest('.menu-button') : null;
+  if (!button) {
+    return;
+  }
+  var sidebar = document.getElementById(button.getAttribute('aria-controls'));
+  var open = button.getAttribute('aria-expanded') !== 'true';
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+  if (sidebar) {
+    sidebar.classList.toggle('open', open);
+  }
+});
