@@ -39,6 +39,7 @@ class NavigationTests {
       Map.ofEntries(
           Map.entry("/", "nav.dashboard"),
           Map.entry("/tasks", "nav.tasks"),
+          Map.entry("/calendar", "nav.calendar"),
           Map.entry("/customers", "nav.customers"),
           Map.entry("/pool", "nav.pool"),
           Map.entry("/leads", "nav.leads"),
@@ -75,6 +76,7 @@ class NavigationTests {
             List.of(
                 "/",
                 "/tasks",
+                "/calendar",
                 "/customers",
                 "/pool",
                 "/leads",
@@ -97,6 +99,7 @@ class NavigationTests {
             List.of(
                 "/",
                 "/tasks",
+                "/calendar",
                 "/customers",
                 "/pool",
                 "/leads",
@@ -111,6 +114,7 @@ class NavigationTests {
             List.of(
                 "/",
                 "/tasks",
+                "/calendar",
                 "/customers",
                 "/pool",
                 "/leads",
@@ -122,12 +126,21 @@ class NavigationTests {
     expected.put(
         Role.MARKETING,
         entries(
-            List.of("/", "/tasks", "/customers", "/leads", "/orders", "/key-accounts", "/products"),
+            List.of(
+                "/",
+                "/tasks",
+                "/calendar",
+                "/customers",
+                "/leads",
+                "/orders",
+                "/key-accounts",
+                "/products"),
             List.of("/me/tokens")));
     expected.put(
         Role.SERVICE,
         entries(
-            List.of("/", "/tasks", "/customers", "/orders", "/key-accounts", "/products"),
+            List.of(
+                "/", "/tasks", "/calendar", "/customers", "/orders", "/key-accounts", "/products"),
             List.of("/me/tokens")));
     expected.put(
         Role.ANALYST,
@@ -135,6 +148,7 @@ class NavigationTests {
             List.of(
                 "/",
                 "/tasks",
+                "/calendar",
                 "/customers",
                 "/leads",
                 "/opportunities/board",

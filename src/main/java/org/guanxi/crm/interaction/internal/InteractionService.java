@@ -19,6 +19,7 @@ import org.guanxi.crm.interaction.Channel;
 import org.guanxi.crm.interaction.Direction;
 import org.guanxi.crm.interaction.InteractionChanged;
 import org.guanxi.crm.interaction.InteractionRecorded;
+import org.guanxi.crm.interaction.Interactions;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.InputValidation;
@@ -37,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * within the workspace's edit window. Every change goes on the customer's timeline.
  */
 @Service
-class InteractionService {
+class InteractionService implements Interactions {
 
   static final String KIND = "interaction";
 
@@ -118,6 +119,13 @@ class InteractionService {
         store.list(customers.visibleCustomers(user, "i.customer_id"), query);
     return new SqlPage<>(
         page.items().stream().map(i -> view(user, i, current)).toList(), page.nextCursor());
+  }
+
+  @Override
+  public List<Appointment> meetingsAndVisits(
+      CurrentUser user, UUID authorId, Instant from, Instant to) {
+    return store.appointments(
+        customers.visibleCustomers(user, "i.customer_id"), authorId, from, to);
   }
 
   /** One author's interactions of a period, per channel. */

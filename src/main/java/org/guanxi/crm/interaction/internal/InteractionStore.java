@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.interaction.Channel;
 import org.guanxi.crm.interaction.Direction;
+import org.guanxi.crm.interaction.Interactions;
 import org.guanxi.crm.platform.SqlPage;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
@@ -114,6 +115,35 @@ class InteractionStore {
         .and("i.occurred_at >= :from", "from", timestamp(query.from()))
         .and("i.occurred_at < :to", "to", timestamp(query.to()))
         .page(jdbc, SELECT, NEWEST_FIRST, query, (rs, n) -> interaction(rs));
+  }
+
+  /**
+   * An author's meetings and visits from {@code from} to {@code to} with customers the user sees.
+   */
+  List<Interactions.Appointment> appointments(
+      Customers.VisibleCustomers visible, UUID authorId, Instant from, Instant to) {
+    SqlWhere where =
+        new SqlWhere(visible.sql(), visible.params())
+            .and("i.author_id = :author", "author", authorId)
+            .and("i.channel in ('MEETING', 'VISIT')")
+            .and("i.occurred_at >= :from", "from", Timestamp.from(from))
+            .and("i.occurred_at < :to", "to", Timestamp.from(to));
+    return jdbc.sql(
+            "select i.id, i.channel, i.occurred_at, i.duration_minutes, i.customer_id, i.summary"
+                + " from interaction i where "
+                + where.sql()
+                + " order by i.occurred_at, i.id limit 1000")
+        .params(where.params())
+        .query(
+            (rs, n) ->
+                new Interactions.Appointment(
+                    rs.getObject("id", UUID.class),
+                    Channel.valueOf(rs.getString("channel")),
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    rs.getObject("duration_minutes", Integer.class),
+                    rs.getObject("customer_id", UUID.class),
+                    rs.getString("summary")))
+        .list();
   }
 
   /** How many interactions an author recorded on one channel. */

@@ -18,6 +18,11 @@ class TaskNavigation {
   }
 
   @Bean
+  NavigationEntry calendarEntry() {
+    return NavigationEntry.link(WORK, 6, "nav.calendar", "/calendar", TaskPermissions.TASK_READ);
+  }
+
+  @Bean
   PageSection taskPanel() {
     return PageSection.customer(7, "/customers/{id}/task-panel", TaskPermissions.TASK_READ, false);
   }
