@@ -125,6 +125,25 @@ class DailyWorkJourneyTests extends BrowserJourney {
       assertThat(row).containsText(TODAY.plusDays(3).toString());
       fits(page, phone, "the tasks page");
 
+      // 4b. A delete asks first: dismissed, nothing happens; accepted, the task goes.
+      row.getByRole(AriaRole.LINK).first().click();
+      java.util.List<String> asked = new java.util.ArrayList<>();
+      page.onceDialog(
+          dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+          });
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("删除")).click();
+      assertThat(page).hasURL(Pattern.compile(".*/tasks/[0-9a-f-]+$"));
+      page.onceDialog(
+          dialog -> {
+            asked.add(dialog.message());
+            dialog.accept();
+          });
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("删除")).click();
+      assertThat(page.getByText("任务已删除。")).isVisible();
+      assertTrue(asked.equals(java.util.List.of("删除这个任务？", "删除这个任务？")), "asked: " + asked);
+
       // 5. Back home (on a phone through the menu button): the overdue task is done with one click.
       Locator home =
           page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("工作台").setExact(true));
