@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.customer.Classification;
 import org.guanxi.crm.customer.CustomerKind;
+import org.guanxi.crm.customer.Customers;
+import org.guanxi.crm.customer.DuplicateCandidate;
 import org.guanxi.crm.customer.LifecycleStage;
+import org.guanxi.crm.customer.NewCustomer;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.FormErrors;
@@ -41,16 +44,19 @@ class CustomerPages {
   private final CustomerService customers;
   private final ContactService contacts;
   private final CustomerShares shares;
+  private final Customers directory;
   private final List<PageSection> sections;
 
   CustomerPages(
       CustomerService customers,
       ContactService contacts,
       CustomerShares shares,
+      Customers directory,
       List<PageSection> sections) {
     this.customers = customers;
     this.contacts = contacts;
     this.shares = shares;
+    this.directory = directory;
     this.sections = List.copyOf(sections);
   }
 
@@ -134,6 +140,44 @@ class CustomerPages {
         .create(
             () -> "redirect:/customers/" + customers.create(user, draft).id(),
             () -> form(user, model, null, null));
+  }
+
+  /**
+   * While a new customer is typed in the form (htmx): the customers that look the same, found as
+   * the import finds them (the same phone or e-mail, the same or a similar name, the same pinyin);
+   * a phone or e-mail still being typed is left out until it reads as one.
+   */
+  @GetMapping("/duplicates")
+  @PreAuthorize("hasAuthority('CUSTOMER_WRITE')")
+  String duplicates(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String phone,
+      @RequestParam(defaultValue = "") String email,
+      Model model) {
+    List<DuplicateCandidate> candidates = List.of();
+    if (name.strip().length() >= 2 || !phone.isBlank() || !email.isBlank()) {
+      try {
+        candidates = directory.duplicateCandidates(user, typed(name, phone, email), null);
+      } catch (InvalidInput e) {
+        candidates = directory.duplicateCandidates(user, typed(name, "", ""), null);
+      }
+    }
+    model.addAttribute("candidates", candidates);
+    return "customer/form :: duplicates";
+  }
+
+  private static NewCustomer typed(String name, String phone, String email) {
+    return new NewCustomer(
+        CustomerKind.ORGANIZATION,
+        name.strip(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        phone.isBlank() ? null : phone.strip(),
+        email.isBlank() ? null : email.strip());
   }
 
   @GetMapping("/{id}")
