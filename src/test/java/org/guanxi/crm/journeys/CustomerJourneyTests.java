@@ -86,7 +86,8 @@ class CustomerJourneyTests extends BrowserJourney {
       assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("张伟")))
           .isVisible();
       Locator search =
-          page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("搜索"));
+          page.getByRole(
+              AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("搜索").setExact(true));
       expectOnly(rows, search, "阳娜", name, "张伟");
       screenshot(page, "03-live-search");
       assertThat(page.locator("table tbody"))
@@ -174,7 +175,9 @@ class CustomerJourneyTests extends BrowserJourney {
                   AriaRole.HEADING,
                   new Page.GetByRoleOptions().setName("Customers").setExact(true)))
           .isVisible();
-      assertThat(first.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search")))
+      assertThat(
+              first.getByRole(
+                  AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search").setExact(true)))
           .isVisible();
       screenshot(first, "05-english");
     }

@@ -171,6 +171,12 @@ class OpportunityService implements Opportunities {
     return new OpportunityStore.Page(named(page.items()), page.nextCursor());
   }
 
+  /** The deals the user may see whose name holds {@code text} (the search box). */
+  List<Opportunity> named(CurrentUser user, String text, int limit) {
+    return named(
+        store.named(RecordAccess.visible(user, OpportunityStore.holding("o")), text, limit));
+  }
+
   /**
    * The open deals the user may see that are expected to close this month (in the workspace's
    * zone), soonest first: the home page's list.

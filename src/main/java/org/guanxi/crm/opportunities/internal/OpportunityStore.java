@@ -17,6 +17,7 @@ import org.guanxi.crm.platform.ChildRows;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlText;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
@@ -182,6 +183,16 @@ class OpportunityStore {
         .params(params)
         .query((rs, row) -> opportunity(rs))
         .list();
+  }
+
+  /** The deals the user may see whose name holds {@code text}, the newest first. */
+  List<Opportunity> named(RecordAccess.Condition visible, String text, int limit) {
+    return SqlWhere.of(visible)
+        .and("o.name ilike :text", "text", SqlText.likeAnywhere(text))
+        .pageRows(jdbc, SELECT, "o.created_at desc, o.id desc", limit, (rs, row) -> opportunity(rs))
+        .stream()
+        .limit(limit)
+        .toList();
   }
 
   /**

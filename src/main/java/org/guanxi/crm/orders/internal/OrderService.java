@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import org.guanxi.crm.catalogue.LinePricing;
@@ -112,6 +113,12 @@ class OrderService implements Orders {
             .filter(o -> customers.find(user, o.customerId()).isPresent())
             .orElseThrow(() -> new RecordNotFound(KIND, id));
     return order.withOwnerName(users.displayName(order.ownerId()));
+  }
+
+  /** The orders the user sees whose number starts with {@code prefix} (the search box). */
+  List<Order> numbered(CurrentUser user, String prefix, int limit) {
+    return store.numbered(
+        customers.visibleCustomers(user, "o.customer_id"), prefix.toUpperCase(Locale.ROOT), limit);
   }
 
   OrderStore.Page list(CurrentUser user, OrderQuery query) {

@@ -15,6 +15,7 @@ import org.guanxi.crm.customer.Customers.VisibleCustomers;
 import org.guanxi.crm.orders.OrderStatus;
 import org.guanxi.crm.platform.ChildRows;
 import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlText;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
@@ -171,6 +172,23 @@ class OrderStore {
             .query((rs, row) -> order(rs, List.of()))
             .optional();
     return order.map(o -> LINES.attach(jdbc, o, Order::id, Order::withLines));
+  }
+
+  /** The orders of visible customers whose number starts with {@code prefix}, by number. */
+  List<Order> numbered(VisibleCustomers visible, String prefix, int limit) {
+    SqlWhere where =
+        new SqlWhere(visible.sql(), visible.params())
+            .and("o.number like :prefix", "prefix", SqlText.likePrefix(prefix));
+    return where
+        .pageRows(
+            jdbc,
+            "select " + COLUMNS + " from sales_order o",
+            "o.number, o.id",
+            limit,
+            (rs, row) -> order(rs, List.of()))
+        .stream()
+        .limit(limit)
+        .toList();
   }
 
   Page list(VisibleCustomers visible, OrderQuery query) {
