@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -232,6 +234,45 @@ class InteractionPagesTests {
     mvc.perform(get("/interactions/" + id)).andExpect(status().is3xxRedirection());
     mvc.perform(get("/interactions/" + id).cookie(session))
         .andExpect(content().string(containsString("只给负责人看")));
+  }
+
+  @Test
+  void theAuthorAttachesAFileOnThePageAndAnExecutableInDisguiseIsRefusedWithWhy() throws Exception {
+    String id = recordedCall("带附件的电话");
+    mvc.perform(
+            multipart("/interactions/" + id + "/attachments")
+                .file(
+                    new MockMultipartFile(
+                        "file", "报价单.pdf", "application/pdf", "%PDF-1.7\n%%EOF\n".getBytes()))
+                .cookie(session)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/interactions/" + id))
+        .andExpect(flash().attribute("flashNotice", "interaction.attached"));
+    mvc.perform(
+            multipart("/interactions/" + id + "/attachments")
+                .file(
+                    new MockMultipartFile(
+                        "file", "发票.pdf", "application/pdf", new byte[] {'M', 'Z', 0, 0}))
+                .cookie(session)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/interactions/" + id))
+        .andExpect(flash().attribute("attachmentRefused", "error.unsupported-file-type"));
+    String page =
+        mvc.perform(get("/interactions/" + id).cookie(session))
+            .andExpect(content().string(containsString("报价单.pdf")))
+            .andExpect(content().string(not(containsString("发票.pdf"))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String link =
+        page.replaceAll("(?s).*href=\"(/interactions/[^\"]+/attachments/[^\"]+)\".*", "$1");
+    mvc.perform(get(link).cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().contentType("application/pdf"));
+    Member otherRep = workspace.member(Role.SALES);
+    mvc.perform(
+            get(link).cookie(PageLogin.signIn(mvc, otherRep.username(), TestWorkspace.PASSWORD)))
+        .andExpect(status().isNotFound());
   }
 
   private String recordedCall(String summary) throws Exception {

@@ -1,6 +1,7 @@
 package org.guanxi.crm.interaction.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -15,7 +16,11 @@ import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.WorkspaceTime;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,7 +31,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,16 +47,19 @@ class InteractionPages {
   static final int PANEL_SIZE = 10;
 
   private final InteractionService interactions;
+  private final AttachmentService attachments;
   private final Customers customers;
   private final CustomerContacts contacts;
   private final WorkspaceTime time;
 
   InteractionPages(
       InteractionService interactions,
+      AttachmentService attachments,
       Customers customers,
       CustomerContacts contacts,
       WorkspaceTime time) {
     this.interactions = interactions;
+    this.attachments = attachments;
     this.customers = customers;
     this.contacts = contacts;
     this.time = time;
@@ -146,6 +156,45 @@ class InteractionPages {
             stale -> interactions.get(user, change.id()).version());
   }
 
+  /** The author attaches a file from the interaction's page; refused, the page says why. */
+  @PostMapping("/interactions/{id}/attachments")
+  @PreAuthorize("hasAuthority('INTERACTION_WRITE')")
+  String attach(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam("file") MultipartFile file,
+      RedirectAttributes redirect)
+      throws java.io.IOException {
+    try {
+      attachments.attach(user, id, file.getOriginalFilename(), file.getBytes());
+      redirect.addFlashAttribute("flashNotice", "interaction.attached");
+    } catch (org.guanxi.crm.platform.Refused e) {
+      redirect.addFlashAttribute(
+          "attachmentRefused", "error." + e.problem().getProperties().get("code"));
+    }
+    return "redirect:/interactions/" + id;
+  }
+
+  /** A file attached to the interaction, downloaded (never shown inside the page). */
+  @GetMapping("/interactions/{id}/attachments/{attachmentId}")
+  @PreAuthorize("hasAuthority('INTERACTION_READ')")
+  ResponseEntity<byte[]> download(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @PathVariable UUID attachmentId) {
+    AttachmentService.Download file = attachments.download(user, id, attachmentId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(file.attachment().mediaType()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(file.attachment().fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(file.content());
+  }
+
   @PostMapping("/interactions/{id}/delete")
   @PreAuthorize("hasAuthority('INTERACTION_WRITE')")
   String delete(PageChange change, RedirectAttributes redirect) {
@@ -186,6 +235,7 @@ class InteractionPages {
     UUID customerId = view.interaction().customerId();
     model.addAttribute("interaction", view);
     model.addAttribute("version", version);
+    model.addAttribute("attachments", attachments.of(user, view.interaction().id()));
     model.addAttribute(
         "customer",
         customers

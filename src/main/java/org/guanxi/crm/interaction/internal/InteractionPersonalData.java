@@ -78,6 +78,10 @@ class InteractionPersonalData extends ModulePersonalData {
     if (found.isEmpty()) {
       return found;
     }
+    // the files attached to them may show the person too: they go
+    jdbc.sql("delete from interaction_attachment where interaction_id = any(:ids)")
+        .param("ids", found.stream().map(r -> UUID.fromString(r.id())).toArray(UUID[]::new))
+        .update();
     jdbc.sql(
             """
             update interaction set summary = :erased, participants = null, outcome = null,
