@@ -257,6 +257,8 @@ class InteractionPagesTests {
                 .with(csrf()))
         .andExpect(redirectedUrl("/interactions/" + id))
         .andExpect(flash().attribute("attachmentRefused", "error.unsupported-file-type"));
+    mvc.perform(post("/interactions/" + id + "/attachments").cookie(session).with(csrf()))
+        .andExpect(status().isBadRequest());
     String page =
         mvc.perform(get("/interactions/" + id).cookie(session))
             .andExpect(content().string(containsString("报价单.pdf")))

@@ -33,7 +33,7 @@ class AttachmentApi {
     this.attachments = attachments;
   }
 
-  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PostMapping
   @PreAuthorize("hasAuthority('INTERACTION_WRITE')")
   @Operation(
       summary = "Attach a file to an interaction",

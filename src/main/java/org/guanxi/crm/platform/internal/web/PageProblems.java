@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * The problems of a page request that no page answers itself, shown as a page that says what was
@@ -63,6 +64,12 @@ class PageProblems {
             new InvalidInput.FieldError(
                 "", String.valueOf(problem.getProperties().get("code")), e.getMessage())));
     return "error";
+  }
+
+  /** An upload form sent without its file (or not as a form of files): 400 and what to send. */
+  @ExceptionHandler
+  String noFile(MultipartException e, HttpServletResponse response, Model model) {
+    return badRequest(response, model, "reason", "error.file-required");
   }
 
   private static String unstorable(HttpServletResponse response, Model model) {
