@@ -96,11 +96,20 @@ class CustomerJourneyTests extends BrowserJourney {
       expectOnly(rows, search, "oynn", name, "张伟");
       expectOnly(rows, search, "zhangwei", "张伟", name);
       expectOnly(rows, search, "ouyangnana", name, "张伟");
-      assertThat(page)
-          .hasURL(
-              Pattern.compile(".*/customers$")); // the results came without loading another page
+      // the results came without loading another page, and the address keeps the search
+      assertThat(page).hasURL(Pattern.compile(".*/customers\\?q=ouyangnana(&deleted=false)?$"));
       assertThat(rows.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name)))
           .containsText("138****5678");
+
+      // Back from a customer's page shows the list as it was searched.
+      rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)).click();
+      assertThat(page).hasURL(CUSTOMER_PAGE);
+      page.goBack();
+      assertThat(search).hasValue("ouyangnana");
+      assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)))
+          .isVisible();
+      assertThat(rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("张伟")))
+          .hasCount(0);
 
       // 4. Edit it: change the city.
       rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)).click();

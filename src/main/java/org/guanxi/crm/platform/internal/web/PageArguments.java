@@ -1,5 +1,7 @@
 package org.guanxi.crm.platform.internal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
@@ -20,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Reads the argument types of the pages' handlers from the request, for the signed-in user (as
@@ -61,7 +64,11 @@ class PageArguments implements HandlerMethodArgumentResolver {
           request.getAttribute(
               HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
       boolean fragment = pattern != null && pattern.toString().endsWith("/rows");
-      return new ListRows(user, fragment ? request.getParameter("cursor") : null, fragment, model);
+      String cursor = fragment ? request.getParameter("cursor") : null;
+      if (fragment && cursor == null) {
+        keepFiltersInTheAddress(request);
+      }
+      return new ListRows(user, cursor, fragment, model);
     }
     @SuppressWarnings("unchecked")
     Map<String, String> path =
@@ -99,5 +106,30 @@ class PageArguments implements HandlerMethodArgumentResolver {
     } catch (TypeMismatchException e) {
       throw new MethodArgumentTypeMismatchException(value, type, name, parameter, e.getCause());
     }
+  }
+
+  /**
+   * The search box or a filter fetched the list's rows: the browser's address becomes the list
+   * page's with the filters that hold a value ({@code HX-Replace-Url}), so that Back, a reload and
+   * a shared link show the same list.
+   */
+  private static void keepFiltersInTheAddress(NativeWebRequest request) {
+    HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+    HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
+    if (http == null || response == null) {
+      return;
+    }
+    String page = http.getRequestURI().replaceFirst("/rows$", "");
+    UriComponentsBuilder address = UriComponentsBuilder.fromPath(page);
+    http.getParameterMap()
+        .forEach(
+            (name, values) -> {
+              for (String value : values) {
+                if (!name.equals("cursor") && !name.startsWith("_") && !value.isBlank()) {
+                  address.queryParam(name, value);
+                }
+              }
+            });
+    response.setHeader("HX-Replace-Url", address.encode().build().toUriString());
   }
 }
