@@ -101,6 +101,30 @@ class CustomerOwnerPersonalDataTests {
         .andExpect(content().string(not(containsString("13912345678"))));
   }
 
+  @Test
+  void theHeaderOffersToCallWriteAndStartTheNextStepAsTheRoleAllows() throws Exception {
+    mvc.perform(get("/customers/" + customer).cookie(signIn(owner)))
+        .andExpect(content().string(containsString("id=\"customer-actions\"")))
+        .andExpect(content().string(containsString(">打电话</a>")))
+        .andExpect(content().string(containsString(">发邮件</a>")))
+        .andExpect(
+            content()
+                .string(containsString("href=\"/customers/" + customer + "#interaction-form\"")))
+        .andExpect(
+            content().string(containsString("href=\"/tasks/new?customerId=" + customer + "\"")))
+        .andExpect(
+            content()
+                .string(containsString("href=\"/opportunities/new?customerId=" + customer + "\"")))
+        .andExpect(
+            content().string(containsString("href=\"/orders/new?customerId=" + customer + "\"")));
+    Member analyst = workspace.member(Role.ANALYST);
+    mvc.perform(get("/customers/" + customer).cookie(signIn(analyst)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString(">打电话</a>"))))
+        .andExpect(content().string(not(containsString("/tasks/new?customerId="))))
+        .andExpect(content().string(not(containsString("#interaction-form\""))));
+  }
+
   private Cookie signIn(Member member) throws Exception {
     return PageLogin.signIn(mvc, member.username(), TestWorkspace.PASSWORD);
   }

@@ -16,6 +16,7 @@ import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.FormErrors;
 import org.guanxi.crm.platform.InvalidInput;
 import org.guanxi.crm.platform.ListRows;
+import org.guanxi.crm.platform.PageAction;
 import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.PageSection;
 import org.guanxi.crm.platform.RecordNotFound;
@@ -46,18 +47,21 @@ class CustomerPages {
   private final CustomerShares shares;
   private final Customers directory;
   private final List<PageSection> sections;
+  private final List<PageAction> actions;
 
   CustomerPages(
       CustomerService customers,
       ContactService contacts,
       CustomerShares shares,
       Customers directory,
-      List<PageSection> sections) {
+      List<PageSection> sections,
+      List<PageAction> actions) {
     this.customers = customers;
     this.contacts = contacts;
     this.shares = shares;
     this.directory = directory;
     this.sections = List.copyOf(sections);
+    this.actions = List.copyOf(actions);
   }
 
   @ModelAttribute
@@ -203,6 +207,11 @@ class CustomerPages {
         "panels",
         PageSection.pathsFor(
             sections, PageSection.Page.CUSTOMER, user, id, customer.deletedAt() != null));
+    model.addAttribute(
+        "actions",
+        customer.deletedAt() == null
+            ? PageAction.shownFor(actions, PageSection.Page.CUSTOMER, user, id)
+            : List.of());
     return "customer/show";
   }
 

@@ -1,6 +1,7 @@
 package org.guanxi.crm.interaction.internal;
 
 import org.guanxi.crm.interaction.InteractionPermissions;
+import org.guanxi.crm.platform.PageAction;
 import org.guanxi.crm.platform.PageSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,5 +23,15 @@ class InteractionPanels {
   @Bean
   PageSection briefingSection() {
     return PageSection.homeOfTeams(60, "/home/activity", InteractionPermissions.INTERACTION_READ);
+  }
+
+  /** The customer page's button to write a follow-up (the panel's form). */
+  @Bean
+  PageAction writeFollowUp() {
+    return PageAction.customer(
+        10,
+        "interaction.write",
+        "/customers/{id}#interaction-form",
+        InteractionPermissions.INTERACTION_WRITE);
   }
 }

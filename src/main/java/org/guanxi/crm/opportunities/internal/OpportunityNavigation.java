@@ -4,6 +4,7 @@ import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
 import org.guanxi.crm.opportunities.OpportunityPermissions;
 import org.guanxi.crm.platform.NavigationEntry;
+import org.guanxi.crm.platform.PageAction;
 import org.guanxi.crm.platform.PageSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,5 +43,15 @@ class OpportunityNavigation {
   PageSection teamSalesSection() {
     return PageSection.homeOfTeams(
         50, "/opportunities/home/team", OpportunityPermissions.OPPORTUNITY_READ);
+  }
+
+  /** The customer page's button for a new deal with the customer. */
+  @Bean
+  PageAction newDealAction() {
+    return PageAction.customer(
+        30,
+        "opportunities.panel.new",
+        "/opportunities/new?customerId={id}",
+        OpportunityPermissions.OPPORTUNITY_WRITE);
   }
 }

@@ -4,6 +4,7 @@ import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
 import org.guanxi.crm.orders.OrderPermissions;
 import org.guanxi.crm.platform.NavigationEntry;
+import org.guanxi.crm.platform.PageAction;
 import org.guanxi.crm.platform.PageSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,5 +23,12 @@ class OrderNavigation {
   PageSection salesPanel() {
     return PageSection.customer(
         10, "/customers/{id}/sales-panel", OrderPermissions.ORDER_READ, false);
+  }
+
+  /** The customer page's button for a new order of the customer. */
+  @Bean
+  PageAction newOrderAction() {
+    return PageAction.customer(
+        40, "orders.new", "/orders/new?customerId={id}", OrderPermissions.ORDER_WRITE);
   }
 }

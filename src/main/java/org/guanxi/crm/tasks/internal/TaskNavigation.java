@@ -3,6 +3,7 @@ package org.guanxi.crm.tasks.internal;
 import static org.guanxi.crm.platform.NavigationEntry.Section.WORK;
 
 import org.guanxi.crm.platform.NavigationEntry;
+import org.guanxi.crm.platform.PageAction;
 import org.guanxi.crm.platform.PageSection;
 import org.guanxi.crm.tasks.TaskPermissions;
 import org.springframework.context.annotation.Bean;
@@ -31,5 +32,12 @@ class TaskNavigation {
   @Bean
   PageSection homeTasks() {
     return PageSection.home(10, "/home/tasks", TaskPermissions.TASK_READ);
+  }
+
+  /** The customer page's button for a new task for the customer. */
+  @Bean
+  PageAction newTaskAction() {
+    return PageAction.customer(
+        20, "tasks.new", "/tasks/new?customerId={id}", TaskPermissions.TASK_WRITE);
   }
 }
