@@ -63,6 +63,7 @@ class CustomerJourneyTests extends BrowserJourney {
       field(page, "城市").fill("上海");
       field(page, "电话").fill("13812345678");
       screenshot(page, "01-new-customer-form");
+      assertAccessible(page, "01-new-customer-form");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
 
       assertThat(page).hasURL(CUSTOMER_PAGE);
@@ -90,6 +91,7 @@ class CustomerJourneyTests extends BrowserJourney {
               AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("搜索").setExact(true));
       expectOnly(rows, search, "阳娜", name, "张伟");
       screenshot(page, "03-live-search");
+      assertAccessible(page, "03-live-search");
       assertThat(page.locator("table tbody"))
           .hasCount(1); // the results replace the rows, not nest a second table body
       expectOnly(rows, search, "zw", "张伟", name);

@@ -61,6 +61,7 @@ class OpportunityJourneyTests extends BrowserJourney {
       assertThat(first.locator(".deal-card")).hasCount(1);
       assertThat(card).containsText("10%");
       screenshot(page, "11-board");
+      assertAccessible(page, "11-board");
 
       // 2. Drag it to the next stage, then to the one after: htmx posts each move, no page
       // reload.
@@ -112,6 +113,7 @@ class OpportunityJourneyTests extends BrowserJourney {
       assertThat(page.locator("#forecast-chart canvas")).hasCount(1);
       assertThat(page.locator("#win-rate")).hasText("100.0%");
       screenshot(page, "15-forecast");
+      assertAccessible(page, "15-forecast");
     }
   }
 

@@ -79,6 +79,7 @@ class PoolJourneyTests extends BrowserJourney {
       assertFalse(page.content().contains(PHONE), "the pool shows no personal data");
       assertFalse(page.content().contains("137****1234"), "not even masked");
       screenshot(page, "pool-01-the-pool");
+      assertAccessible(page, "pool-01-the-pool");
 
       // 2. Claim it with the row's button: the row says so in place, the page is not loaded again.
       waitForHtmx(page);
