@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
@@ -42,7 +43,11 @@ class PageModel implements HandlerInterceptor {
       HttpServletResponse response,
       Object handler,
       @Nullable ModelAndView page) {
-    if (page == null || page.wasCleared() || isRedirect(page)) {
+    if (page == null || page.wasCleared()) {
+      return;
+    }
+    if (isRedirect(page)) {
+      confirmDone(request);
       return;
     }
     page.addObject("zone", time.zone());
@@ -52,6 +57,21 @@ class PageModel implements HandlerInterceptor {
     page.addObject(
         "navigation",
         user == null ? List.of() : navigation.stream().filter(e -> e.isShownTo(user)).toList());
+  }
+
+  /**
+   * A page's form went through and sends the browser on: the next page says so ({@code
+   * flashNotice}, shown under the top bar), unless the page put a notice of its own.
+   */
+  private static void confirmDone(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    if (!"POST".equals(request.getMethod())
+        || path.equals("/logout")
+        || path.equals("/login")
+        || path.startsWith("/forms/")) {
+      return;
+    }
+    RequestContextUtils.getOutputFlashMap(request).putIfAbsent("flashNotice", "form.done");
   }
 
   private static boolean isRedirect(ModelAndView page) {
