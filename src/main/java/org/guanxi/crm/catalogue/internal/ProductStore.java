@@ -14,6 +14,7 @@ import org.guanxi.crm.catalogue.Product;
 import org.guanxi.crm.catalogue.Products;
 import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlText;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
@@ -163,7 +164,7 @@ class ProductStore {
             .and(
                 "(p.code ilike :like or p.name ilike :like)",
                 "like",
-                text == null ? null : "%" + escapeLike(text) + "%")
+                text == null ? null : SqlText.likeAnywhere(text))
             .and("p.category_id = :categoryId", "categoryId", categoryId)
             .and("p.active = :active", "active", active);
     if (cursor != null) {
@@ -175,10 +176,6 @@ class ProductStore {
     SqlPage<Product> page =
         SqlPage.of(rows, limit, last -> new ProductCursor(last.code(), last.id()).encode());
     return new Page(page.items(), page.nextCursor());
-  }
-
-  static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static Map<String, Object> parameters(ProductDraft draft) {

@@ -23,6 +23,7 @@ import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.RecordAccess;
 import org.guanxi.crm.platform.SealedColumns;
 import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlText;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
@@ -339,7 +340,7 @@ class CustomerStore implements SealedColumns<UUID> {
   private static String nameIds(String q, Map<String, Object> params) {
     String normalised = SearchKeys.normalise(q);
     if (SearchKeys.containsCjk(normalised)) {
-      params.put("like", "%" + escapeLike(normalised) + "%");
+      params.put("like", SqlText.likeAnywhere(normalised));
       params.put("grams", SearchKeys.cjkQueryGrams(normalised).toArray(String[]::new));
       return "select guanxi_customer_ids_by_grams(cast(:grams as text[]), :like)";
     }
@@ -348,7 +349,7 @@ class CustomerStore implements SealedColumns<UUID> {
       params.put("grams", new String[] {latin.replace(" ", "")});
       return "select guanxi_customer_ids_by_grams(cast(:grams as text[]), '%')";
     }
-    params.put("like", "%" + escapeLike(latin) + "%");
+    params.put("like", SqlText.likeAnywhere(latin));
     return "select guanxi_customer_ids_by_latin(:like)";
   }
 
@@ -362,10 +363,6 @@ class CustomerStore implements SealedColumns<UUID> {
         + onCustomer
         + " union select k.customer_id from customer_contact k where "
         + onContact;
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private Map<String, Object> parameters(UUID id, Content content) {

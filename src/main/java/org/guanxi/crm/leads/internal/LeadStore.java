@@ -14,6 +14,7 @@ import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.FreeText;
 import org.guanxi.crm.platform.Holding;
 import org.guanxi.crm.platform.SqlPage;
+import org.guanxi.crm.platform.SqlText;
 import org.guanxi.crm.platform.SqlWhere;
 import org.guanxi.crm.platform.StoreWrites;
 import org.guanxi.crm.privacy.BlindIndex;
@@ -211,17 +212,13 @@ class LeadStore extends PhoneAndEmailStore {
     }
     NameSearchKeys.Match match = searchKeys.match(q);
     if (match.latinContains() != null) {
-      params.put("like", "%" + escapeLike(match.latinContains()) + "%");
+      params.put("like", SqlText.likeAnywhere(match.latinContains()));
       return "l.id = any(array(select guanxi_lead_ids_by_latin(:like)))";
     }
     params.put("grams", match.grams().toArray(String[]::new));
     params.put(
-        "like", match.nameContains() == null ? "%" : "%" + escapeLike(match.nameContains()) + "%");
+        "like", match.nameContains() == null ? "%" : SqlText.likeAnywhere(match.nameContains()));
     return "l.id = any(array(select guanxi_lead_ids_by_grams(cast(:grams as text[]), :like)))";
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private Map<String, Object> parameters(UUID id, Content content) {

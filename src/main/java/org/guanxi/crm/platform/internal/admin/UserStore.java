@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.guanxi.crm.platform.Role;
+import org.guanxi.crm.platform.SqlText;
 import org.guanxi.crm.platform.StoreWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,15 +49,7 @@ class UserStore {
     if (q != null && !q.isBlank()) {
       where.append(
           " and (lower(u.username) like :q escape '\\' or lower(u.display_name) like :q escape '\\')");
-      params.put(
-          "q",
-          "%"
-              + q.strip()
-                  .toLowerCase(Locale.ROOT)
-                  .replace("\\", "\\\\")
-                  .replace("%", "\\%")
-                  .replace("_", "\\_")
-              + "%");
+      params.put("q", SqlText.likeAnywhere(q.strip().toLowerCase(Locale.ROOT)));
     }
     if (after != null) {
       where.append(" and lower(u.username) > lower(:after)");
