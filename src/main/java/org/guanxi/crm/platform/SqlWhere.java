@@ -106,7 +106,17 @@ public final class SqlWhere {
    */
   public <T> List<T> pageRows(
       JdbcClient jdbc, String select, String orderBy, int limit, RowMapper<T> row) {
-    params.put("limit", SqlPage.rowsToRead(limit));
+    return firstRows(jdbc, select, orderBy, SqlPage.rowsToRead(limit), row);
+  }
+
+  /**
+   * The first {@code limit} rows of {@code select} (up to its where clause) that this clause lets
+   * through, in {@code orderBy}: a short list that pages no further (the home page's, the search
+   * box's).
+   */
+  public <T> List<T> firstRows(
+      JdbcClient jdbc, String select, String orderBy, int limit, RowMapper<T> row) {
+    params.put("limit", limit);
     return jdbc.sql(select + " where " + sql + " order by " + orderBy + " limit :limit")
         .params(params)
         .query(row)

@@ -189,10 +189,8 @@ class OpportunityStore {
   List<Opportunity> named(RecordAccess.Condition visible, String text, int limit) {
     return SqlWhere.of(visible)
         .and("o.name ilike :text", "text", SqlText.likeAnywhere(text))
-        .pageRows(jdbc, SELECT, "o.created_at desc, o.id desc", limit, (rs, row) -> opportunity(rs))
-        .stream()
-        .limit(limit)
-        .toList();
+        .firstRows(
+            jdbc, SELECT, "o.created_at desc, o.id desc", limit, (rs, row) -> opportunity(rs));
   }
 
   /**
@@ -205,10 +203,8 @@ class OpportunityStore {
         .and("o.status = 'OPEN'")
         .and("o.expected_close_date >= :from", "from", java.sql.Date.valueOf(from))
         .and("o.expected_close_date <= :to", "to", java.sql.Date.valueOf(to))
-        .pageRows(jdbc, SELECT, "o.expected_close_date, o.id", limit, (rs, row) -> opportunity(rs))
-        .stream()
-        .limit(limit)
-        .toList();
+        .firstRows(
+            jdbc, SELECT, "o.expected_close_date, o.id", limit, (rs, row) -> opportunity(rs));
   }
 
   void insert(UUID id, Content content, UUID actor, Instant now) {

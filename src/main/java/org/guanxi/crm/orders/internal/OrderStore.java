@@ -179,16 +179,12 @@ class OrderStore {
     SqlWhere where =
         new SqlWhere(visible.sql(), visible.params())
             .and("o.number like :prefix", "prefix", SqlText.likePrefix(prefix));
-    return where
-        .pageRows(
-            jdbc,
-            "select " + COLUMNS + " from sales_order o",
-            "o.number, o.id",
-            limit,
-            (rs, row) -> order(rs, List.of()))
-        .stream()
-        .limit(limit)
-        .toList();
+    return where.firstRows(
+        jdbc,
+        "select " + COLUMNS + " from sales_order o",
+        "o.number, o.id",
+        limit,
+        (rs, row) -> order(rs, List.of()));
   }
 
   Page list(VisibleCustomers visible, OrderQuery query) {

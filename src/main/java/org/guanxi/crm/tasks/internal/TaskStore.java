@@ -216,7 +216,7 @@ class TaskStore {
     return SqlWhere.all()
         .and("t.id = any(:ids)", "ids", ids.toArray(UUID[]::new))
         .param("now", Timestamp.valueOf(localNow))
-        .pageRows(jdbc, SELECT, "t.remind_at, t.id", ids.size(), (rs, n) -> task(rs));
+        .firstRows(jdbc, SELECT, "t.remind_at, t.id", ids.size(), (rs, n) -> task(rs));
   }
 
   private static Map<String, Object> columns(Row row) {
