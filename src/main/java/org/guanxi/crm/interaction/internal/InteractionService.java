@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.guanxi.crm.customer.CustomerContacts;
+import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.interaction.Channel;
 import org.guanxi.crm.interaction.Direction;
@@ -78,9 +79,9 @@ class InteractionService implements Interactions {
   @Transactional
   InteractionView record(CurrentUser user, InteractionDraft draft) {
     Instant now = clock.instant();
-    InteractionDraft valid = checked(user, draft, null, now);
+    Checked valid = checked(user, draft, null, now);
     UUID id = Ids.newId();
-    store.insert(id, valid, user.id(), now);
+    store.insert(id, valid.draft(), user.id(), now);
     InteractionView saved = get(user, id);
     Interaction interaction = saved.interaction();
     events.publishEvent(
@@ -96,7 +97,7 @@ class InteractionService implements Interactions {
             user.id(),
             user.displayName(),
             interaction.summary(),
-            customers.require(user, interaction.customerId()).ownerId()));
+            valid.customer().ownerId()));
     return saved;
   }
 
@@ -177,7 +178,7 @@ class InteractionService implements Interactions {
           "customerId", "customer-fixed", "An interaction stays with the customer it was with");
     }
     Instant now = clock.instant();
-    InteractionDraft valid = checked(user, draft, current, now);
+    InteractionDraft valid = checked(user, draft, current, now).draft();
     long version = StaleVersion.check(KIND, expectedVersion, current.version());
     StaleVersion.unless(
         store.update(id, version, valid, now), KIND, () -> get(user, id).interaction().version());
@@ -215,10 +216,10 @@ class InteractionService implements Interactions {
    * and texts stripped (an empty optional one is none). {@code current} is the stored interaction
    * when it is changed: its next follow-up date may stay although it has passed.
    */
-  private InteractionDraft checked(
+  private Checked checked(
       CurrentUser user, InteractionDraft draft, @Nullable Interaction current, Instant now) {
     validation.check(draft);
-    customers.require(user, draft.customerId());
+    CustomerSummary customer = customers.require(user, draft.customerId());
     if (draft.contactId() != null
         && contacts.of(user, draft.customerId()).stream()
             .noneMatch(c -> c.id().equals(draft.contactId()))) {
@@ -262,23 +263,28 @@ class InteractionService implements Interactions {
           "required-with-comment",
           "A comment on the customer's experience goes with a rating");
     }
-    return new InteractionDraft(
-        draft.customerId(),
-        draft.contactId(),
-        draft.channel(),
-        draft.direction() == null ? Direction.OUTBOUND : draft.direction(),
-        occurredAt,
-        draft.durationMinutes(),
-        text(draft.participants()),
-        draft.summary().strip(),
-        text(draft.outcome()),
-        draft.rating(),
-        ratingComment,
-        next,
-        place,
-        coordinate(draft.latitude()),
-        coordinate(draft.longitude()));
+    return new Checked(
+        new InteractionDraft(
+            draft.customerId(),
+            draft.contactId(),
+            draft.channel(),
+            draft.direction() == null ? Direction.OUTBOUND : draft.direction(),
+            occurredAt,
+            draft.durationMinutes(),
+            text(draft.participants()),
+            draft.summary().strip(),
+            text(draft.outcome()),
+            draft.rating(),
+            ratingComment,
+            next,
+            place,
+            coordinate(draft.latitude()),
+            coordinate(draft.longitude())),
+        customer);
   }
+
+  /** A draft that passed every check, and its customer. */
+  private record Checked(InteractionDraft draft, CustomerSummary customer) {}
 
   private static @Nullable String text(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();

@@ -39,7 +39,7 @@ class FollowUpTasks {
     UUID assignee =
         recorded.customerOwnerId() != null ? recorded.customerOwnerId() : recorded.authorId();
     UUID team = users.find(assignee).map(UserSummary::teamId).orElse(null);
-    store.insertForInteraction(
+    store.insert(
         Ids.newId(),
         new TaskStore.Row(
             InteractionRecorded.shortened(recorded.summary()),

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Objects;
 import java.util.UUID;
-import org.guanxi.crm.customer.CustomerSummary;
 import org.guanxi.crm.customer.Customers;
 import org.guanxi.crm.platform.CurrentUser;
 import org.guanxi.crm.platform.Ids;
@@ -155,8 +154,7 @@ class TaskService {
     UUID customerId = draft.customerId();
     if (customerId != null
         && !(current != null && Objects.equals(customerId, current.customerId()))) {
-      CustomerSummary customer = customers.require(user, customerId);
-      customerId = customer.id();
+      customers.require(user, customerId);
     }
     Integer minutes = draft.remindMinutesBefore();
     Instant remindAt =

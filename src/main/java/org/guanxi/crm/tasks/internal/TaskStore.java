@@ -76,28 +76,11 @@ class TaskStore {
       @Nullable Integer remindMinutesBefore,
       @Nullable Instant remindAt) {}
 
-  void insert(UUID id, Row row, @Nullable UUID interactionId, UUID createdBy, Instant now) {
-    Map<String, Object> params = columns(row);
-    params.put("interaction", interactionId);
-    params.put("createdBy", createdBy);
-    StoreWrites.insert(
-        jdbc,
-        """
-        insert into task (workspace_id, id, title, description, due_on, due_time, priority, assignee_id, team_id,
-          customer_id, interaction_id, remind_minutes_before, remind_at, status, created_by, created_at, updated_at)
-        values (guanxi_current_workspace(), :id, :title, :description, :dueOn, :dueTime, :priority, :assignee, :team,
-          :customer, :interaction, :remindMinutes, :remindAt, 'OPEN', :createdBy, :now, :now)
-        """,
-        params,
-        id,
-        now);
-  }
-
   /**
-   * The task a follow-up asked for, unless it exists already (a listener run twice); true when it
-   * was added.
+   * Adds the task; one a follow-up asked for ({@code interactionId}) only once, however often it is
+   * asked (a listener run twice): true when it was added.
    */
-  boolean insertForInteraction(UUID id, Row row, UUID interactionId, UUID createdBy, Instant now) {
+  boolean insert(UUID id, Row row, @Nullable UUID interactionId, UUID createdBy, Instant now) {
     Map<String, Object> params = columns(row);
     params.put("id", id);
     params.put("interaction", interactionId);
