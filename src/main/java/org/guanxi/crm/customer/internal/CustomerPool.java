@@ -207,15 +207,12 @@ class CustomerPool {
       return List.of();
     }
     Duration period = Duration.ofDays(days);
-    return store
-        .ownedFollowedUpBefore(
-            user.id(),
-            now.plus(Duration.ofDays(RETURN_WARNING_DAYS)).minus(period),
-            rules.exemptsKeyAccounts(),
-            limit)
-        .stream()
-        .map(c -> new ReturningSoon(c.id(), c.name(), c.followedUpAt().plus(period)))
-        .toList();
+    return store.ownedFollowedUpBefore(
+        user.id(),
+        now.plus(Duration.ofDays(RETURN_WARNING_DAYS)).minus(period),
+        period,
+        rules.exemptsKeyAccounts(),
+        limit);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.guanxi.crm.customer.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -225,15 +226,13 @@ class PoolStore {
     return moved;
   }
 
-  /** A customer of the user's that returns to the pool at {@code returnsAt} unless followed up. */
-  record ReturningSoon(UUID id, String name, Instant followedUpAt) {}
-
   /**
    * The user's customers whose last follow-up is at or before {@code before} (they return to the
-   * pool within the warning), the soonest first; key accounts left out when they are exempt.
+   * pool within the warning), the soonest first, each returning {@code period} after its last
+   * follow-up; key accounts left out when they are exempt.
    */
-  List<ReturningSoon> ownedFollowedUpBefore(
-      UUID ownerId, Instant before, boolean keyAccountsExempt, int limit) {
+  List<CustomerPool.ReturningSoon> ownedFollowedUpBefore(
+      UUID ownerId, Instant before, Duration period, boolean keyAccountsExempt, int limit) {
     return jdbc.sql(
             """
             select c.id, c.name, c.followed_up_at from customer c
@@ -246,10 +245,10 @@ class PoolStore {
         .param("limit", limit)
         .query(
             (rs, n) ->
-                new ReturningSoon(
+                new CustomerPool.ReturningSoon(
                     rs.getObject("id", UUID.class),
                     rs.getString("name"),
-                    rs.getTimestamp("followed_up_at").toInstant()))
+                    rs.getTimestamp("followed_up_at").toInstant().plus(period)))
         .list();
   }
 

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.guanxi.crm.platform.CurrentUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -71,16 +68,6 @@ class AttachmentApi {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID interactionId,
       @PathVariable UUID id) {
-    AttachmentService.Download file = attachments.download(user, interactionId, id);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(file.attachment().mediaType()))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(file.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(file.content());
+    return attachments.download(user, interactionId, id).response();
   }
 }

@@ -1,5 +1,6 @@
 package org.guanxi.crm.interaction.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -11,6 +12,10 @@ import org.guanxi.crm.platform.Ids;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.StorableText;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +30,25 @@ class AttachmentService {
   static final int MAX_BYTES = 10 * 1024 * 1024;
 
   /** A file as it is sent back: what it is and its bytes. */
-  record Download(Attachment attachment, byte[] content) {}
+  record Download(Attachment attachment, byte[] content) {
+
+    /**
+     * The answer that downloads it, for the API and the pages alike: its media type, as an
+     * attachment (never shown inside a page) that the browser does not second-guess.
+     */
+    ResponseEntity<byte[]> response() {
+      return ResponseEntity.ok()
+          .contentType(MediaType.parseMediaType(attachment.mediaType()))
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.attachment()
+                  .filename(attachment.fileName(), StandardCharsets.UTF_8)
+                  .build()
+                  .toString())
+          .header("X-Content-Type-Options", "nosniff")
+          .body(content);
+    }
+  }
 
   private final InteractionService interactions;
   private final AttachmentStore store;

@@ -1,7 +1,6 @@
 package org.guanxi.crm.interaction.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,10 +15,7 @@ import org.guanxi.crm.platform.DraftForm;
 import org.guanxi.crm.platform.PageChange;
 import org.guanxi.crm.platform.RecordNotFound;
 import org.guanxi.crm.platform.WorkspaceTime;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -182,17 +178,7 @@ class InteractionPages {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable UUID id,
       @PathVariable UUID attachmentId) {
-    AttachmentService.Download file = attachments.download(user, id, attachmentId);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(file.attachment().mediaType()))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(file.attachment().fileName(), StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(file.content());
+    return attachments.download(user, id, attachmentId).response();
   }
 
   @PostMapping("/interactions/{id}/delete")
