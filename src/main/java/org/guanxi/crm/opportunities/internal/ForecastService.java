@@ -98,13 +98,12 @@ class ForecastService {
         lost += cell.deals();
       }
     }
-    List<Forecast.Row> monthRows = months.values().stream().map(Sum::row).toList();
     return new Forecast(
         start,
         end,
         money,
         pipelineId,
-        monthRows,
+        months.values().stream().map(Sum::row).toList(),
         grouped(cells, c -> c.ownerId().toString(), ForecastStore.Cell::ownerName),
         grouped(
             cells,
@@ -112,31 +111,7 @@ class ForecastService {
             ForecastStore.Cell::teamName),
         store.stageOutcomes(visible, start, end, pipelineId),
         new Forecast.Closed(won, lost, cycleDays),
-        money.equals(base) && everyCurrency.stream().allMatch(c -> c.currency().equals(base))
-            ? asShown(base, monthRows, cells)
-            : inBaseCurrency(base, start, end, everyCurrency));
-  }
-
-  /**
-   * The sums in the base currency when every deal is in it: the months as shown, with no rate to
-   * look up or multiply by.
-   */
-  private static Forecast.InBaseCurrency asShown(
-      String base, List<Forecast.Row> months, List<ForecastStore.Cell> cells) {
-    Sum total = new Sum("total", null);
-    cells.forEach(total::add);
-    boolean any = cells.stream().anyMatch(c -> c.status() != OpportunityStatus.LOST);
-    return new Forecast.InBaseCurrency(
-        base,
-        any ? List.of(base) : List.of(),
-        months.stream().map(ForecastService::baseRow).toList(),
-        baseRow(total.row()),
-        List.of());
-  }
-
-  private static Forecast.BaseRow baseRow(Forecast.Row row) {
-    return new Forecast.BaseRow(
-        row.key(), row.wonDeals(), row.won(), row.openDeals(), row.open(), row.weighted());
+        inBaseCurrency(base, start, end, everyCurrency));
   }
 
   /**
