@@ -24,6 +24,12 @@ public record SqlPage<T>(List<T> items, @Nullable String nextCursor) {
     @Nullable String cursor();
 
     int limit();
+
+    /** A request of a list that has no filters of its own. */
+    static Request of(@Nullable String cursor, int limit) {
+      record Plain(@Nullable String cursor, int limit) implements Request {}
+      return new Plain(cursor, limit);
+    }
   }
 
   /**

@@ -130,8 +130,12 @@ class InteractionService implements Interactions {
   }
 
   /** One author's interactions of a period, per channel. */
-  record Briefing(
-      UUID authorId, @Nullable String authorName, Map<Channel, Long> byChannel, long total) {}
+  record Briefing(UUID authorId, @Nullable String authorName, Map<Channel, Long> byChannel) {
+
+    public long total() {
+      return byChannel.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
 
   /**
    * The week so far (from Monday in the workspace's zone): how many interactions each author
@@ -143,14 +147,12 @@ class InteractionService implements Interactions {
     for (InteractionStore.Activity a :
         store.countsSince(
             customers.visibleCustomers(user, "i.customer_id"), time.startOf(monday))) {
-      Briefing b =
-          byAuthor.getOrDefault(
+      byAuthor
+          .computeIfAbsent(
               a.authorId(),
-              new Briefing(a.authorId(), a.authorName(), new EnumMap<>(Channel.class), 0));
-      b.byChannel().merge(a.channel(), a.count(), Long::sum);
-      byAuthor.put(
-          a.authorId(),
-          new Briefing(b.authorId(), b.authorName(), b.byChannel(), b.total() + a.count()));
+              author -> new Briefing(author, a.authorName(), new EnumMap<>(Channel.class)))
+          .byChannel()
+          .merge(a.channel(), a.count(), Long::sum);
     }
     return byAuthor.values().stream()
         .sorted(Comparator.comparingLong(Briefing::total).reversed())

@@ -60,7 +60,7 @@ class NotificationApi {
       @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(defaultValue = "50") int limit) {
     SqlPage.checkLimit(limit, MAX_LIMIT);
-    SqlPage<Notification> page = store.list(user.id(), unread, request(cursor, limit));
+    SqlPage<Notification> page = store.list(user.id(), unread, SqlPage.Request.of(cursor, limit));
     return new NotificationList(
         store.unread(user.id()),
         page.items().stream()
@@ -94,19 +94,5 @@ class NotificationApi {
   ResponseEntity<Void> readAll(@AuthenticationPrincipal CurrentUser user) {
     store.markRead(user.id(), null);
     return ResponseEntity.noContent().build();
-  }
-
-  static SqlPage.Request request(@Nullable String cursor, int limit) {
-    return new SqlPage.Request() {
-      @Override
-      public @Nullable String cursor() {
-        return cursor;
-      }
-
-      @Override
-      public int limit() {
-        return limit;
-      }
-    };
   }
 }

@@ -43,7 +43,7 @@ class NotificationPages {
       @AuthenticationPrincipal CurrentUser user,
       @RequestParam(required = false) @Nullable String cursor,
       Model model) {
-    SqlPage<Notification> page = store.list(user.id(), false, NotificationApi.request(cursor, 50));
+    SqlPage<Notification> page = store.list(user.id(), false, SqlPage.Request.of(cursor, 50));
     model.addAttribute("notifications", page.items());
     model.addAttribute("nextCursor", page.nextCursor());
     model.addAttribute("unread", store.unread(user.id()));
