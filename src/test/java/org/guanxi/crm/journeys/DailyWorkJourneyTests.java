@@ -125,6 +125,17 @@ class DailyWorkJourneyTests extends BrowserJourney {
       assertThat(row).containsText(TODAY.plusDays(3).toString());
       fits(page, phone, "the tasks page");
 
+      // 4a. The other new pages fit a phone too, and pass axe-core at a desk.
+      for (String other :
+          new String[] {
+            "/calendar", "/calendar?view=month", "/notifications", "/search?q=远航", "/tasks/new"
+          }) {
+        page.navigate(baseUrl() + other);
+        fits(page, phone, other);
+      }
+      page.navigate(baseUrl() + "/tasks");
+      row = page.locator("#tasks tr", new Page.LocatorOptions().setHasText("电话确认二期需求"));
+
       // 4b. A delete asks first: dismissed, nothing happens; accepted, the task goes.
       row.getByRole(AriaRole.LINK).first().click();
       java.util.List<String> asked = new java.util.ArrayList<>();
